@@ -1,0 +1,78 @@
+"""``claimspan``: the command line. Thin: parses arguments, calls ``run.run()``, prints the summary."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipeline import __version__
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="claimspan", description="Checkable facts from text, as Parquet tables.")
+    parser.add_argument("--version", action="version", version=f"claimspan {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_p = commands.add_parser("run", help="extract the six tables from documents")
+    run_p.add_argument("inputs", nargs="+", help="files or folders: .txt .md .jsonl .csv .parquet")
+    run_p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
+    run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
+    run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
+    run_p.add_argument("--quiet", action="store_true", help="no summary")
+    args = parser.parse_args(argv)
+    return cmd_run(args)
+
+
+def cmd_run(args) -> int:
+    from pipeline.io.readers import InputError
+    from pipeline.io.writer import OutputError
+    from pipeline.run import run
+
+    bar = _progress_bar()
+    try:
+        report = run(args.inputs, args.out, model=args.model, on_progress=bar)
+    except (InputError, OutputError) as exc:
+        print(f"claimspan: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a model that is not installed, and the like
+        print(f"claimspan: error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        bar.close()
+    if not args.quiet:
+        print_summary(report)
+    processed = report.documents - report.failed
+    if report.documents == 0 or processed == 0:
+        return 1
+    return 1 if args.strict and report.failed else 0
+
+
+class _progress_bar:
+    """tqdm on stderr, only when stderr is a terminal and there is more than one document."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def print_summary(report) -> None:
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(report.statuses.items()))
+    print(f"claimspan: {report.documents} documents read ({statuses or 'none'}) -> {report.out_dir}")
+    print("rows: " + ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "documents"))
+    for old, new in report.renamed:
+        print(f"duplicate id {old!r}: kept apart as {new!r}")
+    for doc_id, reason in report.errors:
+        print(f"error: {doc_id}: {reason}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

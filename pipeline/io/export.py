@@ -1,0 +1,106 @@
+"""Processed Docs to table rows: the shared span columns plus each table's own.
+
+Adds to every extraction row its source span (``doc_id``, offsets, ``text``),
+its sentence, speaker and line, and converts the ISO date strings that
+components store into ``datetime.date``. Rows come out sorted by
+``start_char`` (SPEC), whatever order the components appended them in.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.extensions import ROW_EXTENSIONS
+from pipeline.io.readers import Record
+from pipeline.io.schemas import EXTRACTION_TABLES, TABLE_FIELDS
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+DATE_COLUMNS = {f.name for fields in TABLE_FIELDS.values() for f in fields if str(f.type) == "date32[day]"}
+SPAN_COLUMNS = ("doc_id", "start_char", "end_char", "text", "sentence_start_char", "sentence_end_char",
+                "sentence", "speaker", "line")
+
+
+def document_row(record: Record, doc: Doc | None = None, error: str | None = None) -> dict:
+    date, source = record.date, "input" if record.date else None
+    if doc is not None and not date and doc._.doc_date:
+        date, source = doc._.doc_date, doc._.doc_date_source
+    status, message = (record.status, record.error) if error is None else ("error", error)
+    return {
+        "doc_id": record.doc_id, "source": record.source, "sha256": record.sha256, "text": record.text,
+        "n_chars": len(record.text or ""), "title": record.title, "doc_date": _date(date),
+        "doc_date_source": source, "status": status, "error": message,
+    }
+
+
+def doc_rows(doc: Doc, doc_id: str) -> dict[str, list[dict]]:
+    """Rows of the four extraction tables and of ``speakers`` for one processed Doc."""
+    locate = _Locator(doc)
+    tables = {}
+    for table in EXTRACTION_TABLES:
+        attr = ROW_EXTENSIONS[table]
+        rows = []
+        for span in doc.spans.get(table, []):
+            row = locate.span_columns(doc_id, span.start_char, span.end_char, span)
+            values = getattr(span._, attr) or {}
+            for column in _own_columns(table):
+                value = values.get(column)
+                row[column] = _date(value) if column in DATE_COLUMNS else value
+            if table == "claims":
+                row["claim_id"] = f"{doc_id}:{span.start_char}-{span.end_char}"
+            rows.append(row)
+        rows.sort(key=lambda r: (r["start_char"], r["end_char"], r.get("rule") or ""))
+        tables[table] = rows
+    tables["speakers"] = [dict(doc_id=doc_id, **row) for row in (doc._.speakers or [])]
+    return tables
+
+
+def _own_columns(table: str) -> list[str]:
+    span_names = set(SPAN_COLUMNS)
+    return [f.name for f in TABLE_FIELDS[table] if f.name not in span_names and f.name != "claim_id"]
+
+
+def _date(value):
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+class _Locator:
+    """Sentence, speaker and line of a character offset, by binary search."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(doc.text)]
+        turns = doc._.turns or []
+        self.turn_starts = [t[0] for t in turns]
+        self.turn_names = [t[2] for t in turns]
+
+    def span_columns(self, doc_id: str, start: int, end: int, span) -> dict:
+        text = self.doc.text
+        s_start, s_end = self.sentence_bounds(span, start, end)
+        turn = bisect.bisect_right(self.turn_starts, start) - 1
+        return {
+            "doc_id": doc_id, "start_char": start, "end_char": end, "text": text[start:end],
+            "sentence_start_char": s_start, "sentence_end_char": s_end, "sentence": text[s_start:s_end],
+            "speaker": self.turn_names[turn] if turn >= 0 else None,
+            "line": bisect.bisect_right(self.line_starts, start),
+        }
+
+    def sentence_bounds(self, span, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding the span, without its surrounding whitespace; widened to
+        the whole span if a component's span crosses a sentence boundary."""
+        text = self.doc.text
+        if self.doc.has_annotation("SENT_START"):
+            sent = span.sent
+            s_start, s_end = sent.start_char, sent.end_char
+            last = span[-1].sent if len(span) else sent
+            s_end = max(s_end, last.end_char)
+        else:
+            s_start, s_end = 0, len(text)
+        chunk = text[s_start:s_end]
+        s_start += len(chunk) - len(chunk.lstrip())
+        s_end -= len(chunk) - len(chunk.rstrip())
+        return min(s_start, start), max(s_end, end)
