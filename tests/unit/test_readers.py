@@ -1,0 +1,74 @@
+"""Inputs: every format gives the same records; bad records become error rows, not crashes."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline.io.readers import InputError, read_inputs
+
+TEXTS = {"a": "Over 40 countries took part on May 31, 2021.", "b": "Nothing to count here."}
+
+
+@pytest.fixture
+def table_inputs(tmp_path):
+    rows = [{"id": k, "text": v, "date": "2021-05-31", "title": k.upper()} for k, v in TEXTS.items()]
+    (tmp_path / "docs.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    pd.DataFrame(rows).to_csv(tmp_path / "docs.csv", index=False)
+    pd.DataFrame(rows).to_parquet(tmp_path / "docs.parquet")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ["docs.jsonl", "docs.csv", "docs.parquet"])
+def test_table_inputs(table_inputs, name):
+    records = list(read_inputs([table_inputs / name]))
+    assert [(r.doc_id, r.text, r.date, r.title, r.status) for r in records] == [
+        (k, v, "2021-05-31", k.upper(), "ok") for k, v in TEXTS.items()]
+
+
+def test_text_folder_with_metadata(tmp_path):
+    (tmp_path / "one.txt").write_text("First text.", encoding="utf-8")
+    (tmp_path / "two.md").write_bytes(b"\xef\xbb\xbfSecond text.")
+    (tmp_path / "metadata.csv").write_text("stem,date,title\none,2020-02-29,The first\n", encoding="utf-8")
+    records = {r.doc_id: r for r in read_inputs([tmp_path])}
+    assert set(records) == {"one", "two"}
+    assert (records["one"].date, records["one"].title) == ("2020-02-29", "The first")
+    assert records["two"].text == "Second text." and records["two"].date is None
+
+
+@pytest.mark.parametrize("data, status, error", [
+    (b"", "empty", None),
+    (b"  \n\t ", "empty", None),
+    (b"caf\xe9 au lait", "error", "invalid UTF-8 at byte 3"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "error", "binary"),
+    ("caf\u00e9".encode("utf-16"), "ok", None),
+])
+def test_text_file_statuses(tmp_path, data, status, error):
+    (tmp_path / "x.txt").write_bytes(data)
+    (record,) = read_inputs([tmp_path / "x.txt"])
+    assert (record.status, record.error) == (status, error)
+    assert record.sha256 is not None
+
+
+def test_bad_jsonl_records_are_accounted_for(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "ok", "text": "Fine."}\n{not json\n{"id": "n", "text": 5}\n{"id": "m"}\n',
+                    encoding="utf-8")
+    records = list(read_inputs([path]))
+    assert [r.status for r in records] == ["ok", "error", "error", "error"]
+    assert "invalid JSON" in records[1].error and "line 2" in records[1].error
+    assert "int" in records[2].error and "no 'text'" in records[3].error
+
+
+@pytest.mark.parametrize("missing", ["id", "text"])
+def test_table_without_required_column_is_refused(tmp_path, missing):
+    frame = pd.DataFrame([{"id": "a", "text": "x"}]).drop(columns=[missing])
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(InputError, match=f"t.csv: missing column '{missing}'"):
+        list(read_inputs([tmp_path / "t.csv"]))
+
+
+def test_missing_input_is_named(tmp_path):
+    with pytest.raises(InputError, match="nope.txt: no such file"):
+        list(read_inputs([tmp_path / "nope.txt"]))
