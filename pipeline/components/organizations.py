@@ -1,12 +1,37 @@
-"""``claimspan_organizations``: the organizations table (placeholder until its extractor lands).
+"""``claimspan_organizations``: the organizations table.
 
-Writes rows to ``doc.spans["organizations"]`` with attributes in ``span._.organization``.
+Writes rows to ``doc.spans["organizations"]`` with attributes in
+``span._.organization`` (name, acronym, org_key, source). Mentions come from
+four places, the longest winning where they overlap (ties: rule, gazetteer,
+acronym, model):
+
+- rule: capitalized names closed by a head word, with of/for-chains
+  (``rules/organizations/names.yaml``), and news outlets used as turn labels;
+- gazetteer: known names, acronyms and variants (``gazetteer.jsonl``);
+- acronym: short forms the document defines (``State Council Information
+  Office (SCIO)``, Schwartz-Hearst, ``pipeline/normalize/acronyms.py``);
+- model: ORG entities of a trained pipeline that no rule covers.
+
+``exclusions.yaml`` drops generic references and places.
 """
 from __future__ import annotations
 
-from spacy.language import Language
+import re
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
+from pipeline.components.propernames import NameRules, is_cap, parts_right, run_left, run_right
+from pipeline.normalize.acronyms import find_definitions
+from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
+
+PRIORITY = {"rule": 0, "gazetteer": 1, "acronym": 2, "model": 3}
+TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1,60}?):[ \t]*$")
+DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
 
 
 @Language.factory("claimspan_organizations", default_config={"rules_dir": None})
@@ -16,3 +41,196 @@ def make_organizations(nlp: Language, name: str, rules_dir: str | None):
 
 class Component(RuleComponent):
     table = "organizations"
+
+    # -- rules ------------------------------------------------------------------
+    def load_rules(self, rules_dir: Path) -> None:
+        def load(name, allowed=None, required=()):
+            return _load(rules_dir / name, allowed, required)
+
+        names = load("names.yaml")
+        ruleset.check_keys(names, {"heads", "connectors", "possessive_ok", "leading_noise"},
+                           f"{rules_dir / 'names.yaml'}", required={"heads", "connectors"})
+        excl = load("exclusions.yaml")
+        ruleset.check_keys(excl, {"generic", "places"}, f"{rules_dir / 'exclusions.yaml'}")
+        self.gazetteer = load("gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
+
+        self.heads = frozenset(w.lower() for w in names["heads"])
+        self.leading_noise = frozenset(w.lower() for w in names.get("leading_noise", ()))
+        connectors = frozenset(w.lower() for w in names["connectors"])
+        self.name_rules = NameRules(connectors=connectors - {"the"}, inner=frozenset({"the"}),
+                                    possessive_ok=frozenset(w.lower() for w in names.get("possessive_ok", ())),
+                                    stop_words=self.leading_noise - {"the", "a", "an"})
+        self.generic = frozenset(normalize_name(w) for w in excl.get("generic", ()))
+        self.places = frozenset(normalize_name(w) for w in excl.get("places", ()))
+        self.aliases = build_aliases(self.gazetteer)
+        self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
+        self.instrument_heads = _instrument_heads()
+
+        self.head_matcher = Matcher(self.nlp.vocab)
+        self.head_matcher.add("head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        tokenizer = self.nlp.tokenizer
+        for entry in self.gazetteer:
+            spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
+            if entry.get("acronym"):
+                spellings.append(entry["acronym"])
+            self.gaz_matcher.add("gazetteer", [tokenizer(s) for s in dict.fromkeys(spellings)])
+
+    # -- matching ---------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
+        """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
+        cands = self._rule_names(doc) + self._turn_labels(doc)
+        cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
+        defs = self._definitions(doc)
+        if defs:
+            for tok in doc:
+                if tok.text in defs:
+                    cands.append((tok.i, tok.i + 1, "acronym", "organizations.acronym.defined"))
+        chosen = _resolve(cands)
+        if doc.has_annotation("ENT_IOB"):
+            chosen = _resolve(chosen + self._model_names(doc, chosen))
+        defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
+        return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
+                for s, e, source, rule in chosen]
+
+    def _rule_names(self, doc: Doc) -> list[tuple]:
+        out, covered_to = [], -1
+        for _, h, _ in self.head_matcher(doc):
+            if h < covered_to or not is_cap(doc[h], self.name_rules):
+                continue
+            span = self._name_around(doc, h)
+            if span is not None:
+                out.append((span[0], span[1], "rule", "organizations.name.head"))
+                covered_to = span[1]
+        return out
+
+    def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
+        rules = self.name_rules
+        start = run_left(doc, h, rules)
+        while start < h and doc[start].lower_ in self.leading_noise and not _hyphen_after(doc, start):
+            start += 1
+        run_end = run_right(doc, h, rules)
+        end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
+        parts = parts_right(doc, run_end, rules) if end == run_end else []
+        for conn, k, part_end in parts:
+            last = self._last_head(doc, k, part_end)
+            if last == k:       # "of Foreign Affairs"
+                end = part_end
+                continue
+            if doc[conn].lower_ == "and":
+                break           # "X University and Y University": two names
+            end = last          # "of Nankai University", and stop after trailing words
+            if last < part_end:
+                break
+        if end - start < 2:
+            return None
+        if doc[end - 1].lower_ in self.instrument_heads or (end < len(doc) and doc[end].lower_ in self.instrument_heads
+                                                            and is_cap(doc[end], rules)):
+            return None
+        if normalize_name(doc[start:end].text) in self.generic | self.places:
+            return None
+        return start, end
+
+    def _last_head(self, doc: Doc, start: int, end: int) -> int:
+        """End of the last head word in ``doc[start:end]``, or ``start``."""
+        for i in range(end - 1, start - 1, -1):
+            if doc[i].lower_ in self.heads:
+                return i + 1
+        return start
+
+    def _turn_labels(self, doc: Doc) -> list[tuple]:
+        """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
+        out = []
+        for m in TURN_LABEL.finditer(doc.text):
+            label = m.group(1).strip()
+            folded = normalize_name(label)
+            last = folded.rsplit(" ", 1)[-1]
+            if folded in self.aliases or (" " in folded and last in self.heads):
+                span = doc.char_span(m.start(1), m.start(1) + len(label), alignment_mode="expand")
+                if span is not None:
+                    out.append((span.start, span.end, "rule", "organizations.turn_label"))
+        return out
+
+    def _definitions(self, doc: Doc) -> dict[str, str]:
+        """Acronyms the document defines for an organization: short -> long form as written."""
+        defs = {}
+        for d in find_definitions(doc.text):
+            long_folded = normalize_name(d.long)
+            first_segment = re.split(r" (?:of|for|on) ", long_folded)[0]
+            if long_folded in self.aliases or first_segment.rsplit(" ", 1)[-1] in self.heads:
+                defs.setdefault(d.short, d.long)
+        return defs
+
+    def _model_names(self, doc: Doc, chosen: list[tuple]) -> list[tuple]:
+        taken = set()
+        for s, e, *_ in chosen:
+            taken.update(range(s, e))
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start = ent.start
+            while start < ent.end and doc[start].lower_ in self.leading_noise:
+                start += 1
+            span = doc[start:ent.end]
+            if not span or taken.intersection(range(span.start, span.end)) or not span.text[0].isupper():
+                continue
+            folded = normalize_name(span.text)
+            if folded in self.generic or folded in self.places or any(t.like_num for t in span) \
+                    or any(t.lower_ in self.instrument_heads for t in span) or len(span) > 8:
+                continue
+            out.append((span.start, span.end, "model", "organizations.model.ORG"))
+        return out
+
+    # -- rows -------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
+        if self.table not in doc.spans:
+            doc.spans[self.table] = []
+        for start, end, source, rule, attrs in matches:
+            extensions.add_row(doc, self.table, doc[start:end], rule, dict(attrs, source=source))
+
+    def describe(self, text: str, defs: dict[str, str], defined_keys: dict[str, str]) -> dict:
+        """name, acronym and org_key of one mention."""
+        label = DEBRIS.sub("", text)
+        short = label.replace(".", "")
+        if label in defs:
+            long = defs[label]
+            return {"name": long, "acronym": label, "org_key": org_key(long, self.aliases)}
+        if short.isupper() and normalize_name(label) in self.by_acronym:
+            entry = self.by_acronym[normalize_name(label)]
+            return {"name": entry["name"], "acronym": entry["acronym"],
+                    "org_key": org_key(entry["name"], self.aliases)}
+        key = org_key(label, self.aliases)
+        return {"name": label, "acronym": defined_keys.get(key), "org_key": key}
+
+
+def _hyphen_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text == "-"
+
+
+def _resolve(cands: list[tuple]) -> list[tuple]:
+    """Longest mention wins; on equal spans the source with the higher priority."""
+    chosen, taken = [], set()
+    for s, e, source, rule in sorted(cands, key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0])):
+        if taken.isdisjoint(range(s, e)):
+            chosen.append((s, e, source, rule))
+            taken.update(range(s, e))
+    return sorted(chosen)
+
+
+def _instrument_heads() -> frozenset:
+    """Instrument head words (rules/resolutions/instruments.yaml): a name that ends in one is not an organization."""
+    try:
+        data = ruleset.load_table("resolutions", "instruments.yaml")
+    except ruleset.RuleError:
+        return frozenset()
+    return frozenset(w.lower() for w in (data.get("heads") or {}))
+
+
+def _load(path: Path, allowed=None, required=()):
+    data = ruleset.read_rule_file(str(path))
+    if allowed is not None:
+        for n, entry in enumerate(data or []):
+            ruleset.check_keys(entry, allowed, f"{path} rule {entry.get('name', n) if isinstance(entry, dict) else n}",
+                               required)
+    return data

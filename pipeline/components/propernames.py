@@ -1,0 +1,122 @@
+"""Capitalized name runs around a head word: shared by organizations and resolutions (not a component).
+
+A proper name in English news is a run of capitalized words, possibly joined
+by hyphens ("All-China", "Five-Year") or a possessive ("People's"), and
+continued by connector words ("of the", "for", "on") that are followed by more
+capitalized words. These helpers walk the tokens next to a head word only, so
+the per-token Python work stays proportional to the number of heads found by
+a Matcher, not to the length of the document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+SUFFIXES = frozenset({"st", "nd", "rd", "th"})  # "20th" may be split into "20" "th" by the tokenizer
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+MAX_TOKENS = 45
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """How the words of one kind of name are joined (all words lower-case)."""
+    connectors: frozenset = frozenset()       # may join parts, first of a run: of, for, on...
+    inner: frozenset = frozenset()            # may follow a connector: the, and...
+    possessive_ok: frozenset | None = None    # words before "'s"; None: any capitalized word
+    stop_words: frozenset = frozenset()       # capitalized words that end a run (titles of people)
+    numbers: bool = False                     # years and ordinals count as name words
+    max_connectors: int = 3
+    extra: dict = field(default_factory=dict)
+
+
+def is_cap(tok: Token, rules: NameRules) -> bool:
+    text = tok.text
+    if not text or tok.is_space:
+        return False
+    if text[0].isupper():
+        return tok.lower_ not in rules.stop_words
+    return bool(ORDINAL.match(text) or (rules.numbers and YEAR.match(text)))
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Token i is glued to token i-1 (no whitespace in between)."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def run_left(doc: Doc, i: int, rules: NameRules, limit: int = 0) -> int:
+    """First token of the capitalized run that ends with token ``i``."""
+    start = i
+    while start - 1 >= max(limit, i - MAX_TOKENS):
+        prev = doc[start - 1]
+        if is_cap(prev, rules) and not prev.is_punct:
+            start -= 1
+        elif prev.lower_ in SUFFIXES and start - 2 >= 0 and doc[start - 2].is_digit and _joined(doc, start - 1):
+            start -= 2
+        elif prev.text in HYPHENS and _joined(doc, start) and _joined(doc, start - 1) and start - 2 >= 0 \
+                and (is_cap(doc[start - 2], rules) or doc[start - 2].like_num):
+            start -= 2
+        elif prev.text in POSSESSIVES and start - 2 >= 0 and is_cap(doc[start - 2], rules) and (
+                rules.possessive_ok is None or doc[start - 2].lower_ in rules.possessive_ok):
+            start -= 2
+        else:
+            break
+    return start
+
+
+def run_right(doc: Doc, i: int, rules: NameRules) -> int:
+    """End (exclusive) of the capitalized run that starts with token ``i``."""
+    end, n = i + 1, len(doc)
+    while end < min(n, i + MAX_TOKENS):
+        tok = doc[end]
+        if is_cap(tok, rules) and not tok.is_punct:
+            end += 1
+        elif tok.text in HYPHENS and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
+                and (is_cap(doc[end + 1], rules) or doc[end + 1].like_num):
+            end += 2
+        elif tok.text in POSSESSIVES and end + 1 < n and is_cap(doc[end + 1], rules) and (
+                rules.possessive_ok is None or doc[end - 1].lower_ in rules.possessive_ok):
+            end += 2
+        else:
+            break
+    return end
+
+
+def parts_right(doc: Doc, end: int, rules: NameRules) -> list[tuple[int, int, int]]:
+    """Connected parts after a run: ``[(connector_start, run_start, run_end), ...]``.
+
+    A part is one connector word (``rules.connectors``), optionally followed by
+    ``rules.inner`` words, then a capitalized run.
+    """
+    parts, n = [], len(doc)
+    while end < n and len(parts) < 12:
+        k = end
+        if doc[k].lower_ not in rules.connectors:
+            break
+        k += 1
+        while k < n and k - end < rules.max_connectors and doc[k].lower_ in rules.inner:
+            k += 1
+        if k >= n or not is_cap(doc[k], rules) or doc[k].is_punct:
+            break
+        run_end = run_right(doc, k, rules)
+        parts.append((end, k, run_end))
+        end = run_end
+    return parts
+
+
+def period_after(doc: Doc, end: int) -> int:
+    """Extend past a parenthesized period that follows directly: ``(2016-2020)``, ``(2016-20)``, ``(2015)``."""
+    n = len(doc)
+    if end < n and doc[end].text == "(":
+        k = end + 1
+        if k < n and YEAR.match(doc[k].text):
+            k += 1
+            if k + 1 < n and doc[k].text in HYPHENS | {"\u2014", "~", "to"} and doc[k + 1].like_num:
+                k += 2
+            if k < n and doc[k].text == ")":
+                return k + 1
+    return end

@@ -1,0 +1,99 @@
+"""Acronyms defined in running text (Schwartz & Hearst 2003), on character offsets (pure, no spaCy).
+
+``find_definitions(text)`` finds ``long form (SHORT)`` and ``SHORT (long form)``
+and returns the offsets of both parts, so that callers can turn them into
+token-aligned spans. The first letter of the short form must start a
+capitalized word of the long form ("Office of the ... (OHCHR)" starts at
+"Office", not at "of").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_SHORT = re.compile(r"^[A-Za-z][\w.&'-]{1,11}$")
+_WORD = re.compile(r"\S+")
+
+
+class Definition(NamedTuple):
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+
+
+def best_long_form(short: str, long: str) -> int | None:
+    """Start offset in ``long`` of the shortest tail that spells ``short``, or None.
+
+    >>> long = "the Office of the United Nations High Commissioner for Human Rights"
+    >>> long[best_long_form("OHCHR", long):]
+    'Office of the United Nations High Commissioner for Human Rights'
+    >>> long = "Human Rights Institute of Southwest University of Political Science and Law"
+    >>> long[best_long_form("SWUPL", long):]
+    'Southwest University of Political Science and Law'
+    >>> best_long_form("XYZ", "Supreme People's Court") is None
+    True
+    """
+    s, i = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and not _starts_capital_word(long, i))):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return i + 1
+
+
+def _starts_capital_word(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and text[i].isupper()
+
+
+def _is_short_form(s: str) -> bool:
+    return bool(_SHORT.match(s)) and sum(ch.isupper() for ch in s) >= 2 and s[0].isupper()
+
+
+def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
+    """Acronym definitions in ``text``, in both orders.
+
+    >>> d = find_definitions("held by the State Council Information Office (SCIO). The SCIO said")
+    >>> [(x.short, x.long) for x in d]
+    [('SCIO', 'State Council Information Office')]
+    >>> [(x.short, x.long) for x in find_definitions("the UNHRC (UN Human Rights Council) met")]
+    [('UNHRC', 'UN Human Rights Council')]
+    >>> find_definitions("in 2021 (2016-2020) and (see above)")
+    []
+    """
+    found = []
+    for m in _PAREN.finditer(text):
+        inner, start = m.group(1).strip(), m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()].rstrip()
+        if _is_short_form(inner):
+            words = list(_WORD.finditer(before))
+            if not words:
+                continue
+            n = min(len(inner) + 5, 2 * len(inner), max_words)
+            window_start = words[max(0, len(words) - n)].start()
+            cand = before[window_start:]
+            at = best_long_form(inner, cand)
+            if at is not None and cand[at:].strip():
+                ls = line_start + window_start + at
+                found.append(Definition(inner, start, start + len(inner), text[ls:line_start + len(before)],
+                                        ls, line_start + len(before)))
+            continue
+        last = _WORD.findall(before)[-1:] if before else []
+        if last and _is_short_form(last[0].strip(",;:")):
+            short = last[0]
+            at = best_long_form(short, inner)
+            if at == 0 and len(inner.split()) > 1:
+                s0 = line_start + len(before) - len(short)
+                found.append(Definition(short, s0, s0 + len(short), inner, start, start + len(inner)))
+    return found
