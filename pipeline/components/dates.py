@@ -1,12 +1,38 @@
-"""``claimspan_dates``: the dates table (placeholder until its extractor lands).
+"""``claimspan_dates``: every temporal expression, as rows of the dates table.
 
-Writes rows to ``doc.spans["dates"]`` with attributes in ``span._.date``.
+Writes ``doc.spans["dates"]`` with the row attributes in ``span._.date``
+(kind, value, start_date, end_date, granularity, mod, is_relative, anchor_date),
+resolved against ``doc._.doc_date``.
+
+Reads ``rules/dates/lexicon.yaml`` (word lists), ``patterns.yaml`` (token
+patterns over those word classes) and ``exclusions.yaml`` (names and amounts
+that look like dates). Finding is done by one spaCy Matcher and one
+PhraseMatcher (holidays); Python only picks the longest candidates, joins
+affixes ("the end of" + "last year", "77 years" + "ago") and ranges
+("2016" + "to" + "2020"), then normalizes each row with
+``pipeline.normalize.timex``.
 """
 from __future__ import annotations
 
-from spacy.language import Language
+import re
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
 
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from pipeline import extensions
 from pipeline.components.base import RuleComponent
+from pipeline.normalize import timex
+from pipeline.ruleset import RuleError, check_keys, read_rule_file
+
+PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value"}
+EXCLUSION_KEYS = {"id", "pattern"}
+KINDS = {"date", "range", "duration", "set", "time"}
+RANGE_JOINERS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑"}
+HOLIDAY_RULE = "dates.anchored.holiday"
 
 
 @Language.factory("claimspan_dates", default_config={"rules_dir": None})
@@ -14,5 +40,182 @@ def make_dates(nlp: Language, name: str, rules_dir: str | None):
     return Component(nlp, name, rules_dir)
 
 
+class Rule(NamedTuple):
+    id: str
+    role: str            # core | prefix | suffix | exclude
+    kind: str | None
+    order: int
+    left: int            # context tokens to drop from the match's start
+    right: int           # ... and from its end
+    applies_to: tuple = ()
+    kind_to: str | None = None
+    value: str | None = None
+
+
+class Row(NamedTuple):
+    start: int
+    end: int
+    rule: Rule
+
+
+def word_classes(lex: dict) -> dict[str, dict]:
+    """The upper-case items of the pattern language: one Matcher token spec each."""
+    def with_periods(words):
+        return sorted(set(words) | {w + "." for w in words})
+
+    def numbers(lo, hi, width=0):
+        return [str(n).zfill(width) for n in range(lo, hi + 1)]
+
+    days = numbers(1, 31) + numbers(1, 9, 2) + [f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}" for n in range(1, 32)]
+    full_months = [w for w in lex["months"] if w not in lex["ambiguous_months"]]
+    return {
+        "MONTH": {"LOWER": {"IN": with_periods(lex["months"])}, "IS_LOWER": False},
+        "MONTH_BARE": {"LOWER": {"IN": full_months}, "IS_LOWER": False},
+        "DAY": {"LOWER": {"IN": days}},
+        "MM": {"LOWER": {"IN": numbers(1, 12, 2)}},
+        "YEAR": {"LOWER": {"IN": numbers(1100, 2099)}},
+        "YY": {"LOWER": {"IN": numbers(0, 99, 2)}},
+        "DECADE_YEAR": {"LOWER": {"IN": [str(n * 10) for n in range(110, 210)]}, "SPACY": False},
+        "WEEKDAY": {"LOWER": {"IN": with_periods(lex["weekdays"])}, "IS_LOWER": False},
+        "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
+        "UNIT": {"LOWER": {"IN": list(lex["units"])}},
+        "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
+        "NUM": {"LOWER": {"IN": list(lex["number_words"]) + numbers(0, 1000)}},
+        "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
+        "REL": {"LOWER": {"IN": list(lex["relative"])}},
+        "DEICTIC": {"LOWER": {"IN": list(lex["deictic"])}},
+        "MODW": {"LOWER": {"IN": [w for w, m in lex["modifiers"].items() if m in ("start", "mid", "end")]}},
+        "SHIFT": {"LOWER": {"IN": list(lex["shift_words"])}},
+        "PART": {"LOWER": {"IN": list(lex["parts_of_day"])}},
+        "SETW": {"LOWER": {"IN": list(lex["sets"])}, "IS_LOWER": True},
+        "DASH": {"ORTH": {"IN": sorted(timex.DASHES)}},
+        "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
+        "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
+        "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
+        "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
+        "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
+    }
+
+
+def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], int, int]:
+    """One pattern string -> (Matcher pattern, context tokens on the left, on the right)."""
+    spec, context = [], []
+    for item in text.split():
+        is_context = item.startswith("~") and len(item) > 1
+        item = item[1:] if is_context else item
+        optional = item.endswith("?") and len(item) > 1
+        item = item[:-1] if optional else item
+        if item in classes:
+            token = dict(classes[item])
+        elif re.fullmatch(r"[A-Z][A-Z0-9_]{3,}", item):   # short all-caps items are literals: RMB, US$
+            raise RuleError(f"{where}: unknown word class {item!r} (known: {', '.join(sorted(classes))})")
+        else:
+            words = item.split("|")
+            exact = any(w != w.lower() for w in words) or not any(c.isalnum() for c in item)
+            token = {"ORTH": {"IN": words}} if exact else {"LOWER": {"IN": words}}
+        if optional:
+            token["OP"] = "?"
+        spec.append(token)
+        context.append(is_context)
+    left = next((i for i, c in enumerate(context) if not c), len(context))
+    right = next((i for i, c in enumerate(reversed(context)) if not c), 0)
+    return spec, left, right
+
+
 class Component(RuleComponent):
     table = "dates"
+
+    def load_rules(self, rules_dir: Path) -> None:
+        lexicon_path = Path(rules_dir) / "lexicon.yaml"
+        lex = read_rule_file(str(lexicon_path))
+        check_keys(lex, timex.LEXICON_SECTIONS, f"{lexicon_path}", required=timex.LEXICON_SECTIONS)
+        self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
+        classes = word_classes(self.lexicon)
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.rules: dict[str, Rule] = {}
+        order = 0
+        for name, allowed in (("patterns.yaml", PATTERN_KEYS), ("exclusions.yaml", EXCLUSION_KEYS)):
+            path = Path(rules_dir) / name
+            for entry in read_rule_file(str(path)) or []:
+                where = f"{path} rule {entry.get('id') if isinstance(entry, dict) else entry}"
+                check_keys(entry, allowed, where, required=("id", "pattern"))
+                role = "exclude" if name == "exclusions.yaml" else entry.get("role", "core")
+                if role == "core" and entry.get("kind") not in KINDS:
+                    raise RuleError(f"{where}: kind must be one of {sorted(KINDS)}")
+                patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+                for j, text in enumerate(patterns):
+                    spec, left, right = compile_pattern(text, classes, where)
+                    key = f"{entry['id']}#{j}"
+                    self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
+                                           tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"))
+                    self.matcher.add(key, [spec])
+                order += 1
+        self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for name, mmdd in self.lexicon["holidays"].items():
+            key = f"{HOLIDAY_RULE}#{name}"
+            self.rules[key] = Rule(HOLIDAY_RULE, "core", "date", order, 0, 0,
+                                   value=f"XXXX-{mmdd}" if mmdd else None)
+            self.holidays.add(key, [self.nlp.make_doc(name)])
+
+    def match(self, doc: Doc) -> list[Row]:
+        strings = self.nlp.vocab.strings
+        found = {"core": [], "prefix": [], "suffix": [], "exclude": []}
+        for key, start, end in list(self.matcher(doc)) + list(self.holidays(doc)):
+            rule = self.rules[strings[key]]
+            found[rule.role].append(Row(start + rule.left, end - rule.right, rule))
+        excluded = {i for row in found["exclude"] for i in range(row.start, row.end)}
+        cores = [r for r in found["core"] if not excluded.intersection(range(r.start, r.end))]
+        rows = longest(cores)
+        rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
+        return join_ranges(doc, rows)
+
+    @staticmethod
+    def attach_affixes(row: Row, prefixes: list[Row], suffixes: list[Row]) -> Row:
+        start, end, kind = row.start, row.end, row.rule.kind
+        pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to]
+        if pre:
+            start = min(p.start for p in pre)
+        suf = [s for s in suffixes if s.start == end and kind in s.rule.applies_to]
+        if suf:
+            best = max(suf, key=lambda s: s.end)
+            end, kind = best.end, best.rule.kind_to or kind
+        if (start, end, kind) == (row.start, row.end, row.rule.kind):
+            return row
+        return Row(start, end, row.rule._replace(kind=kind))
+
+    def set_annotations(self, doc: Doc, rows: list[Row]) -> None:
+        anchor = date.fromisoformat(doc._.doc_date[:10]) if doc._.doc_date else None
+        if "dates" not in doc.spans:
+            doc.spans["dates"] = []
+        for row in rows:
+            span = doc[row.start:row.end]
+            attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon, row.rule.value)
+            if row.rule.id == HOLIDAY_RULE:
+                attrs["granularity"] = "day"
+            extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+
+def longest(candidates: list[Row]) -> list[Row]:
+    """Non-overlapping candidates, longest first, then the earlier rule; in text order."""
+    taken: set[int] = set()
+    chosen = []
+    for row in sorted(candidates, key=lambda r: (r.start - r.end, r.rule.order, r.start)):
+        if row.end > row.start and not taken.intersection(range(row.start, row.end)):
+            chosen.append(row)
+            taken.update(range(row.start, row.end))
+    return sorted(chosen, key=lambda r: r.start)
+
+
+def join_ranges(doc: Doc, rows: list[Row]) -> list[Row]:
+    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
+                and row.start == prev.end + 1 and prev.rule.value is None and row.rule.value is None
+                and (doc[prev.end].text.lower() in RANGE_JOINERS
+                     or (doc[prev.end].lower_ == "and" and prev.start > 0 and doc[prev.start - 1].lower_ == "between"))):
+            out[-1] = Row(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
+        else:
+            out.append(row)
+    return out

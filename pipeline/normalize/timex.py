@@ -1,0 +1,453 @@
+"""TIMEX3 normalization: pure functions, no spaCy.
+
+``interval(value)`` turns a TIMEX3 value into the calendar interval it covers;
+``shift`` moves a date by calendar units; ``interpret(words, kind, anchor,
+lexicon)`` reads the words of one candidate expression (already found by the
+dates component) into a dates-table row. ``timex(text, anchor)`` is the short
+form for one expression, with the default lexicon from ``rules/dates/``.
+
+With no anchor, a relative expression keeps ``XXXX`` in its value (or no
+value) and gets no dates: nothing is ever resolved against today's clock.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("M", 3),
+                 "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
+                 "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
+GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
+               "decade": "decade", "century": "century"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+DASHES = {"-", "–", "—", "‐", "‑"}
+CONNECTORS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑", "and"}
+ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def interval(value: str | None) -> tuple[date | None, date | None, str | None]:
+    """The calendar interval a TIMEX3 date value covers, and its granularity.
+
+    >>> interval("2020")
+    (datetime.date(2020, 1, 1), datetime.date(2020, 12, 31), 'year')
+    >>> interval("2020-02")[1], interval("2021-Q3")[0], interval("199")[1]
+    (datetime.date(2020, 2, 29), datetime.date(2021, 7, 1), datetime.date(1999, 12, 31))
+    >>> interval("PRESENT_REF")
+    (None, None, None)
+    """
+    if not value or "X" in value:
+        return None, None, None
+    day = value.split("T")[0]
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        d = date.fromisoformat(day)
+        return d, d, "day"
+    if re.fullmatch(r"\d{4}-\d\d", day):
+        y, m = map(int, day.split("-"))
+        return date(y, m, 1), month_end(y, m), "month"
+    m = re.fullmatch(r"(\d{4})-([QHW])(\d\d?)", day)
+    if m:
+        y, part, n = int(m[1]), m[2], int(m[3])
+        if part == "W":
+            start = date.fromisocalendar(y, n, 1)
+            return start, start + timedelta(days=6), None
+        months = 3 if part == "Q" else 6
+        first = (n - 1) * months + 1
+        return date(y, first, 1), month_end(y, first + months - 1), "quarter" if part == "Q" else "month"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day)
+    if m:
+        y, (a, b) = int(m[1]), SEASON_MONTHS[m[2]]
+        return date(y, a, 1), month_end(y + (b < a), b), "month"
+    if re.fullmatch(r"\d{4}", day):
+        y = int(day)
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if re.fullmatch(r"\d{3}", day):
+        y = int(day) * 10
+        return date(y, 1, 1), date(y + 9, 12, 31), "decade"
+    if re.fullmatch(r"\d{2}", day):
+        y = int(day) * 100
+        return date(y, 1, 1), date(y + 99, 12, 31), "century"
+    return None, None, None
+
+
+def shift(d: date, unit: str, n: float) -> date:
+    """``d`` moved by ``n`` calendar units (month ends clamp: Mar 31 - 1 month = Feb 28).
+
+    >>> shift(date(2021, 5, 31), "year", -5), shift(date(2021, 3, 31), "month", -1)
+    (datetime.date(2016, 5, 31), datetime.date(2021, 2, 28))
+    """
+    if unit in ("day", "week", "hour", "minute", "second"):
+        days = {"day": 1, "week": 7}.get(unit, 0)
+        return d + timedelta(days=int(round(n * days)))
+    months = int(round(n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]))
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def value_at(d: date, unit: str) -> str:
+    """The TIMEX3 value naming the ``unit`` that holds ``d``.
+
+    >>> value_at(date(2021, 5, 31), "week"), value_at(date(2021, 5, 31), "quarter")
+    ('2021-W22', '2021-Q2')
+    """
+    if unit == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    return {"day": d.isoformat(), "month": f"{d.year}-{d.month:02d}", "quarter": f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+            "year": str(d.year), "decade": str(d.year // 10), "century": str(d.year // 100)}.get(unit, d.isoformat())
+
+
+def duration_value(n, unit: str) -> str:
+    """TIMEX3 duration value; ``n`` may be "X" (unknown).
+
+    >>> duration_value(5, "year"), duration_value(1, "decade"), duration_value("X", "year"), duration_value(2, "hour")
+    ('P5Y', 'P10Y', 'PXY', 'PT2H')
+    """
+    code, scale = DURATION_CODE[unit]
+    if n == "X" or n is None:
+        amount = "X"
+    else:
+        amount = n * scale
+        amount = int(amount) if float(amount).is_integer() else amount
+    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+
+
+# -- reading the words of one expression ----------------------------------------
+
+def _key(word: str) -> str:
+    return word.lower().rstrip(".") if word.lower() not in ("a.m.", "p.m.") else word.lower()
+
+
+def features(words: list[str], lex: dict) -> dict:
+    """What the words of one expression say, by word class (see rules/dates/lexicon.yaml).
+
+    >>> f = features(["the", "past", "five", "years"], default_lexicon())
+    >>> f["rel"], f["num"], f["unit"]
+    (-1, 5, 'year')
+    """
+    f: dict = {"num": None}
+    number: list = []
+    for i, word in enumerate(words):
+        k = _key(word)
+        prev = _key(words[i - 1]) if i else ""
+        if re.fullmatch(r"\d[\d,]*(\.\d+)?", k):
+            _number_token(f, number, k, prev, words[i + 1:], lex)
+        elif m := re.fullmatch(r"(\d\d?)(st|nd|rd|th)", k):
+            if f.get("month") or (i + 2 < len(words) and _key(words[i + 2]) in lex["months"]) or prev == "the" and i + 1 < len(words) and _key(words[i + 1]) == "of":
+                f["day"] = int(m[1])
+            else:
+                f["ordinal"] = int(m[1])
+        elif m := re.fullmatch(r"(\d\d?)/(\d\d?)/(\d{4}|\d\d)", k):
+            f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
+        elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
+            f["clock"] = (int(m[1]), int(m[2]))
+        elif m := re.fullmatch(r"q([1-4])", k):
+            f["ordinal"], f["unit"] = int(m[1]), "quarter"
+        elif k in ("a.m.", "am", "p.m.", "pm"):
+            f["ampm"] = k[0]
+        elif k == "s" and (f.get("year") or f.get("yy") is not None):
+            f["decade"] = True
+        elif k in lex["months"]:
+            f["month"] = lex["months"][k]
+        elif k in lex["weekdays"]:
+            f["weekday"] = lex["weekdays"][k]
+        elif k in lex["seasons"]:
+            f["season"] = lex["seasons"][k]
+        elif k == "half":
+            f["half"] = True
+            if number and prev == "a":
+                number[-1] = 0.5
+        elif k in lex["units"]:
+            unit = lex["units"][k]
+            if unit == "year" and f.get("rel") is not None and (
+                    f.get("month") or f.get("season") or f.get("half") or f.get("unit") == "quarter"):
+                f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
+            else:
+                f["unit"] = unit
+        elif k in lex["parts_of_day"] and k not in lex["deictic"]:
+            f["part"] = lex["parts_of_day"][k]
+        elif k in lex["deictic"]:
+            f["deictic"] = lex["deictic"][k]
+            if k in lex["parts_of_day"]:
+                f["part"] = lex["parts_of_day"][k]
+        elif k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
+            f["ordinal"] = lex["ordinals"][k]
+        elif k in lex["relative"] and not (k == "first"):
+            f["rel"] = lex["relative"][k]
+            f["rel_word"] = k
+        elif k in lex["shift_words"]:
+            f["shift"] = lex["shift_words"][k]
+        elif k in lex["sets"]:
+            f["set"] = lex["sets"][k]
+        elif k in lex["modifiers"] and not (k == "some" and i + 1 < len(words) and _key(words[i + 1]) in lex["units"]):
+            f["mod"] = lex["modifiers"][k]
+        elif k in lex["number_words"]:
+            number.append(lex["number_words"][k])
+        elif k in ("st", "nd", "rd", "th") and prev.isdigit():
+            after = [_key(w) for w in words[i + 1:] if _key(w) != "of"][:1]
+            if number and number[-1] == int(prev) and after and after[0] in lex["months"]:
+                f["day"] = number.pop()       # "the 3rd of June"
+            elif number and number[-1] == int(prev) and not f.get("month"):
+                f["ordinal"] = number.pop()   # "the 20th century" (tokenized "20" "th")
+        elif k == "'":
+            f["apostrophe"] = True
+        elif k in ("every", "each", "per"):
+            f["every"] = True
+    if number:
+        f["num"] = _combine_numbers(number)
+    return f
+
+
+def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex: dict) -> None:
+    n = float(k.replace(",", ""))
+    if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
+        f["month"] = int(n)   # ISO 2021-05-31
+    elif len(k) == 4 and k.isdigit() and not number and not (rest and _key(rest[0]) in lex["units"]):
+        f["year"] = int(n)
+    elif prev == "'" and len(k) == 2:
+        f["yy"] = int(n)
+    elif f.get("month") and f.get("day") is None and n <= 31 and not (rest and _key(rest[0]) in lex["units"]):
+        f["day"] = int(n)
+    elif rest and _key(rest[0]) in lex["months"] and n <= 31:
+        f["day"] = int(n)
+    else:
+        number.append(int(n) if n.is_integer() else n)
+
+
+def _combine_numbers(parts: list):
+    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X"."""
+    if "X" in parts:
+        return "X"
+    total = 0
+    for p in parts:
+        if p == 100 and total:
+            total *= 100
+        elif p == 0.5:
+            total += 0.5
+        else:
+            total += p
+    return total
+
+
+# -- resolving against the anchor ----------------------------------------------------
+
+def _weekday(anchor: date, wd: int, rel) -> date:
+    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past)."""
+    if rel == -1:
+        return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
+    if rel == 1:
+        return anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
+    return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
+
+
+def _year_of(f: dict, anchor: date | None, first_month: int):
+    """Year of a month/season/quarter written without one: (year, relative) or (None, False)."""
+    if f.get("year"):
+        return f["year"], False
+    if anchor is None:
+        return None, False
+    if f.get("year_rel") is not None:
+        return anchor.year + f["year_rel"], True
+    rel = f.get("rel")
+    if rel == -1:
+        return anchor.year - (first_month >= anchor.month), True
+    if rel == 1:
+        return anchor.year + (first_month <= anchor.month), True
+    return anchor.year, True
+
+
+def date_value(f: dict, anchor: date | None) -> tuple[str | None, bool]:
+    """TIMEX3 value of a point expression and whether the anchor was used.
+
+    >>> lex = default_lexicon()
+    >>> date_value(features(["February", "last", "year"], lex), date(2021, 5, 31))
+    ('2020-02', True)
+    >>> date_value(features(["Feb.", "28"], lex), None)
+    ('XXXX-02-28', False)
+    """
+    deictic, unit = f.get("deictic"), f.get("unit")
+    if deictic is not None:
+        if isinstance(deictic, str):
+            return deictic, False
+        return ((anchor + timedelta(days=deictic)).isoformat(), True) if anchor else (None, False)
+    if f.get("shift") and unit:
+        n = f["num"] if f["num"] is not None else 1
+        if n == "X":
+            return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
+        if anchor is None:
+            return None, False
+        point = unit if unit in ("day", "week", "month", "quarter", "year") else "year" if unit in ("decade", "century") else "day"
+        return value_at(shift(anchor, unit, f["shift"] * n), point), True
+    if f.get("decade"):
+        year = f.get("year") or 1900 + f["yy"]
+        return str(year // 10), False
+    if unit == "century" and f.get("ordinal"):
+        return f"{f['ordinal'] - 1:02d}", False
+    if f.get("numeric"):
+        a, b, y = f["numeric"]
+        month, day = (b, a) if a > 12 else (a, b)   # US order unless the first number cannot be a month
+        y = y if y > 99 else y + (2000 if y < 50 else 1900)
+        return _checked(f"{y}-{month:02d}-{day:02d}"), False
+    if f.get("month"):
+        year, rel = _year_of(f, anchor, f["month"])
+        ym = f"{year if year else 'XXXX'}-{f['month']:02d}"
+        return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
+    if f.get("season"):
+        year, rel = _year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
+        return f"{year if year else 'XXXX'}-{f['season']}", rel
+    if f.get("ordinal") and (unit == "quarter" or f.get("half")):
+        year, rel = _year_of(f, anchor, 1)
+        year = year if (f.get("year") or f.get("year_rel") is not None or f.get("rel") is None) else None
+        if year is None and anchor is not None:
+            year, rel = anchor.year, True
+        return f"{year if year else 'XXXX'}-{'Q' if unit == 'quarter' else 'H'}{f['ordinal']}", rel
+    if f.get("year"):
+        return str(f["year"]), False
+    if f.get("weekday"):
+        if anchor is None:
+            return f"XXXX-WXX-{f['weekday']}", False
+        return _weekday(anchor, f["weekday"], f.get("rel")).isoformat(), True
+    if unit and f.get("rel") is not None:
+        return (value_at(shift(anchor, unit, f["rel"]), unit), True) if anchor else (None, False)
+    if (f.get("part") or f.get("clock") or f.get("ampm")) and anchor:
+        return anchor.isoformat(), True
+    return None, False
+
+
+def _checked(value: str) -> str | None:
+    try:
+        if "X" not in value:
+            interval(value)
+        return value
+    except ValueError:
+        return None
+
+
+def _time_suffix(f: dict) -> str:
+    if f.get("clock"):
+        h, m = f["clock"]
+        h = h + 12 if f.get("ampm") == "p" and h < 12 else 0 if f.get("ampm") == "a" and h == 12 else h
+        return f"T{h:02d}:{m:02d}"
+    if f.get("num") is not None and f.get("ampm") and f["num"] != "X":
+        h = int(f["num"])
+        return f"T{h + 12 if f['ampm'] == 'p' and h < 12 else h:02d}:00"
+    return f"T{f['part']}" if f.get("part") else ""
+
+
+# -- one row of the dates table ------------------------------------------------------
+
+def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
+              value: str | None = None) -> dict:
+    """A dates-table row (without ``rule``) for the words of one expression.
+
+    ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past").
+
+    >>> lex = default_lexicon()
+    >>> row = interpret(["the", "past", "five", "years"], "duration", date(2021, 5, 31), lex)
+    >>> row["value"], row["start_date"], row["end_date"], row["is_relative"]
+    ('P5Y', '2016-05-31', '2021-05-31', True)
+    >>> interpret(["2016", "-", "20"], "range", None, lex)["value"]
+    '2016/2020'
+    """
+    row = dict.fromkeys(ROW_KEYS)
+    row.update(kind=kind, is_relative=False)
+    if kind == "range":
+        return _iso(_range(row, words, anchor, lex))
+    f = features(words, lex)
+    if value is not None:
+        row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
+    elif kind == "duration":
+        _duration(row, f, anchor)
+    elif kind == "set":
+        row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" if f.get("weekday") else
+                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
+        row["granularity"] = GRANULARITY.get(f.get("unit"))
+    else:
+        _point(row, f, anchor)
+    if f.get("mod") and (kind == "duration") == (f["mod"] in ("before", "after", "approx")):
+        row["mod"] = f["mod"]
+    return _iso(row)
+
+
+def _point(row: dict, f: dict, anchor: date | None) -> None:
+    value, relative = date_value(f, anchor)
+    start, end, gran = interval(value)
+    if value and row["kind"] == "time":
+        value += _time_suffix(f)
+    row.update(value=value, start_date=start, end_date=end, is_relative=relative and value is not None,
+               granularity=gran or GRANULARITY.get(f.get("unit")))
+    if row["is_relative"]:
+        row["anchor_date"] = anchor
+
+
+def _duration(row: dict, f: dict, anchor: date | None) -> None:
+    unit, n = f.get("unit"), f["num"] if f["num"] is not None else 1
+    if unit is None:
+        return
+    row.update(value=duration_value(n, unit), granularity=GRANULARITY.get(unit))
+    rel = f.get("rel")
+    if anchor is not None and rel in (-1, 1) and n != "X":
+        other = shift(anchor, unit, rel * n)
+        row.update(start_date=min(other, anchor), end_date=max(other, anchor), is_relative=True, anchor_date=anchor)
+
+
+def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in CONNECTORS), None)
+    if cut is None:
+        return row
+    left, right = features(words[:cut], lex), features(words[cut + 1:], lex)
+    if left.get("year") and not right.get("year") and isinstance(right.get("num"), int) and not left.get("month"):
+        right = {"num": None, "year": left["year"] // 100 * 100 + right["num"]}    # 2016-20
+    elif left.get("month") and not right.get("month") and isinstance(right.get("num"), int):
+        right = dict(left, day=right["num"])                                       # Sept. 14-15
+    if right.get("year") and not left.get("year") and left.get("month"):
+        left["year"] = right["year"]                                               # March to May 2020
+    (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
+    if not a or not b:
+        return row
+    start, _, gran = interval(a)
+    _, end, _ = interval(b)
+    row.update(value=f"{a}/{b}", start_date=start, end_date=end, granularity=gran,
+               is_relative=rel_a or rel_b, anchor_date=anchor if rel_a or rel_b else None)
+    return row
+
+
+def _iso(row: dict) -> dict:
+    for key in ("start_date", "end_date", "anchor_date"):
+        if isinstance(row[key], date):
+            row[key] = row[key].isoformat()
+    return row
+
+
+def default_lexicon() -> dict:
+    """The word lists in ``rules/dates/lexicon.yaml``, validated."""
+    from pipeline.ruleset import load_table, RuleError
+
+    lex = load_table("dates", "lexicon.yaml")
+    missing = set(LEXICON_SECTIONS) - set(lex)
+    unknown = set(lex) - set(LEXICON_SECTIONS)
+    if missing or unknown:
+        raise RuleError(f"rules/dates/lexicon.yaml: unknown sections {sorted(unknown)}, missing {sorted(missing)}")
+    return {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in LEXICON_SECTIONS}
+
+
+LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
+                    "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays")
+
+
+def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:
+    """TIMEX3 value of one expression, read with the default lexicon.
+
+    >>> timex("last year", anchor=date(2021, 5, 31))
+    '2020'
+    >>> timex("Sept. 14", anchor=date(2021, 9, 17)), timex("five years", kind="duration")
+    ('2021-09-14', 'P5Y')
+    >>> timex("yesterday") is None
+    True
+    """
+    words = re.findall(r"\d+(?:[:/]\d+)*(?:st|nd|rd|th)?|[A-Za-z]+\.?|'|[-–]", text)
+    return interpret(words, kind, anchor, default_lexicon())["value"]
