@@ -1,12 +1,29 @@
-"""``claimspan_claims``: the claims table (placeholder until its extractor lands).
+"""``claimspan_claims``: numeric claims (SPEC "claims").
 
-Writes rows to ``doc.spans["claims"]`` with attributes in ``span._.claim``.
+Assigns ``doc.spans["claims"]``, one span per quantity expression (qualifier +
+number + currency or unit + percent sign), with the row's columns in
+``span._.claim``. A Matcher finds the tokens where a number may start; the
+number is read by ``pipeline.normalize.numbers``; the words around it give the
+qualifier, currency, unit, percent sign or ratio. Numbers inside date spans
+(``doc.spans["dates"]``, from ``claimspan_dates``), years, durations and the
+patterns of ``not_claims.yaml`` are not claims. Reads every file in
+``rules/claims/`` (see ``claims_rules``).
 """
 from __future__ import annotations
 
-from spacy.language import Language
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline import extensions
+from pipeline.components import claims_rules
 from pipeline.components.base import RuleComponent
+from pipeline.components.claims_context import describe
+from pipeline.components.claims_reading import Claim, Glued, Words, read_claims
+
+DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
 
 @Language.factory("claimspan_claims", default_config={"rules_dir": None})
@@ -16,3 +33,70 @@ def make_claims(nlp: Language, name: str, rules_dir: str | None):
 
 class Component(RuleComponent):
     table = "claims"
+
+    def load_rules(self, rules_dir: Path) -> None:
+        self.rules = r = claims_rules.load(Path(rules_dir), self.nlp)
+        lex = r.lex
+        number_words = sorted(set(lex.words) | set(lex.vague) | set(lex.fraction_chars) | set(lex.signs)
+                              | set(r.ratios["frequency_words"]))
+        self.num_specs = [{"TEXT": {"REGEX": DIGIT_START}}, {"LOWER": {"IN": number_words}}]
+        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher.add("NUM", [[spec] for spec in self.num_specs])
+        lead = sorted(set(lex.before_scale) - set(number_words))
+        follow = sorted(set(lex.scales) | set(lex.fractions) | {"dozen", "a", "an"})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        before = sorted({p[0] for p in r.percent_before})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
+        self.exclusions = Matcher(self.nlp.vocab)
+        for rid, pattern in r.exclusion_patterns:
+            try:
+                self.exclusions.add(rid, self._expand(pattern))
+            except Exception as exc:  # spaCy's own validation error, reworded
+                raise claims_rules.RuleError(f"{rules_dir}/not_claims.yaml rule {rid} key 'pattern': {exc}") from None
+
+    def _expand(self, pattern: list) -> list[list]:
+        """Replace each ``NUM`` in a pattern by every number-token spec."""
+        variants = [[]]
+        for tok in pattern:
+            specs = self.num_specs if tok == "NUM" else [tok]
+            variants = [v + [s] for v in variants for s in specs]
+        return variants
+
+    # -- finding -------------------------------------------------------------
+    def blocked_tokens(self, doc: Doc) -> set[int]:
+        blocked = set()
+        for _, s, e in self.exclusions(doc):
+            blocked.update(range(s, e))
+        for _, rx in self.rules.exclusion_regexes:
+            for m in rx.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    blocked.update(range(span.start, span.end))
+        for span in doc.spans.get("dates", []):
+            blocked.update(range(span.start, span.end))
+        return blocked
+
+    def match(self, doc: Doc) -> list[Claim]:
+        starts = sorted({s for _, s, _ in self.matcher(doc)})
+        if not starts:
+            return []
+        blocked = self.blocked_tokens(doc)
+        words, glued = Words(doc), Glued(doc)
+        claims: list[Claim] = []
+        done = 0
+        for i in starts:
+            if i < done or i in blocked:
+                continue
+            found = read_claims(self.rules, doc, words, glued, i, blocked)
+            if found:
+                claims.extend(found)
+                done = max(c.end for c in found)
+        return claims
+
+    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+        if "claims" not in doc.spans:
+            doc.spans["claims"] = []
+        words = Words(doc)
+        for c in claims:
+            attrs = describe(self.rules, doc, words, c)
+            extensions.add_row(doc, "claims", doc[c.start:c.end], c.rule, attrs)

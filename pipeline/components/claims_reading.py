@@ -1,0 +1,264 @@
+"""Reading one quantity expression around a number token (used by ``claimspan_claims``).
+
+``read_claims`` starts at a token where the Matcher saw a number and returns
+the claims found there: one, or two for a range (``20 to 30 countries``). The
+words come from ``rules/claims/`` via ``claims_rules.ClaimRules``; the number
+itself from ``pipeline.normalize.numbers.read_number``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from pipeline.normalize.numbers import fold, parse_digits, read_number
+
+DASHES = frozenset({"-", "–", "—", "‒", "−", "~"})
+RANGE_WORDS = frozenset({"to", "through", "or"})
+SPACE_SEPARATORS = frozenset({"\u00a0", "\u202f", "\u2009"})
+
+
+@dataclass
+class Claim:
+    start: int                 # token span of the quantity expression
+    end: int
+    value: float
+    kind: str = "count"
+    unit: str | None = None
+    qualifier: str = "exact"
+    rule: str = "claims.count"
+    num_end: int = 0           # first token after the number (and its unit): where the counted noun may start
+    no_counted: bool = False   # "twice", a ratio, a measure: no counted noun
+
+
+class Words:
+    """Folded token texts of a Doc, computed on demand (only near candidates)."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.cache = doc, {}
+
+    def __len__(self):
+        return len(self.doc)
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0 or i >= len(self.doc):
+            return ""
+        w = self.cache.get(i)
+        if w is None:
+            w = self.cache[i] = fold(self.doc[i].text)
+        return w
+
+
+class Glued:
+    """``glued[i]``: token i follows token i-1 with no space between."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> bool:
+        return 0 < i < len(self.doc) and not self.doc[i - 1].whitespace_
+
+
+class Hit(NamedTuple):
+    length: int
+    value: object
+    rule: str
+
+
+def phrase_at(table, words, i, maxlen=4) -> Hit | None:
+    for n in range(maxlen, 0, -1):
+        key = tuple(words[k] for k in range(i, i + n))
+        if key in table:
+            return Hit(n, *table[key])
+    return None
+
+
+def phrase_ending(table, words, end, maxlen=4) -> Hit | None:
+    for n in range(maxlen, 0, -1):
+        if end - n < 0:
+            continue
+        key = tuple(words[k] for k in range(end - n, end))
+        if key in table:
+            return Hit(n, *table[key])
+    return None
+
+
+def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
+    first = read_one(rules, doc, words, glued, i, blocked)
+    if first is None:
+        return []
+    second = read_range_end(rules, doc, words, glued, first, blocked)
+    if second is None:
+        return [first]
+    return [first, second]
+
+
+def read_range_end(rules, doc, words, glued, c: Claim, blocked) -> Claim | None:
+    """``20 to 30``, ``between 20 and 30``, ``10-15``: the high end, and fix up the low end."""
+    j = c.end
+    conn = words[j]
+    between = words[c.start - 1] == "between" or (c.qualifier == "exact" and words[c.start - 1] == "between")
+    if conn in DASHES:
+        if not (glued[j] and glued[j + 1]) or parse_digits(words[j - 1]) is None:
+            return None
+    elif not (conn in RANGE_WORDS or (conn == "and" and between)):
+        return None
+    if words[c.start - 1] == "from" or c.kind == "ratio":   # "from 10 to 20": a change, not a range
+        return None
+    high = read_one(rules, doc, words, glued, j + 1, blocked)
+    if high is None or high.qualifier != "exact" or high.kind == "ratio":
+        return None
+    if conn == "or" and high.kind != c.kind:
+        return None
+    if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
+        c.kind, c.unit = high.kind, high.unit
+        c.no_counted = high.no_counted
+    elif high.kind == "count" and c.kind in ("money", "percent", "measure") and high.end == high.num_end:
+        high.kind, high.unit, high.no_counted = c.kind, c.unit, c.no_counted
+    if c.qualifier == "exact":
+        c.qualifier, high.qualifier = "at_least", "at_most"
+    else:
+        high.qualifier = c.qualifier
+    c.num_end = high.num_end  # both ends count the noun after the range
+    return high
+
+
+def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
+    lex, ratios = rules.lex, rules.ratios
+    w = words[i]
+    before = phrase_at(rules.percent_before, words, i)
+    if before:                                               # "percent of 10"
+        r = read_number(words, i + before.length, lex, glued)
+        if r is None:
+            return None
+        return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
+    if w in ratios["frequency_words"]:
+        return read_frequency(rules, words, i)
+    r = read_number(words, i, lex, glued)
+    if r is None or any(k in blocked for k in range(i, r.end)):
+        return None
+    end, value = r.end, r.value
+    end, value = merge_spaced_digits(doc, words, i, end, value, r.digits)
+    c = Claim(i, end, value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=end)
+    if r.vague:
+        c.qualifier, c.rule = "at_least", "claims.count.vague"
+        if words[end] in rules.counted["of_words"]:
+            c.num_end = end + 1
+    if "dozen" in (words[k] for k in range(i, end)) and not r.vague:
+        c.qualifier = "approximately"
+    if r.fraction:
+        if (w == "half" and words[end] not in ratios["fraction_followers"]) or (words[end] in DASHES and glued[end]):
+            return None                                     # "half" alone; "a third-party"
+        c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.fraction", True
+        return qualify(rules, words, c)
+    if not read_after(rules, doc, words, glued, c, r):
+        return None
+    if c.kind == "count":
+        if is_year(rules, doc, words, c, r) or is_day_of_month(rules, doc, c, r):
+            return None
+        read_proportion(rules, words, glued, c, blocked)
+    prefix = phrase_ending(rules.currency_prefix, words, c.start)
+    if prefix and c.kind in ("count", "money"):
+        c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
+        c.start -= prefix.length
+    return qualify(rules, words, c)
+
+
+def qualify(rules, words, c: Claim) -> Claim:
+    q = phrase_ending(rules.qualifiers, words, c.start)
+    if q:
+        c.qualifier = q.value
+        c.start -= q.length
+    return c
+
+
+def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
+    """Percent sign, currency, unit, time unit or ``times`` after the number; False if temporal."""
+    j = c.end
+    hyphen = words[j] == "-" and glued[j] and glued[j + 1]
+    k = j + 1 if hyphen else j
+    hit = None if hyphen else phrase_at(rules.percent_after, words, k)
+    if hit:
+        c.kind, c.unit, c.rule = "percent", "%", hit.rule
+    elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
+        c.kind, c.unit, c.rule = "money", hit.value, hit.rule
+    elif (hit := phrase_at(rules.units, words, k)):
+        c.kind, c.unit, c.rule = "measure", hit.value, hit.rule
+    elif words[k] in rules.time_units:
+        age = k + 1
+        if words[age] in DASHES and glued[age]:
+            age += 1
+        if words[age] not in rules.age_words:
+            return False                                    # a duration: the dates table's
+        c.kind, c.unit, c.rule = "measure", rules.time_units[words[k]], "claims.measure.age"
+        c.end, c.num_end, c.no_counted = age + 1, age + 1, True
+        return True
+    elif words[k] in rules.ratios["multiplier_words"] and not hyphen:
+        if c.value != int(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
+            c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.times", True
+            c.end = c.num_end = k + 1
+        return True
+    else:
+        return True
+    c.end = c.num_end = k + hit.length
+    c.no_counted = True
+    return True
+
+
+def read_frequency(rules, words, i) -> Claim:
+    value = rules.ratios["frequency_words"][words[i]]
+    c = Claim(i, i + 1, value, rule="claims.count.frequency", num_end=i + 1, no_counted=True)
+    if words[i + 1] in rules.ratios["multiplier_followers"]:
+        c.kind, c.rule = "ratio", "claims.ratio.times"
+    return qualify(rules, words, c)
+
+
+def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``: a ratio."""
+    hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
+    is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
+    if hit is None and not is_of:
+        return
+    n = hit.length if hit else 1
+    whole = read_number(words, c.end + n, rules.lex, glued)
+    if whole is None or whole.value <= 0 or whole.vague or whole.fraction or c.value > whole.value:
+        return
+    if any(k in blocked for k in range(c.end + n, whole.end)):
+        return
+    if is_of or words[c.end] == "in":
+        power_of_ten = whole.value >= 10 and float(f"{whole.value:.0e}") == whole.value and str(int(whole.value)).strip("0") == "1"
+        if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
+            return
+    c.value = c.value / whole.value
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
+    c.end = c.num_end = whole.end
+
+
+def is_year(rules, doc, words, c: Claim, r) -> bool:
+    if not r.digits or c.end - c.start != 1:
+        return False
+    text = doc[c.start].text
+    lo, hi = rules.year_range
+    return len(text) == 4 and text.isdigit() and lo <= c.value <= hi
+
+
+def is_day_of_month(rules, doc, c: Claim, r) -> bool:
+    if not r.digits or c.value != int(c.value) or not 1 <= c.value <= 31:
+        return False
+    prev = doc[c.start - 1] if c.start > 0 else None
+    nxt = doc[c.end] if c.end < len(doc) else None
+    return any(t is not None and t.is_title and t.lower_ in rules.months for t in (prev, nxt))
+
+
+def merge_spaced_digits(doc, words, i, end, value, digits):
+    """``5 479`` written with a no-break or thin space: one number."""
+    if not digits or end != i + 1:
+        return end, value
+    k = end
+    while words[k] in SPACE_SEPARATORS and len(words[k + 1]) == 3 and words[k + 1].isdigit():
+        k += 2
+    if k == end:
+        return end, value
+    merged = parse_digits(doc.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])])
+    return (k, merged) if merged is not None else (end, value)

@@ -1,0 +1,133 @@
+"""Loads and validates ``rules/claims/`` for the claims component.
+
+Files: numbers.yaml (number words, scales), qualifiers.yaml, currencies.yaml,
+units.yaml, percent.yaml, temporal.yaml (time units, years, months),
+ratios.yaml, counted.yaml (closed-class words, discourse nouns) and
+not_claims.yaml (Matcher patterns and regexes for numbers that are not claims).
+Phrases are tokenized with the pipeline's own tokenizer so that they line up
+with the tokens the component sees. Unknown keys fail, naming file, rule and key.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline.normalize.numbers import Lexicon, fold
+from pipeline.ruleset import RuleError, check_keys, read_rule_file
+
+# A phrase table maps a tuple of folded tokens to (value, rule id).
+Phrases = dict[tuple[str, ...], tuple[Any, str]]
+
+
+@dataclass
+class ClaimRules:
+    lex: Lexicon
+    qualifiers: Phrases = field(default_factory=dict)
+    currency_prefix: Phrases = field(default_factory=dict)
+    currency_suffix: Phrases = field(default_factory=dict)
+    units: Phrases = field(default_factory=dict)
+    percent_after: Phrases = field(default_factory=dict)
+    percent_before: Phrases = field(default_factory=dict)
+    time_units: dict[str, str] = field(default_factory=dict)
+    age_words: frozenset = frozenset()
+    year_range: tuple[int, int] = (1000, 2100)
+    months: frozenset = frozenset()
+    period_prepositions: dict = field(default_factory=dict)
+    reporting_verbs: frozenset = frozenset()
+    ratios: dict[str, Any] = field(default_factory=dict)
+    counted: dict[str, frozenset] = field(default_factory=dict)
+    exclusion_patterns: list[tuple[str, list]] = field(default_factory=list)
+    exclusion_regexes: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+
+def _file(rules_dir: Path, name: str):
+    path = rules_dir / name
+    return read_rule_file(str(path)), str(path)
+
+
+def _strings(values, where: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RuleError(f"{where}: expected a list of strings (quote yes/no/on/off), got {values!r}")
+    return values
+
+
+def load(rules_dir: Path, nlp: Language) -> ClaimRules:
+    def toks(phrase: str) -> tuple[str, ...]:
+        return tuple(fold(t.text) for t in nlp.make_doc(phrase) if not t.is_space)
+
+    def phrases(entries, where, key, value_key) -> Phrases:
+        table: Phrases = {}
+        for e in entries:
+            for p in _strings(e.get(key, []), f"{where} rule {e['id']} key {key}"):
+                table[toks(p)] = (e[value_key] if value_key else None, e["id"])
+        return table
+
+    data, where = _file(rules_dir, "numbers.yaml")
+    rules = ClaimRules(lex=Lexicon.from_rules(data, where))
+
+    data, where = _file(rules_dir, "qualifiers.yaml")
+    for e in data:
+        check_keys(e, {"id", "qualifier", "phrases"}, f"{where} rule {e.get('id')}", {"id", "qualifier", "phrases"})
+    rules.qualifiers = phrases(data, where, "phrases", "qualifier")
+
+    data, where = _file(rules_dir, "currencies.yaml")
+    for e in data:
+        check_keys(e, {"id", "code", "prefix", "suffix"}, f"{where} rule {e.get('id')}", {"id", "code"})
+    rules.currency_prefix = phrases(data, where, "prefix", "code")
+    rules.currency_suffix = phrases(data, where, "suffix", "code")
+
+    data, where = _file(rules_dir, "units.yaml")
+    for e in data:
+        check_keys(e, {"id", "unit", "words"}, f"{where} rule {e.get('id')}", {"id", "unit", "words"})
+    rules.units = phrases(data, where, "words", "unit")
+
+    data, where = _file(rules_dir, "percent.yaml")
+    for e in data:
+        check_keys(e, {"id", "words", "before"}, f"{where} rule {e.get('id')}", {"id"})
+    rules.percent_after = phrases(data, where, "words", None)
+    rules.percent_before = phrases(data, where, "before", None)
+
+    data, where = _file(rules_dir, "temporal.yaml")
+    check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
+                      "reporting_verbs"}, where)
+    rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
+    rules.age_words = frozenset(_strings(data.get("age_words", []), f"{where} age_words"))
+    rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
+    rules.months = frozenset(_strings(data.get("months", []), f"{where} months"))
+    rules.period_prepositions = {toks(p): (None, "period") for p in _strings(data.get("period_prepositions", []), where)}
+    rules.reporting_verbs = frozenset(_strings(data.get("reporting_verbs", []), f"{where} reporting_verbs"))
+
+    data, where = _file(rules_dir, "ratios.yaml")
+    check_keys(data, {"part_of_whole", "of_connector", "fraction_followers", "multiplier_words",
+                      "multiplier_followers", "comparatives", "frequency_words"}, where)
+    rules.ratios = {
+        "part_of_whole": {toks(p): (None, "claims.ratio.part_of_whole") for p in _strings(data["part_of_whole"], f"{where} part_of_whole")},
+        "frequency_words": {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()},
+        **{k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
+           for k in ("of_connector", "fraction_followers", "multiplier_words", "multiplier_followers", "comparatives")},
+    }
+
+    data, where = _file(rules_dir, "counted.yaml")
+    keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "discourse_nouns",
+            "discourse_followers", "discourse_openers", "of_words"}
+    check_keys(data, keys, where)
+    rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}
+
+    data, where = _file(rules_dir, "not_claims.yaml")
+    for e in data:
+        rid = e.get("id")
+        check_keys(e, {"id", "pattern", "regex"}, f"{where} rule {rid}", {"id"})
+        if ("pattern" in e) == ("regex" in e):
+            raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
+        if "regex" in e:
+            try:
+                rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
+            except re.error as exc:
+                raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
+        else:
+            rules.exclusion_patterns.append((rid, e["pattern"]))
+    return rules

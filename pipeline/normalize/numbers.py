@@ -1,0 +1,268 @@
+"""Reading numbers: digits, number words, scales and vague magnitudes (pure functions, no spaCy).
+
+``read_number(words, i)`` reads the longest number that starts at ``words[i]``
+in a list of lower-case tokens and says where it ends; ``parse_number(text)``
+does the same for a string. The vocabulary (number words, scales, fractions,
+vague plurals) comes from ``rules/claims/numbers.yaml``.
+
+>>> parse_number("5,479")
+5479.0
+>>> parse_number("1.4 billion")
+1400000000.0
+>>> parse_number("twenty-six")
+26.0
+>>> parse_number("one hundred and six")
+106.0
+>>> parse_number("a dozen")
+12.0
+>>> parse_number("half a million")
+500000.0
+>>> parse_number("2.5bn")
+2500000000.0
+>>> parse_number("５，４７９")
+5479.0
+>>> parse_number("dozens")
+24.0
+>>> parse_number("tens of thousands")
+20000.0
+>>> parse_number("two-thirds")
+0.6666666666666666
+>>> parse_number("minus 4")
+-4.0
+>>> parse_number("several") is None
+True
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Mapping, NamedTuple, Sequence
+
+SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs")
+
+# Digits with optional sign, thousands separators (comma, space, no-break or
+# thin space, apostrophe) and decimals: 5,479 | 1,674,200.5 | .08 | 5 479.
+DIGITS = re.compile(r"^[+\-\u2212]?(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d+)?(?:\.\d+)?$")
+SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
+
+
+def fold(word: str) -> str:
+    """Lower-case, NFKC-folded token text (full-width digits and commas become ASCII).
+
+    >>> fold("５，４７９")
+    '5,479'
+    """
+    return unicodedata.normalize("NFKC", word).lower()
+
+
+def parse_digits(text: str) -> float | None:
+    """The value of a token written in digits, or None.
+
+    >>> parse_digits("1,674,200.5")
+    1674200.5
+    >>> parse_digits("-3.2")
+    -3.2
+    >>> parse_digits("5\u00a0479")
+    5479.0
+    >>> parse_digits("12,34") is None
+    True
+    """
+    text = fold(text).replace("\u2212", "-")
+    if not text or not any(c.isdigit() for c in text) or not DIGITS.match(text):
+        return None
+    return float(SEPARATORS.sub("", text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: Mapping[str, float] = field(default_factory=dict)
+    scales: Mapping[str, float] = field(default_factory=dict)
+    suffix_scales: Mapping[str, float] = field(default_factory=dict)
+    fractions: Mapping[str, float] = field(default_factory=dict)
+    fraction_chars: Mapping[str, float] = field(default_factory=dict)
+    vague: Mapping[str, float] = field(default_factory=dict)
+    before_scale: Mapping[str, float] = field(default_factory=dict)
+    signs: Mapping[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
+        """Build from the parsed ``numbers.yaml``; unknown sections or non-numeric values fail."""
+        from pipeline.ruleset import RuleError, check_keys
+
+        check_keys(data, SECTIONS, where)
+        sections = {}
+        for name in SECTIONS:
+            entries = data.get(name) or {}
+            for word, value in entries.items():
+                if not isinstance(word, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
+                    raise RuleError(f"{where} rule {name}: entry {word!r}: {value!r} is not a number")
+            sections[name] = {fold(w): float(v) for w, v in entries.items()}
+        return cls(**sections)
+
+    def starts_number(self, word: str) -> bool:
+        """Could a number start at this (folded) token?"""
+        return (word in self.words or word in self.vague or word in self.fraction_chars
+                or word in self.before_scale or word in self.signs or parse_digits(word) is not None)
+
+
+class Reading(NamedTuple):
+    value: float
+    end: int            # index after the last token of the number
+    vague: bool         # a lower bound such as "dozens", "hundreds of"
+    fraction: bool      # "two-thirds", "half", "½"
+    digits: bool        # written in digits (as opposed to words)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    from pipeline import ruleset
+
+    path = ruleset.rules_path("claims", "numbers.yaml")
+    return Lexicon.from_rules(ruleset.read_rule_file(str(path)), str(path))
+
+
+def read_number(words: Sequence[str], i: int, lex: Lexicon | None = None,
+                glued: Sequence[bool] | None = None) -> Reading | None:
+    """Read the number starting at ``words[i]`` (folded tokens); None if there is none.
+
+    ``glued[j]`` is true when token j follows token j-1 with no space: only then
+    is a suffix scale read ("10M", "2.5bn", but not "10 m").
+
+    >>> read_number(["more", "than", "1,800", "proposals"], 2)
+    Reading(value=1800.0, end=3, vague=False, fraction=False, digits=True)
+    >>> read_number(["hundreds", "of", "thousands", "of", "people"], 0).value
+    200000.0
+    """
+    lex = lex or default_lexicon()
+    n = len(words)
+    glued = glued or [False] * n
+    w = words[i]
+    sign = 1.0
+    if w in lex.signs and i + 1 < n:
+        inner = read_number(words, i + 1, lex, glued)
+        if inner is None:
+            return None
+        return inner._replace(value=lex.signs[w] * inner.value)
+    if w in lex.vague:
+        return _read_vague(words, i, lex)
+    if w in lex.fraction_chars:
+        return Reading(lex.fraction_chars[w], i + 1, False, True, False)
+    if w in lex.before_scale:
+        return _read_before_scale(words, i, lex)
+    return _read_cardinal(words, i, lex, glued, sign)
+
+
+def _read_vague(words, i, lex) -> Reading:
+    """``dozens`` 24, ``tens of thousands`` 20000, ``hundreds of millions`` 2e8."""
+    value = 2 * lex.vague[words[i]]
+    end = i + 1
+    if end + 1 < len(words) and words[end] == "of" and words[end + 1] in lex.vague:
+        value *= lex.vague[words[end + 1]]
+        end += 2
+    elif end < len(words) and words[end] in lex.scales:  # "hundreds thousand" (rare), "dozens million"
+        value *= lex.scales[words[end]]
+        end += 1
+    return Reading(value, end, True, False, False)
+
+
+def _read_before_scale(words, i, lex) -> Reading | None:
+    """``a dozen``, ``a million``, ``several thousand``, ``half a million``, ``a third``."""
+    w, n = words[i], len(words)
+    base = lex.before_scale[w]
+    j = i + 1
+    if w == "half" and j + 1 < n and words[j] in ("a", "an") and words[j + 1] in lex.scales:
+        return Reading(0.5 * lex.scales[words[j + 1]], j + 2, False, False, False)
+    if j < n and words[j] in lex.scales:
+        inner = _read_cardinal(words, i, lex, [False] * n, 1.0, start_value=base)
+        return inner
+    if j < n and words[j] == "dozen" and w != "several":
+        return Reading(12.0 * base, j + 1, False, False, False)
+    if w == "half":
+        return Reading(0.5, j, False, True, False)
+    if w in ("a", "an") and j < n and words[j] in lex.fractions and words[j] not in ("second",):
+        return Reading(1.0 / lex.fractions[words[j]], j + 1, False, True, False)
+    return None
+
+
+def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | None:
+    n = len(words)
+    total, current = 0.0, None
+    last = None          # kind of the previous token: digits | unit | teen | tens | hundred | scale | and
+    digits = False
+    j = i
+    if start_value is not None:
+        current, last, j = start_value, "unit", i + 1
+    while j < n:
+        w = words[j]
+        v = parse_digits(w)
+        if v is not None:
+            if last is not None:
+                break
+            current, last, digits = v, "digits", True
+        elif w in lex.words:
+            v = lex.words[w]
+            if last in ("digits", "unit", "teen") or (last == "tens" and v >= 10):
+                break
+            if last == "hyphen" and v >= 10:
+                break
+            current = (current or 0.0) + v
+            last = "tens" if v >= 20 and v % 10 == 0 and v < 100 else ("teen" if v >= 10 else "unit")
+        elif w == "-" and last == "tens" and j + 1 < n and words[j + 1] in lex.words and lex.words[words[j + 1]] < 10:
+            last = "hyphen"
+        elif w in lex.scales and current is not None and last not in ("and", "hyphen"):
+            scale = lex.scales[w]
+            if scale == 100:
+                current *= 100
+                last = "hundred"
+            else:
+                total += current * scale
+                current, last = 0.0, "scale"
+                if scale < 1000 or total == 0:
+                    pass
+        elif w in lex.suffix_scales and last == "digits" and glued[j]:
+            total += current * lex.suffix_scales[w]
+            current, last = 0.0, "scale"
+        elif w == "and" and last in ("hundred", "scale") and j + 1 < n and words[j + 1] in lex.words:
+            last = "and"
+        else:
+            break
+        j += 1
+    if last in ("and", "hyphen"):
+        j -= 1
+    if current is None:
+        return None
+    value = total + current
+    fraction = False
+    # "two-thirds", "three quarters": a cardinal word followed by a denominator
+    k = j + 1 if j + 1 < n and words[j] == "-" else j
+    if not digits and last in ("unit", "teen", "tens") and k < n and words[k] in lex.fractions \
+            and not (value == 1 and words[k].endswith("s")):
+        value = value / lex.fractions[words[k]]
+        j, fraction = k + 1, True
+        if j < n and words[j] in lex.scales:   # "three quarters billion"
+            value *= lex.scales[words[j]]
+            j, fraction = j + 1, False
+    return Reading(sign * value, j, False, fraction, digits)
+
+
+def tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Split a string the way the component sees it: words, digits, and symbols,
+    with ``glued`` flags for tokens written without a space before them."""
+    words, glued = [], []
+    for m in re.finditer(r"[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
+        words.append(m.group().rstrip())
+        glued.append(m.start() > 0 and not text[m.start() - 1].isspace())
+    return words, glued
+
+
+def parse_number(text: str, lex: Lexicon | None = None) -> float | None:
+    """The number written in ``text`` (the whole string must be one number), or None."""
+    words, glued = tokenize(text)
+    if not words:
+        return None
+    r = read_number(words, 0, lex, glued)
+    if r is None or r.end != len(words):
+        return None
+    return r.value
