@@ -86,16 +86,17 @@ def run_right(doc: Doc, i: int, rules: NameRules) -> int:
     return end
 
 
-def parts_right(doc: Doc, end: int, rules: NameRules) -> list[tuple[int, int, int]]:
+def parts_right(doc: Doc, end: int, rules: NameRules, first: frozenset | None = None) -> list[tuple[int, int, int]]:
     """Connected parts after a run: ``[(connector_start, run_start, run_end), ...]``.
 
-    A part is one connector word (``rules.connectors``), optionally followed by
-    ``rules.inner`` words, then a capitalized run.
+    A part is one connector word (``rules.connectors``; ``first`` for the first
+    part, when given), optionally followed by ``rules.inner`` words, then a
+    capitalized run.
     """
     parts, n = [], len(doc)
     while end < n and len(parts) < 12:
         k = end
-        if doc[k].lower_ not in rules.connectors:
+        if doc[k].lower_ not in (first if first is not None and not parts else rules.connectors):
             break
         k += 1
         while k < n and k - end < rules.max_connectors and doc[k].lower_ in rules.inner:

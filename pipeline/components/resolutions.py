@@ -1,12 +1,41 @@
-"""``claimspan_resolutions``: the resolutions table (placeholder until its extractor lands).
+"""``claimspan_resolutions``: the resolutions table (resolutions and other named instruments).
 
-Writes rows to ``doc.spans["resolutions"]`` with attributes in ``span._.resolution``.
+Writes rows to ``doc.spans["resolutions"]`` with attributes in
+``span._.resolution`` (kind, title, body). Reads ``rules/resolutions/``:
+``instruments.yaml`` (head words and their kinds, title cues, unnamed
+resolutions) and ``gazetteer.jsonl`` (well-known instruments by acronym).
+Finds, the longest winning where they overlap:
+
+- capitalized names closed by a head word, with their title continuation and
+  a parenthesized period (``National Human Rights Action Plan of China (2016-2020)``);
+- quoted titles after ``entitled``/``titled``/``named`` when an instrument noun
+  comes before the cue;
+- UN document symbols (``A/RES/77/16``, ``S/RES/2231 (2015)``, ``Resolution 2231``);
+- acronyms the document defines (``UDHR``) or the gazetteer knows;
+- unnamed resolutions (``two resolutions``, ``a China-initiated resolution``).
+
+Runs after ``claimspan_organizations`` and reads ``doc.spans["organizations"]``
+for ``body`` and to keep organization names ("School of Law") out.
 """
 from __future__ import annotations
 
-from spacy.language import Language
+import re
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
+from pipeline.components.propernames import NameRules, is_cap, parts_right, period_after, run_left, run_right
+from pipeline.normalize.acronyms import find_definitions
+
+INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
+                   "unnamed_verbs", "unnamed_modifiers", "body_cues"}
+SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|Resolution \d{2,4})(?: ?\((?:19|20)\d\d\))?")
+QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
+PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
 
 
 @Language.factory("claimspan_resolutions", default_config={"rules_dir": None})
@@ -16,3 +45,194 @@ def make_resolutions(nlp: Language, name: str, rules_dir: str | None):
 
 class Component(RuleComponent):
     table = "resolutions"
+
+    def load_rules(self, rules_dir: Path) -> None:
+        path = rules_dir / "instruments.yaml"
+        rules = ruleset.check_keys(ruleset.read_rule_file(str(path)), INSTRUMENT_KEYS, str(path),
+                                   required={"heads", "starts", "inner"})
+        low = lambda key: frozenset(str(w).lower() for w in rules.get(key) or ())  # noqa: E731
+        self.heads = {str(k).lower(): v for k, v in rules["heads"].items()}
+        self.prefixes = {str(k).lower(): v for k, v in (rules.get("body_prefixes") or {}).items()}
+        self.cue_nouns = {str(k).lower(): v for k, v in (rules.get("cue_nouns") or {}).items()}
+        self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")
+        self.body_cues = [tuple(c.lower().split()) for c in rules.get("body_cues") or ()]
+        self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
+                                    numbers=True, max_connectors=3)
+        self.starts = low("starts")
+        gpath = rules_dir / "gazetteer.jsonl"
+        self.gazetteer = {}
+        for n, entry in enumerate(ruleset.read_rule_file(str(gpath))):
+            ruleset.check_keys(entry, {"title", "acronym", "kind", "body"}, f"{gpath} rule {n + 1}",
+                               required={"title", "acronym", "kind"})
+            self.gazetteer[entry["acronym"]] = entry
+
+        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
+        self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
+
+    # -- matching ---------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple]:
+        """Rows ``(start, end, rule_id, attrs)``."""
+        orgs = list(doc.spans["organizations"]) if "organizations" in doc.spans else []
+        org_tokens = {i for o in orgs for i in range(o.start, o.end)}
+        cands, covered = [], -1
+        for key, s, e in sorted(self.matcher(doc), key=lambda m: m[1]):
+            kind = self.nlp.vocab.strings[key]
+            if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
+                found = self._name_around(doc, s)
+                if found:
+                    cands.append(("name",) + found)
+                    covered = found[1]
+            elif kind == "title":
+                cands += [("title",) + t for t in self._quoted(doc, s)]
+            elif kind == "unnamed":
+                cands += [("unnamed",) + u for u in self._unnamed(doc, s)]
+        cands += [("symbol",) + c for c in self._symbols(doc)]
+        cands += [("acronym",) + c for c in self._acronyms(doc)]
+        chosen, taken = [], set()
+        for c in sorted(cands, key=lambda c: (c[1] - c[2], PRIORITY[c[0]], c[1])):
+            if taken.isdisjoint(range(c[1], c[2])):
+                chosen.append(c)
+                taken.update(range(c[1], c[2]))
+        rows = []
+        for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
+            if body is None:
+                body = self._body(doc, doc[s:e], orgs, named=how != "unnamed")
+            rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
+        return rows
+
+    def _name_around(self, doc: Doc, h: int):
+        rules = self.name_rules
+        start = run_left(doc, h, rules)
+        while start < h and doc[start].is_stop and doc[start + 1].text != "-":
+            start += 1
+        run_end = run_right(doc, h, rules)
+        last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
+        end = last + 1
+        if end < run_end:
+            return None  # "Constitution Day", "Plan Period": the head is a modifier
+        between = False
+        for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
+            words = [t.lower_ for t in doc[conn:k]]
+            if ("and" in words or "," in words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
+                break  # "the Copyright Law and the Patent Law": two names
+            if words[-1] == "the" and ("," in words or ("and" in words and not between)):
+                break  # ", the Regulations on ...", "... and the International Symposium"
+            between = between or "between" in words
+            end = part_end
+        end = period_after(doc, end)
+        if end - start < 2:
+            return None
+        span = doc[start:end]
+        kind = self.heads[doc[last].lower_]
+        return start, end, kind, self._title(span.text), None
+
+    def _title(self, text: str) -> str:
+        """The name without a fused UN prefix (when more than one word remains) or a leading "The"."""
+        for prefix in sorted(self.prefixes, key=len, reverse=True):
+            if text.lower().startswith(prefix + " ") and " " in text[len(prefix) + 1:].strip():
+                text = text[len(prefix) + 1:]
+                break
+        return re.sub(r"^[Tt]he\s+", "", text)
+
+    def _quoted(self, doc: Doc, cue: int):
+        open_q = cue + 1
+        for close in range(open_q + 2, min(len(doc), open_q + 80)):
+            tok = doc[close]
+            if "\n" in tok.text:
+                return []
+            if tok.text in QUOTES:
+                break
+        else:
+            return []
+        s, e = open_q + 1, close
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        if e - s < 2:
+            return []
+        kind = next((self.cue_nouns[doc[i].lower_] for i in range(cue - 1, max(-1, cue - 8), -1)
+                     if doc[i].lower_ in self.cue_nouns), None)
+        if kind is None:
+            return []
+        return [(s, e, kind, self._title(doc[s:e].text), None)]
+
+    def _unnamed(self, doc: Doc, i: int):
+        sent = doc[i].sent
+        if not any(t.lower_ in self.unnamed_verbs for t in sent):
+            return []
+        start = i
+        while start - 1 >= sent.start:
+            prev = doc[start - 1]
+            if prev.lower_ in self.unnamed_modifiers or prev.like_num:
+                start -= 1
+                if start - 2 >= sent.start and doc[start - 1].text == "-":
+                    start -= 2  # "China-initiated"
+            else:
+                break
+        if start == i:
+            return []
+        return [(start, i + 1, "resolution", None, None)]
+
+    def _symbols(self, doc: Doc):
+        out = []
+        for m in SYMBOL.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, "resolution", m.group(0), None))
+        return out
+
+    def _acronyms(self, doc: Doc):
+        defined = {}
+        for d in find_definitions(doc.text):
+            span = doc.char_span(d.long_start, d.long_end)
+            last = d.long.split()[-1].lower()
+            head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
+                         if w.lower() in self.heads), None)
+            if span is not None and head and last not in {"organization", "council", "committee"}:
+                defined[d.short] = (self.heads[head], self._title(d.long), self._prefix_body(d.long))
+        out = []
+        for tok in doc:
+            if tok.text in defined:
+                kind, title, body = defined[tok.text]
+                out.append((tok.i, tok.i + 1, kind, title, body))
+        for _, s, e in self.acronyms(doc):
+            entry = self.gazetteer.get(doc[s:e].text)
+            if entry and doc[s:e].text not in defined:
+                out.append((s, e, entry["kind"], entry["title"], entry.get("body")))
+        return out
+
+    # -- body -------------------------------------------------------------------
+    def _prefix_body(self, text: str) -> str | None:
+        for prefix, body in self.prefixes.items():
+            if text.lower().startswith(prefix + " "):
+                return body
+        return None
+
+    def _body(self, doc: Doc, span: Span, orgs: list[Span], named: bool) -> str | None:
+        body = self._prefix_body(span.text)
+        if body:
+            return body
+        sent = span.sent
+        in_sent = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
+        inside = [o for o in in_sent if o.start >= span.start and o.end <= span.end]
+        if inside:
+            return inside[-1]._.organization["name"]
+        words = [t.lower_ for t in sent]
+        for cue in self.body_cues:
+            for i in range(len(words) - len(cue) + 1):
+                if tuple(words[i:i + len(cue)]) == cue:
+                    after = [o for o in in_sent if o.start >= sent.start + i + len(cue)]
+                    if after:
+                        return after[0]._.organization["name"]
+        if not named and in_sent:
+            return min(in_sent, key=lambda o: abs(o.start - span.start))._.organization["name"]
+        return None
+
+    def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
+        if self.table not in doc.spans:
+            doc.spans[self.table] = []
+        for start, end, rule, attrs in matches:
+            extensions.add_row(doc, self.table, doc[start:end], rule, attrs)
