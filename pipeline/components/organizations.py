@@ -51,7 +51,7 @@ class Component(RuleComponent):
         ruleset.check_keys(names, {"heads", "connectors", "possessive_ok", "leading_noise"},
                            f"{rules_dir / 'names.yaml'}", required={"heads", "connectors"})
         excl = load("exclusions.yaml")
-        ruleset.check_keys(excl, {"generic", "places"}, f"{rules_dir / 'exclusions.yaml'}")
+        ruleset.check_keys(excl, {"generic", "places", "event_heads"}, f"{rules_dir / 'exclusions.yaml'}")
         self.gazetteer = load("gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
 
         self.heads = frozenset(w.lower() for w in names["heads"])
@@ -62,6 +62,7 @@ class Component(RuleComponent):
                                     stop_words=self.leading_noise - {"the", "a", "an"})
         self.generic = frozenset(normalize_name(w) for w in excl.get("generic", ()))
         self.places = frozenset(normalize_name(w) for w in excl.get("places", ()))
+        self.event_heads = frozenset(w.lower() for w in excl.get("event_heads", ()))
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
@@ -88,7 +89,7 @@ class Component(RuleComponent):
                     cands.append((tok.i, tok.i + 1, "acronym", "organizations.acronym.defined"))
         chosen = _resolve(cands)
         if doc.has_annotation("ENT_IOB"):
-            chosen = _resolve(chosen + self._model_names(doc, chosen))
+            chosen = _resolve(chosen + self._model_names(doc, chosen, defs))
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
                 for s, e, source, rule in chosen]
@@ -112,20 +113,19 @@ class Component(RuleComponent):
         run_end = run_right(doc, h, rules)
         end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
         parts = parts_right(doc, run_end, rules) if end == run_end else []
+        in_complement = False
         for conn, k, part_end in parts:
             last = self._last_head(doc, k, part_end)
-            if last == k:       # "of Foreign Affairs"
+            if doc[conn].lower_ in ("and", "&") and (last > k or not in_complement):
+                break           # "X University and Y University", "China Daily and Xinhua": two names
+            in_complement = True
+            if last == k:       # "of Foreign Affairs", "of Industry and Commerce"
                 end = part_end
                 continue
-            if doc[conn].lower_ == "and":
-                break           # "X University and Y University": two names
             end = last          # "of Nankai University", and stop after trailing words
             if last < part_end:
                 break
         if end - start < 2:
-            return None
-        if doc[end - 1].lower_ in self.instrument_heads or (end < len(doc) and doc[end].lower_ in self.instrument_heads
-                                                            and is_cap(doc[end], rules)):
             return None
         if normalize_name(doc[start:end].text) in self.generic | self.places:
             return None
@@ -161,7 +161,20 @@ class Component(RuleComponent):
                 defs.setdefault(d.short, d.long)
         return defs
 
-    def _model_names(self, doc: Doc, chosen: list[tuple]) -> list[tuple]:
+    def _plausible_model_name(self, span: Span, defs: dict[str, str]) -> bool:
+        """A small model tags many capitalized phrases ORG; keep proper singular names and acronyms."""
+        text, last = span.text, span[-1]
+        folded = normalize_name(text)
+        if folded in self.generic or folded in self.places or re.search(r"\d", text) or len(span) > 8:
+            return False
+        if any(t.lower_ in self.instrument_heads for t in span) or last.lower_ in self.event_heads:
+            return False
+        if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:
+            return text in defs or not re.search(r"\([^)]*\b" + re.escape(text) + r"\)", span.doc.text)
+        return last.tag_ == "NNP" and all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.name_rules.connectors
+                                         or t.lower_ == "the" for t in span)
+
+    def _model_names(self, doc: Doc, chosen: list[tuple], defs: dict[str, str]) -> list[tuple]:
         taken = set()
         for s, e, *_ in chosen:
             taken.update(range(s, e))
@@ -175,9 +188,7 @@ class Component(RuleComponent):
             span = doc[start:ent.end]
             if not span or taken.intersection(range(span.start, span.end)) or not span.text[0].isupper():
                 continue
-            folded = normalize_name(span.text)
-            if folded in self.generic or folded in self.places or any(t.like_num for t in span) \
-                    or any(t.lower_ in self.instrument_heads for t in span) or len(span) > 8:
+            if not self._plausible_model_name(span, defs):
                 continue
             out.append((span.start, span.end, "model", "organizations.model.ORG"))
         return out

@@ -97,10 +97,11 @@ class Component(RuleComponent):
             if taken.isdisjoint(range(c[1], c[2])):
                 chosen.append(c)
                 taken.update(range(c[1], c[2]))
+        self._drop_model_orgs(doc, taken)
         rows = []
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
-                body = self._body(doc, doc[s:e], orgs, named=how != "unnamed")
+                body = self._body(doc, doc[s:e], orgs, named=how not in ("unnamed", "symbol"))
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
         return rows
 
@@ -204,6 +205,15 @@ class Component(RuleComponent):
                 out.append((s, e, entry["kind"], entry["title"], entry.get("body")))
         return out
 
+    @staticmethod
+    def _drop_model_orgs(doc: Doc, taken: set[int]) -> None:
+        """Rules win: a model ORG inside an instrument name ("Cultural Rights") is not an organization."""
+        if "organizations" in doc.spans and taken:
+            kept = [o for o in doc.spans["organizations"]
+                    if o._.organization.get("source") != "model" or taken.isdisjoint(range(o.start, o.end))]
+            if len(kept) < len(doc.spans["organizations"]):
+                doc.spans["organizations"] = kept
+
     # -- body -------------------------------------------------------------------
     def _prefix_body(self, text: str) -> str | None:
         for prefix, body in self.prefixes.items():
@@ -212,6 +222,9 @@ class Component(RuleComponent):
         return None
 
     def _body(self, doc: Doc, span: Span, orgs: list[Span], named: bool) -> str | None:
+        """The adopting or proposing organization: a fused UN prefix, an organization in
+        the name ("Constitution of the CPC"), "<instrument> adopted by <org>", "<org>
+        adopted <instrument>"; for an unnamed resolution, the nearest organization."""
         body = self._prefix_body(span.text)
         if body:
             return body
@@ -219,16 +232,24 @@ class Component(RuleComponent):
         in_sent = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
         inside = [o for o in in_sent if o.start >= span.start and o.end <= span.end]
         if inside:
-            return inside[-1]._.organization["name"]
-        words = [t.lower_ for t in sent]
+            return _org_name(inside[-1])
+        words = []
+        for t in doc[span.end:min(sent.end, span.end + 12)]:
+            if t.lower_ in ("and", ",", ";", "while", "but"):
+                break  # another clause: "X, and three resolutions sponsored by Y"
+            words.append(t.lower_)
         for cue in self.body_cues:
             for i in range(len(words) - len(cue) + 1):
                 if tuple(words[i:i + len(cue)]) == cue:
-                    after = [o for o in in_sent if o.start >= sent.start + i + len(cue)]
+                    after = [o for o in in_sent if o.start >= span.end + i + len(cue)]
                     if after:
-                        return after[0]._.organization["name"]
+                        return _org_name(after[0])
+        before = [o for o in in_sent if o.end <= span.start and
+                  any(t.lower_ in self.unnamed_verbs for t in doc[o.end:min(o.end + 3, span.start)])]
+        if before:
+            return _org_name(before[-1])
         if not named and in_sent:
-            return min(in_sent, key=lambda o: abs(o.start - span.start))._.organization["name"]
+            return _org_name(min(in_sent, key=lambda o: abs(o.start - span.start)))
         return None
 
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
@@ -236,3 +257,7 @@ class Component(RuleComponent):
             doc.spans[self.table] = []
         for start, end, rule, attrs in matches:
             extensions.add_row(doc, self.table, doc[start:end], rule, attrs)
+
+
+def _org_name(span: Span) -> str:
+    return span._.organization["name"]
