@@ -141,12 +141,15 @@ class Component(RuleComponent):
     def _turn_labels(self, doc: Doc) -> list[tuple]:
         """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
         out = []
-        for m in TURN_LABEL.finditer(doc.text):
-            label = m.group(1).strip()
+        if doc._.turns is not None:  # claimspan_speakers ran: [line_start, name_start, name] per turn
+            labels = [(start, name) for _, start, name in doc._.turns]
+        else:
+            labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(doc.text)]
+        for label_start, label in labels:
             folded = normalize_name(label)
             last = folded.rsplit(" ", 1)[-1]
             if folded in self.aliases or (" " in folded and last in self.heads):
-                span = doc.char_span(m.start(1), m.start(1) + len(label), alignment_mode="expand")
+                span = doc.char_span(label_start, label_start + len(label), alignment_mode="expand")
                 if span is not None:
                     out.append((span.start, span.end, "rule", "organizations.turn_label"))
         return out

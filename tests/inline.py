@@ -1,0 +1,42 @@
+"""Expected spans written inline in test text (EDS-NLP style), so no test counts offsets by hand.
+
+>>> parse("the <org name='State Council Information Office'>State Council Information Office</org> (<org>SCIO</org>)")
+('the State Council Information Office (SCIO)', [('org', 4, 36, {'name': 'State Council Information Office'}), ('org', 38, 42, {})])
+>>> parse('<r kind=law title="Civil Code">Civil Code</r> and <r title=null>x</r>')[1][1]
+('r', 15, 16, {'title': None})
+"""
+from __future__ import annotations
+
+import re
+
+TAG = re.compile(r"<(?P<close>/)?(?P<tag>[A-Za-z_][\w-]*)(?P<attrs>(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*)\s*>")
+ATTR = re.compile(r"([\w-]+)=(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+
+
+def _value(raw: str):
+    if raw[:1] in "\"'":
+        return raw[1:-1]
+    return None if raw in ("null", "None") else raw
+
+
+def parse(marked: str) -> tuple[str, list[tuple[str, int, int, dict]]]:
+    """Strip ``<tag attr=value ...>text</tag>`` markup; return the clean text and
+    ``(tag, start, end, attrs)`` per element, in order of their start. Tags may nest;
+    an unquoted ``null`` is None."""
+    out, spans, stack, pos = [], [], [], 0
+    for m in TAG.finditer(marked):
+        out.append(marked[pos:m.start()])
+        pos = m.end()
+        offset = sum(map(len, out))
+        if m.group("close"):
+            if not stack or stack[-1][0] != m.group("tag"):
+                raise ValueError(f"unbalanced </{m.group('tag')}> at {m.start()}")
+            tag, start, attrs = stack.pop()
+            spans.append((tag, start, offset, attrs))
+        else:
+            attrs = {k: _value(v) for k, v in ATTR.findall(m.group("attrs"))}
+            stack.append((m.group("tag"), offset, attrs))
+    if stack:
+        raise ValueError(f"unclosed <{stack[-1][0]}>")
+    out.append(marked[pos:])
+    return "".join(out), sorted(spans, key=lambda s: (s[1], -s[2]))
