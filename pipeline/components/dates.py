@@ -91,6 +91,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "DASH": {"ORTH": {"IN": sorted(timex.DASHES)}},
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
+        "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
         "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
         "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
@@ -103,23 +104,36 @@ def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], i
     for item in text.split():
         is_context = item.startswith("~") and len(item) > 1
         item = item[1:] if is_context else item
-        optional = item.endswith("?") and len(item) > 1
-        item = item[:-1] if optional else item
+        op = item[-1] if item[-1] in "?+" and len(item) > 1 else None
+        item = item[:-1] if op else item
         if item in classes:
             token = dict(classes[item])
+        elif "|" in item and any(w in classes for w in item.split("|")):
+            token = {"LOWER": {"IN": _union(item.split("|"), classes, where)}}
         elif re.fullmatch(r"[A-Z][A-Z0-9_]{3,}", item):   # short all-caps items are literals: RMB, US$
             raise RuleError(f"{where}: unknown word class {item!r} (known: {', '.join(sorted(classes))})")
         else:
             words = item.split("|")
             exact = any(w != w.lower() for w in words) or not any(c.isalnum() for c in item)
             token = {"ORTH": {"IN": words}} if exact else {"LOWER": {"IN": words}}
-        if optional:
-            token["OP"] = "?"
+        if op:
+            token["OP"] = op
         spec.append(token)
         context.append(is_context)
     left = next((i for i, c in enumerate(context) if not c), len(context))
     right = next((i for i, c in enumerate(reversed(context)) if not c), 0)
     return spec, left, right
+
+
+def _union(items: list[str], classes: dict, where: str) -> list[str]:
+    """``noon|midnight|PART``: literal words and word classes that test nothing but LOWER."""
+    words: list[str] = []
+    for item in items:
+        spec = classes.get(item, {"LOWER": {"IN": [item.lower()]}})
+        if set(spec) != {"LOWER"}:
+            raise RuleError(f"{where}: word class {item!r} cannot be combined with '|'")
+        words.extend(spec["LOWER"]["IN"])
+    return words
 
 
 class Component(RuleComponent):

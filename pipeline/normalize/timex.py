@@ -15,7 +15,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("M", 3),
+DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("Q", 1),
                  "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
                  "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
 GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
@@ -170,7 +170,7 @@ def features(words: list[str], lex: dict) -> dict:
                 f["unit"] = unit
         elif k in lex["parts_of_day"] and k not in lex["deictic"]:
             f["part"] = lex["parts_of_day"][k]
-        elif k in lex["deictic"]:
+        elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
             f["deictic"] = lex["deictic"][k]
             if k in lex["parts_of_day"]:
                 f["part"] = lex["parts_of_day"][k]
@@ -180,13 +180,16 @@ def features(words: list[str], lex: dict) -> dict:
             f["rel"] = lex["relative"][k]
             f["rel_word"] = k
         elif k in lex["shift_words"]:
-            f["shift"] = lex["shift_words"][k]
+            if f.get("unit"):
+                f["shift"] = lex["shift_words"][k]
         elif k in lex["sets"]:
             f["set"] = lex["sets"][k]
         elif k in lex["modifiers"] and not (k == "some" and i + 1 < len(words) and _key(words[i + 1]) in lex["units"]):
             f["mod"] = lex["modifiers"][k]
         elif k in lex["number_words"]:
-            number.append(lex["number_words"][k])
+            following = _key(words[i + 1]) if i + 1 < len(words) else ""
+            if not (k in ("a", "an") and following in lex["number_words"]):
+                number.append(lex["number_words"][k])
         elif k in ("st", "nd", "rd", "th") and prev.isdigit():
             after = [_key(w) for w in words[i + 1:] if _key(w) != "of"][:1]
             if number and number[-1] == int(prev) and after and after[0] in lex["months"]:
@@ -202,11 +205,16 @@ def features(words: list[str], lex: dict) -> dict:
     return f
 
 
+def _unit_follows(rest: list[str], lex: dict) -> bool:
+    """"current year", "current fiscal year": a relative word, not the deictic "current"."""
+    return any(_key(w) in lex["units"] for w in rest[:2])
+
+
 def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex: dict) -> None:
     n = float(k.replace(",", ""))
     if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
         f["month"] = int(n)   # ISO 2021-05-31
-    elif len(k) == 4 and k.isdigit() and not number and not (rest and _key(rest[0]) in lex["units"]):
+    elif len(k) == 4 and k.isdigit() and not number and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s")):
         f["year"] = int(n)
     elif prev == "'" and len(k) == 2:
         f["yy"] = int(n)
@@ -244,7 +252,7 @@ def _weekday(anchor: date, wd: int, rel) -> date:
     return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
 
 
-def _year_of(f: dict, anchor: date | None, first_month: int):
+def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True):
     """Year of a month/season/quarter written without one: (year, relative) or (None, False)."""
     if f.get("year"):
         return f["year"], False
@@ -253,6 +261,9 @@ def _year_of(f: dict, anchor: date | None, first_month: int):
     if f.get("year_rel") is not None:
         return anchor.year + f["year_rel"], True
     rel = f.get("rel")
+    if rel is None:   # bare "December", "Jan. 2": the occurrence nearest the anchor, leaning to the past
+        diff = first_month - anchor.month
+        return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
         return anchor.year - (first_month >= anchor.month), True
     if rel == 1:
@@ -300,10 +311,7 @@ def date_value(f: dict, anchor: date | None) -> tuple[str | None, bool]:
         year, rel = _year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         return f"{year if year else 'XXXX'}-{f['season']}", rel
     if f.get("ordinal") and (unit == "quarter" or f.get("half")):
-        year, rel = _year_of(f, anchor, 1)
-        year = year if (f.get("year") or f.get("year_rel") is not None or f.get("rel") is None) else None
-        if year is None and anchor is not None:
-            year, rel = anchor.year, True
+        year, rel = _year_of(f, anchor, (f["ordinal"] - 1) * (3 if unit == "quarter" else 6) + 1, future=False)
         return f"{year if year else 'XXXX'}-{'Q' if unit == 'quarter' else 'H'}{f['ordinal']}", rel
     if f.get("year"):
         return str(f["year"]), False
@@ -311,6 +319,15 @@ def date_value(f: dict, anchor: date | None) -> tuple[str | None, bool]:
         if anchor is None:
             return f"XXXX-WXX-{f['weekday']}", False
         return _weekday(anchor, f["weekday"], f.get("rel")).isoformat(), True
+    if unit == "weekend":
+        if anchor is None:
+            return None, False
+        saturday = _weekday(anchor, 6, f.get("rel"))
+        return value_at(saturday, "week") + "-WE", True
+    if unit and f.get("rel") is None and f.get("mod"):
+        f = dict(f, rel=0)   # "the end of the year", "year end"
+    if f.get("part") == "NI" and f.get("rel") == -1 and not f.get("weekday") and anchor:
+        return (anchor - timedelta(days=1)).isoformat(), True   # "last night"
     if unit and f.get("rel") is not None:
         return (value_at(shift(anchor, unit, f["rel"]), unit), True) if anchor else (None, False)
     if (f.get("part") or f.get("clock") or f.get("ampm")) and anchor:
@@ -335,7 +352,9 @@ def _time_suffix(f: dict) -> str:
     if f.get("num") is not None and f.get("ampm") and f["num"] != "X":
         h = int(f["num"])
         return f"T{h + 12 if f['ampm'] == 'p' and h < 12 else h:02d}:00"
-    return f"T{f['part']}" if f.get("part") else ""
+    if f.get("part"):
+        return f"T{f['part']}"
+    return ""
 
 
 # -- one row of the dates table ------------------------------------------------------
@@ -364,11 +383,12 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
         _duration(row, f, anchor)
     elif kind == "set":
         row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" if f.get("weekday") else
+                                        f"XXXX-{f['month']:02d}" if f.get("month") else
                                         duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:
         _point(row, f, anchor)
-    if f.get("mod") and (kind == "duration") == (f["mod"] in ("before", "after", "approx")):
+    if f.get("mod") and (f["mod"] == "approx" or (kind == "duration") == (f["mod"] in ("before", "after"))):
         row["mod"] = f["mod"]
     return _iso(row)
 
