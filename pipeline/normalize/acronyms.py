@@ -68,7 +68,7 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
     [('SCIO', 'State Council Information Office')]
     >>> [(x.short, x.long) for x in find_definitions("the UNHRC (UN Human Rights Council) met")]
     [('UNHRC', 'UN Human Rights Council')]
-    >>> find_definitions("in 2021 (2016-2020) and (see above)")
+    >>> find_definitions("in 2021 (2016-2020) and (see above), the CPC (CPC)")
     []
     """
     found = []
@@ -84,7 +84,7 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
             window_start = words[max(0, len(words) - n)].start()
             cand = before[window_start:]
             at = best_long_form(inner, cand)
-            if at is not None and cand[at:].strip():
+            if at is not None and len(cand[at:].split()) > 1:
                 ls = line_start + window_start + at
                 found.append(Definition(inner, start, start + len(inner), text[ls:line_start + len(before)],
                                         ls, line_start + len(before)))

@@ -1,0 +1,98 @@
+"""``claimspan_resolutions`` after ``claimspan_organizations``: expected rows are marked inline with <r>."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.components import organizations, resolutions, sentences  # noqa: F401  registers the factories
+from pipeline.tokenizer import customize_tokenizer
+from tests.inline import parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("claimspan_sentences")
+    nlp.add_pipe("claimspan_organizations")
+    nlp.add_pipe("claimspan_resolutions")
+    return nlp
+
+
+CASES = [
+    # capitalized names closed by a head, with their continuation and period
+    "the implementation of the <r kind=plan title='National Human Rights Action Plan of China (2016-2020)'>"
+    "National Human Rights Action Plan of China (2016-2020)</r>.",
+    "the <r kind=plan title='14th Five-Year Plan (2021-2025)'>14th Five-Year Plan (2021-2025)</r> and",
+    "the third <r kind=plan>National Human Rights Action Plan</r> of its kind",
+    "the <r kind=law title='Law of the P.R.C. on the Protection of Minors'>Law of the P.R.C. on the Protection of "
+    "Minors</r> was revised",
+    "the <r kind=law>Copyright Law</r> and the <r kind=law>Patent Law</r>",
+    "the <r kind=covenant title='International Covenant on Economic, Social, and Cultural Rights'>International "
+    "Covenant on Economic, Social, and Cultural Rights</r>, the <r kind=convention>Convention on the Rights of "
+    "Persons with Disabilities</r>, and the International Symposium",
+    "implementing the <r kind=regulation>Opinions on Carrying out Victim Relief Work</r>, they",
+    "the <r kind=regulation>Circular about Further Regulating Recruitment and Promoting Women's Employment</r>,",
+    "the <r kind=code>Civil Code</r> and the <r kind=constitution body='Communist Party of China'>Constitution of the "
+    "CPC</r>",
+    # a fused UN prefix: in the span, out of the title unless only the head would remain
+    "the <r kind=agenda title='2030 Agenda for Sustainable Development' body='United Nations'>UN 2030 Agenda for "
+    "Sustainable Development</r>",
+    "the <r kind=charter title='UN Charter'>UN Charter</r> says",
+    # acronyms of instruments
+    "the <r kind=declaration>Universal Declaration of Human Rights</r> (<r kind=declaration "
+    "title='Universal Declaration of Human Rights'>UDHR</r>) and later the <r title='Universal Declaration of Human "
+    "Rights'>UDHR</r>",
+    # quoted titles after a cue, when an instrument noun comes first
+    "the resolution proposed by China entitled \u201c<r kind=resolution title='Contribution of Development to the "
+    "Enjoyment of All Human Rights' body='UN Human Rights Council'>The Contribution of Development to the Enjoyment "
+    "of All Human Rights</r>\u201d has been adopted by the UN Human Rights Council",
+    'the section was titled "Fulfillment of Obligations and International Exchanges in the Field of Human Rights."',
+    # UN symbols
+    "the Security Council adopted <r kind=resolution title='S/RES/2231 (2015)' body='Security Council'>S/RES/2231 "
+    "(2015)</r> and the General Assembly <r kind=resolution>A/RES/77/16</r>.",
+    # unnamed resolutions, only where something is adopted or proposed
+    "In 2017, UNHRC adopted <r kind=resolution title=null body='United Nations Human Rights Council'>two "
+    "resolutions</r> on food.",
+    "the UNHRC adopted a <r title=null>China-initiated resolution</r> calling on all parties",
+    "China has brought about a historic resolution to the problem of extreme poverty.",
+    # not instruments: organizations and events that contain a head word, periods
+    "the School of Law of Nankai University on National Constitution Day",
+]
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_instruments(nlp, marked):
+    text, expected = parse(marked)
+    doc = nlp(text)
+    got = [(s.start_char, s.end_char, s._.resolution) for s in doc.spans["resolutions"]]
+    assert [(s, e) for s, e, _ in got] == [(s, e) for _, s, e, _ in expected]
+    for (_, _, attrs), (_, _, _, want) in zip(got, expected):
+        assert {k: attrs[k] for k in want} == want
+        assert set(attrs) == {"kind", "title", "body", "rule"}
+
+
+def test_model_orgs_inside_an_instrument_are_dropped(nlp):
+    from spacy.tokens import Span
+
+    nlp_org = nlp.get_pipe("claimspan_organizations")
+    doc = nlp.make_doc("They ratified the International Covenant on Civil and Political Rights today.")
+    doc.ents = [Span(doc, 7, 10, label="ORG")]  # "Civil and Political", as a small model might
+    doc = nlp.get_pipe("claimspan_sentences")(doc)
+    doc = nlp.get_pipe("claimspan_resolutions")(nlp_org(doc))
+    assert [s.text for s in doc.spans["resolutions"]] == ["International Covenant on Civil and Political Rights"]
+    assert [s.text for s in doc.spans["organizations"]] == []
+
+
+def test_unknown_rule_key_fails_loudly(tmp_path):
+    import shutil
+
+    from pipeline import ruleset
+    from pipeline.components.resolutions import Component
+
+    for f in ruleset.rules_path("resolutions").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    with open(tmp_path / "instruments.yaml", "a") as f:
+        f.write("\nhead_words: [law]\n")
+    with pytest.raises(ruleset.RuleError, match=r"instruments.yaml.*'head_words'"):
+        Component(spacy.blank("en"), "resolutions", str(tmp_path))
