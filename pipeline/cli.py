@@ -15,6 +15,10 @@ def main(argv=None) -> int:
     run_p.add_argument("inputs", nargs="+", help="files or folders: .txt .md .jsonl .csv .parquet")
     run_p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
+    run_p.add_argument("--encoding", default=None,
+                       help="decode text files with this codec instead of UTF-8 (BOMs still win)")
+    run_p.add_argument("--timeout", type=float, default=300.0,
+                       help="seconds one document may take before it is reported as an error (default 300)")
     run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     run_p.add_argument("--quiet", action="store_true", help="no summary")
     args = parser.parse_args(argv)
@@ -28,7 +32,8 @@ def cmd_run(args) -> int:
 
     bar = _progress_bar()
     try:
-        report = run(args.inputs, args.out, model=args.model, on_progress=bar)
+        report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
+                     timeout=args.timeout or None, on_progress=bar)
     except (InputError, OutputError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)
         return 2

@@ -6,8 +6,11 @@ read back through Parquet so that their dtypes equal the files'.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import signal
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -15,12 +18,39 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.io.chunks import CHUNK_CHARS, split_text
 from pipeline.io.export import doc_rows, document_row
 from pipeline.io.readers import Record, read_inputs, text_record, sha256
 from pipeline.io.schemas import TABLES, schema
 from pipeline.io.writer import OutputWriter
 
 BATCH = 16
+DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None):
+    """Raise DocumentTimeout after ``seconds`` (SIGALRM: main thread on POSIX only;
+    elsewhere no budget is enforced)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"took longer than {seconds:g} s (the per-document time budget)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -69,49 +99,77 @@ def unique_ids(records: Iterable[Record], renamed: list) -> list[Record]:
     return sorted(out, key=lambda r: r.doc_id)
 
 
-def process(records: list[Record], model: str | None = None) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
+def process(records: list[Record], model: str | None = None, *,
+            timeout: float | None = None) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
     """(documents row, {table: rows}) per record, in order. A document whose
-    processing fails gets status error; the others go on."""
+    processing fails, or takes longer than ``timeout`` seconds, gets status
+    error; the others go on."""
     nlp = get_nlp(model)
     for i in range(0, len(records), BATCH):
         batch = records[i:i + BATCH]
         todo = [r for r in batch if r.status == "ok"]
         try:
-            done = dict(zip((id(r) for r in todo), nlp.pipe(_make_docs(nlp, todo))))
-        except Exception:  # noqa: BLE001  find the one document that broke the batch
+            with time_budget(timeout * len(todo) if timeout else None):
+                done = _process_batch(nlp, todo)
+        except Exception:  # noqa: BLE001  find the document that broke the batch
             done = {}
             for r in todo:
                 try:
-                    done[id(r)] = nlp(next(iter(_make_docs(nlp, [r]))))
+                    with time_budget(timeout):
+                        done.update(_process_batch(nlp, [r]))
                 except Exception as exc:  # noqa: BLE001
                     done[id(r)] = exc
         for record in batch:
-            doc = done.get(id(record))
-            if isinstance(doc, Exception):
-                yield document_row(record, error=f"processing failed: {type(doc).__name__}: {doc}"), {}
-            elif doc is None:
+            pieces = done.get(id(record))
+            if isinstance(pieces, Exception):
+                yield document_row(record, error=_reason(pieces)), {}
+            elif pieces is None:
                 yield document_row(record), {}
             else:
-                yield document_row(record, doc), doc_rows(doc, record.doc_id)
+                yield document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text)
 
 
-def _make_docs(nlp, records: list[Record]):
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, DocumentTimeout):
+        return str(exc)
+    return f"processing failed: {type(exc).__name__}: {exc}"
+
+
+def _process_batch(nlp, records: list[Record]) -> dict[int, list[tuple[int, object]]]:
+    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text.
+    The first piece goes first so that its document date anchors the others."""
+    out = {}
+    short = [r for r in records if len(r.text) <= CHUNK_CHARS]
+    for record, doc in zip(short, nlp.pipe(_make_doc(nlp, r, r.text, r.date) for r in short)):
+        out[id(record)] = [(0, doc)]
     for record in records:
-        doc = nlp.make_doc(record.text)
-        doc._.doc_id = record.doc_id
-        if record.date:
-            doc._.doc_date, doc._.doc_date_source = record.date, "input"
-        yield doc
+        if len(record.text) <= CHUNK_CHARS:
+            continue
+        (a, b), *rest = split_text(record.text)
+        first = nlp(_make_doc(nlp, record, record.text[a:b], record.date))
+        anchor = first._.doc_date
+        docs = nlp.pipe(_make_doc(nlp, record, record.text[s:e], anchor) for s, e in rest)
+        out[id(record)] = [(0, first)] + [(s, doc) for (s, _), doc in zip(rest, docs)]
+    return out
+
+
+def _make_doc(nlp, record: Record, text: str, date: str | None):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = record.doc_id
+    if date:
+        doc._.doc_date, doc._.doc_date_source = date, "input"
+    return doc
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
+        encoding: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
         on_progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Read ``inputs``, extract, write the six tables into ``out_dir``."""
     report = RunReport(Path(out_dir))
-    records = unique_ids(read_inputs(inputs), report.renamed)
+    records = unique_ids(read_inputs(inputs, encoding=encoding), report.renamed)
     writer = OutputWriter(out_dir, run_metadata(model))
     try:
-        for n, (document, tables) in enumerate(process(records, model), 1):
+        for n, (document, tables) in enumerate(process(records, model, timeout=timeout), 1):
             _account(report, document)
             writer.write("documents", [document])
             for table, rows in tables.items():

@@ -35,26 +35,45 @@ def document_row(record: Record, doc: Doc | None = None, error: str | None = Non
     }
 
 
-def doc_rows(doc: Doc, doc_id: str) -> dict[str, list[dict]]:
-    """Rows of the four extraction tables and of ``speakers`` for one processed Doc."""
-    locate = _Locator(doc)
+def doc_rows(pieces: list[tuple[int, Doc]], doc_id: str, text: str) -> dict[str, list[dict]]:
+    """Rows of the four extraction tables and of ``speakers`` for one document,
+    processed as one Doc or as consecutive pieces ``(offset, Doc)`` of ``text``."""
+    turns = [[t[0] + offset, t[1] + offset, t[2]] for offset, doc in pieces for t in (doc._.turns or [])]
+    locate = _Locator(text, turns)
     tables = {}
     for table in EXTRACTION_TABLES:
         attr = ROW_EXTENSIONS[table]
         rows = []
-        for span in doc.spans.get(table, []):
-            row = locate.span_columns(doc_id, span.start_char, span.end_char, span)
-            values = getattr(span._, attr) or {}
-            for column in _own_columns(table):
-                value = values.get(column)
-                row[column] = _date(value) if column in DATE_COLUMNS else value
-            if table == "claims":
-                row["claim_id"] = f"{doc_id}:{span.start_char}-{span.end_char}"
-            rows.append(row)
+        for offset, doc in pieces:
+            for span in doc.spans.get(table, []):
+                row = locate.span_columns(doc_id, span, offset)
+                values = getattr(span._, attr) or {}
+                for column in _own_columns(table):
+                    value = values.get(column)
+                    if column in DATE_COLUMNS:
+                        value = _date(value)
+                    elif column.endswith("_char") and value is not None:
+                        value += offset
+                    row[column] = value
+                if table == "claims":
+                    row["claim_id"] = f"{doc_id}:{row['start_char']}-{row['end_char']}"
+                rows.append(row)
         rows.sort(key=lambda r: (r["start_char"], r["end_char"], r.get("rule") or ""))
         tables[table] = rows
-    tables["speakers"] = [dict(doc_id=doc_id, **row) for row in (doc._.speakers or [])]
+    tables["speakers"] = _merge_speakers(doc_id, pieces)
     return tables
+
+
+def _merge_speakers(doc_id: str, pieces: list[tuple[int, Doc]]) -> list[dict]:
+    merged: dict[str, dict] = {}
+    for offset, doc in pieces:
+        for row in doc._.speakers or []:
+            if row["name"] in merged:
+                merged[row["name"]]["n_turns"] += row["n_turns"]
+                merged[row["name"]]["role"] = merged[row["name"]]["role"] or row["role"]
+            else:
+                merged[row["name"]] = {"doc_id": doc_id, **row, "first_char": row["first_char"] + offset}
+    return list(merged.values())
 
 
 def _own_columns(table: str) -> list[str]:
@@ -69,38 +88,34 @@ def _date(value):
 
 
 class _Locator:
-    """Sentence, speaker and line of a character offset, by binary search."""
+    """Sentence, speaker and line of a span, by binary search over the whole text."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(doc.text)]
-        turns = doc._.turns or []
+    def __init__(self, text: str, turns: list):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         self.turn_starts = [t[0] for t in turns]
         self.turn_names = [t[2] for t in turns]
 
-    def span_columns(self, doc_id: str, start: int, end: int, span) -> dict:
-        text = self.doc.text
-        s_start, s_end = self.sentence_bounds(span, start, end)
+    def span_columns(self, doc_id: str, span, offset: int) -> dict:
+        start, end = span.start_char + offset, span.end_char + offset
+        s_start, s_end = self.sentence_bounds(span, offset)
         turn = bisect.bisect_right(self.turn_starts, start) - 1
         return {
-            "doc_id": doc_id, "start_char": start, "end_char": end, "text": text[start:end],
-            "sentence_start_char": s_start, "sentence_end_char": s_end, "sentence": text[s_start:s_end],
+            "doc_id": doc_id, "start_char": start, "end_char": end, "text": self.text[start:end],
+            "sentence_start_char": s_start, "sentence_end_char": s_end, "sentence": self.text[s_start:s_end],
             "speaker": self.turn_names[turn] if turn >= 0 else None,
             "line": bisect.bisect_right(self.line_starts, start),
         }
 
-    def sentence_bounds(self, span, start: int, end: int) -> tuple[int, int]:
+    def sentence_bounds(self, span, offset: int) -> tuple[int, int]:
         """The sentence holding the span, without its surrounding whitespace; widened to
         the whole span if a component's span crosses a sentence boundary."""
-        text = self.doc.text
-        if self.doc.has_annotation("SENT_START"):
-            sent = span.sent
-            s_start, s_end = sent.start_char, sent.end_char
-            last = span[-1].sent if len(span) else sent
-            s_end = max(s_end, last.end_char)
+        doc = span.doc
+        if doc.has_annotation("SENT_START"):
+            s_start, s_end = span.sent.start_char, max(span.sent.end_char, span[-1].sent.end_char)
         else:
-            s_start, s_end = 0, len(text)
-        chunk = text[s_start:s_end]
+            s_start, s_end = 0, len(doc.text)
+        chunk = doc.text[s_start:s_end]
         s_start += len(chunk) - len(chunk.lstrip())
         s_end -= len(chunk) - len(chunk.rstrip())
-        return min(s_start, start), max(s_end, end)
+        return min(s_start, span.start_char) + offset, max(s_end, span.end_char) + offset

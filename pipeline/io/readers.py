@@ -16,9 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from pipeline.io.htmltext import visible_text
 from pipeline.normalize.calendar import to_date
 
-TEXT_SUFFIXES = {".txt", ".md"}
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+# Signatures of common binary formats (images, archives, PDF, office files).
+MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
+         b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 METADATA_NAME = "metadata.csv"
 
@@ -44,15 +49,17 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """Bytes to text: (text, None) or (None, reason). UTF-8 with or without BOM, UTF-16 with BOM.
+def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, str | None]:
+    """Bytes to text: (text, None) or (None, reason). UTF-8 with or without BOM, UTF-16
+    with BOM, or the ``encoding`` given. A stray NUL does not make a text binary; a file
+    format signature or many control characters do.
 
     >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16"))
     (('hi', None), ('hi', None))
     >>> decode(b"ab\\xffc")
     (None, 'invalid UTF-8 at byte 2')
-    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
-    (None, 'binary')
+    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00"), decode(b"a\\x00b"), decode(b"caf\\xe9", "cp1252")
+    ((None, 'binary'), ('a\\x00b', None), ('café', None))
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
@@ -61,12 +68,22 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             return None, f"invalid UTF-16 at byte {exc.start}"
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data):
         return None, "binary"
     try:
-        return data.decode("utf-8"), None
+        return data.decode(encoding or "utf-8"), None
     except UnicodeDecodeError as exc:
-        return None, f"invalid UTF-8 at byte {exc.start}"
+        return None, f"invalid {exc.encoding.upper()} at byte {exc.start}"
+    except LookupError:
+        return None, f"unknown encoding {encoding!r}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith(MAGIC):
+        return True
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > 2 and controls / len(head) > 0.05
 
 
 def text_record(doc_id: str, source: str, text: str | None, digest: str | None, *,
@@ -118,7 +135,7 @@ def _readable(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
 
 
-def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Record]:
+def read_inputs(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Record]:
     """Every record of every input, in order."""
     metadata_cache: dict[Path, dict] = {}
     for path in expand(inputs):
@@ -133,7 +150,7 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Record]:
             folder = path.parent
             if folder not in metadata_cache:
                 metadata_cache[folder] = read_metadata(folder / METADATA_NAME)
-            yield read_text_file(path, metadata_cache[folder].get(path.stem, {}))
+            yield read_text_file(path, metadata_cache[folder].get(path.stem, {}), encoding)
 
 
 def read_metadata(path: Path) -> dict[str, dict]:
@@ -148,13 +165,17 @@ def read_metadata(path: Path) -> dict[str, dict]:
     return {Path(r[key]).stem: r for r in rows}
 
 
-def read_text_file(path: Path, meta: dict) -> Record:
+def read_text_file(path: Path, meta: dict, encoding: str | None = None) -> Record:
     try:
         data = path.read_bytes()
     except OSError as exc:
         return text_record(path.stem, str(path), None, None, error=f"unreadable: {exc.strerror}")
-    text, error = decode(data)
-    return text_record(path.stem, str(path), text, sha256(data), title=meta.get("title"),
+    text, error = decode(data, encoding)
+    title = meta.get("title")
+    if text is not None and path.suffix.lower() in HTML_SUFFIXES:
+        text, html_title = visible_text(text)
+        title = title or html_title
+    return text_record(path.stem, str(path), text, sha256(data), title=title,
                        date=meta.get("date"), error=error)
 
 

@@ -1,0 +1,140 @@
+"""A messy folder: every input accounted for, spans exact, good documents unaffected by bad ones."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+from pipeline.io.schemas import EXTRACTION_TABLES, TABLES
+from tests.conftest import load
+
+GOOD = "Li Xiao:\nFrom 2016 to 2020, the courts acquitted 5,479 defendants, about 14.6% more than in 2015.\n"
+
+
+def messy_folder(root):
+    root.mkdir()
+    files = {
+        "utf8.txt": (GOOD.encode(), "ok"),
+        "utf8_bom.txt": (b"\xef\xbb\xbf" + GOOD.encode(), "ok"),
+        "utf16.txt": (GOOD.encode("utf-16"), "ok"),
+        "invalid.txt": (b"Over 60 countries \xff\xfe signed.", "error"),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "error"),
+        "empty.txt": (b"", "empty"),
+        "blank.md": (b" \n\t\n", "empty"),
+        "crlf.txt": (GOOD.replace("\n", "\r\n").encode(), "ok"),
+        "cr.txt": (GOOD.replace("\n", "\r").encode(), "ok"),
+        "shapes.txt": ("Tabs\there, a zero\u200bwidth space, 5\u00a0479 cases, \uff15\uff14\uff17\uff19 cases, "
+                       "2016\u20132020, \u22123.2% and a NUL\x00 char.\n".encode(), "ok"),
+        "long_line.txt": (("More than 60 countries signed. " * 4000).encode(), "ok"),
+        "page.html": (b"<html><head><title>T</title><script>alert(1)</script></head>"
+                      b"<body><p>Over 40 countries &amp; 3 agencies.</p><img src=x onerror=alert(1)></body></html>",
+                      "ok"),
+    }
+    for name, (data, _) in files.items():
+        (root / name).write_bytes(data)
+    records = [json.dumps({"id": "r1", "text": GOOD}), "{broken json", json.dumps({"id": "r2"}),
+               json.dumps({"id": "r3", "text": 42}), json.dumps({"id": "r1", "text": "Dozens of people."})]
+    (root / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    expected = {name.rsplit(".", 1)[0]: status for name, (_, status) in files.items()}
+    expected.update({"r1": "ok", "records:2": "error", "r2": "error", "r3": "error", "r1#2": "ok"})
+    return expected
+
+
+@pytest.fixture(scope="module")
+def messy_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("messy")
+    expected = messy_folder(root / "in")
+    assert main(["run", str(root / "in"), "--out", str(root / "out"), "--quiet"]) == 0
+    return root, expected, load(root / "out")
+
+
+def test_every_input_has_one_documents_row(messy_run):
+    _, expected, tables = messy_run
+    docs = tables["documents"]
+    assert sorted(docs.doc_id) == sorted(expected)
+    assert dict(zip(docs.doc_id, docs.status)) == expected
+    errors = dict(zip(docs.doc_id, docs.error))
+    assert errors["invalid"] == "invalid UTF-8 at byte 18"
+    assert errors["image"] == "binary"
+    assert "invalid JSON" in errors["records:2"]
+    assert docs[docs.status == "ok"].error.isna().all()
+
+
+def test_every_span_exact(messy_run):
+    _, _, tables = messy_run
+    texts = dict(zip(tables["documents"].doc_id, tables["documents"].text))
+    for table in EXTRACTION_TABLES:
+        for row in tables[table].itertuples():
+            doc = texts[row.doc_id]
+            assert 0 <= row.start_char < row.end_char <= len(doc)
+            assert doc[row.start_char:row.end_char] == row.text
+            assert doc[row.sentence_start_char:row.sentence_end_char] == row.sentence
+
+
+def test_html_is_stored_as_visible_text(messy_run):
+    _, _, tables = messy_run
+    page = tables["documents"].set_index("doc_id").loc["page"]
+    assert page.text == "Over 40 countries & 3 agencies."
+    assert page.title == "T"
+
+
+def test_line_endings_do_not_change_the_rows(messy_run):
+    _, _, tables = messy_run
+    for table in EXTRACTION_TABLES:
+        frame = tables[table]
+        base = frame[frame.doc_id == "utf8"][["text", "line", "speaker"]].reset_index(drop=True)
+        for other in ("utf8_bom", "utf16", "crlf", "cr"):
+            rows = frame[frame.doc_id == other][["text", "line", "speaker"]].reset_index(drop=True)
+            pd.testing.assert_frame_equal(base, rows, obj=f"{table} {other}")
+
+
+@pytest.mark.parametrize("name", ["utf8.txt", "shapes.txt", "page.html"])
+def test_good_documents_alone_give_the_same_rows(messy_run, tmp_path, name):
+    root, _, tables = messy_run
+    assert main(["run", str(root / "in" / name), "--out", str(tmp_path), "--quiet"]) == 0
+    alone = load(tmp_path)
+    stem = name.rsplit(".", 1)[0]
+    for table in TABLES:
+        together = tables[table][tables[table].doc_id == stem].reset_index(drop=True)
+        mine = alone[table].reset_index(drop=True)
+        if table == "documents":
+            together, mine = together.drop(columns="source"), mine.drop(columns="source")
+        # check_dtype=False: a nullable int column is float64 in pandas when the other rows hold nulls
+        pd.testing.assert_frame_equal(together, mine, obj=table, check_dtype=False)
+
+
+def test_encoding_option_decodes_legacy_files(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "latin.txt").write_bytes("Caf\u00e9s: more than 60 countries.".encode("cp1252"))
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                 "--encoding", "cp1252"]) == 0
+    docs = load(tmp_path / "out")["documents"]
+    assert docs.text[0].startswith("Caf\u00e9s") and docs.status[0] == "ok"
+
+
+def test_long_document_is_split_with_exact_offsets(monkeypatch, tmp_path):
+    import pipeline.run as run_module
+    from tests.conftest import SEEDS
+
+    source = SEEDS / "004_98f08dcc51b62110.txt"
+    assert main(["run", str(source), "--out", str(tmp_path / "whole"), "--quiet"]) == 0
+    monkeypatch.setattr(run_module, "CHUNK_CHARS", 3000)
+    assert main(["run", str(source), "--out", str(tmp_path / "split"), "--quiet"]) == 0
+    whole, split = load(tmp_path / "whole"), load(tmp_path / "split")
+    text = split["documents"].text[0]
+    for table in EXTRACTION_TABLES:
+        for row in split[table].itertuples():
+            assert text[row.start_char:row.end_char] == row.text
+            assert text[row.sentence_start_char:row.sentence_end_char] == row.sentence
+    pd.testing.assert_frame_equal(whole["speakers"], split["speakers"])
+    pd.testing.assert_frame_equal(whole["documents"], split["documents"])
+
+
+def test_output_folder_not_writable(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    (tmp_path / "a.txt").write_text("Over 60 countries.")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(blocker / "out")]) == 2
+    assert "cannot write outputs" in capsys.readouterr().err
