@@ -150,7 +150,9 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     if r.fraction:
         if (w == "half" and words[end] not in ratios["fraction_followers"]) or (words[end] in DASHES and glued[end]):
             return None                                     # "half" alone; "a third-party"
-        c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.fraction", True
+        if words[end] in ratios["fraction_followers"]:     # "two-thirds of": a ratio; else a number
+            c.kind, c.rule = "ratio", "claims.ratio.fraction"
+        c.no_counted = True
         return qualify(rules, words, c)
     if not read_after(rules, doc, words, glued, c, r):
         return None
@@ -203,7 +205,31 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         return True
     c.end = c.num_end = k + hit.length
     c.no_counted = True
+    if c.kind == "money":
+        read_money_tail(rules, doc, words, glued, c)
     return True
+
+
+def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
+    """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
+    ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
+    lex, j = rules.lex, c.end
+    if words[j] in lex.scales:
+        c.value *= lex.scales[words[j]]
+        c.end = c.num_end = j + 1
+        return
+    k = j + 1 if words[j] == "and" else j
+    r = read_number(words, k, lex, glued) if words[k] else None
+    if r is None or r.vague or r.fraction or not 0 < r.value < 100 or r.value != int(r.value):
+        return
+    after = words[r.end]
+    cents = phrase_at(rules.currency_suffix, words, r.end)
+    if cents and str(cents.value).endswith("_CENT"):
+        c.value += r.value / 100
+        c.end = c.num_end = r.end + cents.length
+    elif not after.isalpha() or after in ("and", "or"):
+        c.value += r.value / 100
+        c.end = c.num_end = r.end
 
 
 def read_frequency(rules, words, i) -> Claim:
@@ -218,11 +244,16 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     """``one in five``, ``6 of 10``, ``177 out of every 100,000``: a ratio."""
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
-    if hit is None and not is_of:
+    is_over = hit is None and words[c.end] in rules.ratios["over_connector"]
+    if hit is None and not is_of and not is_over:
         return
     n = hit.length if hit else 1
     whole = read_number(words, c.end + n, rules.lex, glued)
-    if whole is None or whole.value <= 0 or whole.vague or whole.fraction or c.value > whole.value:
+    if whole is None or whole.value <= 0 or whole.vague or whole.fraction:
+        return
+    if is_over and (words[whole.end].isalpha() or words[whole.end] == "-"):
+        return
+    if c.value > whole.value and not is_over:
         return
     if any(k in blocked for k in range(c.end + n, whole.end)):
         return

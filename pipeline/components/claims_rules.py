@@ -103,12 +103,12 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
 
     data, where = _file(rules_dir, "ratios.yaml")
     check_keys(data, {"part_of_whole", "of_connector", "fraction_followers", "multiplier_words",
-                      "multiplier_followers", "comparatives", "frequency_words"}, where)
+                      "multiplier_followers", "comparatives", "frequency_words", "over_connector"}, where)
     rules.ratios = {
         "part_of_whole": {toks(p): (None, "claims.ratio.part_of_whole") for p in _strings(data["part_of_whole"], f"{where} part_of_whole")},
         "frequency_words": {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()},
         **{k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
-           for k in ("of_connector", "fraction_followers", "multiplier_words", "multiplier_followers", "comparatives")},
+           for k in ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers", "comparatives")},
     }
 
     data, where = _file(rules_dir, "counted.yaml")

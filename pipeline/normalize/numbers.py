@@ -35,17 +35,26 @@ True
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Mapping, NamedTuple, Sequence
 
-SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs")
+SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs",
+            "lower_bounds")
 
 # Digits with optional sign, thousands separators (comma, space, no-break or
 # thin space, apostrophe) and decimals: 5,479 | 1,674,200.5 | .08 | 5 479.
 DIGITS = re.compile(r"^[+\-\u2212]?(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d+)?(?:\.\d+)?$")
 SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
+FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")
+DIGIT_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
+POWER = re.compile(r"^[+\-]*\d+$")
+EXPONENT = re.compile(r"^e[+\-]?\d+$")
+# Abbreviated scales that may stand apart from the digits ("10 bln", "2.33 k").
+SPACED_SCALES = frozenset({"k", "bn", "bln", "mln", "tln", "mn", "mil", "trn"})
+VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 
 
 def fold(word: str) -> str:
@@ -54,6 +63,8 @@ def fold(word: str) -> str:
     >>> fold("５，４７９")
     '5,479'
     """
+    if VULGAR.search(word):          # keep "½": NFKC would spell it "1⁄2"
+        return word.lower()
     return unicodedata.normalize("NFKC", word).lower()
 
 
@@ -70,6 +81,9 @@ def parse_digits(text: str) -> float | None:
     True
     """
     text = fold(text).replace("\u2212", "-")
+    m = FRACTION.match(text)
+    if m and int(m.group(3)) and int(m.group(2)) < int(m.group(3)):   # "3/4", "-4/5"
+        return (-1 if m.group(1) else 1) * int(m.group(2)) / int(m.group(3))
     if not text or not any(c.isdigit() for c in text) or not DIGITS.match(text):
         return None
     return float(SEPARATORS.sub("", text))
@@ -85,6 +99,7 @@ class Lexicon:
     vague: Mapping[str, float] = field(default_factory=dict)
     before_scale: Mapping[str, float] = field(default_factory=dict)
     signs: Mapping[str, float] = field(default_factory=dict)
+    lower_bounds: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
@@ -172,40 +187,100 @@ def _read_before_scale(words, i, lex) -> Reading | None:
     w, n = words[i], len(words)
     base = lex.before_scale[w]
     j = i + 1
-    if w == "half" and j + 1 < n and words[j] in ("a", "an") and words[j + 1] in lex.scales:
-        return Reading(0.5 * lex.scales[words[j + 1]], j + 2, False, False, False)
+    if w == "half" and j + 1 < n and words[j] in ("a", "an"):
+        k = _skip_spaces(words, j + 1)
+        if k < n and (words[k] in lex.scales or words[k] == "dozen"):   # "half a million", "half a dozen"
+            return Reading(0.5 * lex.scales.get(words[k], 12.0), k + 1, False, False, False)
     if j < n and words[j] in lex.scales:
         inner = _read_cardinal(words, i, lex, [False] * n, 1.0, start_value=base)
+        if inner is not None and w in lex.lower_bounds:            # "several thousand": at least 3000
+            inner = inner._replace(vague=True)
         return inner
     if j < n and words[j] == "dozen" and w != "several":
         return Reading(12.0 * base, j + 1, False, False, False)
     if w == "half":
         return Reading(0.5, j, False, True, False)
     if w in ("a", "an") and j < n and words[j] in lex.fractions and words[j] not in ("second",):
+        k = _skip_spaces(words, j + 1)
+        if k < n and words[k] in lex.scales:                       # "a quarter million"
+            return Reading(lex.scales[words[k]] / lex.fractions[words[j]], k + 1, False, False, False)
         return Reading(1.0 / lex.fractions[words[j]], j + 1, False, True, False)
     return None
+
+
+def _skip_spaces(words, j) -> int:
+    """Index of the next token that is not a run of spaces (newlines end a number)."""
+    while j < len(words) and words[j] and not words[j].strip() and "\n" not in words[j]:
+        j += 1
+    return j
+
+
+def _digit_group(word: str) -> bool:
+    return DIGIT_GROUP.match(word) is not None
+
+
+def _fraction_at(words, j, lex):
+    """``a half``, ``a quarter``, ``one fourth``, ``two thirds`` at j: (value, end) or None."""
+    w = words[j] if j < len(words) else ""
+    k = _skip_spaces(words, j + 1)
+    nxt = words[k] if k < len(words) else ""
+    if w in ("a", "an", "one") and nxt in lex.fractions:
+        return 1.0 / lex.fractions[nxt], k + 1
+    if w in lex.words and lex.words[w] < 20 and nxt in lex.fractions and nxt != "second":
+        return lex.words[w] / lex.fractions[nxt], k + 1
+    if w in lex.fraction_chars:
+        return lex.fraction_chars[w], j + 1
+    return None
+
+
+def _read_decimals(words, j, lex):
+    """``point zero three`` -> ("03", end); ``point seventy-one`` -> ("71", end)."""
+    digits, k = "", j
+    while k < len(words):
+        w = words[k]
+        if w in lex.words and lex.words[w] < 10:
+            digits += str(int(lex.words[w]))
+        elif w in lex.words and lex.words[w] < 100 and not digits:
+            v = int(lex.words[w])
+            k2 = k + 1
+            if k2 + 1 < len(words) and words[k2] == "-" and words[k2 + 1] in lex.words and lex.words[words[k2 + 1]] < 10:
+                v += int(lex.words[words[k2 + 1]])
+                k2 += 2
+            return str(v), k2
+        else:
+            break
+        k += 1
+    return (digits, k) if digits else None
 
 
 def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | None:
     n = len(words)
     total, current = 0.0, None
-    last = None          # kind of the previous token: digits | unit | teen | tens | hundred | scale | and
-    digits = False
-    j = i
+    last = None          # kind of the previous token: digits | unit | teen | tens | hundred | scale | and | hyphen
+    last_scale = 1.0
+    digits = grouped = times10 = False
+    j = end = i
     if start_value is not None:
-        current, last, j = start_value, "unit", i + 1
+        current, last, j, end = start_value, "unit", i + 1, i + 1
+    elif words[i] in lex.scales and lex.scales[words[i]] >= 12:    # "hundred thousand dollars", "dozen"
+        current, last = 1.0, "unit"
     while j < n:
         w = words[j]
         v = parse_digits(w)
         if v is not None:
-            if last is not None:
+            if last in ("scale", "and") or (last == "hundred" and v < 100):
+                current = (current or 0.0) + v
+            elif last == "digits" and _digit_group(w) and current == int(current) and (current < 1000 or grouped) \
+                    and "." not in words[end - 1] and (not glued[j] or words[j - 1] != "-"):
+                current, grouped = current * 1000 + v, True  # "40 000", "1 234 567" (spaced thousands)
+            elif last is not None:
                 break
-            current, last, digits = v, "digits", True
+            else:
+                current = v
+            last, digits = "digits", True
         elif w in lex.words:
             v = lex.words[w]
-            if last in ("digits", "unit", "teen") or (last == "tens" and v >= 10):
-                break
-            if last == "hyphen" and v >= 10:
+            if last in ("digits", "unit", "teen") or (last == "tens" and v >= 10) or (last == "hyphen" and v >= 10):
                 break
             current = (current or 0.0) + v
             last = "tens" if v >= 20 and v % 10 == 0 and v < 100 else ("teen" if v >= 10 else "unit")
@@ -213,37 +288,82 @@ def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | No
             last = "hyphen"
         elif w in lex.scales and current is not None and last not in ("and", "hyphen"):
             scale = lex.scales[w]
-            if scale == 100:
-                current *= 100
+            if scale <= 100 and last != "scale":
+                current *= scale
                 last = "hundred"
             else:
                 total += current * scale
-                current, last = 0.0, "scale"
-                if scale < 1000 or total == 0:
-                    pass
-        elif w in lex.suffix_scales and last == "digits" and glued[j]:
-            total += current * lex.suffix_scales[w]
-            current, last = 0.0, "scale"
-        elif w == "and" and last in ("hundred", "scale") and j + 1 < n and words[j + 1] in lex.words:
+                current, last, last_scale = 0.0, "scale", scale
+        elif (w.rstrip(".") in lex.suffix_scales and last == "digits" and glued[j]) \
+                or (w in SPACED_SCALES and w in lex.suffix_scales and last == "digits"):
+            total += current * lex.suffix_scales[w.rstrip(".")]
+            current, last, last_scale = 0.0, "scale", lex.suffix_scales[w.rstrip(".")]
+        elif last == "digits" and w == "^" and glued[j] and glued[j + 1] and POWER.match(words[j + 1]):
+            exp = int(words[j + 1].lstrip("+-")) * (-1 if words[j + 1].count("-") % 2 else 1)
+            if times10:                                     # "1.3x10^6"
+                current = float(f"{current!r}e{exp}")
+            else:                                           # "1.1^23", "-2500^-1"
+                current = math.copysign(abs(current) ** exp, current)
+            j += 1
+        elif last == "digits" and w in ("x10", "×10") and glued[j] and words[j + 1] == "^":
+            times10 = True
+        elif last == "digits" and glued[j] and EXPONENT.match(w):
+            current = float(f"{current!r}e{int(w[1:])}")
+        elif w in lex.vague and last in ("unit", "teen", "tens", "digits") and lex.vague[w] == 12:
+            current *= 12                                   # "three dozens"
+            last = "scale"
+        elif w == "and" and last in ("hundred", "scale") and (nxt := words[_skip_spaces(words, j + 1)]) \
+                and (nxt in lex.words or parse_digits(nxt) is not None) and _fraction_at(words, _skip_spaces(words, j + 1), lex) is None:
             last = "and"
+        elif w == "and" and last in ("unit", "teen", "tens", "digits", "scale", "hundred") \
+                and _fraction_at(words, _skip_spaces(words, j + 1), lex):
+            frac, k = _fraction_at(words, _skip_spaces(words, j + 1), lex)          # "one and a half", "3 million and a quarter"
+            if last == "scale":
+                total += frac * last_scale
+            else:
+                current += frac
+            end = j = k
+            if j < n and words[j] in lex.scales and last != "scale":  # "five and a half million"
+                total += current * lex.scales[words[j]]
+                current = 0.0
+                end = j = j + 1
+            last = "fraction"
+            break
+        elif w == "point" and last in ("unit", "teen", "tens", "hundred", "scale"):
+            dec = _read_decimals(words, j + 1, lex)
+            if dec is None:
+                break
+            current = (current or 0.0) + float("0." + dec[0])
+            end = j = dec[1]
+            last = "point"
+            break
+        elif not w.strip() and w and "\n" not in w and last != "hyphen":
+            j += 1                                          # runs of spaces inside a number
+            continue
         else:
             break
         j += 1
-    if last in ("and", "hyphen"):
-        j -= 1
+        if last not in ("and", "hyphen"):
+            end = j
     if current is None:
         return None
     value = total + current
     fraction = False
+    j = end
     # "two-thirds", "three quarters": a cardinal word followed by a denominator
-    k = j + 1 if j + 1 < n and words[j] == "-" else j
-    if not digits and last in ("unit", "teen", "tens") and k < n and words[k] in lex.fractions \
+    k = j + 1 if j + 1 < n and words[j] == "-" else _skip_spaces(words, j)
+    if not digits and last in ("unit", "teen", "tens", "hundred", "scale") and k < n and words[k] in lex.fractions \
             and not (value == 1 and words[k].endswith("s")):
         value = value / lex.fractions[words[k]]
         j, fraction = k + 1, True
-        if j < n and words[j] in lex.scales:   # "three quarters billion"
-            value *= lex.scales[words[j]]
-            j, fraction = j + 1, False
+        k = _skip_spaces(words, j)
+        if k < n and words[k] in lex.scales:   # "three quarters billion"
+            value *= lex.scales[words[k]]
+            j, fraction = k + 1, False
+    elif digits and last == "digits" and total == 0 and j < n and (frac := parse_digits(words[_skip_spaces(words, j)])) \
+            is not None and "/" in words[_skip_spaces(words, j)] and 0 < frac < 1 and current == int(current):
+        value += frac                                       # "2 1/4"
+        j = _skip_spaces(words, j) + 1
     return Reading(sign * value, j, False, fraction, digits)
 
 
@@ -251,7 +371,7 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     """Split a string the way the component sees it: words, digits, and symbols,
     with ``glued`` flags for tokens written without a space before them."""
     words, glued = [], []
-    for m in re.finditer(r"[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
+    for m in re.finditer(r"(?<=\d)e[+\-]?\d+|[+\-\u2212]?\d+/\d+|[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
         words.append(m.group().rstrip())
         glued.append(m.start() > 0 and not text[m.start() - 1].isspace())
     return words, glued
