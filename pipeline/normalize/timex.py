@@ -469,5 +469,5 @@ def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | No
     >>> timex("yesterday") is None
     True
     """
-    words = re.findall(r"\d+(?:[:/]\d+)*(?:st|nd|rd|th)?|[A-Za-z]+\.?|'|[-–]", text)
+    words = re.findall(r"\d+(?:[:/]\d+)*(?:st|nd|rd|th)?|[ap]\.m\.|[A-Za-z]+\.?|'|[-–]", text)
     return interpret(words, kind, anchor, default_lexicon())["value"]

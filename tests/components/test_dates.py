@@ -1,0 +1,96 @@
+"""``claimspan_dates`` on its own: expected rows are marked inline with <date>.
+
+Attributes written on a tag are checked; attributes left off are not.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.components import dates, sentences  # noqa: F401  registers the factories
+from pipeline.ruleset import RuleError
+from pipeline.tokenizer import customize_tokenizer
+from tests.inline import parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("claimspan_sentences")
+    nlp.add_pipe("claimspan_dates")
+    return nlp
+
+
+def rows(nlp, text, doc_date):
+    doc = nlp.make_doc(text)
+    doc._.doc_date = doc_date
+    doc = nlp(doc)
+    return [(s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
+
+
+CASES = [
+    ("2021-05-31", "acquitted in <date value=2020 kind=date>2020</date>, up from <date value=2018>2018</date>."),
+    ("2021-05-31", "Over <date kind=duration value=P5Y start_date=2016-05-31 end_date=2021-05-31>the past five years"
+                   "</date>, and since <date value=2020 mod=end start_date=2020-01-01>the end of last year</date>."),
+    ("2021-05-31", "From <date kind=range value=2016/2020>2016 to 2020</date> and in "
+                   "(<date kind=range value=2016/2020>2016–2020</date>) and <date value=2016/2020>2016-20</date>."),
+    ("2021-09-14", "the number rose from <date kind=range value=2020/2021 is_relative=True>last year to this year"
+                   "</date>, <date value=2021-09-13>yesterday</date>"),
+    ("2025-12-10", "adopted <date kind=date value=1948>77 years ago</date> on <date value=2025-12-10>December 10</date>"),
+    ("2022-02-28", "opened on <date value=2022-02-28>Feb. 28</date> and <date value=2017-06>June 2017</date>"),
+    ("2021-05-31", "<date value=2021-02>This February</date> and <date value=2020-02>February last year</date>"),
+    ("2021-05-31", "for <date kind=duration value=P10Y mod=after>more than a decade</date>, "
+                   "<date kind=duration value=P10Y>10 years</date> ahead of schedule"),
+    ("2021-05-31", "<date value=PRESENT_REF>Now</date>, <date value=2021-05-31>today</date>'s meeting"),
+    ("2021-05-31", "published <date value=2021-05-31 is_relative=False>May 31, 2021</date> and "
+                   "<date value=2018-12-10>Dec. 10, 2018</date>"),
+    ("1998-02-12", "at <date kind=time value=1998-02-12T19:15>7:15 p.m.</date> on <date value=1998-02-06>Friday</date>"),
+    ("2021-05-31", "in <date value=199 granularity=decade>the 1990s</date>, <date value=2020 mod=start>early 2020</date>"),
+    ("2021-05-31", "checked <date kind=set value=P1D>daily</date> and <date kind=set value=P1Y>every year</date>"),
+    # with no document date, relative expressions keep their span but get no guessed value
+    (None, "<date value=null is_relative=False start_date=null>last year</date> and "
+           "<date value=XXXX-02-28>Feb. 28</date>"),
+    # names, counts and amounts are not dates
+    ("2021-05-31", "the 2030 Agenda, the 13th Five-Year Plan, COVID-19, three times, Chapter 27, $2021 and 5% a year"),
+]
+
+
+@pytest.mark.parametrize("doc_date, marked", CASES)
+def test_inline_cases(nlp, doc_date, marked):
+    text, expected = parse(marked)
+    got = rows(nlp, text, doc_date)
+    assert [(s, e) for s, e, _ in got] == [(s, e) for _, s, e, _ in expected], [text[s:e] for s, e, _ in got]
+    for (_, _, attrs), (_, _, _, want) in zip(got, expected):
+        for key, value in want.items():
+            assert str(attrs[key]) == str(value), (key, attrs)
+
+
+def test_rows_have_exactly_the_table_columns(nlp):
+    (_, _, attrs), = rows(nlp, "in 2020", "2021-05-31")
+    assert set(attrs) == {"kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative",
+                          "anchor_date", "rule"}
+    assert attrs["rule"] == "dates.absolute.year"
+
+
+def test_unknown_rule_key_fails_loudly(tmp_path):
+    for name in ("lexicon.yaml", "exclusions.yaml"):
+        (tmp_path / name).write_text(_rules_file(name), encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text("- id: dates.bad\n  kind: date\n  pattren: YEAR\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    with pytest.raises(RuleError, match=r"patterns.yaml rule dates.bad: unknown key 'pattren'"):
+        nlp.add_pipe("claimspan_dates", config={"rules_dir": str(tmp_path)})
+
+
+def test_unknown_word_class_fails_loudly(tmp_path):
+    for name in ("lexicon.yaml", "exclusions.yaml"):
+        (tmp_path / name).write_text(_rules_file(name), encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text("- id: dates.bad\n  kind: date\n  pattern: MONHT DAY\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown word class 'MONHT'"):
+        spacy.blank("en").add_pipe("claimspan_dates", config={"rules_dir": str(tmp_path)})
+
+
+def _rules_file(name: str) -> str:
+    from pipeline.ruleset import rules_path
+
+    return rules_path("dates", name).read_text(encoding="utf-8")
