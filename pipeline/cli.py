@@ -21,8 +21,20 @@ def main(argv=None) -> int:
                        help="seconds one document may take before it is reported as an error (default 300)")
     run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     run_p.add_argument("--quiet", action="store_true", help="no summary")
+    add_review_commands(commands)
     args = parser.parse_args(argv)
-    return cmd_run(args)
+    if args.command == "run":
+        return cmd_run(args)
+    return args.handler(args)
+
+
+def add_review_commands(commands) -> None:
+    """``report`` and ``show`` (pipeline/review/): each subparser sets ``handler``."""
+    try:
+        from pipeline.review.cli import add_commands
+    except ImportError:  # the review package is optional until it lands
+        return
+    add_commands(commands)
 
 
 def cmd_run(args) -> int:
