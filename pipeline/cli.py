@@ -40,13 +40,14 @@ def add_review_commands(commands) -> None:
 def cmd_run(args) -> int:
     from pipeline.io.readers import InputError
     from pipeline.io.writer import OutputError
+    from pipeline.ruleset import RuleError
     from pipeline.run import run
 
     bar = _progress_bar()
     try:
         report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
                      timeout=args.timeout or None, on_progress=bar)
-    except (InputError, OutputError) as exc:
+    except (InputError, OutputError, RuleError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a model that is not installed, and the like
