@@ -48,7 +48,7 @@ class Component(RuleComponent):
             return _load(rules_dir / name, allowed, required)
 
         names = load("names.yaml")
-        ruleset.check_keys(names, {"heads", "connectors", "possessive_ok", "leading_noise"},
+        ruleset.check_keys(names, {"heads", "connectors", "possessive_ok", "leading_noise", "not_continuations"},
                            f"{rules_dir / 'names.yaml'}", required={"heads", "connectors"})
         excl = load("exclusions.yaml")
         ruleset.check_keys(excl, {"generic", "places", "event_heads"}, f"{rules_dir / 'exclusions.yaml'}")
@@ -56,6 +56,7 @@ class Component(RuleComponent):
 
         self.heads = frozenset(w.lower() for w in names["heads"])
         self.leading_noise = frozenset(w.lower() for w in names.get("leading_noise", ()))
+        self.not_continuations = frozenset(w.lower() for w in names.get("not_continuations", ()))
         connectors = frozenset(w.lower() for w in names["connectors"])
         self.name_rules = NameRules(connectors=connectors - {"the"}, inner=frozenset({"the"}),
                                     possessive_ok=frozenset(w.lower() for w in names.get("possessive_ok", ())),
@@ -108,6 +109,8 @@ class Component(RuleComponent):
     def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
         rules = self.name_rules
         start = run_left(doc, h, rules)
+        if start < h and start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+            start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
         while start < h and doc[start].lower_ in self.leading_noise and not _hyphen_after(doc, start):
             start += 1
         run_end = run_right(doc, h, rules)
@@ -115,6 +118,8 @@ class Component(RuleComponent):
         parts = parts_right(doc, run_end, rules) if end == run_end else []
         in_complement = False
         for conn, k, part_end in parts:
+            if doc[k].lower_ in self.not_continuations:
+                break
             last = self._last_head(doc, k, part_end)
             if doc[conn].lower_ in ("and", "&") and (last > k or not in_complement):
                 break           # "X University and Y University", "China Daily and Xinhua": two names
@@ -172,6 +177,8 @@ class Component(RuleComponent):
             return False
         if any(t.lower_ in self.instrument_heads for t in span) or last.lower_ in self.event_heads:
             return False
+        if len(span) == 1 and last.lower_ in {t.lower_ for e in span.doc.ents if e.label_ == "PERSON" for t in e}:
+            return False  # "Hernandez" tagged ORG once and PERSON elsewhere
         if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:
             return text in defs or not re.search(r"\([^)]*\b" + re.escape(text) + r"\)", span.doc.text)
         return last.tag_ == "NNP" and all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.name_rules.connectors
