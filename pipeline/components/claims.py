@@ -45,6 +45,8 @@ class Component(RuleComponent):
         lead = sorted(set(lex.before_scale) - set(number_words))
         follow = sorted(set(lex.scales) | set(lex.fractions) | {"dozen", "a", "an"})
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        with_a = sorted({p[0] for p in r.units_with_a})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         self.exclusions = Matcher(self.nlp.vocab)

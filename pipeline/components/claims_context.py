@@ -14,6 +14,7 @@ from pipeline.components.claims_reading import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
+ANCHORED = frozenset({"past", "last", "next", "recent", "previous", "coming", "first"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
@@ -161,6 +162,8 @@ def scopes(rules, doc: Doc, d: Span) -> bool:
     info = d._.date or {}
     if info.get("value") == "FUTURE_REF":
         return False
+    if info.get("kind") == "duration" and not any(t.lower_ in ANCHORED for t in d):
+        return False                                   # "24-hour", "about three days": not a period
     if 0 < d.start and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")":
         return False
     return not after_reporting_verb(rules, doc, d)

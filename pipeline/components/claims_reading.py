@@ -136,6 +136,10 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     if w in ratios["frequency_words"]:
         return read_frequency(rules, words, i)
     r = read_number(words, i, lex, glued)
+    if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)):
+        c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
+        c.num_end = c.end
+        return qualify(rules, words, c)                    # "a mile", "a foot"
     if r is None or any(k in blocked for k in range(i, r.end)):
         return None
     end, value = r.end, r.value
@@ -150,6 +154,8 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     if r.fraction:
         if (w == "half" and words[end] not in ratios["fraction_followers"]) or (words[end] in DASHES and glued[end]):
             return None                                     # "half" alone; "a third-party"
+        if w in ("a", "an") and words[end].isalpha() and words[end] not in ratios["fraction_followers"]:
+            return None                                     # "a third nation": an ordinal
         if words[end] in ratios["fraction_followers"]:     # "two-thirds of": a ratio; else a number
             c.kind, c.rule = "ratio", "claims.ratio.fraction"
         c.no_counted = True
@@ -207,7 +213,22 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     c.no_counted = True
     if c.kind == "money":
         read_money_tail(rules, doc, words, glued, c)
+    elif c.kind == "measure" and c.unit in rules.unit_then:
+        read_unit_tail(rules, words, glued, c)
     return True
+
+
+def read_unit_tail(rules, words, glued, c: Claim) -> None:
+    """``5 feet, 10 inches``: one measure in the smaller unit (70 inch)."""
+    small, factor = rules.unit_then[c.unit]
+    k = c.end + 1 if words[c.end] in (",", "and") else c.end
+    r = read_number(words, k, rules.lex, glued)
+    if r is None:
+        return
+    unit = phrase_at(rules.units, words, r.end)
+    if unit and unit.value == small:
+        c.value, c.unit = c.value * factor + r.value, small
+        c.end = c.num_end = r.end + unit.length
 
 
 def read_money_tail(rules, doc, words, glued, c: Claim) -> None:

@@ -30,6 +30,8 @@ class ClaimRules:
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
+    units_with_a: Phrases = field(default_factory=dict)
+    unit_then: dict[str, tuple[str, float]] = field(default_factory=dict)
     percent_after: Phrases = field(default_factory=dict)
     percent_before: Phrases = field(default_factory=dict)
     time_units: dict[str, str] = field(default_factory=dict)
@@ -82,8 +84,12 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
 
     data, where = _file(rules_dir, "units.yaml")
     for e in data:
-        check_keys(e, {"id", "unit", "words"}, f"{where} rule {e.get('id')}", {"id", "unit", "words"})
+        check_keys(e, {"id", "unit", "words", "with_a", "then"}, f"{where} rule {e.get('id')}", {"id", "unit", "words"})
+        if "then" in e:
+            check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
+            rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
     rules.units = phrases(data, where, "words", "unit")
+    rules.units_with_a = phrases([e for e in data if e.get("with_a")], where, "words", "unit")
 
     data, where = _file(rules_dir, "percent.yaml")
     for e in data:
