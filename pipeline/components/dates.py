@@ -28,7 +28,7 @@ from pipeline.components.base import RuleComponent
 from pipeline.normalize import timex
 from pipeline.ruleset import RuleError, check_keys, read_rule_file
 
-PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value"}
+PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value", "relative"}
 EXCLUSION_KEYS = {"id", "pattern"}
 KINDS = {"date", "range", "duration", "set", "time"}
 RANGE_JOINERS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑"}
@@ -50,6 +50,7 @@ class Rule(NamedTuple):
     applies_to: tuple = ()
     kind_to: str | None = None
     value: str | None = None
+    relative: int | None = None
 
 
 class Row(NamedTuple):
@@ -80,7 +81,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
         "UNIT": {"LOWER": {"IN": list(lex["units"])}},
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
-        "NUM": {"LOWER": {"IN": list(lex["number_words"]) + numbers(0, 1000)}},
+        "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in ("a", "an")] + numbers(0, 1000)}},
         "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
         "REL": {"LOWER": {"IN": list(lex["relative"])}},
         "DEICTIC": {"LOWER": {"IN": list(lex["deictic"])}},
@@ -92,6 +93,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
         "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
+        "NUMLIKE": {"LIKE_NUM": True},
         "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
         "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
@@ -161,7 +163,8 @@ class Component(RuleComponent):
                     spec, left, right = compile_pattern(text, classes, where)
                     key = f"{entry['id']}#{j}"
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
-                                           tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"))
+                                           tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
+                                           entry.get("relative"))
                     self.matcher.add(key, [spec])
                 order += 1
         self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -177,8 +180,8 @@ class Component(RuleComponent):
         for key, start, end in list(self.matcher(doc)) + list(self.holidays(doc)):
             rule = self.rules[strings[key]]
             found[rule.role].append(Row(start + rule.left, end - rule.right, rule))
-        excluded = {i for row in found["exclude"] for i in range(row.start, row.end)}
-        cores = [r for r in found["core"] if not excluded.intersection(range(r.start, r.end))]
+        cores = [r for r in found["core"]
+                 if not any(x.start <= r.start and r.end <= x.end for x in found["exclude"])]
         rows = longest(cores)
         rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
         return join_ranges(doc, rows)
@@ -201,12 +204,25 @@ class Component(RuleComponent):
         anchor = date.fromisoformat(doc._.doc_date[:10]) if doc._.doc_date else None
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
+        reference = None   # (sentence start, value): the last quarter, month or day the text spoke about
         for row in rows:
             span = doc[row.start:row.end]
-            attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon, row.rule.value)
+            sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+            ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
+            attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon, row.rule.value,
+                                    row.rule.relative, ref)
+            if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
+                reference = (sent_start, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:
                 attrs["granularity"] = "day"
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+    @staticmethod
+    def _previous_sentence(doc: Doc, sent_start: int) -> int:
+        """Start of the sentence before the one starting at ``sent_start`` (0 at the top)."""
+        if sent_start == 0:
+            return 0
+        return doc[sent_start - 1].sent.start
 
 
 def longest(candidates: list[Row]) -> list[Row]:

@@ -163,7 +163,9 @@ def features(words: list[str], lex: dict) -> dict:
                 number[-1] = 0.5
         elif k in lex["units"]:
             unit = lex["units"][k]
-            if unit == "year" and f.get("rel") is not None and (
+            if f.get("shift"):
+                f["of_unit"] = unit            # "the year-earlier quarter"
+            elif unit == "year" and f.get("rel") is not None and (
                     f.get("month") or f.get("season") or f.get("half") or f.get("unit") == "quarter"):
                 f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
             else:
@@ -271,8 +273,11 @@ def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True
     return anchor.year, True
 
 
-def date_value(f: dict, anchor: date | None) -> tuple[str | None, bool]:
+def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tuple[str | None, bool]:
     """TIMEX3 value of a point expression and whether the anchor was used.
+
+    ``reference`` is the point the text last spoke about (a quarter, month or
+    day): "a year earlier" is that point one year back, as in TimeML.
 
     >>> lex = default_lexicon()
     >>> date_value(features(["February", "last", "year"], lex), date(2021, 5, 31))
@@ -289,8 +294,14 @@ def date_value(f: dict, anchor: date | None) -> tuple[str | None, bool]:
         n = f["num"] if f["num"] is not None else 1
         if n == "X":
             return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
+        if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
+            return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
         if anchor is None:
             return None, False
+        if unit == "year" and n == 1 and f.get("of_unit") == "quarter":
+            quarter = f"{anchor.year - 1}-Q{f['ordinal']}" if f.get("ordinal") else \
+                value_at(shift(shift(anchor, "quarter", -1), "year", -1), "quarter")
+            return quarter, True
         point = unit if unit in ("day", "week", "month", "quarter", "year") else "year" if unit in ("decade", "century") else "day"
         return value_at(shift(anchor, unit, f["shift"] * n), point), True
     if f.get("decade"):
@@ -360,10 +371,12 @@ def _time_suffix(f: dict) -> str:
 # -- one row of the dates table ------------------------------------------------------
 
 def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
-              value: str | None = None) -> dict:
+              value: str | None = None, relative: int | None = None, reference: str | None = None) -> dict:
     """A dates-table row (without ``rule``) for the words of one expression.
 
-    ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past").
+    ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
+    ``relative`` is the direction to assume when the words give none ("the
+    quarter" in a report is the last one completed); ``reference`` see ``date_value``.
 
     >>> lex = default_lexicon()
     >>> row = interpret(["the", "past", "five", "years"], "duration", date(2021, 5, 31), lex)
@@ -377,6 +390,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     if kind == "range":
         return _iso(_range(row, words, anchor, lex))
     f = features(words, lex)
+    if relative is not None and f.get("rel") is None:
+        f["rel"] = relative
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
     elif kind == "duration":
@@ -387,14 +402,14 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
                                         duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:
-        _point(row, f, anchor)
+        _point(row, f, anchor, reference)
     if f.get("mod") and (f["mod"] == "approx" or (kind == "duration") == (f["mod"] in ("before", "after"))):
         row["mod"] = f["mod"]
     return _iso(row)
 
 
-def _point(row: dict, f: dict, anchor: date | None) -> None:
-    value, relative = date_value(f, anchor)
+def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None) -> None:
+    value, relative = date_value(f, anchor, reference)
     start, end, gran = interval(value)
     if value and row["kind"] == "time":
         value += _time_suffix(f)
