@@ -295,6 +295,8 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
         if n == "X":
             return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
         if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
+            if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
+                reference = value_at(interval(reference)[0], "quarter")
             return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
         if anchor is None:
             return None, False
