@@ -108,6 +108,7 @@ class Component(RuleComponent):
     def _name_around(self, doc: Doc, h: int):
         rules = self.name_rules
         start = run_left(doc, h, rules)
+        start = self._coordinated_left(doc, start)
         while start < h and doc[start].is_stop and doc[start + 1].text != "-":
             start += 1
         run_end = run_right(doc, h, rules)
@@ -130,6 +131,20 @@ class Component(RuleComponent):
         span = doc[start:end]
         kind = self.heads[doc[last].lower_]
         return start, end, kind, self._title(span.text), None
+
+    def _coordinated_left(self, doc: Doc, start: int) -> int:
+        """Extend over "Reform, Recovery and" in "Financial Institutions Reform, Recovery and Enforcement Act",
+        unless those words end another title ("Covenant on Economic, Social and Cultural Rights and ...")."""
+        rules, left = self.name_rules, start
+        while left >= 2 and doc[left - 1].lower_ in ("and", ",") and is_cap(doc[left - 2], rules) \
+                and doc[left - 2].lower_ not in self.heads and not doc[left - 2].is_stop:
+            new = run_left(doc, left - 2, rules)
+            if any(t.lower_ in self.heads for t in doc[new:left - 2]):
+                return start
+            left = new
+        if left > 0 and doc[left - 1].lower_ in rules.connectors - {"the", "a", "an", ",", "and"}:
+            return start
+        return left
 
     def _title(self, text: str) -> str:
         """The name without a fused UN prefix (when more than one word remains) or a leading "The"."""

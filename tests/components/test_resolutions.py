@@ -31,6 +31,9 @@ CASES = [
     "the <r kind=covenant title='International Covenant on Economic, Social, and Cultural Rights'>International "
     "Covenant on Economic, Social, and Cultural Rights</r>, the <r kind=convention>Convention on the Rights of "
     "Persons with Disabilities</r>, and the International Symposium",
+    "the <r kind=covenant>U.N. International Covenant on Economic, Social and Cultural Rights</r> and "
+    "<r kind=covenant>International Covenant on Civil and Political Rights</r>",
+    "criteria under the new <r kind=law>Financial Institutions Reform, Recovery and Enforcement Act of 1989</r>.",
     "implementing the <r kind=regulation>Opinions on Carrying out Victim Relief Work</r>, they",
     "the <r kind=regulation>Circular about Further Regulating Recruitment and Promoting Women's Employment</r>,",
     "the <r kind=code>Civil Code</r> and the <r kind=constitution body='Communist Party of China'>Constitution of the "
