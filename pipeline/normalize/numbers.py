@@ -233,6 +233,18 @@ def _fraction_at(words, j, lex):
     return None
 
 
+def _and_continues(words, j, lex, scale) -> bool:
+    """After ``hundred``/``thousand``, does ``and`` go on with a smaller number
+    ("one hundred and six") rather than start a new one ("1.2 trillion and 3.5 billion")?"""
+    k = _skip_spaces(words, j + 1)
+    nxt = words[k] if k < len(words) else ""
+    if not (nxt in lex.words or parse_digits(nxt) is not None) or _fraction_at(words, k, lex) is not None:
+        return False
+    value = lex.words.get(nxt) if nxt in lex.words else parse_digits(nxt)
+    after = words[_skip_spaces(words, k + 1)] if k + 1 < len(words) else ""
+    return value < scale and value == int(value) and not (after in lex.scales and lex.scales[after] >= scale)
+
+
 def _read_decimals(words, j, lex):
     """``point zero three`` -> ("03", end); ``point seventy-one`` -> ("71", end)."""
     digits, k = "", j
@@ -312,8 +324,7 @@ def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | No
         elif w in lex.vague and last in ("unit", "teen", "tens", "digits") and lex.vague[w] == 12:
             current *= 12                                   # "three dozens"
             last = "scale"
-        elif w == "and" and last in ("hundred", "scale") and (nxt := words[_skip_spaces(words, j + 1)]) \
-                and (nxt in lex.words or parse_digits(nxt) is not None) and _fraction_at(words, _skip_spaces(words, j + 1), lex) is None:
+        elif w == "and" and last in ("hundred", "scale") and _and_continues(words, j, lex, last_scale if last == "scale" else 100):
             last = "and"
         elif w == "and" and last in ("unit", "teen", "tens", "digits", "scale", "hundred") \
                 and _fraction_at(words, _skip_spaces(words, j + 1), lex):
@@ -371,7 +382,7 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     """Split a string the way the component sees it: words, digits, and symbols,
     with ``glued`` flags for tokens written without a space before them."""
     words, glued = [], []
-    for m in re.finditer(r"(?<=\d)e[+\-]?\d+|[+\-\u2212]?\d+/\d+|[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
+    for m in re.finditer(r"(?<=\d)e[+\-]?\d+|(?<=\d)[x\u00d7]10(?=\^)|[+\-\u2212]?\d+/\d+|[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
         words.append(m.group().rstrip())
         glued.append(m.start() > 0 and not text[m.start() - 1].isspace())
     return words, glued

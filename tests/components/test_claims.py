@@ -1,0 +1,175 @@
+"""``claimspan_claims`` on its own: expected claims are marked inline with <claim>,
+the counted noun with <noun>. Attributes written on a tag are checked; attributes
+left off are not. Every claim in a text must be tagged (no spurious rows)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.components import claims, sentences  # noqa: F401  registers the factories
+from pipeline.ruleset import RuleError, read_rule_file, rules_path
+from pipeline.tokenizer import customize_tokenizer
+from tests.inline import parse
+
+
+def build(rules_dir=None):
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("claimspan_sentences")
+    nlp.add_pipe("claimspan_claims", config={"rules_dir": str(rules_dir) if rules_dir else None})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build()
+
+
+CASES = [
+    "acquitted <claim value=5479 kind=count qualifier=exact>5,479</claim> <noun>defendants</noun>",
+    "handled <claim value=205600>205,600</claim> <noun>legal aid cases</noun> last year",
+    "<claim value=40 qualifier=more_than>Over 40</claim> <noun>central departments</noun> and people's organizations",
+    "<claim value=60 qualifier=more_than>more than 60</claim> <noun>colleges</noun> creating classes",
+    "<claim value=28 qualifier=approximately>About 28</claim> <noun>provinces</noun>, autonomous regions",
+    "<claim value=100 qualifier=nearly>nearly 100</claim> <noun>countries</noun>",
+    "<claim value=24 qualifier=at_least>dozens</claim> of <noun>indicators</noun>",
+    "<claim value=12 qualifier=approximately>a dozen</claim> <noun>times</noun>",
+    "<claim value=20000 qualifier=at_least>tens of thousands</claim> of <noun>people</noun>",
+    "<claim value=3000 qualifier=at_least>several thousand</claim> <noun>protesters</noun>",
+    "rose from <claim kind=money value=17.16 unit=CNY>17.16 yuan</claim> (<claim kind=money value=2.69 unit=USD>"
+    "$2.69</claim>) in 1995 to <claim kind=money value=373.1 unit=CNY>373.1 yuan</claim> in 2021",
+    "<claim kind=money value=1200000000000 unit=CNY>RMB 1.2 trillion</claim> and "
+    "<claim kind=money value=3500000000 unit=CNY>3.5 billion yuan</claim> and <claim kind=money unit=EUR value=50>€50</claim>",
+    "<claim kind=money unit=USD value=2690000000>US$2.69 billion</claim>, <claim kind=money unit=GBP value=5>£5</claim>",
+    "an increase of <claim kind=percent value=14.6 unit=%>14.6%</claim>, <claim kind=percent value=3.5>3.5 percent</claim>"
+    " and <claim kind=percent value=-3.2>-3.2%</claim>",
+    "<claim kind=percent value=2>2 percentage points</claim>",
+    "an area of <claim kind=measure unit=km2 value=9600000>9.6 million square kilometres</claim>",
+    "a <claim kind=measure unit=foot value=17>17-foot</claim> boat and <claim kind=measure unit=t value=5>5 tonnes</claim>",
+    "He is <claim kind=measure unit=inch value=70>5 feet, 10 inches</claim> tall",
+    "<claim kind=ratio value=0.2>one in five</claim> <noun>children</noun>",
+    "<claim kind=ratio value=0.6>6 of 10</claim> <noun>Americans</noun>",
+    "<claim kind=ratio value=0.6666666666666666>two-thirds</claim> of the members",
+    "<claim kind=ratio value=2.6>2.6 times</claim> higher",
+    "elected <claim kind=count value=5>five</claim> <noun>times</noun>",
+    "convicted <claim kind=count value=2 qualifier=at_least>at least twice</claim>",
+    "between <claim value=20 qualifier=at_least>20</claim> and <claim value=30 qualifier=at_most>30</claim> "
+    "<noun>countries</noun>",
+    "<claim value=150 qualifier=at_least unit=pound kind=measure>150</claim> to "
+    "<claim value=175 qualifier=at_most unit=pound>175 pounds</claim>",
+    "a <claim value=62 kind=count>62</claim>-<noun>member</noun> group",
+    "<claim value=26>twenty-six</claim> <noun>people</noun> and <claim value=106>one hundred and six</claim> "
+    "<noun>villages</noun>",
+    "<claim value=1.4e9 qualifier=approximately>about 1.4 billion</claim> <noun>people</noun>",
+    "bringing the total number to <claim value=95>95</claim>.",
+    "<claim checkworthy=False value=4>four</claim> <noun>aspects</noun>",
+    "There are <claim checkworthy=False>five</claim> <noun>main measures</noun>: first",
+    "focused on <claim checkworthy=True>three</claim> <noun>principles</noun>: advancement",
+]
+
+NOT_CLAIMS = [
+    "In 2020, the number rose. From 2016 to 2020 and (2016-2020).",
+    "COVID-19 and the 2030 Agenda, Chapter 27 and Resolution 2231, the G20 summit",
+    "the 46th session and the third cycle of the 13th Five-Year Plan",
+    "China is one of the few countries; no one knows; one by one; On one hand",
+    "over the past five years, 10 years ahead of schedule, 77 years ago, a five-year plan",
+    "Call (202) 555-1234 or 555-1234 today.",
+    "1. First item\n2. Second item",
+    "on May 28 and 28 May, at 3 p.m.",
+    "once again, a third nation, double standards, several conventions, a few words",
+]
+
+
+def claims_of(nlp, text):
+    doc = nlp(text)
+    return doc, list(doc.spans.get("claims", []))
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_claims(nlp, marked):
+    text, spans = parse(marked)
+    doc, found = claims_of(nlp, text)
+    expected = [s for s in spans if s[0] == "claim"]
+    nouns = [s for s in spans if s[0] == "noun"]
+    assert [(s.start_char, s.end_char) for s in found] == [(s, e) for _, s, e, _ in expected], \
+        [s.text for s in found]
+    for span, (_, _, _, attrs) in zip(found, expected):
+        row = span._.claim
+        for key, want in attrs.items():
+            got = row[key]
+            if key == "value":
+                assert got == pytest.approx(float(want)), (span.text, key)
+            elif key == "checkworthy":
+                assert got == (want == "True"), (span.text, key)
+            else:
+                assert str(got) == want, (span.text, key)
+    if nouns:
+        counted = [(r["counted_start_char"], r["counted_end_char"]) for r in (s._.claim for s in found)
+                   if r["counted"] is not None]
+        assert counted[:len(nouns)] == [(s, e) for _, s, e, _ in nouns]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(nlp, text):
+    _, found = claims_of(nlp, text)
+    assert [s.text for s in found] == []
+
+
+def test_row_has_exactly_the_claims_columns(nlp):
+    from pipeline.io.schemas import TABLE_FIELDS
+
+    _, found = claims_of(nlp, "more than 1,800 proposals")
+    own = {f.name for f in TABLE_FIELDS["claims"]} - {f.name for f in TABLE_FIELDS["documents"]}
+    own -= {"claim_id", "start_char", "end_char", "sentence_start_char", "sentence_end_char", "sentence",
+            "speaker", "line"}
+    assert set(found[0]._.claim) == own
+
+
+def test_numbers_inside_dates_are_skipped_and_period_comes_from_the_sentence(nlp):
+    text = "From 2016 to 2020, courts acquitted 5,479 defendants. In 2021, 12 more."
+    doc = nlp.make_doc(text)
+    dates = [doc.char_span(5, 17), doc.char_span(text.index("2021"), text.index("2021") + 4)]
+    dates[0]._.date = {"kind": "range", "value": "2016/2020", "start_date": "2016-01-01", "end_date": "2020-12-31"}
+    dates[1]._.date = {"kind": "date", "value": "2021", "start_date": "2021-01-01", "end_date": "2021-12-31"}
+    doc.spans["dates"] = dates
+    doc = nlp(doc)
+    rows = [(s.text, s._.claim["period_text"], s._.claim["period_start"]) for s in doc.spans["claims"]]
+    assert rows == [("5,479", "From 2016 to 2020", "2016-01-01"), ("12", "In 2021", "2021-01-01")]
+
+
+def test_reporting_time_is_not_a_period(nlp):
+    text = "Police said Friday they had arrested 14 people."
+    doc = nlp.make_doc(text)
+    span = doc.char_span(text.index("Friday"), text.index("Friday") + 6)
+    span._.date = {"kind": "date", "value": "XXXX-WXX-5"}
+    doc.spans["dates"] = [span]
+    doc = nlp(doc)
+    assert [(s.text, s._.claim["period_text"]) for s in doc.spans["claims"]] == [("14", None)]
+
+
+@pytest.mark.parametrize("name,old,new,message", [
+    ("qualifiers.yaml", "  qualifier: nearly\n", "  qualifier: nearly\n  qualifer: typo\n",
+     "qualifiers.yaml rule claims.qualifier.nearly: unknown key 'qualifer'"),
+    ("units.yaml", "unit: km,", "unit: km, wrds: [x],", "units.yaml rule claims.unit.km: unknown key 'wrds'"),
+    ("not_claims.yaml", "- id: claims.not.phone\n", "- id: claims.not.phone\n  patern: []\n",
+     "not_claims.yaml rule claims.not.phone: unknown key 'patern'"),
+])
+def test_unknown_rule_keys_fail_loudly(tmp_path, name, old, new, message):
+    rules = tmp_path / "claims"
+    shutil.copytree(rules_path("claims"), rules)
+    text = (rules / name).read_text(encoding="utf-8")
+    assert old in text
+    (rules / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    read_rule_file.cache_clear()
+    with pytest.raises(RuleError, match=message.replace(".", r"\.")):
+        build(rules)
+
+
+def test_to_disk_round_trip(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    doc = again("more than 1,800 proposals")
+    assert [(s.text, s._.claim["value"]) for s in doc.spans["claims"]] == [("more than 1,800", 1800.0)]

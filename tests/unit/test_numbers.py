@@ -1,0 +1,97 @@
+"""Value parsing: a table of cases for ``pipeline.normalize.numbers`` (no spaCy)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from pipeline.normalize.numbers import Lexicon, parse_digits, parse_number, read_number
+from pipeline.ruleset import RuleError
+
+NUMBERS = [
+    ("5,479", 5479),
+    ("205,600", 205600),
+    ("17.16", 17.16),
+    ("1,674,200.5", 1674200.5),
+    ("５，４７９", 5479),                 # full-width digits and comma
+    ("5\u00a0479", 5479),               # no-break space as thousands separator
+    ("40\u202f000", 40000),             # narrow no-break space
+    ("1 234 567", 1234567),
+    ("-3.2", -3.2),
+    ("minus 4", -4),
+    (".08", 0.08),
+    ("1.4 billion", 1.4e9),
+    ("3 million", 3e6),
+    ("2.5bn", 2.5e9),
+    ("10M", 1e7),
+    ("10 bln", 1e10),
+    ("242 thousand", 242000),
+    ("six", 6),
+    ("twenty-six", 26),
+    ("twenty six", 26),
+    ("one hundred and six", 106),
+    ("fifty   two", 52),
+    ("3 hundred and 21", 321),
+    ("two thousand and two hundred", 2200),
+    ("a dozen", 12),
+    ("three dozen", 36),
+    ("half a dozen", 6),
+    ("half a million", 5e5),
+    ("a million", 1e6),
+    ("several thousand", 3000),
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2000),
+    ("tens of thousands", 20000),
+    ("hundreds of thousands", 200000),
+    ("two-thirds", 2 / 3),
+    ("three quarters", 0.75),
+    ("a quarter million", 250000),
+    ("one and a half", 1.5),
+    ("five and a half million", 5.5e6),
+    ("3 million and a quarter", 3.25e6),
+    ("two hundred point zero three", 200.03),
+    ("minus five point five", -5.5),
+    ("3/4", 0.75),
+    ("2 1/4", 2.25),
+    ("½", 0.5),
+    ("1e10", 1e10),
+    ("12.32e+14", 1.232e15),
+    ("1.3x10^6", 1.3e6),
+    ("2.5^-1", 0.4),
+]
+
+
+@pytest.mark.parametrize("text,value", NUMBERS)
+def test_parse_number(text, value):
+    assert math.isclose(parse_number(text), value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34", "hello", ""])
+def test_not_one_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text,value", [("5,479", 5479), ("-3.2", -3.2), ("3/4", 0.75), ("1,23", None),
+                                        ("abc", None), ("2016-2020", None)])
+def test_parse_digits(text, value):
+    assert parse_digits(text) == value
+
+
+def test_read_number_stops_at_the_noun():
+    words = ["more", "than", "1,800", "proposals"]
+    r = read_number(words, 2)
+    assert (r.value, r.end) == (1800, 3)
+
+
+def test_vague_reading_is_flagged():
+    assert read_number(["dozens", "of", "indicators"], 0).vague
+    assert not read_number(["a", "dozen", "times"], 0).vague
+
+
+def test_lexicon_rejects_unknown_section_and_bad_values():
+    with pytest.raises(RuleError, match="unknown key 'wrods'"):
+        Lexicon.from_rules({"wrods": {"one": 1}})
+    with pytest.raises(RuleError, match="not a number"):
+        Lexicon.from_rules({"words": {"one": "uno"}})
