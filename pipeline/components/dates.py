@@ -209,8 +209,11 @@ class Component(RuleComponent):
             span = doc[row.start:row.end]
             sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
             ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
-            attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon, row.rule.value,
-                                    row.rule.relative, ref)
+            try:
+                attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
+                                        row.rule.value, row.rule.relative, ref)
+            except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
+                attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
                 reference = (sent_start, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("Q", 1),
                  "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
-                 "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
+                 "weekend": ("WE", 1), "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
 GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
                "decade": "decade", "century": "century"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -80,8 +80,8 @@ def shift(d: date, unit: str, n: float) -> date:
     >>> shift(date(2021, 5, 31), "year", -5), shift(date(2021, 3, 31), "month", -1)
     (datetime.date(2016, 5, 31), datetime.date(2021, 2, 28))
     """
-    if unit in ("day", "week", "hour", "minute", "second"):
-        days = {"day": 1, "week": 7}.get(unit, 0)
+    if unit in ("day", "week", "weekend", "hour", "minute", "second"):
+        days = {"day": 1, "week": 7, "weekend": 7}.get(unit, 0)
         return d + timedelta(days=int(round(n * days)))
     months = int(round(n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]))
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
