@@ -48,13 +48,15 @@ class Component(RuleComponent):
             return _load(rules_dir / name, allowed, required)
 
         names = load("names.yaml")
-        ruleset.check_keys(names, {"heads", "connectors", "possessive_ok", "leading_noise", "not_continuations"},
+        ruleset.check_keys(names, {"heads", "closing_heads", "connectors", "possessive_ok", "leading_noise",
+                                   "not_continuations"},
                            f"{rules_dir / 'names.yaml'}", required={"heads", "connectors"})
         excl = load("exclusions.yaml")
         ruleset.check_keys(excl, {"generic", "places", "event_heads"}, f"{rules_dir / 'exclusions.yaml'}")
         self.gazetteer = load("gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
 
-        self.heads = frozenset(w.lower() for w in names["heads"])
+        self.closing_heads = frozenset(w.lower() for w in names.get("closing_heads", ()))
+        self.heads = frozenset(w.lower() for w in names["heads"]) | self.closing_heads
         self.leading_noise = frozenset(w.lower() for w in names.get("leading_noise", ()))
         self.not_continuations = frozenset(w.lower() for w in names.get("not_continuations", ()))
         connectors = frozenset(w.lower() for w in names["connectors"])
@@ -108,14 +110,14 @@ class Component(RuleComponent):
 
     def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
         rules = self.name_rules
-        start = run_left(doc, h, rules)
-        if start < h and start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-            start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
-        while start < h and doc[start].lower_ in self.leading_noise and not _hyphen_after(doc, start):
-            start += 1
+        start = self._start(doc, h)
+        if start is None:
+            return None
         run_end = run_right(doc, h, rules)
         end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
-        parts = parts_right(doc, run_end, rules) if end == run_end else []
+        end = next((i + 1 for i in range(h, end) if doc[i].lower_ in self.closing_heads), end)
+        closed = doc[end - 1].lower_ in self.closing_heads
+        parts = parts_right(doc, run_end, rules) if end == run_end and not closed else []
         in_complement = False
         for conn, k, part_end in parts:
             if doc[k].lower_ in self.not_continuations:
@@ -135,6 +137,26 @@ class Component(RuleComponent):
         if normalize_name(doc[start:end].text) in self.generic | self.places:
             return None
         return start, end
+
+    def _start(self, doc: Doc, h: int) -> int | None:
+        """First token of the name whose first head is ``doc[h]``."""
+        rules = self.name_rules
+        start = run_left(doc, h, rules)
+        for i in range(h - 1, start - 1, -1):
+            if doc[i].lower_ in self.closing_heads:
+                start = i + 1  # "... Co. Hertz Corp.": the previous name ends there
+                break
+        if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+            start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
+        if start >= 3 and doc[start - 1].lower_ in ("and", "&") and is_cap(doc[start - 2], rules) \
+                and doc[start - 2].lower_ not in self.heads and not is_cap(doc[start - 3], rules) \
+                and not (doc[start - 3].lower_ == "the" and start >= 4 and is_cap(doc[start - 4], rules)) \
+                and normalize_name(doc[start - 2].text) not in self.places:
+            start -= 2  # "Securities and Exchange Commission", "Fire & Casualty Co."
+        while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)) \
+                and not _hyphen_after(doc, start):
+            start += 1
+        return start if start <= h else None
 
     def _last_head(self, doc: Doc, start: int, end: int) -> int:
         """End of the last head word in ``doc[start:end]``, or ``start``."""
@@ -223,6 +245,11 @@ class Component(RuleComponent):
                     "org_key": org_key(entry["name"], self.aliases)}
         key = org_key(label, self.aliases)
         return {"name": label, "acronym": defined_keys.get(key), "org_key": key}
+
+
+def _headline_word(doc: Doc, i: int) -> bool:
+    """An upper-case word before a mixed-case one: "CORPORATES Sun Microsystems Inc." (not an acronym)."""
+    return len(doc[i]) > 5 and doc[i].is_upper and i + 1 < len(doc) and not doc[i + 1].is_upper
 
 
 def _hyphen_after(doc: Doc, i: int) -> bool:

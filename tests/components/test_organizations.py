@@ -48,6 +48,11 @@ CASES = [
     # two names joined by "and" stay two
     "<org>Nankai University</org> and <org>Peking University</org> signed",
     "<org>China Daily</org> and <org>Xinhua</org> reported",
+    # companies end at their suffix; coordinated first words; headline words and days are not the name
+    "shares of <org>Murphy Oil Corp.</org> of Arkansas and <org>Hertz Corp.</org>",
+    "filed with the <org>Securities and Exchange Commission</org> on Monday",
+    "CORPORATES <org>Sun Microsystems Inc.</org> said",
+    "said the <org>State Department</org> on Sunday",
     # not organizations: generic references, places, events, instruments
     "The Party and the government, the court and the Council met in Beijing.",
     "the Second Workshop on Economic, Social and Cultural Rights and Human Rights Day",
