@@ -150,6 +150,7 @@ class Component(RuleComponent):
             start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
         if start >= 3 and doc[start - 1].lower_ in ("and", "&") and is_cap(doc[start - 2], rules) \
                 and doc[start - 2].lower_ not in self.heads and not is_cap(doc[start - 3], rules) \
+                and doc[start - 3].lower_ not in self.name_rules.connectors \
                 and not (doc[start - 3].lower_ == "the" and start >= 4 and is_cap(doc[start - 4], rules)) \
                 and normalize_name(doc[start - 2].text) not in self.places:
             start -= 2  # "Securities and Exchange Commission", "Fire & Casualty Co."
