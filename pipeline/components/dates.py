@@ -94,6 +94,10 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
         "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
         "NUMLIKE": {"LIKE_NUM": True},
+        "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
+        "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)
+                                         for w in [w[:-1] + "ies"]]}},
+        "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in range(1, 10) and w not in ("a", "an")]}},
         "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
         "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},

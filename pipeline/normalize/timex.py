@@ -198,10 +198,14 @@ def features(words: list[str], lex: dict) -> dict:
                 f["day"] = number.pop()       # "the 3rd of June"
             elif number and number[-1] == int(prev) and not f.get("month"):
                 f["ordinal"] = number.pop()   # "the 20th century" (tokenized "20" "th")
+        elif k.endswith("ies") and k[:-3] + "y" in lex["number_words"] and not f.get("unit"):
+            f["yy"], f["decade"] = lex["number_words"][k[:-3] + "y"], True   # "the nineties"
         elif k == "'":
             f["apostrophe"] = True
         elif k in ("every", "each", "per"):
             f["every"] = True
+    if len(number) >= 2 and number[0] in (18, 19) and isinstance(number[1], int) and 20 <= number[1] <= 99:
+        f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
     if number:
         f["num"] = _combine_numbers(number)
     return f
