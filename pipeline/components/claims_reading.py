@@ -50,6 +50,19 @@ class Words:
         return w
 
 
+class Upto:
+    """The words before index ``end`` only (a number must stop before a blocked token)."""
+
+    def __init__(self, words, end: int):
+        self.words, self.end = words, end
+
+    def __len__(self):
+        return self.end
+
+    def __getitem__(self, i: int) -> str:
+        return self.words[i] if i < self.end else ""
+
+
 class Glued:
     """``glued[i]``: token i follows token i-1 with no space between."""
 
@@ -140,7 +153,9 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
-    if r is None or any(k in blocked for k in range(i, r.end)):
+    if r is not None and (cut := next((k for k in range(i, r.end) if k in blocked), None)) is not None:
+        r = read_number(Upto(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
+    if r is None:
         return None
     end, value = r.end, r.value
     end, value = merge_spaced_digits(doc, words, i, end, value, r.digits)
@@ -235,6 +250,8 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
     """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
     ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
     lex, j = rules.lex, c.end
+    if str(c.unit).endswith("_CENT") or phrase_ending(rules.currency_prefix, words, c.start):
+        return                                              # "64.2 cents a dozen"; "rmb 10 usd 20"
     if words[j] in lex.scales:
         c.value *= lex.scales[words[j]]
         c.end = c.num_end = j + 1

@@ -46,7 +46,8 @@ SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "
 
 # Digits with optional sign, thousands separators (comma, space, no-break or
 # thin space, apostrophe) and decimals: 5,479 | 1,674,200.5 | .08 | 5 479.
-DIGITS = re.compile(r"^[+\-\u2212]?(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d+)?(?:\.\d+)?$")
+DIGITS = re.compile(r"^[+\-\u2212]?(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")
+POWER_TOKEN = re.compile(r"^([+\-]?\d+(?:\.\d+)?)\^([+\-]*)(\d+)$")  # "1.1^+23" written as one token
 SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
 FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")
 DIGIT_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
@@ -79,8 +80,14 @@ def parse_digits(text: str) -> float | None:
     5479.0
     >>> parse_digits("12,34") is None
     True
+    >>> parse_digits("12,34,567.89")   # Indian grouping
+    1234567.89
     """
     text = fold(text).replace("\u2212", "-")
+    p = POWER_TOKEN.match(text)
+    if p:
+        base, exp = float(p.group(1)), int(p.group(3)) * (-1 if p.group(2).count("-") % 2 else 1)
+        return math.copysign(abs(base) ** exp, base)
     m = FRACTION.match(text)
     if m and int(m.group(3)) and int(m.group(2)) < int(m.group(3)):   # "3/4", "-4/5"
         return (-1 if m.group(1) else 1) * int(m.group(2)) / int(m.group(3))
@@ -242,7 +249,10 @@ def _and_continues(words, j, lex, scale) -> bool:
         return False
     value = lex.words.get(nxt) if nxt in lex.words else parse_digits(nxt)
     after = words[_skip_spaces(words, k + 1)] if k + 1 < len(words) else ""
-    return value < scale and value == int(value) and not (after in lex.scales and lex.scales[after] >= scale)
+    if value != int(value) or value >= scale:
+        return False
+    # "two hundred and two thousand" goes on; "1 thousand and 2 thousand" does not
+    return scale == 100 or not (after in lex.scales and lex.scales[after] >= scale)
 
 
 def _read_decimals(words, j, lex):
@@ -329,6 +339,11 @@ def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | No
         elif w == "and" and last in ("unit", "teen", "tens", "digits", "scale", "hundred") \
                 and _fraction_at(words, _skip_spaces(words, j + 1), lex):
             frac, k = _fraction_at(words, _skip_spaces(words, j + 1), lex)          # "one and a half", "3 million and a quarter"
+            if last == "scale" and k < n and words[k] in lex.scales:      # "one billion and a half million"
+                total += frac * lex.scales[words[k]]
+                end = j = k + 1
+                last = "fraction"
+                break
             if last == "scale":
                 total += frac * last_scale
             else:
