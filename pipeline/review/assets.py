@@ -92,7 +92,12 @@ SCRIPT = r"""
     tip.style.top = (y + 16 + h < innerHeight ? y + 16 : Math.max(4, y - h - 12)) + "px";
   }
 
-  document.addEventListener("mouseover", e => showTip(e.target, e.clientX, e.clientY));
+  // Off the highlights, the tooltip stays for a focused one (a jump from the claims
+  // table scrolls the page, and the pointer then "moves" over plain text).
+  document.addEventListener("mouseover", e => {
+    if (marksAt(e.target).length) showTip(e.target, e.clientX, e.clientY);
+    else if (!document.activeElement.matches("mark.hl")) tip.hidden = true;
+  });
   document.addEventListener("focusin", e => {
     const r = e.target.getBoundingClientRect();
     showTip(e.target, r.left, r.bottom);
