@@ -40,6 +40,8 @@ def is_cap(tok: Token, rules: NameRules) -> bool:
         return False
     if text[0].isupper():
         return tok.lower_ not in rules.stop_words
+    if tok.is_digit and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in SUFFIXES and not tok.whitespace_:
+        return True  # "14" of "14th", split by the tokenizer
     return bool(ORDINAL.match(text) or (rules.numbers and YEAR.match(text)))
 
 
@@ -74,6 +76,8 @@ def run_right(doc: Doc, i: int, rules: NameRules) -> int:
     while end < min(n, i + MAX_TOKENS):
         tok = doc[end]
         if is_cap(tok, rules) and not tok.is_punct:
+            end += 1
+        elif tok.lower_ in SUFFIXES and doc[end - 1].is_digit and _joined(doc, end):
             end += 1
         elif tok.text in HYPHENS and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
                 and (is_cap(doc[end + 1], rules) or doc[end + 1].like_num):

@@ -33,7 +33,7 @@ from pipeline.normalize.acronyms import find_definitions
 
 INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
                    "unnamed_verbs", "unnamed_modifiers", "body_cues"}
-SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|Resolution \d{2,4})(?: ?\((?:19|20)\d\d\))?")
+SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
 
@@ -59,6 +59,7 @@ class Component(RuleComponent):
         self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
                                     numbers=True, max_connectors=3)
         self.starts = low("starts")
+        self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
         for n, entry in enumerate(ruleset.read_rule_file(str(gpath))):
@@ -179,6 +180,8 @@ class Component(RuleComponent):
         sent = doc[i].sent
         if not any(t.lower_ in self.unnamed_verbs for t in sent):
             return []
+        if any(t.lower_ in self.title_cues for t in doc[i + 1:min(sent.end, i + 8)]):
+            return []  # "the resolution proposed by China entitled ...": the title is the row
         start = i
         while start - 1 >= sent.start:
             prev = doc[start - 1]
@@ -188,8 +191,6 @@ class Component(RuleComponent):
                     start -= 2  # "China-initiated"
             else:
                 break
-        if start == i:
-            return []
         return [(start, i + 1, "resolution", None, None)]
 
     def _symbols(self, doc: Doc):
@@ -197,7 +198,8 @@ class Component(RuleComponent):
         for m in SYMBOL.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
-                out.append((span.start, span.end, "resolution", m.group(0), None))
+                title = m.group(0)
+                out.append((span.start, span.end, "resolution", title[0].upper() + title[1:], None))
         return out
 
     def _acronyms(self, doc: Doc):
@@ -259,8 +261,8 @@ class Component(RuleComponent):
                     after = [o for o in in_sent if o.start >= span.end + i + len(cue)]
                     if after:
                         return _org_name(after[0])
-        before = [o for o in in_sent if o.end <= span.start and
-                  any(t.lower_ in self.unnamed_verbs for t in doc[o.end:min(o.end + 3, span.start)])]
+        before = [o for o in in_sent if o.end <= span.start <= o.end + 4 and
+                  any(t.lower_ in self.unnamed_verbs for t in doc[o.end:min(o.end + 2, span.start)])]
         if before:
             return _org_name(before[-1])
         if not named and in_sent:
