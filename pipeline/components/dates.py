@@ -33,6 +33,7 @@ EXCLUSION_KEYS = {"id", "pattern"}
 KINDS = {"date", "range", "duration", "set", "time"}
 RANGE_JOINERS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑"}
 HOLIDAY_RULE = "dates.anchored.holiday"
+FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
 
 
 @Language.factory("claimspan_dates", default_config={"rules_dir": None})
@@ -215,7 +216,7 @@ class Component(RuleComponent):
             ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
-                                        row.rule.value, row.rule.relative, ref)
+                                        row.rule.value, row.rule.relative, ref, self._future(doc, span))
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
@@ -223,6 +224,16 @@ class Component(RuleComponent):
             if row.rule.id == HOLIDAY_RULE:
                 attrs["granularity"] = "day"
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+    def _future(self, doc: Doc, span) -> bool:
+        """A future-tense word ("will", "'ll") shortly before the span, in its own clause."""
+        start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
+            if token.lower_ in self.lexicon["reporting_verbs"]:
+                return False
+            if token.lower_ in self.lexicon["future_markers"]:
+                return True
+        return False
 
     @staticmethod
     def _previous_sentence(doc: Doc, sent_start: int) -> int:

@@ -249,12 +249,15 @@ def _combine_numbers(parts: list):
 
 # -- resolving against the anchor ----------------------------------------------------
 
-def _weekday(anchor: date, wd: int, rel) -> date:
-    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past)."""
+def _weekday(anchor: date, wd: int, rel, future: bool = False) -> date:
+    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past),
+    or the first on or after it in a future-tense clause."""
     if rel == -1:
         return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
     if rel == 1:
         return anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
+    if future:
+        return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
     return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
 
 
@@ -269,6 +272,8 @@ def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True
     rel = f.get("rel")
     if rel is None:   # bare "December", "Jan. 2": the occurrence nearest the anchor, leaning to the past
         diff = first_month - anchor.month
+        if f.get("future") and future:
+            return anchor.year + (diff < 0), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
         return anchor.year - (first_month >= anchor.month), True
@@ -335,7 +340,7 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     if f.get("weekday"):
         if anchor is None:
             return f"XXXX-WXX-{f['weekday']}", False
-        return _weekday(anchor, f["weekday"], f.get("rel")).isoformat(), True
+        return _weekday(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
     if unit == "weekend":
         if anchor is None:
             return None, False
@@ -377,12 +382,15 @@ def _time_suffix(f: dict) -> str:
 # -- one row of the dates table ------------------------------------------------------
 
 def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
-              value: str | None = None, relative: int | None = None, reference: str | None = None) -> dict:
+              value: str | None = None, relative: int | None = None, reference: str | None = None,
+              future: bool = False) -> dict:
     """A dates-table row (without ``rule``) for the words of one expression.
 
     ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
     ``relative`` is the direction to assume when the words give none ("the
-    quarter" in a report is the last one completed); ``reference`` see ``date_value``.
+    quarter" in a report is the last one completed); ``reference`` see ``date_value``;
+    ``future``: the clause is in the future tense ("will meet Friday"), so bare
+    weekdays and months look forward from the anchor.
 
     >>> lex = default_lexicon()
     >>> row = interpret(["the", "past", "five", "years"], "duration", date(2021, 5, 31), lex)
@@ -398,6 +406,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     f = features(words, lex)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
+    f["future"] = future
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
     elif kind == "duration":
@@ -477,7 +486,8 @@ def default_lexicon() -> dict:
 
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
-                    "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays")
+                    "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
+                    "future_markers", "reporting_verbs")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:
