@@ -80,12 +80,24 @@ def _serialize(node: _Node) -> tuple[str, int]:
     parts, height = [], 0
     for child in node.children:
         if isinstance(child, str):
-            parts.append(escape(child, quote=False))
+            parts.append(text_html(child))
             continue
         inner, inner_height = _serialize(child)
         height = max(height, inner_height + 1)
         parts.append(_open(child, inner_height) + inner + f"</{child.span.tag}>")
     return "".join(parts), height
+
+
+def text_html(text: str) -> str:
+    r"""Document text as HTML text that the browser's DOM gives back unchanged.
+
+    A bare CR would be folded into LF by the HTML parser; as a character
+    reference it survives. A NUL cannot survive at all: it shows as U+FFFD.
+
+    >>> text_html('<b onerror="x">&\r\n\x00')
+    '&lt;b onerror="x"&gt;&amp;&#13;\n\ufffd'
+    """
+    return escape(text, quote=False).replace("\r", "&#13;").replace("\x00", "\ufffd")
 
 
 def _open(node: _Node, height: int) -> str:

@@ -21,7 +21,8 @@ def show(tables: dict[str, pd.DataFrame], top: int = 10, console: Console | None
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left")
+    # A minimum width keeps each title on one line above a narrow table.
+    table = Table(title=title, title_justify="left", min_width=len(title) + 2)
     for i, column in enumerate(columns):
         table.add_column(column, justify="right" if i else "left")
     return table
@@ -44,6 +45,7 @@ def _errors(tables) -> Table | str:
     if failed.empty:
         return "Documents with errors: none\n"
     out = _table(f"Documents with errors ({len(failed)})", "document", "error")
+    out.columns[1].justify = "left"
     for row in failed.itertuples(index=False):
         out.add_row(str(row.doc_id), str(row.error))
     return out

@@ -161,7 +161,7 @@ def _in_viewport(browser, element) -> bool:
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    text = (f"Date: May 31, 2021\nMore than 60 countries {HOSTILE} signed it.\n"
+    text = (f"Date: May 31, 2021\r\nMore than 60 countries {HOSTILE} signed it.\n"  # CR: kept exactly, too
             f"The World Health Organization {HOSTILE_IMG} counted 14 cases.\n")
     record = {"id": 'x"><img src=x onerror=window.pwned=1>', "title": HOSTILE, "text": text}
     (folder / "in.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")

@@ -1,0 +1,115 @@
+"""``claimspan report`` and ``claimspan show`` without a browser: the page is
+self-contained and escapes everything; sharded outputs read the same; the
+terminal summary reports what the tables hold."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+
+import pandas as pd
+
+import pipeline
+from pipeline.cli import main
+from pipeline.review.html_report import build_html
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "div", "label",
+                "input", "span", "main", "nav", "ol", "li", "a", "section", "select", "option", "table",
+                "thead", "tbody", "tr", "th", "td", "mark", "script"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs, self.scripts = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+    def handle_data(self, data):
+        if self.lasttag == "script" and self.scripts and "json" in self.scripts[-1].get("type", ""):
+            self.scripts[-1]["data"] = self.scripts[-1].get("data", "") + data
+
+
+def _parse(page: str) -> _Tags:
+    tags = _Tags()
+    tags.feed(page)
+    return tags
+
+
+def test_report_is_self_contained(seeds_blank, tmp_path, capsys):
+    assert main(["report", str(seeds_blank), "--html", str(tmp_path / "r.html")]) == 0
+    assert "report written to" in capsys.readouterr().out
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    tags = _parse(page)
+    assert set(tags.tags) <= ALLOWED_TAGS
+    links = [v for k, v in tags.attrs if k in ("src", "href", "action")]
+    assert links and all(v.startswith("#") for v in links)  # in-page anchors only, nothing to fetch
+    assert "default-src 'none'" in page
+
+
+def test_markup_in_documents_and_attributes_stays_text():
+    hostile = "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\"><!--"
+    tables = pipeline.extract([{"id": hostile, "title": hostile, "date": "2021-05-31",
+                                "text": f"More than 60 countries {hostile} signed.\n{hostile}\n"}])
+    assert len(tables["claims"]) == 1
+    tables["claims"].loc[0, "counted"] = hostile  # an attribute value, too, reaches the page's JSON
+    tags = _parse(build_html(tables, title=hostile))
+    assert tags.tags.count("script") == 2 and tags.tags.count("img") == 0
+    assert not [k for k, _ in tags.attrs if k.startswith("on")]
+    data = json.loads(next(s["data"] for s in tags.scripts if s.get("type") == "application/json"))
+    assert ["counted", hostile] in data["claims-0"][1]
+
+
+def test_sharded_outputs_give_the_same_report(seeds_blank, tmp_path):
+    out = tmp_path / "sharded"
+    shutil.copytree(seeds_blank, out)
+    claims = pd.read_parquet(out / "claims.parquet")
+    (out / "claims.parquet").unlink()
+    (out / "claims.parquet").mkdir()
+    half = len(claims) // 2  # part files keep their row order: read back, the index is the same 0..n-1
+    claims.iloc[:half].to_parquet(out / "claims.parquet" / "part-0.parquet", index=False)
+    claims.iloc[half:].to_parquet(out / "claims.parquet" / "part-1.parquet", index=False)
+    assert main(["report", str(out), "--html", str(tmp_path / "a.html")]) == 0
+    assert main(["report", str(seeds_blank), "--html", str(tmp_path / "b.html")]) == 0
+    first, second = ((tmp_path / n).read_text(encoding="utf-8") for n in ("a.html", "b.html"))
+    assert len(re.findall(r'<mark class="hl t-claims" id=', first)) == len(claims)
+    assert first.replace("sharded", "X") == second.replace(seeds_blank.name, "X")
+
+
+def test_report_and_show_refuse_a_folder_without_outputs(tmp_path, capsys):
+    for command in (["report", str(tmp_path), "--html", str(tmp_path / "r.html")], ["show", str(tmp_path)]):
+        assert main(command) == 2
+        assert "no documents.parquet" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_show_summarizes_the_tables(seeds_blank, capsys):
+    assert main(["show", str(seeds_blank), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    tables = {t: pd.read_parquet(seeds_blank / f"{t}.parquet") for t in ("claims", "dates", "organizations")}
+    for name, frame in tables.items():
+        assert re.search(rf"{name}\s*│\s*{len(frame)}\s*│", out), name
+    assert "Documents with errors: none" in out
+    counts = tables["claims"]["counted"].str.lower().value_counts()
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]  # ties by name, as show lists them
+    listed = re.findall(r"│ ([a-z][a-z ]*?)\s+│\s+(\d+) │\s+\d+ │\s+\d+ │", out)
+    assert [(noun, int(n)) for noun, n in listed[:3]] == top
+    per_speaker = tables["claims"]["speaker"].value_counts()
+    assert re.search(rf"{per_speaker.index[0]}\s*│\s*{per_speaker.iloc[0]}\s*│", out)
+    dates = tables["dates"].dropna(subset=["start_date"])
+    assert f"{dates['start_date'].min()} │ {dates['end_date'].max()}" in out
+
+
+def test_show_lists_documents_with_errors(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("More than 60 countries signed.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"GIF89a\x00\x01\x02")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert main(["show", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "Documents with errors (1)" in out and re.search(r"│ b\s+│ .*binary", out)
