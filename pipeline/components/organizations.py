@@ -148,16 +148,26 @@ class Component(RuleComponent):
                 break
         if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
             start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
-        if start >= 3 and doc[start - 1].lower_ in ("and", "&") and is_cap(doc[start - 2], rules) \
-                and doc[start - 2].lower_ not in self.heads and not is_cap(doc[start - 3], rules) \
-                and doc[start - 3].lower_ not in self.name_rules.connectors \
-                and not (doc[start - 3].lower_ == "the" and start >= 4 and is_cap(doc[start - 4], rules)) \
-                and normalize_name(doc[start - 2].text) not in self.places:
-            start -= 2  # "Securities and Exchange Commission", "Fire & Casualty Co."
+        start = self._coordinated_left(doc, start)
         while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)) \
                 and not _hyphen_after(doc, start):
             start += 1
         return start if start <= h else None
+
+    def _coordinated_left(self, doc: Doc, start: int) -> int:
+        """Extend over "Securities and" in "Securities and Exchange Commission", "Xinjiang Production and
+        Construction Corps", "Fire & Casualty Co." -- not over another name or the end of an of-chain."""
+        rules = self.name_rules
+        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not is_cap(doc[start - 2], rules):
+            return start
+        left = run_left(doc, start - 2, rules)
+        if any(t.lower_ in self.heads for t in doc[left:start - 1]) \
+                or normalize_name(doc[left:start - 1].text) in self.places:
+            return start
+        if left > 0 and (doc[left - 1].lower_ in rules.connectors or doc[left - 1].lower_ in ("and", ",") or (
+                doc[left - 1].lower_ == "the" and left > 1 and is_cap(doc[left - 2], rules))):
+            return start
+        return left
 
     def _last_head(self, doc: Doc, start: int, end: int) -> int:
         """End of the last head word in ``doc[start:end]``, or ``start``."""

@@ -83,7 +83,7 @@ class Component(RuleComponent):
         for key, s, e in sorted(self.matcher(doc), key=lambda m: m[1]):
             kind = self.nlp.vocab.strings[key]
             if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
-                found = self._name_around(doc, s)
+                found = self._name_around(doc, s, orgs)
                 if found:
                     cands.append(("name",) + found)
                     covered = found[1]
@@ -106,9 +106,12 @@ class Component(RuleComponent):
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
         return rows
 
-    def _name_around(self, doc: Doc, h: int):
+    def _name_around(self, doc: Doc, h: int, orgs: list[Span]):
         rules = self.name_rules
         start = run_left(doc, h, rules)
+        for o in orgs:  # "General Assembly Resolution 2758": the named body is not part of the title
+            if start < o.end <= h and o._.organization.get("source") == "rule":
+                start = o.end
         start = self._coordinated_left(doc, start)
         while start < h and doc[start].is_stop and doc[start + 1].text != "-":
             start += 1

@@ -52,6 +52,8 @@ CASES = [
     "shares of <org>Murphy Oil Corp.</org> of Arkansas and <org>Hertz Corp.</org>",
     "filed with the <org>Securities and Exchange Commission</org> on Monday",
     "CORPORATES <org>Sun Microsystems Inc.</org> said",
+    "the <org>Xinjiang Production and Construction Corps</org> and the <org>Political Bureau of the CPC Central "
+    "Committee</org>",
     "said the <org>State Department</org> on Sunday",
     # not organizations: generic references, places, events, instruments
     "The Party and the government, the court and the Council met in Beijing.",
