@@ -2,8 +2,8 @@
 
 ``interval(value)`` turns a TIMEX3 value into the calendar interval it covers;
 ``shift`` moves a date by calendar units; ``interpret(words, kind, anchor,
-lexicon)`` reads the words of one candidate expression (already found by the
-dates component) into a dates-table row. ``timex(text, anchor)`` is the short
+lexicon)`` turns the words of one candidate expression (already found by the
+dates component, read by ``timex_words.features``) into a dates-table row. ``timex(text, anchor)`` is the short
 form for one expression, with the default lexicon from ``rules/dates/``.
 
 With no anchor, a relative expression keeps ``XXXX`` in its value (or no
@@ -15,13 +15,14 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from pipeline.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
+
 DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("Q", 1),
                  "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
                  "weekend": ("WE", 1), "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
 GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
                "decade": "decade", "century": "century"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-DASHES = {"-", "–", "—", "‐", "‑"}
 CONNECTORS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑", "and"}
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
@@ -116,137 +117,6 @@ def duration_value(n, unit: str) -> str:
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
 
 
-# -- reading the words of one expression ----------------------------------------
-
-def _key(word: str) -> str:
-    return word.lower().rstrip(".") if word.lower() not in ("a.m.", "p.m.") else word.lower()
-
-
-def features(words: list[str], lex: dict) -> dict:
-    """What the words of one expression say, by word class (see rules/dates/lexicon.yaml).
-
-    >>> f = features(["the", "past", "five", "years"], default_lexicon())
-    >>> f["rel"], f["num"], f["unit"]
-    (-1, 5, 'year')
-    """
-    f: dict = {"num": None}
-    number: list = []
-    for i, word in enumerate(words):
-        k = _key(word)
-        prev = _key(words[i - 1]) if i else ""
-        if re.fullmatch(r"\d[\d,]*(\.\d+)?", k):
-            _number_token(f, number, k, prev, words[i + 1:], lex)
-        elif m := re.fullmatch(r"(\d\d?)(st|nd|rd|th)", k):
-            if f.get("month") or (i + 2 < len(words) and _key(words[i + 2]) in lex["months"]) or prev == "the" and i + 1 < len(words) and _key(words[i + 1]) == "of":
-                f["day"] = int(m[1])
-            else:
-                f["ordinal"] = int(m[1])
-        elif m := re.fullmatch(r"(\d\d?)/(\d\d?)/(\d{4}|\d\d)", k):
-            f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
-        elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
-            f["clock"] = (int(m[1]), int(m[2]))
-        elif m := re.fullmatch(r"q([1-4])", k):
-            f["ordinal"], f["unit"] = int(m[1]), "quarter"
-        elif k in ("a.m.", "am", "p.m.", "pm"):
-            f["ampm"] = k[0]
-        elif k == "s" and (f.get("year") or f.get("yy") is not None):
-            f["decade"] = True
-        elif k in lex["months"]:
-            f["month"] = lex["months"][k]
-        elif k in lex["weekdays"]:
-            f["weekday"] = lex["weekdays"][k]
-        elif k in lex["seasons"]:
-            f["season"] = lex["seasons"][k]
-        elif k == "half":
-            f["half"] = True
-            if number and prev == "a":
-                number[-1] = 0.5
-        elif k in lex["units"]:
-            unit = lex["units"][k]
-            if f.get("shift"):
-                f["of_unit"] = unit            # "the year-earlier quarter"
-            elif unit == "year" and f.get("rel") is not None and (
-                    f.get("month") or f.get("season") or f.get("half") or f.get("unit") == "quarter"):
-                f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
-            else:
-                f["unit"] = unit
-        elif k in lex["parts_of_day"] and k not in lex["deictic"]:
-            f["part"] = lex["parts_of_day"][k]
-        elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
-            f["deictic"] = lex["deictic"][k]
-            if k in lex["parts_of_day"]:
-                f["part"] = lex["parts_of_day"][k]
-        elif k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
-            f["ordinal"] = lex["ordinals"][k]
-        elif k in lex["relative"] and not (k == "first"):
-            f["rel"] = lex["relative"][k]
-            f["rel_word"] = k
-        elif k in lex["shift_words"]:
-            if f.get("unit"):
-                f["shift"] = lex["shift_words"][k]
-        elif k in lex["sets"]:
-            f["set"] = lex["sets"][k]
-        elif k in lex["modifiers"] and not (k == "some" and i + 1 < len(words) and _key(words[i + 1]) in lex["units"]):
-            f["mod"] = lex["modifiers"][k]
-        elif k in lex["number_words"]:
-            following = _key(words[i + 1]) if i + 1 < len(words) else ""
-            if not (k in ("a", "an") and following in lex["number_words"]):
-                number.append(lex["number_words"][k])
-        elif k in ("st", "nd", "rd", "th") and prev.isdigit():
-            after = [_key(w) for w in words[i + 1:] if _key(w) != "of"][:1]
-            if number and number[-1] == int(prev) and after and after[0] in lex["months"]:
-                f["day"] = number.pop()       # "the 3rd of June"
-            elif number and number[-1] == int(prev) and not f.get("month"):
-                f["ordinal"] = number.pop()   # "the 20th century" (tokenized "20" "th")
-        elif k.endswith("ies") and k[:-3] + "y" in lex["number_words"] and not f.get("unit"):
-            f["yy"], f["decade"] = lex["number_words"][k[:-3] + "y"], True   # "the nineties"
-        elif k == "'":
-            f["apostrophe"] = True
-        elif k in ("every", "each", "per"):
-            f["every"] = True
-    if len(number) >= 2 and number[0] in (18, 19) and isinstance(number[1], int) and 20 <= number[1] <= 99:
-        f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
-    if number:
-        f["num"] = _combine_numbers(number)
-    return f
-
-
-def _unit_follows(rest: list[str], lex: dict) -> bool:
-    """"current year", "current fiscal year": a relative word, not the deictic "current"."""
-    return any(_key(w) in lex["units"] for w in rest[:2])
-
-
-def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex: dict) -> None:
-    n = float(k.replace(",", ""))
-    if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
-        f["month"] = int(n)   # ISO 2021-05-31
-    elif len(k) == 4 and k.isdigit() and not number and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s")):
-        f["year"] = int(n)
-    elif prev == "'" and len(k) == 2:
-        f["yy"] = int(n)
-    elif f.get("month") and f.get("day") is None and n <= 31 and not (rest and _key(rest[0]) in lex["units"]):
-        f["day"] = int(n)
-    elif rest and _key(rest[0]) in lex["months"] and n <= 31:
-        f["day"] = int(n)
-    else:
-        number.append(int(n) if n.is_integer() else n)
-
-
-def _combine_numbers(parts: list):
-    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X"."""
-    if "X" in parts:
-        return "X"
-    total = 0
-    for p in parts:
-        if p == 100 and total:
-            total *= 100
-        elif p == 0.5:
-            total += 0.5
-        else:
-            total += p
-    return total
-
-
 # -- resolving against the anchor ----------------------------------------------------
 
 def _weekday(anchor: date, wd: int, rel, future: bool = False) -> date:
@@ -300,21 +170,34 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
             return deictic, False
         return ((anchor + timedelta(days=deictic)).isoformat(), True) if anchor else (None, False)
     if f.get("shift") and unit:
-        n = f["num"] if f["num"] is not None else 1
-        if n == "X":
-            return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
-        if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
-            if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
-                reference = value_at(interval(reference)[0], "quarter")
-            return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
-        if anchor is None:
-            return None, False
-        if unit == "year" and n == 1 and f.get("of_unit") == "quarter":
-            quarter = f"{anchor.year - 1}-Q{f['ordinal']}" if f.get("ordinal") else \
-                value_at(shift(shift(anchor, "quarter", -1), "year", -1), "quarter")
-            return quarter, True
-        point = unit if unit in ("day", "week", "month", "quarter", "year") else "year" if unit in ("decade", "century") else "day"
-        return value_at(shift(anchor, unit, f["shift"] * n), point), True
+        return _shifted(f, unit, anchor, reference)
+    calendar_value = _calendar(f, unit, anchor)
+    if calendar_value is not None:
+        return calendar_value
+    return _relative(f, unit, anchor)
+
+
+def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
+    """"77 years ago", "a year earlier" (from the reference point when there is one)."""
+    n = f["num"] if f["num"] is not None else 1
+    if n == "X":
+        return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
+    if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
+        if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
+            reference = value_at(interval(reference)[0], "quarter")
+        return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
+    if anchor is None:
+        return None, False
+    if unit == "year" and n == 1 and f.get("of_unit") == "quarter":
+        quarter = f"{anchor.year - 1}-Q{f['ordinal']}" if f.get("ordinal") else \
+            value_at(shift(shift(anchor, "quarter", -1), "year", -1), "quarter")
+        return quarter, True
+    point = unit if unit in ("day", "week", "month", "quarter", "year") else "year" if unit in ("decade", "century") else "day"
+    return value_at(shift(anchor, unit, f["shift"] * n), point), True
+
+
+def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | None, bool] | None:
+    """Expressions that name a calendar period (a year may come from the anchor); None if not one."""
     if f.get("decade"):
         year = f.get("year") or 1900 + f["yy"]
         return str(year // 10), False
@@ -337,22 +220,25 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
         return f"{year if year else 'XXXX'}-{'Q' if unit == 'quarter' else 'H'}{f['ordinal']}", rel
     if f.get("year"):
         return str(f["year"]), False
+    return None
+
+
+def _relative(f: dict, unit: str | None, anchor: date | None) -> tuple[str | None, bool]:
+    """Weekdays, weekends and "last/this/next <unit>": only with an anchor."""
     if f.get("weekday"):
         if anchor is None:
             return f"XXXX-WXX-{f['weekday']}", False
         return _weekday(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
+    if anchor is None:
+        return None, False
     if unit == "weekend":
-        if anchor is None:
-            return None, False
-        saturday = _weekday(anchor, 6, f.get("rel"))
-        return value_at(saturday, "week") + "-WE", True
-    if unit and f.get("rel") is None and f.get("mod"):
-        f = dict(f, rel=0)   # "the end of the year", "year end"
-    if f.get("part") == "NI" and f.get("rel") == -1 and not f.get("weekday") and anchor:
+        return value_at(_weekday(anchor, 6, f.get("rel")), "week") + "-WE", True
+    rel = 0 if unit and f.get("rel") is None and f.get("mod") else f.get("rel")   # "the end of the year"
+    if f.get("part") == "NI" and rel == -1:
         return (anchor - timedelta(days=1)).isoformat(), True   # "last night"
-    if unit and f.get("rel") is not None:
-        return (value_at(shift(anchor, unit, f["rel"]), unit), True) if anchor else (None, False)
-    if (f.get("part") or f.get("clock") or f.get("ampm")) and anchor:
+    if unit and rel is not None:
+        return value_at(shift(anchor, unit, rel), unit), True
+    if f.get("part") or f.get("clock") or f.get("ampm"):
         return anchor.isoformat(), True
     return None, False
 
