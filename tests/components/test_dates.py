@@ -48,6 +48,19 @@ CASES = [
     ("1998-02-12", "at <date kind=time value=1998-02-12T19:15>7:15 p.m.</date> on <date value=1998-02-06>Friday</date>"),
     ("2021-05-31", "in <date value=199 granularity=decade>the 1990s</date>, <date value=2020 mod=start>early 2020</date>"),
     ("2021-05-31", "checked <date kind=set value=P1D>daily</date> and <date kind=set value=P1Y>every year</date>"),
+    # "a year earlier" is the quarter (month, day) the text just spoke about, one year back
+    ("1989-11-02", "Profit rose in <date value=1989-Q3>the third quarter</date> from $5 "
+                   "<date value=1988-Q3>a year earlier</date>."),
+    ("1989-11-02", "Sales fell. <date value=1988>A year ago</date> they rose."),
+    # a future-tense clause looks forward; a reporting verb in between does not
+    ("1998-05-01", "They will meet <date value=1998-05-04>Monday</date>."),
+    ("1998-05-01", "They met <date value=1998-04-27>Monday</date>."),
+    ("1998-05-01", "He said <date value=1998-04-27>Monday</date> he will go."),
+    # reports: "the year ended ..." is a year-long duration, "the quarter" the last one completed
+    ("1989-11-02", "for <date kind=duration value=P1Y>the year</date> ended "
+                   "<date value=1989-09-30>Sept. 30</date>, and in <date value=1989-Q3>the quarter</date>"),
+    # rates are not durations, but "$5 a year earlier" is a date
+    ("1989-11-02", "a dividend of $1.76 a year, 358,000 a month, twice a week, 52 years old"),
     # with no document date, relative expressions keep their span but get no guessed value
     (None, "<date value=null is_relative=False start_date=null>last year</date> and "
            "<date value=XXXX-02-28>Feb. 28</date>"),
