@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.normalize.numbers import fold, parse_digits, read_number
 
 DASHES = frozenset({"-", "–", "—", "‒", "−", "~"})
-RANGE_WORDS = frozenset({"to", "through", "or"})
+MINOR_UNITS = frozenset({"USX", "GBX"})   # cents and pence (currencies.yaml)
 SPACE_SEPARATORS = frozenset({"\u00a0", "\u202f", "\u2009"})
 
 
@@ -101,34 +101,57 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     first = read_one(rules, doc, words, glued, i, blocked)
     if first is None:
         return []
-    second = read_range_end(rules, doc, words, glued, first, blocked)
-    if second is None:
+    if not range_follows(rules, words, glued, first):
         return [first]
-    return [first, second]
+    if temporal_at(rules, words, glued, first.end + 1):
+        return []                                          # "the next 12 to 18 months": a duration
+    second = read_range_end(rules, doc, words, glued, first, blocked)
+    return [first] if second is None else [first, second]
+
+
+def range_follows(rules, words, glued, c: Claim) -> bool:
+    rg, j = rules.ranges, c.end
+    conn = words[j]
+    if c.kind == "ratio":
+        return False
+    if conn in rg["dashes"]:
+        return glued[j] and glued[j + 1] and parse_digits(words[j - 1]) is not None
+    if conn == "and":
+        return words[c.start - 1] in rg["between"]
+    if conn not in rg["connectors"]:
+        return False
+    if words[c.start - 1] in rg["change_words"]:           # "from 10 to 20": a change, not a range
+        return words[c.start - 2] in rg["range_verbs"]
+    return True
+
+
+def temporal_at(rules, words, glued, k) -> bool:
+    """Is there a number at k followed by a time unit (``18 months``, ``20 more years``)?"""
+    r = read_number(words, k, rules.lex, glued)
+    if r is None:
+        return False
+    j = r.end + 1 if words[r.end] in DASHES and glued[r.end] else r.end
+    if words[j] in rules.time_modifiers:
+        j += 1
+    return words[j] in rules.time_units and words[j + 1] not in rules.age_words
 
 
 def read_range_end(rules, doc, words, glued, c: Claim, blocked) -> Claim | None:
-    """``20 to 30``, ``between 20 and 30``, ``10-15``: the high end, and fix up the low end."""
-    j = c.end
-    conn = words[j]
-    between = words[c.start - 1] == "between" or (c.qualifier == "exact" and words[c.start - 1] == "between")
-    if conn in DASHES:
-        if not (glued[j] and glued[j + 1]) or parse_digits(words[j - 1]) is None:
-            return None
-    elif not (conn in RANGE_WORDS or (conn == "and" and between)):
-        return None
-    if words[c.start - 1] == "from" or c.kind == "ratio":   # "from 10 to 20": a change, not a range
-        return None
-    high = read_one(rules, doc, words, glued, j + 1, blocked)
+    """The high end of ``20 to 30``, ``between 20 and 30``, ``10-15``; fixes up the low end."""
+    j = c.end + 1
+    prefix = phrase_at(rules.currency_prefix, words, j)
+    if prefix:                                             # "$60 million to $70 million"
+        j += prefix.length
+    high = read_one(rules, doc, words, glued, j, blocked)
     if high is None or high.qualifier != "exact" or high.kind == "ratio":
-        return None
-    if conn == "or" and high.kind != c.kind:
         return None
     if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
         c.kind, c.unit = high.kind, high.unit
         c.no_counted = high.no_counted
-    elif high.kind == "count" and c.kind in ("money", "percent", "measure") and high.end == high.num_end:
-        high.kind, high.unit, high.no_counted = c.kind, c.unit, c.no_counted
+    elif high.kind == "count" and c.kind == "money" and high.end == high.num_end:
+        high.kind, high.unit, high.no_counted = c.kind, c.unit, c.no_counted   # "$60 to 70 million"
+    elif high.kind != c.kind or high.unit != c.unit:
+        return None                                        # "up 20% to three cents": not a range
     if c.qualifier == "exact":
         c.qualifier, high.qualifier = "at_least", "at_most"
     else:
@@ -148,8 +171,11 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
     if w in ratios["frequency_words"]:
         return read_frequency(rules, words, i)
+    if w in lex.scales and parse_digits(words[i - 1]) is not None:
+        return None                                        # "#18 million" where "18" is blocked
     r = read_number(words, i, lex, glued)
-    if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)):
+    if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
+            and not per_unit(rules, words, i):
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
@@ -188,6 +214,13 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     return qualify(rules, words, c)
 
 
+def per_unit(rules, words, i) -> bool:
+    """``two cents a gallon``, ``$3 a pound``: a rate, not a measure of 1."""
+    prev = words[i - 1]
+    return parse_digits(prev) is not None or any(
+        phrase_ending(table, words, i) for table in (rules.currency_suffix, rules.units, rules.percent_after))
+
+
 def qualify(rules, words, c: Claim) -> Claim:
     q = phrase_ending(rules.qualifiers, words, c.start)
     if q:
@@ -208,7 +241,10 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
     elif (hit := phrase_at(rules.units, words, k)):
         c.kind, c.unit, c.rule = "measure", hit.value, hit.rule
-    elif words[k] in rules.time_units:
+    elif words[k] in rules.time_units or (words[k] in rules.time_modifiers and words[k + 1] in rules.time_units
+                                          and c.kind == "count"):
+        if words[k] in rules.time_modifiers:
+            return False                                    # "20 more years"
         age = k + 1
         if words[age] in DASHES and glued[age]:
             age += 1
@@ -250,7 +286,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
     """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
     ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
     lex, j = rules.lex, c.end
-    if str(c.unit).endswith("_CENT") or phrase_ending(rules.currency_prefix, words, c.start):
+    if c.unit in MINOR_UNITS or phrase_ending(rules.currency_prefix, words, c.start):
         return                                              # "64.2 cents a dozen"; "rmb 10 usd 20"
     if words[j] in lex.scales:
         c.value *= lex.scales[words[j]]
@@ -262,7 +298,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
         return
     after = words[r.end]
     cents = phrase_at(rules.currency_suffix, words, r.end)
-    if cents and str(cents.value).endswith("_CENT"):
+    if cents and cents.value in MINOR_UNITS:
         c.value += r.value / 100
         c.end = c.num_end = r.end + cents.length
     elif not after.isalpha() or after in ("and", "or"):

@@ -41,6 +41,8 @@ class ClaimRules:
     period_prepositions: dict = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     ratios: dict[str, Any] = field(default_factory=dict)
+    ranges: dict[str, frozenset] = field(default_factory=dict)
+    time_modifiers: frozenset = frozenset()
     counted: dict[str, frozenset] = field(default_factory=dict)
     exclusion_patterns: list[tuple[str, list]] = field(default_factory=list)
     exclusion_regexes: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -99,11 +101,12 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
 
     data, where = _file(rules_dir, "temporal.yaml")
     check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
-                      "reporting_verbs"}, where)
+                      "reporting_verbs", "time_unit_modifiers"}, where)
     rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
     rules.age_words = frozenset(_strings(data.get("age_words", []), f"{where} age_words"))
     rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
     rules.months = frozenset(_strings(data.get("months", []), f"{where} months"))
+    rules.time_modifiers = frozenset(_strings(data.get("time_unit_modifiers", []), f"{where} time_unit_modifiers"))
     rules.period_prepositions = {toks(p): (None, "period") for p in _strings(data.get("period_prepositions", []), where)}
     rules.reporting_verbs = frozenset(_strings(data.get("reporting_verbs", []), f"{where} reporting_verbs"))
 
@@ -116,6 +119,11 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
         **{k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
            for k in ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers", "comparatives")},
     }
+
+    data, where = _file(rules_dir, "ranges.yaml")
+    keys = {"connectors", "dashes", "between", "change_words", "range_verbs"}
+    check_keys(data, keys, where, keys)
+    rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
 
     data, where = _file(rules_dir, "counted.yaml")
     keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "discourse_nouns",

@@ -68,6 +68,13 @@ CASES = [
     "<claim checkworthy=False value=4>four</claim> <noun>aspects</noun>",
     "There are <claim checkworthy=False>five</claim> <noun>main measures</noun>: first",
     "focused on <claim checkworthy=True>three</claim> <noun>principles</noun>: advancement",
+    "will range from <claim qualifier=at_least value=200000000>$200 million</claim> to "
+    "<claim qualifier=at_most value=300000000>$300 million</claim>",
+    "Sales rose <claim kind=percent qualifier=exact>8%</claim> to <claim kind=money qualifier=exact>$1.15 billion</claim>",
+    "prices fell <claim kind=money value=2 unit=USX>two cents</claim> a gallon",
+    "it costs <claim kind=money value=15.5>15 dollars 50</claim>.",
+    "<claim value=3000000>three million</claim> <noun>people</noun>, <claim value=202000>two hundred and two thousand"
+    "</claim> and <claim value=1200000000000>1.2 trillion</claim> and <claim value=3500000000>3.5 billion</claim>",
 ]
 
 NOT_CLAIMS = [
@@ -80,6 +87,7 @@ NOT_CLAIMS = [
     "1. First item\n2. Second item",
     "on May 28 and 28 May, at 3 p.m.",
     "once again, a third nation, double standards, several conventions, a few words",
+    "during the next 12 to 18 months, for at least 20 more years, a one-time charge, a month or two",
 ]
 
 
