@@ -134,8 +134,13 @@ class Component(RuleComponent):
                 break
         if end - start < 2:
             return None
-        if normalize_name(doc[start:end].text) in self.generic | self.places:
-            return None
+        core = start
+        while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
+            if normalize_name(doc[core:end].text) in self.generic | self.places:
+                return None
+            if core == end - 1 or normalize_name(doc[core].text) not in self.places:
+                break
+            core += 1
         return start, end
 
     def _start(self, doc: Doc, h: int) -> int | None:

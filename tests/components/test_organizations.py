@@ -57,6 +57,7 @@ CASES = [
     "said the <org>State Department</org> on Sunday",
     # not organizations: generic references, places, events, instruments
     "The Party and the government, the court and the Council met in Beijing.",
+    "withdraw from the West Bank and the Jewish West Bank settlements",
     "the Second Workshop on Economic, Social and Cultural Rights and Human Rights Day",
     "the National Human Rights Action Plan of China and the Land Administration Law",
 ]
