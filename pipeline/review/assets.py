@@ -82,26 +82,29 @@ SCRIPT = r"""
     }
   }
 
-  function showTip(target, x, y) {
+  // Beside the pointer or the focused span ({left, top, bottom}): below it if it fits, else above.
+  function showTip(target, at) {
     const marks = marksAt(target);
     if (!marks.length) { tip.hidden = true; return; }
     fillTip(marks);
     tip.hidden = false;
     const w = tip.offsetWidth, h = tip.offsetHeight;
-    tip.style.left = Math.max(4, Math.min(x + 12, innerWidth - w - 8)) + "px";
-    tip.style.top = (y + 16 + h < innerHeight ? y + 16 : Math.max(4, y - h - 12)) + "px";
+    tip.style.left = Math.max(4, Math.min(at.left + 12, innerWidth - w - 8)) + "px";
+    tip.style.top = (at.bottom + 8 + h < innerHeight ? at.bottom + 8 : Math.max(4, at.top - h - 8)) + "px";
   }
+  const pointer = e => ({left: e.clientX, top: e.clientY - 4, bottom: e.clientY + 12});
 
-  // Off the highlights, the tooltip stays for a focused one (a jump from the claims
-  // table scrolls the page, and the pointer then "moves" over plain text).
+  // A jump from the claims table scrolls the page under a still pointer, and the
+  // browser then reports it "over" whatever scrolled there: until the pointer
+  // really moves, the tooltip stays with the span jumped to.
+  let still = null;
   document.addEventListener("mouseover", e => {
-    if (marksAt(e.target).length) showTip(e.target, e.clientX, e.clientY);
+    if (still && e.clientX === still.x && e.clientY === still.y) return;
+    still = null;
+    if (marksAt(e.target).length) showTip(e.target, pointer(e));
     else if (!document.activeElement.matches("mark.hl")) tip.hidden = true;
   });
-  document.addEventListener("focusin", e => {
-    const r = e.target.getBoundingClientRect();
-    showTip(e.target, r.left, r.bottom);
-  });
+  document.addEventListener("focusin", e => showTip(e.target, e.target.getBoundingClientRect()));
   document.addEventListener("focusout", () => { tip.hidden = true; });
 
   for (const box of document.querySelectorAll("input[data-toggle]")) {
@@ -152,7 +155,12 @@ SCRIPT = r"""
     mark.scrollIntoView({block: "center"});
     mark.focus({preventScroll: true});
   }
-  tbody.addEventListener("click", e => { const row = e.target.closest("tr"); if (row) goTo(row); });
+  tbody.addEventListener("click", e => {
+    const row = e.target.closest("tr");
+    if (!row) return;
+    still = {x: e.clientX, y: e.clientY};
+    goTo(row);
+  });
   tbody.addEventListener("keydown", e => { if (e.key === "Enter" && e.target.matches("tr")) goTo(e.target); });
   applyFilters();
 })();
