@@ -210,6 +210,7 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     prefix = phrase_ending(rules.currency_prefix, words, c.start)
     if prefix and c.kind in ("count", "money"):
         c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
+        c.value *= rules.currency_scale.get(prefix.rule, 1.0)
         c.start -= prefix.length
     return qualify(rules, words, c)
 
@@ -239,6 +240,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         c.kind, c.unit, c.rule = "percent", "%", hit.rule
     elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
+        c.value *= rules.currency_scale.get(hit.rule, 1.0)
     elif (hit := phrase_at(rules.units, words, k)):
         c.kind, c.unit, c.rule = "measure", hit.value, hit.rule
     elif words[k] in rules.time_units or (words[k] in rules.time_modifiers and words[k + 1] in rules.time_units

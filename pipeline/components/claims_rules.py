@@ -29,6 +29,7 @@ class ClaimRules:
     qualifiers: Phrases = field(default_factory=dict)
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
+    currency_scale: dict[str, float] = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
     units_with_a: Phrases = field(default_factory=dict)
     unit_then: dict[str, tuple[str, float]] = field(default_factory=dict)
@@ -80,7 +81,9 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
 
     data, where = _file(rules_dir, "currencies.yaml")
     for e in data:
-        check_keys(e, {"id", "code", "prefix", "suffix"}, f"{where} rule {e.get('id')}", {"id", "code"})
+        check_keys(e, {"id", "code", "prefix", "suffix", "scale"}, f"{where} rule {e.get('id')}", {"id", "code"})
+        if "scale" in e:
+            rules.currency_scale[e["id"]] = float(e["scale"])
     rules.currency_prefix = phrases(data, where, "prefix", "code")
     rules.currency_suffix = phrases(data, where, "suffix", "code")
 
