@@ -30,6 +30,8 @@ from pipeline.normalize.acronyms import find_definitions
 from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 PRIORITY = {"rule": 0, "gazetteer": 1, "acronym": 2, "model": 3}
+NAMES_KEYS = {"heads", "closing_heads", "connectors", "possessive_ok", "leading_noise", "not_continuations"}
+EXCLUSIONS_KEYS = {"generic", "places", "event_heads"}
 TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1,60}?):[ \t]*$")
 DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
 
@@ -44,41 +46,39 @@ class Component(RuleComponent):
 
     # -- rules ------------------------------------------------------------------
     def load_rules(self, rules_dir: Path) -> None:
-        def load(name, allowed=None, required=()):
-            return _load(rules_dir / name, allowed, required)
+        names = ruleset.check_keys(_load(rules_dir / "names.yaml"), NAMES_KEYS, str(rules_dir / "names.yaml"),
+                                   required={"heads", "connectors"})
+        excl = ruleset.check_keys(_load(rules_dir / "exclusions.yaml"), EXCLUSIONS_KEYS,
+                                  str(rules_dir / "exclusions.yaml"))
+        self.gazetteer = _load(rules_dir / "gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
 
-        names = load("names.yaml")
-        ruleset.check_keys(names, {"heads", "closing_heads", "connectors", "possessive_ok", "leading_noise",
-                                   "not_continuations"},
-                           f"{rules_dir / 'names.yaml'}", required={"heads", "connectors"})
-        excl = load("exclusions.yaml")
-        ruleset.check_keys(excl, {"generic", "places", "event_heads"}, f"{rules_dir / 'exclusions.yaml'}")
-        self.gazetteer = load("gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
+        def words(data, key):
+            return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        self.closing_heads = frozenset(w.lower() for w in names.get("closing_heads", ()))
-        self.heads = frozenset(w.lower() for w in names["heads"]) | self.closing_heads
-        self.leading_noise = frozenset(w.lower() for w in names.get("leading_noise", ()))
-        self.not_continuations = frozenset(w.lower() for w in names.get("not_continuations", ()))
-        connectors = frozenset(w.lower() for w in names["connectors"])
-        self.name_rules = NameRules(connectors=connectors - {"the"}, inner=frozenset({"the"}),
-                                    possessive_ok=frozenset(w.lower() for w in names.get("possessive_ok", ())),
+        self.closing_heads = words(names, "closing_heads")
+        self.heads = words(names, "heads") | self.closing_heads
+        self.leading_noise = words(names, "leading_noise")
+        self.not_continuations = words(names, "not_continuations")
+        self.name_rules = NameRules(connectors=words(names, "connectors") - {"the"}, inner=frozenset({"the"}),
+                                    possessive_ok=words(names, "possessive_ok"),
                                     stop_words=self.leading_noise - {"the", "a", "an"})
-        self.generic = frozenset(normalize_name(w) for w in excl.get("generic", ()))
-        self.places = frozenset(normalize_name(w) for w in excl.get("places", ()))
-        self.event_heads = frozenset(w.lower() for w in excl.get("event_heads", ()))
+        self.generic = frozenset(normalize_name(w) for w in excl.get("generic") or ())
+        self.places = frozenset(normalize_name(w) for w in excl.get("places") or ())
+        self.event_heads = words(excl, "event_heads")
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
+        self._build_matchers()
 
+    def _build_matchers(self) -> None:
         self.head_matcher = Matcher(self.nlp.vocab)
         self.head_matcher.add("head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        tokenizer = self.nlp.tokenizer
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
             if entry.get("acronym"):
                 spellings.append(entry["acronym"])
-            self.gaz_matcher.add("gazetteer", [tokenizer(s) for s in dict.fromkeys(spellings)])
+            self.gaz_matcher.add("gazetteer", [self.nlp.tokenizer(s) for s in dict.fromkeys(spellings)])
 
     # -- matching ---------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
