@@ -40,7 +40,9 @@ def write_report(out_dir, html_path) -> Path:
 def build_html(tables: dict[str, pd.DataFrame], title: str = "claimspan report") -> str:
     docs = tables["documents"]
     counts = {t: len(tables[t]) for t in EXTRACTION_TABLES}
-    sections = "\n".join(_document_section(doc, tables) for doc in docs.itertuples(index=False))
+    # Rows grouped by document once: a scan per document would be quadratic on big runs.
+    by_doc = {t: tables[t].groupby("doc_id", sort=False).indices for t in (*EXTRACTION_TABLES, "speakers")}
+    sections = "\n".join(_document_section(doc, tables, by_doc) for doc in docs.itertuples(index=False))
     return assets.PAGE.format(
         title=escape(title),
         css=assets.CSS,
@@ -71,31 +73,31 @@ def _anchor(doc_id) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", lambda m: f".{ord(m.group()):x}.", str(doc_id))
 
 
-def _document_section(doc, tables: dict[str, pd.DataFrame]) -> str:
+def _document_section(doc, tables: dict[str, pd.DataFrame], by_doc: dict[str, dict]) -> str:
     meta = " · ".join(escape(v) for v in (display(doc.doc_date), display(doc.title), doc.status) if v)
     head = (f'<section class="doc" id="doc-{_anchor(doc.doc_id)}" data-doc="{escape(str(doc.doc_id))}">'
             f"<h2>{escape(str(doc.doc_id))}</h2><p class=\"meta\">{meta}</p>")
     if not isinstance(doc.text, str):
         return head + f'<p class="error">{escape(display(doc.error) or "no text")}</p></section>'
-    spans = _spans(doc.doc_id, doc.text, tables)
+    spans = _spans(doc.doc_id, tables, by_doc) + _turns(doc.doc_id, doc.text, tables["speakers"], by_doc)
     return head + f'<div class="text">{render(doc.text, spans)}</div></section>'
 
 
-def _spans(doc_id, text: str, tables: dict[str, pd.DataFrame]) -> list[Span]:
+def _spans(doc_id, tables: dict[str, pd.DataFrame], by_doc: dict[str, dict]) -> list[Span]:
     spans = []
     for table in EXTRACTION_TABLES:
-        frame = tables[table]
-        rows = frame.index[frame["doc_id"] == doc_id]
-        for i, start, end in zip(rows, frame.loc[rows, "start_char"], frame.loc[rows, "end_char"]):
+        rows = by_doc[table].get(doc_id, [])
+        frame = tables[table].iloc[rows]
+        for i, start, end in zip(frame.index, frame["start_char"], frame["end_char"]):
             key = f"{table}-{i}"
             spans.append(Span(int(start), int(end), "mark", {
                 "class": f"hl t-{table}", "id": key, "data-key": key, "data-table": table, "tabindex": "0"}))
-    return spans + _turns(doc_id, text, tables["speakers"])
+    return spans
 
 
-def _turns(doc_id, text: str, speakers: pd.DataFrame) -> list[Span]:
+def _turns(doc_id, text: str, speakers: pd.DataFrame, by_doc: dict[str, dict]) -> list[Span]:
     """The ``Name:`` labels of the document's transcript turns (SPEC.md, speakers)."""
-    names = sorted(set(speakers.loc[speakers["doc_id"] == doc_id, "name"]), key=len, reverse=True)
+    names = sorted(set(speakers["name"].iloc[by_doc["speakers"].get(doc_id, [])]), key=len, reverse=True)
     if not names:
         return []
     # Editor debris before a label does not hide the turn (SPEC.md), so it may precede the name.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline.io.schemas import TABLES
@@ -26,7 +27,9 @@ def load_tables(out_dir) -> dict[str, pd.DataFrame]:
         if not path.exists():
             raise OutputsError(f"{out}: no {table}.parquet (is this the --out folder of a claimspan run?)")
         try:
-            tables[table] = pd.read_parquet(path)
+            # A fresh 0..n-1 index: it keys every highlight, and part files written
+            # with their own pandas index would repeat it.
+            tables[table] = pd.read_parquet(path).reset_index(drop=True)
         except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
             raise OutputsError(f"{path}: cannot be read: {exc}") from exc
     return tables
@@ -40,7 +43,7 @@ def display(value) -> str | None:
     """
     if value is None or value is pd.NaT:
         return None
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):
         return "true" if value else "false"
     if isinstance(value, float):
         return None if value != value else format(value, ",.12g")

@@ -113,3 +113,7 @@ def test_show_lists_documents_with_errors(tmp_path, capsys):
     assert main(["show", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "Documents with errors (1)" in out and re.search(r"│ b\s+│ .*binary", out)
+    assert main(["report", str(tmp_path / "out"), "--html", str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    error = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id").loc["b", "error"]
+    assert f'data-doc="b"><h2>b</h2><p class="meta">error</p><p class="error">{error}</p>' in page
