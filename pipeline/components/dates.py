@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -34,6 +35,11 @@ KINDS = {"date", "range", "duration", "set", "time"}
 RANGE_JOINERS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑"}
 HOLIDAY_RULE = "dates.anchored.holiday"
 FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
+WINDOW = 12         # tokens matched on each side of a trigger word (longer than any pattern with its affixes)
+# Words too common to start a match window; every core pattern needs another word.
+WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no", "up", "'s", "'", ",", "s", "s.",
+               "this", "that", "these", "than", "every", "each", "more", "less", "least", "just", "right", "per",
+               "in", "on", "for", "from", "between"}
 
 
 @Language.factory("claimspan_dates", default_config={"rules_dir": None})
@@ -122,7 +128,8 @@ def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], i
         else:
             words = item.split("|")
             exact = any(w != w.lower() for w in words) or not any(c.isalnum() for c in item)
-            token = {"ORTH": {"IN": words}} if exact else {"LOWER": {"IN": words}}
+            values = words[0] if len(words) == 1 else {"IN": words}   # a plain value is tested in C, IN in Python
+            token = {"ORTH": values} if exact else {"LOWER": values}
         if op:
             token["OP"] = op
         spec.append(token)
@@ -153,6 +160,8 @@ class Component(RuleComponent):
         self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
         classes = word_classes(self.lexicon)
         self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.trigger_words: set[str] = set()
+        self.trigger_shapes: set[str] = set()
         self.rules: dict[str, Rule] = {}
         order = 0
         for name, allowed in (("patterns.yaml", PATTERN_KEYS), ("exclusions.yaml", EXCLUSION_KEYS)):
@@ -166,6 +175,8 @@ class Component(RuleComponent):
                 patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
                 for j, text in enumerate(patterns):
                     spec, left, right = compile_pattern(text, classes, where)
+                    if role == "core":
+                        self._add_triggers(spec, f"{where} pattern {text!r}")
                     key = f"{entry['id']}#{j}"
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
@@ -178,11 +189,34 @@ class Component(RuleComponent):
             self.rules[key] = Rule(HOLIDAY_RULE, "core", "date", order, 0, 0,
                                    value=f"XXXX-{mmdd}" if mmdd else None)
             self.holidays.add(key, [self.nlp.make_doc(name)])
+        strings = self.nlp.vocab.strings
+        self.trigger_lower = np.array(sorted(strings.add(w) for w in self.trigger_words), dtype="uint64")
+        self.trigger_shape = np.array(sorted(strings.add(w) for w in self.trigger_shapes), dtype="uint64")
+
+    def _add_triggers(self, spec: list[dict], where: str) -> None:
+        """Remember the most telling word set a core pattern cannot match without.
+
+        The Matcher then runs only on windows around these words: most tokens of a
+        text are nowhere near a date, and the Matcher's set tests cost Python calls."""
+        candidates = []
+        for token in spec:
+            if token.get("OP") in ("?", "*"):
+                continue
+            for attr in ("LOWER", "ORTH", "SHAPE"):
+                values = token.get(attr)
+                values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
+                words = set(values) if attr == "SHAPE" else {v.lower() for v in values} - WINDOW_STOP - timex.DASHES
+                if words:
+                    candidates.append((len(words), attr == "SHAPE", words))
+        if not candidates:
+            raise RuleError(f"{where}: needs at least one required word that is not a function word or dash")
+        _, is_shape, words = min(candidates, key=lambda c: c[0])
+        (self.trigger_shapes if is_shape else self.trigger_words).update(words)
 
     def match(self, doc: Doc) -> list[Row]:
         strings = self.nlp.vocab.strings
         found = {"core": [], "prefix": [], "suffix": [], "exclude": []}
-        for key, start, end in list(self.matcher(doc)) + list(self.holidays(doc)):
+        for key, start, end in self._windowed_matches(doc) + list(self.holidays(doc)):
             rule = self.rules[strings[key]]
             found[rule.role].append(Row(start + rule.left, end - rule.right, rule))
         cores = [r for r in found["core"]
@@ -190,6 +224,24 @@ class Component(RuleComponent):
         rows = longest(cores)
         rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
         return join_ranges(doc, rows)
+
+    def _windowed_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matcher matches, run only on windows of WINDOW tokens around trigger words."""
+        if not len(doc):
+            return []
+        hits = np.flatnonzero(np.isin(doc.to_array("LOWER"), self.trigger_lower)
+                              | np.isin(doc.to_array("SHAPE"), self.trigger_shape))
+        matches, window_start, window_end = [], None, None
+        for i in hits.tolist() + [None]:
+            if i is not None and window_end is not None and i - WINDOW <= window_end:
+                window_end = min(len(doc), i + WINDOW + 1)
+                continue
+            if window_end is not None:
+                matches.extend((k, s + window_start, e + window_start)
+                               for k, s, e in self.matcher(doc[window_start:window_end]))
+            if i is not None:
+                window_start, window_end = max(0, i - WINDOW), min(len(doc), i + WINDOW + 1)
+        return matches
 
     @staticmethod
     def attach_affixes(row: Row, prefixes: list[Row], suffixes: list[Row]) -> Row:

@@ -107,3 +107,20 @@ def _rules_file(name: str) -> str:
     from pipeline.ruleset import rules_path
 
     return rules_path("dates", name).read_text(encoding="utf-8")
+
+
+def test_matches_far_apart_in_a_long_text(nlp):
+    filler = "The committee met and talked about many things with the members. " * 40
+    marked = f"{filler}It ended on <date value=2021-05-28>May 28</date>. {filler}" \
+             f"By <date kind=range value=2016/2020>2016-2020</date> and <date value=2020>last year</date>."
+    text, expected = parse(marked)
+    got = rows(nlp, text, "2021-05-31")
+    assert [(s, e, a["value"]) for s, e, a in got] == [(s, e, a["value"]) for _, s, e, a in expected]
+
+
+def test_pattern_of_function_words_only_fails_loudly(tmp_path):
+    for name in ("lexicon.yaml", "exclusions.yaml"):
+        (tmp_path / name).write_text(_rules_file(name), encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text("- id: dates.bad\n  kind: date\n  pattern: the DASH of\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="needs at least one required word"):
+        spacy.blank("en").add_pipe("claimspan_dates", config={"rules_dir": str(tmp_path)})
