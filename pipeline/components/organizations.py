@@ -188,10 +188,12 @@ class Component(RuleComponent):
             labels = [(start, name) for _, start, name in doc._.turns]
         else:
             labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(doc.text)]
+        outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"] and not r.get("role")}
         for label_start, label in labels:
             folded = normalize_name(label)
             last = folded.rsplit(" ", 1)[-1]
-            if folded in self.aliases or (" " in folded and last in self.heads):
+            if folded in self.aliases or (" " in folded and last in self.heads) or (
+                    label in outlets and label.isupper() and " " not in label):  # "EFE:", "NHK:"
                 span = doc.char_span(label_start, label_start + len(label), alignment_mode="expand")
                 if span is not None:
                     out.append((span.start, span.end, "rule", "organizations.turn_label"))

@@ -108,3 +108,16 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
     (tmp_path / "gazetteer.jsonl").write_text('{"name": "X Council", "acronyms": "XC"}\n')
     with pytest.raises(ruleset.RuleError, match=r"gazetteer.jsonl.*X Council.*'acronyms'"):
         Component(spacy.blank("en"), "organizations", str(tmp_path))
+
+
+def test_outlet_turn_labels_with_the_speakers_component():
+    from pipeline.components import speakers  # noqa: F401
+
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    for name in ("sentences", "speakers", "organizations"):
+        nlp.add_pipe(f"claimspan_{name}")
+    text, expected = parse("<org>EFE</org>:\nWill China respond?\nWang Wenbin:\nYes.\n"
+                           "<org>Beijing Youth Daily</org>:\nAnother question.\n")
+    got = [(s.start_char, s.end_char) for s in nlp(text).spans["organizations"]]
+    assert got == [(s, e) for _, s, e, _ in expected]
