@@ -119,5 +119,6 @@ def test_outlet_turn_labels_with_the_speakers_component():
         nlp.add_pipe(f"claimspan_{name}")
     text, expected = parse("<org>EFE</org>:\nWill China respond?\nWang Wenbin:\nYes.\n"
                            "<org>Beijing Youth Daily</org>:\nAnother question.\n")
-    got = [(s.start_char, s.end_char) for s in nlp(text).spans["organizations"]]
+    doc = nlp(text)
+    got = [(s.start_char, s.end_char) for s in doc.spans["organizations"]]
     assert got == [(s, e) for _, s, e, _ in expected]
