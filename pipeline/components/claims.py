@@ -74,7 +74,14 @@ class Component(RuleComponent):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     blocked.update(range(span.start, span.end))
+        lex = self.rules.lex
+        fraction_words = set(lex.fractions) | set(lex.words) | {"a", "an", "and"}
         for span in doc.spans.get("dates", []):
+            # "five and a quarter": a date span made only of fraction words right after
+            # "<number> and" is part of that number, not a duration
+            if span.start >= 2 and doc[span.start - 1].lower_ == "and" \
+                    and all(t.lower_ in fraction_words for t in span):
+                continue
             blocked.update(range(span.start, span.end))
         return blocked
 

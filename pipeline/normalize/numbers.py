@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, NamedTuple, Sequence
 
 SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs",
-            "lower_bounds")
+            "lower_bounds", "ordinal_units")
 
 # Digits with optional sign, thousands separators (comma, space, no-break or
 # thin space, apostrophe) and decimals: 5,479 | 1,674,200.5 | .08 | 5 479.
@@ -107,6 +107,7 @@ class Lexicon:
     before_scale: Mapping[str, float] = field(default_factory=dict)
     signs: Mapping[str, float] = field(default_factory=dict)
     lower_bounds: Mapping[str, float] = field(default_factory=dict)
+    ordinal_units: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
@@ -227,17 +228,23 @@ def _digit_group(word: str) -> bool:
 
 
 def _fraction_at(words, j, lex):
-    """``a half``, ``a quarter``, ``one fourth``, ``two thirds`` at j: (value, end) or None."""
+    """``a half``, ``one fourth``, ``three quarters``, ``fifty-four hundredths`` at j: (value, end) or None."""
     w = words[j] if j < len(words) else ""
-    k = _skip_spaces(words, j + 1)
-    nxt = words[k] if k < len(words) else ""
-    if w in ("a", "an", "one") and nxt in lex.fractions:
-        return 1.0 / lex.fractions[nxt], k + 1
-    if w in lex.words and lex.words[w] < 20 and nxt in lex.fractions and nxt != "second":
-        return lex.words[w] / lex.fractions[nxt], k + 1
     if w in lex.fraction_chars:
         return lex.fraction_chars[w], j + 1
-    return None
+    if w in ("a", "an"):
+        num, k = 1.0, _skip_spaces(words, j + 1)
+    elif w in lex.words:
+        r = _read_cardinal(words, j, lex, [False] * len(words), 1.0, fractions_ok=False)
+        if r is None:
+            return None
+        num, k = r.value, _skip_spaces(words, r.end)
+    else:
+        return None
+    den = _read_denominator(words, k, lex)
+    if den is None or (words[k] == "second" and num == 1):
+        return None
+    return num / den[0], den[1]
 
 
 def _and_continues(words, j, lex, scale) -> bool:
@@ -275,8 +282,32 @@ def _read_decimals(words, j, lex):
     return (digits, k) if digits else None
 
 
-def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | None:
+def _read_denominator(words, k, lex, tens_only=False):
+    """The denominator of a fraction written at k: ``fifths`` (5), ``twenty-firsts`` (21),
+    ``hundred fifth`` (105); (value, end) or None."""
     n = len(words)
+    w = words[k] if k < n else ""
+    if not tens_only and w in lex.fractions:
+        return lex.fractions[w], k + 1
+    if w in lex.words and lex.words[w] >= 20:               # "twenty-first", "thirty fifths"
+        u = k + 2 if k + 2 < n and words[k + 1] == "-" else _skip_spaces(words, k + 1)
+        if u < n and words[u] in lex.ordinal_units:
+            return lex.words[w] + lex.ordinal_units[words[u]], u + 1
+        return None
+    if tens_only:
+        return None
+    inner = _read_cardinal(words, k, lex, [False] * n, 1.0, fractions_ok=False) if w in lex.words or w in lex.scales else None
+    if inner is not None and inner.end < n:                 # "one hundred fifth" (105)
+        o = words[inner.end]
+        unit = lex.ordinal_units.get(o) or lex.fractions.get(o)
+        if unit and inner.value >= 100:
+            return inner.value + unit, inner.end + 1
+    return None
+
+
+def _read_cardinal(words, i, lex, glued, sign, start_value=None, fractions_ok=True) -> Reading | None:
+    n = len(words)
+    last_tens, tens_after_and, last_chunk = 0.0, False, 0.0
     total, current = 0.0, None
     last = None          # kind of the previous token: digits | unit | teen | tens | hundred | scale | and | hyphen
     last_scale = 1.0
@@ -305,16 +336,22 @@ def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | No
             if last in ("digits", "unit", "teen") or (last == "tens" and v >= 10) or (last == "hyphen" and v >= 10):
                 break
             current = (current or 0.0) + v
+            tens_after_and = last == "and"
             last = "tens" if v >= 20 and v % 10 == 0 and v < 100 else ("teen" if v >= 10 else "unit")
+            last_tens = v
         elif w == "-" and last == "tens" and j + 1 < n and words[j + 1] in lex.words and lex.words[words[j + 1]] < 10:
             last = "hyphen"
+        elif w in lex.scales and last == "scale" and lex.scales[w] >= 1000:
+            total += last_chunk * (lex.scales[w] - 1)       # "three lakh crore", "a thousand million"
+            last_chunk *= lex.scales[w]
         elif w in lex.scales and current is not None and last not in ("and", "hyphen"):
             scale = lex.scales[w]
             if scale <= 100 and last != "scale":
                 current *= scale
                 last = "hundred"
             else:
-                total += current * scale
+                last_chunk = current * scale
+                total += last_chunk
                 current, last, last_scale = 0.0, "scale", scale
         elif (w.rstrip(".") in lex.suffix_scales and last == "digits" and glued[j]) \
                 or (w in SPACED_SCALES and w in lex.suffix_scales and last == "digits"):
@@ -376,16 +413,26 @@ def _read_cardinal(words, i, lex, glued, sign, start_value=None) -> Reading | No
     value = total + current
     fraction = False
     j = end
-    # "two-thirds", "three quarters": a cardinal word followed by a denominator
+    # "two-thirds", "three quarters", "three twenty-firsts": a cardinal word followed by a denominator
     k = j + 1 if j + 1 < n and words[j] == "-" else _skip_spaces(words, j)
-    if not digits and last in ("unit", "teen", "tens", "hundred", "scale") and k < n and words[k] in lex.fractions \
-            and not (value == 1 and words[k].endswith("s")):
-        value = value / lex.fractions[words[k]]
-        j, fraction = k + 1, True
+    den = None
+    if not digits and fractions_ok and last == "tens" and not tens_after_and and value > last_tens:
+        den = _read_denominator(words, end - 1, lex, tens_only=True)
+        if den is not None:                                 # "one hundred thirty fifths" = 100/35
+            value -= last_tens
+    if den is None and not digits and fractions_ok:
+        den = _read_denominator(words, k, lex)
+    if den is not None and last in ("unit", "teen", "tens", "hundred", "scale") \
+            and not (value == 1 and words[k].endswith("s") and den[0] < 20):
+        value = value / den[0]
+        j, fraction = den[1], True
         k = _skip_spaces(words, j)
         if k < n and words[k] in lex.scales:   # "three quarters billion"
             value *= lex.scales[words[k]]
             j, fraction = k + 1, False
+        elif k + 2 < n and words[k] == "of" and words[k + 1] in ("a", "an") and words[k + 2] in lex.scales:
+            value *= lex.scales[words[k + 2]]       # "two thirds of a million"
+            j, fraction = k + 3, False
     elif digits and last == "digits" and total == 0 and j < n and (frac := parse_digits(words[_skip_spaces(words, j)])) \
             is not None and "/" in words[_skip_spaces(words, j)] and 0 < frac < 1 and current == int(current):
         value += frac                                       # "2 1/4"
