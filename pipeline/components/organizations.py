@@ -217,6 +217,9 @@ class Component(RuleComponent):
             return False
         if any(t.lower_ in self.instrument_heads for t in span) or last.lower_ in self.event_heads:
             return False
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.text == "The" and not before.is_sent_start:
+            return False  # "a seminar on The Contribution of Development ...": a title, mid-sentence
         if len(span) == 1 and last.lower_ in {t.lower_ for e in span.doc.ents if e.label_ == "PERSON" for t in e}:
             return False  # "Hernandez" tagged ORG once and PERSON elsewhere
         if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:

@@ -98,7 +98,8 @@ class Component(RuleComponent):
             if taken.isdisjoint(range(c[1], c[2])):
                 chosen.append(c)
                 taken.update(range(c[1], c[2]))
-        self._drop_model_orgs(doc, taken)
+        ends = {c[2] for c in chosen}
+        self._drop_model_orgs(doc, taken | {e + 1 for e in ends if e < len(doc) and doc[e].lower_ in self.starts})
         rows = []
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
@@ -227,7 +228,8 @@ class Component(RuleComponent):
 
     @staticmethod
     def _drop_model_orgs(doc: Doc, taken: set[int]) -> None:
-        """Rules win: a model ORG inside an instrument name ("Cultural Rights") is not an organization."""
+        """Rules win: a model ORG inside an instrument name ("Cultural Rights"), or right after one
+        and a preposition ("... Plan (2021-2025) for National Economic and Social Development"), is not one."""
         if "organizations" in doc.spans and taken:
             kept = [o for o in doc.spans["organizations"]
                     if o._.organization.get("source") != "model" or taken.isdisjoint(range(o.start, o.end))]
