@@ -242,8 +242,8 @@ def _fraction_at(words, j, lex):
     else:
         return None
     den = _read_denominator(words, k, lex)
-    if den is None or (words[k] == "second" and num == 1):
-        return None
+    if den is None or (words[k] == "second" and num == 1) or num >= den[0]:
+        return None                                         # a proper fraction only: "and thirty fifths" is not
     return num / den[0], den[1]
 
 
@@ -259,7 +259,9 @@ def _and_continues(words, j, lex, scale) -> bool:
     if value != int(value) or value >= scale:
         return False
     # "two hundred and two thousand" goes on; "1 thousand and 2 thousand" does not
-    return scale == 100 or not (after in lex.scales and lex.scales[after] >= scale)
+    if scale == 100:
+        return not (after in lex.scales and lex.scales[after] == 100)   # "3 hundred and 2 hundred": two numbers
+    return not (after in lex.scales and lex.scales[after] >= scale)
 
 
 def _read_decimals(words, j, lex):

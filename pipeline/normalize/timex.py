@@ -321,7 +321,7 @@ def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None
 
 
 def _duration(row: dict, f: dict, anchor: date | None) -> None:
-    unit, n = f.get("unit"), f["num"] if f["num"] is not None else 1
+    unit, n = f.get("unit"), f["num"] if f["num"] is not None else "X" if f.get("plural") else 1
     if unit is None:
         return
     row.update(value=duration_value(n, unit), granularity=GRANULARITY.get(unit))

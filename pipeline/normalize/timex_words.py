@@ -63,7 +63,7 @@ def features(words: list[str], lex: dict) -> dict:
                     f.get("month") or f.get("season") or f.get("half") or f.get("unit") == "quarter"):
                 f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
             else:
-                f["unit"] = unit
+                f["unit"], f["plural"] = unit, k != unit and k.endswith("s")
         elif k in lex["parts_of_day"] and k not in lex["deictic"]:
             f["part"] = lex["parts_of_day"][k]
         elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
