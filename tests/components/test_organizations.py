@@ -55,6 +55,8 @@ CASES = [
     "the <org>Xinjiang Production and Construction Corps</org> and the <org>Political Bureau of the CPC Central "
     "Committee</org>",
     "said the <org>State Department</org> on Sunday",
+    "<org>Foreign Ministry</org> Spokesperson Lin Jian's Regular Press Conference",
+    "the <org>China Chamber of Commerce</org> said",
     # not organizations: generic references, places, events, instruments
     "The Party and the government, the court and the Council met in Beijing.",
     "withdraw from the West Bank and the Jewish West Bank settlements",
