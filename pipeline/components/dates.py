@@ -101,6 +101,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
         "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
         "NUMLIKE": {"LIKE_NUM": True},
+        "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
+        "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
         "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
         "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)
                                          for w in [w[:-1] + "ies"]]}},
@@ -246,7 +248,8 @@ class Component(RuleComponent):
     @staticmethod
     def attach_affixes(row: Row, prefixes: list[Row], suffixes: list[Row]) -> Row:
         start, end, kind = row.start, row.end, row.rule.kind
-        pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to]
+        # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
+        pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to and row.rule.value is None]
         if pre:
             start = min(p.start for p in pre)
         suf = [s for s in suffixes if s.start == end and kind in s.rule.applies_to]
