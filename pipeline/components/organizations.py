@@ -2,8 +2,8 @@
 
 Writes rows to ``doc.spans["organizations"]`` with attributes in
 ``span._.organization`` (name, acronym, org_key, source). Mentions come from
-four places, the longest winning where they overlap (ties: rule, gazetteer,
-acronym, model):
+four places, the longest winning where they overlap (ties: rule, acronym,
+gazetteer, model):
 
 - rule: capitalized names closed by a head word, with of/for-chains
   (``rules/organizations/names.yaml``), and news outlets used as turn labels;
@@ -29,7 +29,7 @@ from pipeline.components.propernames import NameRules, is_cap, parts_right, run_
 from pipeline.normalize.acronyms import find_definitions
 from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
-PRIORITY = {"rule": 0, "gazetteer": 1, "acronym": 2, "model": 3}
+PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
 NAMES_KEYS = {"heads", "closing_heads", "connectors", "possessive_ok", "leading_noise", "not_continuations"}
 EXCLUSIONS_KEYS = {"generic", "places", "event_heads"}
 TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1,60}?):[ \t]*$")

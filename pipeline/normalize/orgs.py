@@ -17,6 +17,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 _UN = re.compile(r"\b(?:united\s+nations|u\.\s?n\.?)(?=[\s']|$)")
 _THE = re.compile(r"^the\s+")
 _SPACE = re.compile(r"\s+")
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9&]{1,9}\b")
 
 
 def normalize_name(name: str) -> str:
@@ -86,6 +87,16 @@ def org_key(name: str, aliases: Mapping[str, str]) -> str:
     {'un human rights council'}
     >>> org_key("Research Office of the Supreme People's Court", aliases)
     "research office of the supreme people's court"
+
+    An acronym inside a longer name is read as the organization it stands for,
+    so that "... of the SCIO" and "... of the State Council Information Office" agree:
+
+    >>> aliases = build_aliases([{"name": "State Council Information Office", "acronym": "SCIO"}])
+    >>> org_key("Press Bureau of the SCIO", aliases) == org_key("Press Bureau of the State Council Information Office", aliases)
+    True
     """
     folded = normalize_name(name)
-    return aliases.get(folded, folded)
+    if folded in aliases:
+        return aliases[folded]
+    expanded = normalize_name(_ACRONYM.sub(lambda m: aliases.get(normalize_name(m.group(0)), m.group(0)), name))
+    return aliases.get(expanded, expanded)
