@@ -32,6 +32,8 @@ def test_normalize_name(name, folded):
     ("UN", "U.N.", "United Nations"),
     ("CPC", "Communist Party of China", "Chinese Communist Party"),
     ("Foreign Ministry", "Ministry of Foreign Affairs", "MFA"),
+    ("Press Bureau of the SCIO", "Press Bureau of the State Council Information Office"),
+    ("19th CPC Central Committee", "19th Communist Party of China Central Committee"),
 ])
 def test_variants_share_one_key(variants):
     assert len({org_key(v, ALIASES) for v in variants}) == 1
