@@ -160,6 +160,8 @@ class Component(RuleComponent):
         return re.sub(r"^[Tt]he\s+", "", text)
 
     def _quoted(self, doc: Doc, cue: int):
+        if cue > 0 and doc[cue - 1].text in ("-", "\u2010"):
+            return []  # "so-called": a scare quote, not a title
         open_q = cue + 1
         for close in range(open_q + 2, min(len(doc), open_q + 80)):
             tok = doc[close]

@@ -61,6 +61,7 @@ CASES = [
     "resolutions</r> on food.",
     "the UNHRC adopted a <r title=null>China-initiated resolution</r> calling on all parties",
     "China has brought about a historic resolution to the problem of extreme poverty.",
+    "the plan was criticized by a so-called \"expert panel\" of the West",
     "the UN General Assembly adopted <r title='Resolution 78/1' body='UN General Assembly'>resolution 78/1</r>, and "
     "the Human Rights Council adopted a <r title=null body='Human Rights Council'>resolution</r> on development.",
     "the <r kind=plan title='Outline of the 14th Five-Year Plan (2021-2025)'>Outline of the 14th Five-Year Plan "
