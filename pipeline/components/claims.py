@@ -43,7 +43,8 @@ class Component(RuleComponent):
         self.matcher = Matcher(self.nlp.vocab)
         self.matcher.add("NUM", [[spec] for spec in self.num_specs])
         lead = sorted(set(lex.before_scale) - set(number_words))
-        follow = sorted(set(lex.scales) | set(lex.fractions) | {"dozen", "a", "an"})
+        tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
+        follow = sorted(set(lex.scales) | set(lex.fractions) | tens | {"dozen", "a", "an"})
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
         with_a = sorted({p[0] for p in r.units_with_a})
         self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
@@ -67,8 +68,10 @@ class Component(RuleComponent):
     # -- finding -------------------------------------------------------------
     def blocked_tokens(self, doc: Doc) -> set[int]:
         blocked = set()
-        for _, s, e in self.exclusions(doc):
-            blocked.update(range(s, e))
+        strings, only = self.nlp.vocab.strings, self.rules.exclusion_block
+        for match_id, s, e in self.exclusions(doc):
+            positions = only.get(strings[match_id])
+            blocked.update(range(s, e) if positions is None else (s + p for p in positions))
         for _, rx in self.rules.exclusion_regexes:
             for m in rx.finditer(doc.text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

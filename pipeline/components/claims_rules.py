@@ -46,6 +46,7 @@ class ClaimRules:
     time_modifiers: frozenset = frozenset()
     counted: dict[str, frozenset] = field(default_factory=dict)
     exclusion_patterns: list[tuple[str, list]] = field(default_factory=list)
+    exclusion_block: dict[str, list[int]] = field(default_factory=dict)   # positions a match blocks (default all)
     exclusion_regexes: list[tuple[str, re.Pattern]] = field(default_factory=list)
 
 
@@ -137,7 +138,11 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
     data, where = _file(rules_dir, "not_claims.yaml")
     for e in data:
         rid = e.get("id")
-        check_keys(e, {"id", "pattern", "regex"}, f"{where} rule {rid}", {"id"})
+        check_keys(e, {"id", "pattern", "regex", "block"}, f"{where} rule {rid}", {"id"})
+        block = e.get("block")
+        if block is not None and (not isinstance(block, list) or not all(isinstance(b, int) for b in block)
+                                  or "pattern" not in e or any(b >= len(e["pattern"]) for b in block)):
+            raise RuleError(f"{where} rule {rid} key 'block': a list of token positions in the pattern")
         if ("pattern" in e) == ("regex" in e):
             raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
         if "regex" in e:
@@ -147,4 +152,6 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
                 raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
         else:
             rules.exclusion_patterns.append((rid, e["pattern"]))
+            if block is not None:
+                rules.exclusion_block[rid] = block
     return rules

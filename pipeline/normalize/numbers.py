@@ -208,6 +208,8 @@ def _read_before_scale(words, i, lex) -> Reading | None:
         return Reading(12.0 * base, j + 1, False, False, False)
     if w == "half":
         return Reading(0.5, j, False, True, False)
+    if w in ("a", "an") and (frac := _fraction_at(words, i, lex)) and not (j < n and words[j] in lex.fractions):
+        return Reading(frac[0], frac[1], False, True, False)     # "a twenty-first", "a hundredth"
     if w in ("a", "an") and j < n and words[j] in lex.fractions and words[j] not in ("second",):
         k = _skip_spaces(words, j + 1)
         if k < n and words[k] in lex.scales:                       # "a quarter million"
