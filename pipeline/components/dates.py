@@ -102,6 +102,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
         "NUMLIKE": {"LIKE_NUM": True},
         "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
+        "DIGITS3": {"SHAPE": "ddd"},
         "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
         "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
         "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)
