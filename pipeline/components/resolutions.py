@@ -124,6 +124,8 @@ class Component(RuleComponent):
         between = False
         for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
             words = [t.lower_ for t in doc[conn:k]]
+            if all(t.like_num for t in doc[k:part_end]) and words != ["of"]:
+                break  # "Law on ... of Women in 2022" (but "Act of 1989")
             if ("and" in words or "," in words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
                 break  # "the Copyright Law and the Patent Law": two names
             if words[-1] == "the" and ("," in words or ("and" in words and not between)):

@@ -61,6 +61,7 @@ CASES = [
     "The Party and the government, the court and the Council met in Beijing.",
     "withdraw from the West Bank and the Jewish West Bank settlements",
     "the Second Workshop on Economic, Social and Cultural Rights and Human Rights Day",
+    "organized the Beijing Forum on Human Rights",
     "the National Human Rights Action Plan of China and the Land Administration Law",
 ]
 

@@ -33,6 +33,9 @@ CASES = [
     "Persons with Disabilities</r>, and the International Symposium",
     "the <r kind=covenant>U.N. International Covenant on Economic, Social and Cultural Rights</r> and "
     "<r kind=covenant>International Covenant on Civil and Political Rights</r>",
+    "revised the <r kind=law>Law on the Protection of Rights and Interests of Women</r> in 2022",
+    "released the <r kind=regulation>Interpretation on Several Issues Concerning the Application of Law in Handling "
+    "Criminal Cases</r>.",
     "criteria under the new <r kind=law>Financial Institutions Reform, Recovery and Enforcement Act of 1989</r>.",
     "implementing the <r kind=regulation>Opinions on Carrying out Victim Relief Work</r>, they",
     "the <r kind=regulation>Circular about Further Regulating Recruitment and Promoting Women's Employment</r>,",
