@@ -186,8 +186,8 @@ class Component(RuleComponent):
     def _turn_labels(self, doc: Doc) -> list[tuple]:
         """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
         out = []
-        if doc._.turns is not None:  # claimspan_speakers ran: [line_start, name_start, name] per turn
-            labels = [(start, name) for _, start, name in doc._.turns]
+        if doc._.turns is not None:  # claimspan_speakers ran: one list per turn, starting at its line, ending in the name
+            labels = [(max(doc.text.find(t[-1], t[0]), t[0]), t[-1]) for t in doc._.turns]
         else:
             labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(doc.text)]
         outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"] and not r.get("role")}
