@@ -36,6 +36,8 @@ INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "c
 SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
+KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
+                   "constitution", "plan", "agenda", "initiative", "code", "other"})
 
 
 @Language.factory("claimspan_resolutions", default_config={"rules_dir": None})
@@ -52,6 +54,10 @@ class Component(RuleComponent):
                                    required={"heads", "starts", "inner"})
         low = lambda key: frozenset(str(w).lower() for w in rules.get(key) or ())  # noqa: E731
         self.heads = {str(k).lower(): v for k, v in rules["heads"].items()}
+        for table in ("heads", "cue_nouns"):
+            for word, kind in (rules.get(table) or {}).items():
+                if kind not in KINDS:
+                    raise ruleset.RuleError(f"{path} rule {table}.{word}: unknown kind {kind!r}")
         self.prefixes = {str(k).lower(): v for k, v in (rules.get("body_prefixes") or {}).items()}
         self.cue_nouns = {str(k).lower(): v for k, v in (rules.get("cue_nouns") or {}).items()}
         self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")
@@ -63,7 +69,8 @@ class Component(RuleComponent):
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
         for n, entry in enumerate(ruleset.read_rule_file(str(gpath))):
-            ruleset.check_keys(entry, {"title", "acronym", "kind", "body"}, f"{gpath} rule {n + 1}",
+            ruleset.check_keys(entry, {"title", "acronym", "kind", "body"},
+                               f"{gpath} rule {entry.get('acronym', n + 1) if isinstance(entry, dict) else n + 1}",
                                required={"title", "acronym", "kind"})
             self.gazetteer[entry["acronym"]] = entry
 
