@@ -262,7 +262,7 @@ class Component(RuleComponent):
         return Row(start, end, row.rule._replace(kind=kind))
 
     def set_annotations(self, doc: Doc, rows: list[Row]) -> None:
-        anchor = date.fromisoformat(doc._.doc_date[:10]) if doc._.doc_date else None
+        anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
         reference = None   # (sentence start, value): the last quarter, month or day the text spoke about
@@ -297,6 +297,16 @@ class Component(RuleComponent):
         if sent_start == 0:
             return 0
         return doc[sent_start - 1].sent.start
+
+
+def _anchor(doc_date) -> date | None:
+    """The document date as a ``date``; an unreadable one counts as unknown (no guessing)."""
+    if isinstance(doc_date, date):
+        return doc_date
+    try:
+        return date.fromisoformat(str(doc_date)[:10]) if doc_date else None
+    except ValueError:
+        return None
 
 
 def longest(candidates: list[Row]) -> list[Row]:

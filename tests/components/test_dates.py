@@ -64,6 +64,7 @@ CASES = [
     # with no document date, relative expressions keep their span but get no guessed value
     (None, "<date value=null is_relative=False start_date=null>last year</date> and "
            "<date value=XXXX-02-28>Feb. 28</date>"),
+    ("not a date", "<date value=null>last year</date> and <date value=2016>2016</date>"),
     # names, counts and amounts are not dates
     ("2021-05-31", "the 2030 Agenda, the 13th Five-Year Plan, COVID-19, three times, Chapter 27, $2021 and 5% a year"),
 ]
