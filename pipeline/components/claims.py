@@ -51,6 +51,7 @@ class Component(RuleComponent):
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         self.exclusions = Matcher(self.nlp.vocab)
+        self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
         for rid, pattern in r.exclusion_patterns:
             try:
                 self.exclusions.add(rid, self._expand(pattern))
@@ -66,14 +67,19 @@ class Component(RuleComponent):
         return variants
 
     # -- finding -------------------------------------------------------------
-    def blocked_tokens(self, doc: Doc) -> set[int]:
-        blocked = set()
+    def blocked_tokens(self, doc: Doc, anchors: list[int]) -> set[int]:
+        """Tokens no claim may use: exclusion patterns (run only in windows around
+        the number tokens, since a block matters only where a number is), regexes,
+        and date spans."""
+        blocked: set[int] = set()
         strings, only = self.nlp.vocab.strings, self.rules.exclusion_block
-        for match_id, s, e in self.exclusions(doc):
-            positions = only.get(strings[match_id])
-            blocked.update(range(s, e) if positions is None else (s + p for p in positions))
+        for a, b in self._windows(anchors, len(doc)):
+            for match_id, s, e in self.exclusions(doc[a:b]):
+                positions = only.get(strings[match_id])
+                blocked.update(range(a + s, a + e) if positions is None else (a + s + p for p in positions))
+        text = doc.text
         for _, rx in self.rules.exclusion_regexes:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     blocked.update(range(span.start, span.end))
@@ -88,11 +94,23 @@ class Component(RuleComponent):
             blocked.update(range(span.start, span.end))
         return blocked
 
+    def _windows(self, anchors: list[int], n: int):
+        reach = self.max_pattern_len
+        windows: list[list[int]] = []
+        for i in anchors:
+            a, b = max(0, i - reach + 1), min(n, i + reach)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        return windows
+
     def match(self, doc: Doc) -> list[Claim]:
-        starts = sorted({s for _, s, _ in self.matcher(doc)})
-        if not starts:
+        found = self.matcher(doc)
+        if not found:
             return []
-        blocked = self.blocked_tokens(doc)
+        starts = sorted({s for _, s, _ in found})
+        blocked = self.blocked_tokens(doc, sorted({k for _, s, e in found for k in range(s, e)}))
         words, glued = Words(doc), Glued(doc)
         claims: list[Claim] = []
         done = 0
