@@ -192,7 +192,7 @@ class Component(RuleComponent):
         return [(s, e, kind, self._title(doc[s:e].text), None)]
 
     def _unnamed(self, doc: Doc, i: int):
-        sent = doc[i].sent
+        sent = _sentence(doc[i:i + 1])
         if not any(t.lower_ in self.unnamed_verbs for t in sent):
             return []
         if any(t.lower_ in self.title_cues for t in doc[i + 1:min(sent.end, i + 8)]):
@@ -261,7 +261,7 @@ class Component(RuleComponent):
         body = self._prefix_body(span.text)
         if body:
             return body
-        sent = span.sent
+        sent = _sentence(span)
         in_sent = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
         inside = [o for o in in_sent if o.start >= span.start and o.end <= span.end]
         if inside:
@@ -294,3 +294,11 @@ class Component(RuleComponent):
 
 def _org_name(span: Span) -> str:
     return span._.organization["name"]
+
+
+def _sentence(span: Span) -> Span:
+    """The sentence holding ``span``; the whole Doc when no component set sentence boundaries."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return span.sent
+    return doc[:]

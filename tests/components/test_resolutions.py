@@ -110,3 +110,12 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
         f.write("\nhead_words: [law]\n")
     with pytest.raises(ruleset.RuleError, match=r"instruments.yaml.*'head_words'"):
         Component(spacy.blank("en"), "resolutions", str(tmp_path))
+
+
+def test_works_without_sentence_boundaries():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimspan_organizations")
+    nlp.add_pipe("claimspan_resolutions")
+    doc = nlp("The UNHRC adopted two resolutions on food.")
+    assert [(s.text, s._.resolution["body"]) for s in doc.spans["resolutions"]] == [
+        ("two resolutions", "United Nations Human Rights Council")]
