@@ -32,7 +32,6 @@ from pipeline.ruleset import RuleError, check_keys, read_rule_file
 PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value", "relative"}
 EXCLUSION_KEYS = {"id", "pattern"}
 KINDS = {"date", "range", "duration", "set", "time"}
-RANGE_JOINERS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑"}
 HOLIDAY_RULE = "dates.anchored.holiday"
 FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
 WINDOW = 12         # tokens matched on each side of a trigger word (longer than any pattern with its affixes)
@@ -226,7 +225,7 @@ class Component(RuleComponent):
                  if not any(x.start <= r.start and r.end <= x.end for x in found["exclude"])]
         rows = longest(cores)
         rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
-        return join_ranges(doc, rows)
+        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
     def _windowed_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of WINDOW tokens around trigger words."""
@@ -320,14 +319,14 @@ def longest(candidates: list[Row]) -> list[Row]:
     return sorted(chosen, key=lambda r: r.start)
 
 
-def join_ranges(doc: Doc, rows: list[Row]) -> list[Row]:
+def join_ranges(doc: Doc, rows: list[Row], joiners: set[str]) -> list[Row]:
     """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too."""
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
         if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
                 and row.start == prev.end + 1 and prev.rule.value is None and row.rule.value is None
-                and (doc[prev.end].text.lower() in RANGE_JOINERS
+                and (doc[prev.end].text.lower() in joiners
                      or (doc[prev.end].lower_ == "and" and prev.start > 0 and doc[prev.start - 1].lower_ == "between"))):
             out[-1] = Row(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
         else:

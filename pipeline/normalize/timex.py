@@ -373,7 +373,7 @@ def default_lexicon() -> dict:
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
-                    "future_markers", "reporting_verbs")
+                    "future_markers", "reporting_verbs", "range_words")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:
