@@ -125,3 +125,11 @@ def test_outlet_turn_labels_with_the_speakers_component():
     doc = nlp(text)
     got = [(s.start_char, s.end_char) for s in doc.spans["organizations"]]
     assert got == [(s, e) for _, s, e, _ in expected]
+
+
+def test_saved_pipeline_carries_its_rules(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "claimspan_organizations" / "gazetteer.jsonl").exists()
+    again = spacy.load(tmp_path / "pipe")
+    text = "the State Council Information Office (SCIO) and the UNHRC"
+    assert rows(again, text) == rows(nlp, text)
