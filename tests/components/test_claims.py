@@ -181,3 +181,18 @@ def test_to_disk_round_trip(nlp, tmp_path):
     again = spacy.load(tmp_path / "pipe")
     doc = again("more than 1,800 proposals")
     assert [(s.text, s._.claim["value"]) for s in doc.spans["claims"]] == [("more than 1,800", 1800.0)]
+
+
+@pytest.mark.model
+def test_counted_from_the_parse():
+    from tests.conftest import MODEL, model_installed
+
+    if not model_installed():
+        pytest.skip(f"{MODEL} is not installed (CI installs it from tests/requirements-model.txt)")
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("claimspan_sentences", config={"punct": False}, before="parser")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("claimspan_claims")
+    doc = nlp("Extending membership to these three democracies helps to stabilize the region.")
+    assert doc.has_annotation("DEP")
+    assert [(s.text, s._.claim["counted"]) for s in doc.spans["claims"]] == [("three", "democracies")]
