@@ -19,6 +19,14 @@ def main(argv=None) -> int:
                        help="decode text files with this codec instead of UTF-8 (BOMs still win)")
     run_p.add_argument("--timeout", type=float, default=300.0,
                        help="seconds one document may take before it is reported as an error (default 300)")
+    run_p.add_argument("--workers", type=int, default=None,
+                       help="worker processes on this machine (default: the number of cores)")
+    run_p.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local (default) or dask: a Dask cluster writes each table as a folder of parts")
+    run_p.add_argument("--scheduler", default=None,
+                       help="with --engine dask: a scheduler address tcp://HOST:PORT (default: a local cluster)")
+    run_p.add_argument("--force", action="store_true",
+                       help="extract every document again instead of reusing unchanged ones")
     run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     run_p.add_argument("--quiet", action="store_true", help="no summary")
     add_review_commands(commands)
@@ -46,7 +54,8 @@ def cmd_run(args) -> int:
     bar = _progress_bar()
     try:
         report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
-                     timeout=args.timeout or None, on_progress=bar)
+                     timeout=args.timeout or None, workers=args.workers, engine=args.engine,
+                     scheduler=args.scheduler, force=args.force, on_progress=bar)
     except (InputError, OutputError, RuleError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)
         return 2
@@ -84,7 +93,8 @@ class _progress_bar:
 
 def print_summary(report) -> None:
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(report.statuses.items()))
-    print(f"claimspan: {report.documents} documents read ({statuses or 'none'}) -> {report.out_dir}")
+    reused = f", {report.reused} reused unchanged" if report.reused else ""
+    print(f"claimspan: {report.documents} documents read ({statuses or 'none'}{reused}) -> {report.out_dir}")
     print("rows: " + ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "documents"))
     for old, new in report.renamed:
         print(f"duplicate id {old!r}: kept apart as {new!r}")

@@ -25,6 +25,7 @@ DOC_EXTENSIONS = {
     "doc_date_source": None,  # input | header | text
     "turns": None,            # [[label_start, text_start, text_end, name], ...] speaker turns
     "speakers": None,         # speakers-table rows (dicts) for this document
+    "speaker_roles": None,    # {name: role} from a speakers list (carried to later pieces of a long text)
 }
 
 

@@ -1,16 +1,19 @@
-"""The end-to-end run: inputs -> records -> spaCy Docs -> the six tables.
+"""The end-to-end run: inputs -> documents -> the six tables, on one machine.
 
-``run()`` writes Parquet files and returns a ``RunReport``; it never prints.
-``extract_frames()`` is the same extraction for notebooks, returning DataFrames
-read back through Parquet so that their dtypes equal the files'.
+``run()`` scans the inputs (ids and locations only), sorts them by ``doc_id``
+(the SPEC's row order), loads and extracts them a batch at a time — in this
+process or in a pool of worker processes — and streams the rows to the writer,
+so memory grows with the largest batch, not with the corpus. Documents whose
+bytes, rules and pipeline are unchanged since the last run into the same
+folder are reused instead of extracted again. It never prints.
+``extract_frames()`` is the notebook API.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import io
-import signal
-import threading
+import multiprocessing
+import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -18,45 +21,23 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.io.chunks import CHUNK_CHARS, split_text
-from pipeline.io.export import doc_rows, document_row
-from pipeline.io.readers import Record, read_inputs, text_record, sha256
-from pipeline.io.schemas import TABLES, schema
+from pipeline.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
+                              run_metadata)
+from pipeline.io.chunks import CHUNK_CHARS  # noqa: F401  (read by batch.process_batch; tests shrink it)
+from pipeline.io.export import document_row
+from pipeline.io.previous import PreviousOutputs
+from pipeline.io.readers import Source, scan
+from pipeline.io.schemas import schema
 from pipeline.io.writer import OutputWriter
 
 BATCH = 16
-DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
-
-
-class DocumentTimeout(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def time_budget(seconds: float | None):
-    """Raise DocumentTimeout after ``seconds`` (SIGALRM: main thread on POSIX only;
-    elsewhere no budget is enforced)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise DocumentTimeout(f"took longer than {seconds:g} s (the per-document time budget)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
 class RunReport:
     out_dir: Path | None
     documents: int = 0
+    reused: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
@@ -66,116 +47,60 @@ class RunReport:
     def failed(self) -> int:
         return self.statuses.get("error", 0)
 
-
-@functools.lru_cache(maxsize=4)
-def get_nlp(model: str | None = None):
-    from pipeline import build_nlp
-
-    return build_nlp(model)
-
-
-def run_metadata(model: str | None) -> dict[str, str]:
-    import spacy
-
-    from pipeline import __version__
-    from pipeline.ruleset import rules_sha256
-
-    return {"pipeline_version": __version__, "rules_sha256": rules_sha256(),
-            "spacy_version": spacy.__version__, "model": model or "blank:en"}
+    def account(self, document: dict, reused: bool) -> None:
+        self.documents += 1
+        self.reused += reused
+        self.statuses[document["status"]] = self.statuses.get(document["status"], 0) + 1
+        if document["status"] == "error":
+            self.errors.append((document["doc_id"], document["error"]))
 
 
-def unique_ids(records: Iterable[Record], renamed: list) -> list[Record]:
-    """Records sorted by id (SPEC row order); a repeated id gets ``#2``, ``#3``... and is reported."""
+def unique_ids(items: Iterable, renamed: list) -> list:
+    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets ``#2``, ``#3``...
+    and is reported in ``renamed``."""
     seen: dict[str, int] = {}
     out = []
-    for record in records:
-        n = seen.get(record.doc_id, 0) + 1
-        seen[record.doc_id] = n
+    for item in items:
+        n = seen.get(item.doc_id, 0) + 1
+        seen[item.doc_id] = n
         if n > 1:
-            new_id = f"{record.doc_id}#{n}"
-            renamed.append((record.doc_id, new_id))
-            record.doc_id = new_id
-        out.append(record)
-    return sorted(out, key=lambda r: r.doc_id)
+            new_id = f"{item.doc_id}#{n}"
+            renamed.append((item.doc_id, new_id))
+            item.doc_id = new_id
+        out.append(item)
+    return sorted(out, key=lambda item: item.doc_id)
 
 
-def process(records: list[Record], model: str | None = None, *,
-            timeout: float | None = None) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
-    """(documents row, {table: rows}) per record, in order. A document whose
-    processing fails, or takes longer than ``timeout`` seconds, gets status
-    error; the others go on."""
-    nlp = get_nlp(model)
-    for i in range(0, len(records), BATCH):
-        batch = records[i:i + BATCH]
-        todo = [r for r in batch if r.status == "ok"]
-        try:
-            with time_budget(timeout * len(todo) if timeout else None):
-                done = _process_batch(nlp, todo)
-        except Exception:  # noqa: BLE001  find the document that broke the batch
-            done = {}
-            for r in todo:
-                try:
-                    with time_budget(timeout):
-                        done.update(_process_batch(nlp, [r]))
-                except Exception as exc:  # noqa: BLE001
-                    done[id(r)] = exc
-        for record in batch:
-            pieces = done.get(id(record))
-            if isinstance(pieces, Exception):
-                yield document_row(record, error=_reason(pieces)), {}
-            elif pieces is None:
-                yield document_row(record), {}
-            else:
-                yield document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, DocumentTimeout):
-        return str(exc)
-    return f"processing failed: {type(exc).__name__}: {exc}"
-
-
-def _process_batch(nlp, records: list[Record]) -> dict[int, list[tuple[int, object]]]:
-    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text.
-    The first piece goes first so that its document date anchors the others."""
-    out = {}
-    short = [r for r in records if len(r.text) <= CHUNK_CHARS]
-    for record, doc in zip(short, nlp.pipe(_make_doc(nlp, r, r.text, r.date) for r in short)):
-        out[id(record)] = [(0, doc)]
-    for record in records:
-        if len(record.text) <= CHUNK_CHARS:
-            continue
-        (a, b), *rest = split_text(record.text)
-        first = nlp(_make_doc(nlp, record, record.text[a:b], record.date))
-        anchor = first._.doc_date
-        docs = nlp.pipe(_make_doc(nlp, record, record.text[s:e], anchor) for s, e in rest)
-        out[id(record)] = [(0, first)] + [(s, doc) for (s, _), doc in zip(rest, docs)]
-    return out
-
-
-def _make_doc(nlp, record: Record, text: str, date: str | None):
-    doc = nlp.make_doc(text)
-    doc._.doc_id = record.doc_id
-    if date:
-        doc._.doc_date, doc._.doc_date_source = date, "input"
-    return doc
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
-        encoding: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+        workers: int | None = None, engine: str = "local", scheduler: str | None = None,
+        force: bool = False, encoding: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
         on_progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Read ``inputs``, extract, write the six tables into ``out_dir``."""
     report = RunReport(Path(out_dir))
-    records = unique_ids(read_inputs(inputs, encoding=encoding), report.renamed)
-    writer = OutputWriter(out_dir, run_metadata(model))
+    sources = unique_ids(scan(inputs, encoding), report.renamed)
+    if engine == "dask":
+        from pipeline.engines.dask_engine import run_dask
+
+        return run_dask(sources, out_dir, report, model=model, scheduler=scheduler, workers=workers,
+                        timeout=timeout, on_progress=on_progress)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
+    meta = run_metadata(model)
+    previous = None if force else PreviousOutputs(Path(out_dir), meta)
+    writer = OutputWriter(out_dir, meta)
     try:
-        for n, (document, tables) in enumerate(process(records, model, timeout=timeout), 1):
-            _account(report, document)
+        results = _results(sources, model, workers or default_workers(), timeout, previous)
+        for n, (document, tables, reused) in enumerate(results, 1):
+            report.account(document, reused)
             writer.write("documents", [document])
             for table, rows in tables.items():
                 writer.write(table, rows)
             if on_progress:
-                on_progress(n, len(records))
+                on_progress(n, len(sources))
         writer.commit()
     except BaseException:
         writer.abort()
@@ -184,40 +109,49 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     return report
 
 
-def _account(report: RunReport, document: dict) -> None:
-    report.documents += 1
-    report.statuses[document["status"]] = report.statuses.get(document["status"], 0) + 1
-    if document["status"] == "error":
-        report.errors.append((document["doc_id"], document["error"]))
+def _results(sources: list[Source], model, workers: int, timeout, previous) -> Iterator[tuple[dict, dict, bool]]:
+    """(documents row, rows, reused) per source in order; at most a few batches in flight."""
+    batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
+    workers = max(1, min(workers, len(batches)))
+    get_nlp(model)  # built once here, inherited by forked workers
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    pending: deque = deque()
+    try:
+        for batch in batches:
+            records = [source.load() for source in batch]
+            plan = [(r, previous.reusable(r) if previous else None) for r in records]
+            todo = [r for r, old in plan if old is None]
+            if pool is None:
+                pending.append((plan, process_batch(todo, model, timeout)))
+            else:
+                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout))))
+            while len(pending) > 2 * workers:
+                yield from _emit(*pending.popleft(), previous)
+        while pending:
+            yield from _emit(*pending.popleft(), previous)
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
-def as_records(records_or_texts) -> list[Record]:
-    """Texts become documents ``doc-1``, ``doc-2``...; dicts give ``id``, ``text``, ``date``, ``title``."""
-    if isinstance(records_or_texts, (str, dict)):
-        records_or_texts = [records_or_texts]
-    out = []
-    for n, item in enumerate(records_or_texts, 1):
-        if isinstance(item, str):
-            out.append(text_record(f"doc-{n}", "<api>", item, sha256(item.encode("utf-8"))))
+def _emit(plan, results, previous):
+    done = iter(results if isinstance(results, list) else results.get())
+    for record, old in plan:
+        if old is None:
+            document, tables = next(done)
+            yield document, tables, False
         else:
-            text = item.get("text")
-            digest = sha256(text.encode("utf-8")) if isinstance(text, str) else None
-            out.append(text_record(str(item.get("id", f"doc-{n}")), "<api>",
-                                   text if isinstance(text, str) else None, digest,
-                                   title=item.get("title"), date=item.get("date"),
-                                   error=None if isinstance(text, str) else "no 'text' string"))
-    return out
+            document = document_row(record)
+            document["doc_date"], document["doc_date_source"] = old["doc_date"], old["doc_date_source"]
+            yield document, previous.rows(record.doc_id), True
 
 
 def extract_frames(records_or_texts, model: str | None = None):
+    """``pipeline.extract``: ``{table: DataFrame}`` with the columns and dtypes of the files."""
     records = unique_ids(as_records(records_or_texts), [])
-    collected = {t: [] for t in TABLES}
-    for document, tables in process(records, model):
-        collected["documents"].append(document)
-        for table, rows in tables.items():
-            collected[table].extend(rows)
+    tables = collect(process_batch(records, model))
     meta = run_metadata(model)
-    return {t: _via_parquet(pa.Table.from_pylist(rows, schema=schema(t, meta))) for t, rows in collected.items()}
+    return {t: _via_parquet(pa.Table.from_pylist(rows, schema=schema(t, meta))) for t, rows in tables.items()}
 
 
 def _via_parquet(table: pa.Table):

@@ -61,7 +61,7 @@ class SpeakersComponent(RuleComponent):
     def match(self, doc: Doc):
         """Candidate turn labels and the speakers list, from the lines of the text."""
         text = doc.text
-        labels, roles = [], {}
+        labels, roles = [], dict(doc._.speaker_roles or {})
         list_open = False
         for m in LINE.finditer(text):
             line = m.group()
@@ -99,6 +99,7 @@ class SpeakersComponent(RuleComponent):
     def set_annotations(self, doc: Doc, matches) -> None:
         turns, roles = matches
         doc._.turns = turns
+        doc._.speaker_roles = roles
         rows = {}
         for _, start, name in turns:
             row = rows.get(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -135,24 +136,53 @@ def _readable(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
 
 
+@dataclass
+class Source:
+    """Where one document is, without its text: what a run keeps for every input
+    (so that memory does not grow with the corpus), loaded when its turn comes."""
+    doc_id: str
+    kind: str                 # text | jsonl | parquet | record
+    path: str = ""
+    pos: int = 0              # byte offset of a JSONL line, row number in a Parquet file
+    meta: dict = field(default_factory=dict)
+    record: Record | None = None  # already read (CSV rows, unreadable lines)
+    encoding: str | None = None
+
+    def load(self) -> Record:
+        if self.record is not None:
+            return self.record
+        if self.kind == "text":
+            record = read_text_file(Path(self.path), self.meta, self.encoding)
+        elif self.kind == "jsonl":
+            record = _jsonl_line(Path(self.path), self.pos, self.meta["line"])
+        else:
+            record = _parquet_row(Path(self.path), self.pos)
+        record.doc_id = self.doc_id
+        return record
+
+
 def read_inputs(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Record]:
-    """Every record of every input, in order."""
+    """Every record of every input, in input order."""
+    return (source.load() for source in scan(inputs, encoding))
+
+
+def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Source]:
+    """A Source per document of every input, in input order."""
     metadata_cache: dict[Path, dict] = {}
     for path in expand(inputs):
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
-            yield from read_jsonl(path)
+            yield from scan_jsonl(path)
         elif suffix == ".csv":
-            yield from read_frame(path, "csv")
+            yield from (Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv"))
         elif suffix == ".parquet":
-            yield from read_frame(path, "parquet")
+            yield from scan_parquet(path)
         else:
             folder = path.parent
             if folder not in metadata_cache:
                 metadata_cache[folder] = read_metadata(folder / METADATA_NAME)
-            yield read_text_file(path, metadata_cache[folder].get(path.stem, {}), encoding)
-
-
+            yield Source(path.stem, "text", str(path), meta=metadata_cache[folder].get(path.stem, {}),
+                         encoding=encoding)
 def read_metadata(path: Path) -> dict[str, dict]:
     """``metadata.csv`` beside text files: a ``stem`` (or ``id``/``file``) column, plus ``date``/``title``."""
     if not path.exists():
@@ -179,25 +209,83 @@ def read_text_file(path: Path, meta: dict, encoding: str | None = None) -> Recor
                        date=meta.get("date"), error=error)
 
 
-def read_jsonl(path: Path) -> Iterator[Record]:
+def scan_jsonl(path: Path) -> Iterator[Source]:
+    """Sources for the lines of a JSONL file; each line is parsed here for its id and
+    again when loaded, so that only ids and offsets are held meanwhile."""
+    offset = 0
     with path.open("rb") as f:
         for n, raw in enumerate(f, 1):
+            pos, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
-            rid = f"{path.stem}:{n}"
-            line, error = decode(raw)
-            obj = None
-            if error is None:
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    error = f"line {n}: invalid JSON ({exc.msg})"
-            if obj is not None and not isinstance(obj, dict):
-                error, obj = f"line {n}: not a JSON object", None
-            if obj is None:
-                yield text_record(rid, f"{path}#{n}", None, sha256(raw), error=error)
-                continue
-            yield _table_record(obj, rid, f"{path}#{n}", n)
+            record = _parse_jsonl_line(path, raw, n)
+            if record.status == "error":
+                yield Source(record.doc_id, "record", str(path), record=record)
+            else:
+                yield Source(record.doc_id, "jsonl", str(path), pos, meta={"line": n})
+
+
+def _jsonl_line(path: Path, pos: int, n: int) -> Record:
+    with path.open("rb") as f:
+        f.seek(pos)
+        return _parse_jsonl_line(path, f.readline(), n)
+
+
+def _parse_jsonl_line(path: Path, raw: bytes, n: int) -> Record:
+    rid, source = f"{path.stem}:{n}", f"{path}#{n}"
+    line, error = decode(raw)
+    obj = None
+    if error is None:
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            error = f"line {n}: invalid JSON ({exc.msg})"
+    if obj is not None and not isinstance(obj, dict):
+        error, obj = f"line {n}: not a JSON object", None
+    if obj is None:
+        return text_record(rid, source, None, sha256(raw), error=error)
+    return _table_record(obj, rid, source, n)
+
+
+def scan_parquet(path: Path) -> Iterator[Source]:
+    import pyarrow.parquet as pq
+
+    _parquet_file.cache_clear()
+    _row_group.cache_clear()
+    try:
+        names = pq.read_schema(path).names
+        missing = [c for c in ("id", "text") if c not in names]
+        if not missing:
+            ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
+    except Exception as exc:  # noqa: BLE001  pyarrow's message names the problem
+        raise InputError(f"{path}: cannot read parquet: {exc}") from None
+    if missing:
+        raise InputError(f"{path}: missing column '{missing[0]}'")
+    for n, doc_id in enumerate(ids, 1):
+        yield Source(_str_or_none(doc_id) or f"{path.stem}:{n}", "parquet", str(path), n - 1)
+
+
+@functools.lru_cache(maxsize=2)
+def _parquet_file(path: str):
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path)
+
+
+def _parquet_row(path: Path, index: int) -> Record:
+    """One row, reading only its row group (a file's groups are cached one at a time)."""
+    f = _parquet_file(str(path))
+    group, start = 0, 0
+    while start + f.metadata.row_group(group).num_rows <= index:
+        start += f.metadata.row_group(group).num_rows
+        group += 1
+    row = _row_group(str(path), group)[index - start]
+    return _table_record(row, f"{path.stem}:{index + 1}", f"{path}#{index + 1}", index + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _row_group(path: str, group: int) -> list[dict]:
+    return _parquet_file(path).read_row_group(group).to_pylist()
 
 
 def _table_record(row: dict, fallback_id: str, source: str, n: int) -> Record:

@@ -8,6 +8,7 @@ next run removes.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -67,6 +68,8 @@ class OutputWriter:
         try:
             for table in TABLES:
                 os.replace(self.tmp_path(table), self.out_dir / f"{table}.parquet")
+                if (self.out_dir / table).is_dir():  # parts of an earlier Dask run: now stale
+                    shutil.rmtree(self.out_dir / table)
         except OSError as exc:
             self.abort()
             raise OutputError(f"{self.out_dir}: cannot move outputs into place ({exc.strerror or exc})") from None
