@@ -334,7 +334,7 @@ def _duration(row: dict, f: dict, anchor: date | None) -> None:
 def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     cut = next((i for i, w in enumerate(words) if i and w.lower() in CONNECTORS), None)
     if cut is None:
-        return row
+        return _opening_part(row, features(words, lex), anchor)
     left, right = features(words[:cut], lex), features(words[cut + 1:], lex)
     if left.get("year") and not right.get("year") and isinstance(right.get("num"), int) and not left.get("month"):
         right = {"num": None, "year": left["year"] // 100 * 100 + right["num"]}    # 2016-20
@@ -349,6 +349,19 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     _, end, _ = interval(b)
     row.update(value=f"{a}/{b}", start_date=start, end_date=end, granularity=gran,
                is_relative=rel_a or rel_b, anchor_date=anchor if rel_a or rel_b else None)
+    return row
+
+
+def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
+    """"the first eight months of this year" -> 2021-01/2021-08; "the first three quarters of 2020"."""
+    unit, n = f.get("unit"), f.get("num")
+    year, relative = _year_of(f, anchor, 1, future=False) if (f.get("year") or f.get("year_rel") is not None) \
+        else (None, False)
+    if unit not in ("month", "quarter") or not isinstance(n, int) or not year or not 1 <= n <= (12 if unit == "month" else 4):
+        return row
+    a, b = (f"{year}-01", f"{year}-{n:02d}") if unit == "month" else (f"{year}-Q1", f"{year}-Q{n}")
+    row.update(value=f"{a}/{b}", start_date=interval(a)[0], end_date=interval(b)[1], granularity=unit,
+               is_relative=relative, anchor_date=anchor if relative else None)
     return row
 
 

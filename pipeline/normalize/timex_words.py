@@ -83,7 +83,7 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         if f.get("shift"):
             f["of_unit"] = unit            # "the year-earlier quarter"
         elif unit == "year" and f.get("rel") is not None and (
-                f.get("month") or f.get("season") or f.get("half") or f.get("unit") == "quarter"):
+                f.get("month") or f.get("season") or f.get("half") or f.get("unit") in ("quarter", "month")):
             f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
         else:
             f["unit"], f["plural"] = unit, k != unit and k.endswith("s")
@@ -136,7 +136,7 @@ def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex
     n = float(k.replace(",", ""))
     if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
         f["month"] = int(n)   # ISO 2021-05-31
-    elif len(k) == 4 and k.isdigit() and not number and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s")):
+    elif len(k) == 4 and k.isdigit() and (not number or prev == "of") and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s")):
         f["year"] = int(n)
     elif prev == "'" and len(k) == 2:
         f["yy"] = int(n)

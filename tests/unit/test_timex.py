@@ -88,6 +88,9 @@ def test_duration_value(n, unit, expected):
     ("Sept. 14-15", "range", date(2021, 9, 17), "2021-09-14/2021-09-15"),
     ("March to May 2020", "range", None, "2020-03/2020-05"),
     ("7:15 p.m.", "time", date(1998, 2, 12), "1998-02-12T19:15"),
+    ("the first eight months of this year", "range", date(2021, 9, 14), "2021-01/2021-08"),
+    ("the first three quarters of 2020", "range", None, "2020-Q1/2020-Q3"),
+    ("the past decade", "duration", date(2021, 9, 14), "P10Y"),
 ])
 def test_timex_values(text, kind, anchor, expected):
     assert timex(text, anchor=anchor, kind=kind) == expected
