@@ -34,6 +34,7 @@ from pipeline.normalize.acronyms import find_definitions
 INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
                    "unnamed_verbs", "unnamed_modifiers", "body_cues"}
 SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
+ACTION_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|report|review)$")
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
@@ -121,8 +122,6 @@ class Component(RuleComponent):
             if start < o.end <= h and o._.organization.get("source") == "rule":
                 start = o.end
         start = self._coordinated_left(doc, start)
-        while start < h and doc[start].is_stop and doc[start + 1].text != "-":
-            start += 1
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
         end = last + 1
@@ -139,12 +138,34 @@ class Component(RuleComponent):
                 break  # ", the Regulations on ...", "... and the International Symposium"
             between = between or "between" in words
             end = part_end
+        if end == last + 1 and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act"
+            start = self._prepositional_left(doc, start, orgs)
+        while start < h and doc[start].is_stop and doc[start + 1].text != "-":
+            start += 1
         end = period_after(doc, end)
         if end - start < 2:
             return None
         span = doc[start:end]
         kind = self.heads[doc[last].lower_]
         return start, end, kind, self._title(span.text), None
+
+    def _prepositional_left(self, doc: Doc, start: int, orgs: list[Span]) -> int:
+        """Extend over "Freedom of Access to" in "Freedom of Access to Clinic Entrances Act" and "Law of
+        the" in "Law of the Sea Convention": capitalized runs joined by of/to/for/on, up to two hops."""
+        rules = self.name_rules
+        org_ends = {o.end for o in orgs}
+        for _ in range(2):
+            k = start - 1
+            if k >= 1 and doc[k].lower_ == "the":
+                k -= 1
+            if k < 1 or doc[k].lower_ not in ("of", "to", "for", "on") or not is_cap(doc[k - 1], rules) \
+                    or k in org_ends or doc[k - 1].is_stop or ACTION_NOUN.search(doc[k - 1].lower_):
+                return start  # "Implementation of the X Law" is about the law, not its title
+            left = run_left(doc, k - 1, rules)
+            if any(t.lower_ in self.heads for t in doc[left:k]):
+                return start if doc[left].lower_ not in self.heads else left
+            start = left
+        return start
 
     def _coordinated_left(self, doc: Doc, start: int) -> int:
         """Extend over "Reform, Recovery and" in "Financial Institutions Reform, Recovery and Enforcement Act",

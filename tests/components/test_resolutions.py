@@ -36,6 +36,8 @@ CASES = [
     "revised the <r kind=law>Law on the Protection of Rights and Interests of Women</r> in 2022",
     "released the <r kind=regulation>Interpretation on Several Issues Concerning the Application of Law in Handling "
     "Criminal Cases</r>.",
+    "violating the <r kind=law>Freedom of Access to Clinic Entrances Act</r> by",
+    "the Assessment Report on the Implementation of the <r kind=plan>National Human Rights Action Plan (2016-2020)</r>",
     "criteria under the new <r kind=law>Financial Institutions Reform, Recovery and Enforcement Act of 1989</r>.",
     "implementing the <r kind=regulation>Opinions on Carrying out Victim Relief Work</r>, they",
     "the <r kind=regulation>Circular about Further Regulating Recruitment and Promoting Women's Employment</r>,",
