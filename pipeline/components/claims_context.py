@@ -76,8 +76,10 @@ def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | 
         if glued_hyphen:
             k += 1
             continue
-        if not t.is_alpha or (w in cw["stop_words"] and w not in cw["modifiers"]):
-            break
+        compound = (k + 2 < len(doc) and words[k + 1] in DASHES and not t.whitespace_ and not doc[k + 1].whitespace_) \
+            or (bool(run) and words[k - 1] in DASHES and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_)
+        if not t.is_alpha or (w in cw["stop_words"] and w not in cw["modifiers"] and not compound):
+            break                                      # ("two would-be robbers": a hyphenated compound goes on)
         if run and "\n" in doc[k - 1].whitespace_:
             break
         if any(is_plural(rules, words[h]) for h in run) and w.endswith(("ing", "ed")):

@@ -120,6 +120,8 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
         return words[c.start - 1] in rg["between"]
     if conn not in rg["connectors"]:
         return False
+    if words[c.start - 1] in rg["change_verbs"]:          # "skidded 9.5 to 200.5": a change
+        return False
     if words[c.start - 1] in rg["change_words"]:           # "from 10 to 20": a change, not a range
         return words[c.start - 2] in rg["range_verbs"]
     return True

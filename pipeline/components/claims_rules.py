@@ -125,7 +125,7 @@ def load(rules_dir: Path, nlp: Language) -> ClaimRules:
     }
 
     data, where = _file(rules_dir, "ranges.yaml")
-    keys = {"connectors", "dashes", "between", "change_words", "range_verbs"}
+    keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
     check_keys(data, keys, where, keys)
     rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
 

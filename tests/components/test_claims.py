@@ -73,6 +73,8 @@ CASES = [
     "Sales rose <claim kind=percent qualifier=exact>8%</claim> to <claim kind=money qualifier=exact>$1.15 billion</claim>",
     "prices fell <claim kind=money value=2 unit=USX>two cents</claim> a gallon",
     "it costs <claim kind=money value=15.5>15 dollars 50</claim>.",
+    "Hanson skidded <claim qualifier=exact>9.5</claim> to <claim qualifier=exact>200.5</claim>, and",
+    "when <claim value=2>two</claim> <noun>would-be robbers</noun> emptied their pistols",
     "<claim value=3000000>three million</claim> <noun>people</noun>, <claim value=202000>two hundred and two thousand"
     "</claim> and <claim value=1200000000000>1.2 trillion</claim> and <claim value=3500000000>3.5 billion</claim>",
 ]
@@ -85,7 +87,7 @@ NOT_CLAIMS = [
     "over the past five years, 10 years ahead of schedule, 77 years ago, a five-year plan",
     "Call (202) 555-1234 or 555-1234 today.",
     "1. First item\n2. Second item",
-    "on May 28 and 28 May, at 3 p.m.",
+    "on May 28 and 28 May, at 3 p.m., the No. 1 carmaker",
     "once again, a third nation, double standards, several conventions, a few words",
     "during the next 12 to 18 months, for at least 20 more years, a one-time charge, a month or two",
 ]
