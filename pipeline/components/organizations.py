@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
-from pipeline.components.propernames import NameRules, is_cap, parts_right, run_left, run_right
+from pipeline.components.propernames import NameRules, is_cap, parts_right, run_left, run_right, tokens_with_text
 from pipeline.normalize.acronyms import find_definitions
 from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
@@ -86,10 +86,7 @@ class Component(RuleComponent):
         cands = self._rule_names(doc) + self._turn_labels(doc)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
         defs = self._definitions(doc)
-        if defs:
-            for tok in doc:
-                if tok.text in defs:
-                    cands.append((tok.i, tok.i + 1, "acronym", "organizations.acronym.defined"))
+        cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
         chosen = _resolve(cands)
         if doc.has_annotation("ENT_IOB"):
             chosen = _resolve(chosen + self._model_names(doc, chosen, defs))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -125,3 +127,11 @@ def period_after(doc: Doc, end: int) -> int:
             if k < n and doc[k].text == ")":
                 return k + 1
     return end
+
+
+def tokens_with_text(doc: Doc, texts) -> list[int]:
+    """Indices of the tokens whose text is one of ``texts`` (one vectorized pass, no loop over tokens)."""
+    if not texts or not len(doc):
+        return []
+    wanted = numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()

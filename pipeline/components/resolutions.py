@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
-from pipeline.components.propernames import NameRules, is_cap, parts_right, period_after, run_left, run_right
+from pipeline.components.propernames import (NameRules, is_cap, parts_right, period_after, run_left, run_right,
+                                             tokens_with_text)
 from pipeline.normalize.acronyms import find_definitions
 
 INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
@@ -248,10 +249,9 @@ class Component(RuleComponent):
             if span is not None and head and last not in {"organization", "council", "committee"}:
                 defined[d.short] = (self.heads[head], self._title(d.long), self._prefix_body(d.long))
         out = []
-        for tok in doc:
-            if tok.text in defined:
-                kind, title, body = defined[tok.text]
-                out.append((tok.i, tok.i + 1, kind, title, body))
+        for i in tokens_with_text(doc, defined):
+            kind, title, body = defined[doc[i].text]
+            out.append((i, i + 1, kind, title, body))
         for _, s, e in self.acronyms(doc):
             entry = self.gazetteer.get(doc[s:e].text)
             if entry and doc[s:e].text not in defined:
