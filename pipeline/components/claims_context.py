@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components.claims_reading import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
+REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
 ANCHORED = frozenset({"past", "last", "next", "recent", "previous", "coming", "first"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
@@ -168,14 +169,19 @@ def scopes(rules, doc: Doc, d: Span) -> bool:
         return False                                   # "24-hour", "about three days": not a period
     if 0 < d.start and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")":
         return False
+    if d.end < len(doc) and doc[d.end].lower_ in ("'s", "’s"):
+        return False                                   # "Sunday's service": names an event
     return not after_reporting_verb(rules, doc, d)
 
 
 def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
-    k = d.start - 1
-    if k >= 0 and doc[k].lower_ in ("on", "last", "this"):
-        k -= 1
-    return k >= 0 and doc[k].lower_ in rules.reporting_verbs
+    """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``."""
+    for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
+        if doc[k].is_punct:
+            return False
+        if doc[k].lower_ in rules.reporting_verbs:
+            return True
+    return False
 
 
 def with_preposition(rules, doc: Doc, words, d: Span) -> Span:
