@@ -83,13 +83,14 @@ class Component(RuleComponent):
     # -- matching ---------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
-        cands = self._rule_names(doc) + self._turn_labels(doc)
+        text = doc.text  # built from the tokens on every access: read once
+        cands = self._rule_names(doc) + self._turn_labels(doc, text)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
-        defs = self._definitions(doc)
+        defs = self._definitions(text)
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
         chosen = _resolve(cands)
         if doc.has_annotation("ENT_IOB"):
-            chosen = _resolve(chosen + self._model_names(doc, chosen, defs))
+            chosen = _resolve(chosen + self._model_names(doc, chosen, defs, text))
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
                 for s, e, source, rule in chosen]
@@ -180,13 +181,13 @@ class Component(RuleComponent):
                 return i + 1
         return start
 
-    def _turn_labels(self, doc: Doc) -> list[tuple]:
+    def _turn_labels(self, doc: Doc, text: str) -> list[tuple]:
         """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
         out = []
         if doc._.turns is not None:  # claimspan_speakers ran: one list per turn, starting at its line, ending in the name
-            labels = [(max(doc.text.find(t[-1], t[0]), t[0]), t[-1]) for t in doc._.turns]
+            labels = [(max(text.find(t[-1], t[0]), t[0]), t[-1]) for t in doc._.turns]
         else:
-            labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(doc.text)]
+            labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(text)]
         outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"] and not r.get("role")}
         for label_start, label in labels:
             folded = normalize_name(label)
@@ -198,17 +199,17 @@ class Component(RuleComponent):
                     out.append((span.start, span.end, "rule", "organizations.turn_label"))
         return out
 
-    def _definitions(self, doc: Doc) -> dict[str, str]:
+    def _definitions(self, text: str) -> dict[str, str]:
         """Acronyms the document defines for an organization: short -> long form as written."""
         defs = {}
-        for d in find_definitions(doc.text):
+        for d in find_definitions(text):
             long_folded = normalize_name(d.long)
             first_segment = re.split(r" (?:of|for|on) ", long_folded)[0]
             if long_folded in self.aliases or first_segment.rsplit(" ", 1)[-1] in self.heads:
                 defs.setdefault(d.short, d.long)
         return defs
 
-    def _plausible_model_name(self, span: Span, defs: dict[str, str]) -> bool:
+    def _plausible_model_name(self, span: Span, defs: dict[str, str], doc_text: str) -> bool:
         """A small model tags many capitalized phrases ORG; keep proper singular names and acronyms."""
         text, last = span.text, span[-1]
         folded = normalize_name(text)
@@ -222,11 +223,11 @@ class Component(RuleComponent):
         if len(span) == 1 and last.lower_ in {t.lower_ for e in span.doc.ents if e.label_ == "PERSON" for t in e}:
             return False  # "Hernandez" tagged ORG once and PERSON elsewhere
         if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:
-            return text in defs or not re.search(r"\([^)]*\b" + re.escape(text) + r"\)", span.doc.text)
+            return text in defs or not re.search(r"\([^)]*\b" + re.escape(text) + r"\)", doc_text)
         return last.tag_ == "NNP" and all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.name_rules.connectors
                                          or t.lower_ == "the" for t in span)
 
-    def _model_names(self, doc: Doc, chosen: list[tuple], defs: dict[str, str]) -> list[tuple]:
+    def _model_names(self, doc: Doc, chosen: list[tuple], defs: dict[str, str], text: str) -> list[tuple]:
         taken = set()
         for s, e, *_ in chosen:
             taken.update(range(s, e))
@@ -240,7 +241,7 @@ class Component(RuleComponent):
             span = doc[start:ent.end]
             if not span or taken.intersection(range(span.start, span.end)) or not span.text[0].isupper():
                 continue
-            if not self._plausible_model_name(span, defs):
+            if not self._plausible_model_name(span, defs, text):
                 continue
             out.append((span.start, span.end, "model", "organizations.model.ORG"))
         return out

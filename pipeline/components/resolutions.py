@@ -100,8 +100,9 @@ class Component(RuleComponent):
                 cands += [("title",) + t for t in self._quoted(doc, s)]
             elif kind == "unnamed":
                 cands += [("unnamed",) + u for u in self._unnamed(doc, s)]
-        cands += [("symbol",) + c for c in self._symbols(doc)]
-        cands += [("acronym",) + c for c in self._acronyms(doc)]
+        text = doc.text  # built from the tokens on every access: read once
+        cands += [("symbol",) + c for c in self._symbols(doc, text)]
+        cands += [("acronym",) + c for c in self._acronyms(doc, text)]
         chosen, taken = [], set()
         for c in sorted(cands, key=lambda c: (c[1] - c[2], PRIORITY[c[0]], c[1])):
             if taken.isdisjoint(range(c[1], c[2])):
@@ -230,18 +231,18 @@ class Component(RuleComponent):
                 break
         return [(start, i + 1, "resolution", None, None)]
 
-    def _symbols(self, doc: Doc):
+    def _symbols(self, doc: Doc, text: str):
         out = []
-        for m in SYMBOL.finditer(doc.text):
+        for m in SYMBOL.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 title = m.group(0)
                 out.append((span.start, span.end, "resolution", title[0].upper() + title[1:], None))
         return out
 
-    def _acronyms(self, doc: Doc):
+    def _acronyms(self, doc: Doc, text: str):
         defined = {}
-        for d in find_definitions(doc.text):
+        for d in find_definitions(text):
             span = doc.char_span(d.long_start, d.long_end)
             last = d.long.split()[-1].lower()
             head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
