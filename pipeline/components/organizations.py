@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
-from pipeline.components.propernames import NameRules, is_cap, parts_right, run_left, run_right, tokens_with_text
+from pipeline.components.propernames import SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right, tokens_with_text
 from pipeline.normalize.acronyms import find_definitions
 from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
@@ -120,8 +120,9 @@ class Component(RuleComponent):
         parts = parts_right(doc, run_end, rules) if end == run_end and not closed else []
         in_complement = False
         for conn, k, part_end in parts:
-            if doc[k].lower_ in self.not_continuations:
-                break
+            if doc[k].lower_ in self.not_continuations or not any(t.is_alpha and t.lower_ not in SUFFIXES
+                                                                  for t in doc[k:part_end]):
+                break  # "State Department on Sunday", "Third Committee of the 78th session"
             last = self._last_head(doc, k, part_end)
             if doc[conn].lower_ in ("and", "&") and (last > k or not in_complement):
                 break           # "X University and Y University", "China Daily and Xinhua": two names

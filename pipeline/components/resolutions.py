@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
 from pipeline.components.base import RuleComponent
-from pipeline.components.propernames import (NameRules, is_cap, parts_right, period_after, run_left, run_right,
+from pipeline.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left, run_right,
                                              tokens_with_text)
 from pipeline.normalize.acronyms import find_definitions
 
@@ -132,7 +132,7 @@ class Component(RuleComponent):
         between = False
         for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
             words = [t.lower_ for t in doc[conn:k]]
-            if all(t.like_num for t in doc[k:part_end]) and words != ["of"]:
+            if all(t.like_num or t.lower_ in SUFFIXES for t in doc[k:part_end]) and words != ["of"]:
                 break  # "Law on ... of Women in 2022" (but "Act of 1989")
             if ("and" in words or "," in words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
                 break  # "the Copyright Law and the Patent Law": two names

@@ -55,6 +55,7 @@ CASES = [
     "the <org>Xinjiang Production and Construction Corps</org> and the <org>Political Bureau of the CPC Central "
     "Committee</org>",
     "said the <org>State Department</org> on Sunday",
+    "the <org>Third Committee</org> of the 78th session of the <org>UN General Assembly</org>",
     "<org>Foreign Ministry</org> Spokesperson Lin Jian's Regular Press Conference",
     "the <org>China Chamber of Commerce</org> said",
     # not organizations: generic references, places, events, instruments
