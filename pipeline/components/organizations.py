@@ -167,9 +167,10 @@ class Component(RuleComponent):
         if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not is_cap(doc[start - 2], rules):
             return start
         left = run_left(doc, start - 2, rules)
-        if any(t.lower_ in self.heads for t in doc[left:start - 1]) \
-                or normalize_name(doc[left:start - 1].text) in self.places:
+        if any(t.lower_ in self.heads for t in doc[left:start - 1]):
             return start
+        if normalize_name(doc[left:start - 1].text) in self.places and normalize_name(doc[start].text) not in self.places:
+            return start  # "China and Russia Development Bank" (but "Hong Kong and Macao Affairs Office")
         if left > 0 and (doc[left - 1].lower_ in rules.connectors or doc[left - 1].lower_ in ("and", ",") or (
                 doc[left - 1].lower_ == "the" and left > 1 and is_cap(doc[left - 2], rules))):
             return start

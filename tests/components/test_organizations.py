@@ -56,6 +56,7 @@ CASES = [
     "Committee</org>",
     "said the <org>State Department</org> on Sunday",
     "the <org>Third Committee</org> of the 78th session of the <org>UN General Assembly</org>",
+    "the <org>Hong Kong and Macao Affairs Office of the State Council</org> said",
     "<org>Foreign Ministry</org> Spokesperson Lin Jian's Regular Press Conference",
     "the <org>China Chamber of Commerce</org> said",
     # not organizations: generic references, places, events, instruments
