@@ -21,7 +21,8 @@ from pipeline import extensions
 from pipeline.components import claims_rules
 from pipeline.components.base import RuleComponent
 from pipeline.components.claims_context import describe
-from pipeline.components.claims_reading import Claim, Glued, Words, read_claims
+from pipeline.components.claims_reading import read_claims
+from pipeline.components.claims_tokens import Claim, Glued, Words
 
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.claims_reading import DASHES, Claim, phrase_ending
+from pipeline.components.claims_tokens import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")

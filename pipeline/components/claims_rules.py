@@ -62,96 +62,113 @@ def _strings(values, where: str) -> list[str]:
 
 
 def load(rules_dir: Path, nlp: Language) -> ClaimRules:
-    def toks(phrase: str) -> tuple[str, ...]:
-        return tuple(fold(t.text) for t in nlp.make_doc(phrase) if not t.is_space)
+    """Read and validate every rule file of ``rules_dir`` (rules/claims/)."""
+    return _Loader(rules_dir, nlp).load()
 
-    def phrases(entries, where, key, value_key) -> Phrases:
+
+class _Loader:
+    def __init__(self, rules_dir: Path, nlp: Language):
+        self.dir, self.nlp = rules_dir, nlp
+
+    def toks(self, phrase: str) -> tuple[str, ...]:
+        """A phrase as the pipeline's tokenizer splits it, folded like the text."""
+        return tuple(fold(t.text) for t in self.nlp.make_doc(phrase) if not t.is_space)
+
+    def phrases(self, entries, where, key, value_key) -> Phrases:
         table: Phrases = {}
         for e in entries:
             for p in _strings(e.get(key, []), f"{where} rule {e['id']} key {key}"):
-                table[toks(p)] = (e[value_key] if value_key else None, e["id"])
+                table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
         return table
 
-    data, where = _file(rules_dir, "numbers.yaml")
-    rules = ClaimRules(lex=Lexicon.from_rules(data, where))
+    def entries(self, name: str, allowed: set, required: set):
+        data, where = _file(self.dir, name)
+        for e in data or []:
+            check_keys(e, allowed, f"{where} rule {e.get('id') if isinstance(e, dict) else e}", required)
+        return data or [], where
 
-    data, where = _file(rules_dir, "qualifiers.yaml")
-    for e in data:
-        check_keys(e, {"id", "qualifier", "phrases"}, f"{where} rule {e.get('id')}", {"id", "qualifier", "phrases"})
-    rules.qualifiers = phrases(data, where, "phrases", "qualifier")
+    def load(self) -> ClaimRules:
+        data, where = _file(self.dir, "numbers.yaml")
+        rules = ClaimRules(lex=Lexicon.from_rules(data, where))
+        for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.ratios,
+                     self.ranges, self.counted, self.not_claims):
+            step(rules)
+        return rules
 
-    data, where = _file(rules_dir, "currencies.yaml")
-    for e in data:
-        check_keys(e, {"id", "code", "prefix", "suffix", "scale"}, f"{where} rule {e.get('id')}", {"id", "code"})
-        if "scale" in e:
-            rules.currency_scale[e["id"]] = float(e["scale"])
-    rules.currency_prefix = phrases(data, where, "prefix", "code")
-    rules.currency_suffix = phrases(data, where, "suffix", "code")
+    def qualifiers(self, rules: ClaimRules) -> None:
+        data, where = self.entries("qualifiers.yaml", {"id", "qualifier", "phrases"}, {"id", "qualifier", "phrases"})
+        rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
 
-    data, where = _file(rules_dir, "units.yaml")
-    for e in data:
-        check_keys(e, {"id", "unit", "words", "with_a", "then"}, f"{where} rule {e.get('id')}", {"id", "unit", "words"})
-        if "then" in e:
-            check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
-            rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
-    rules.units = phrases(data, where, "words", "unit")
-    rules.units_with_a = phrases([e for e in data if e.get("with_a")], where, "words", "unit")
+    def currencies(self, rules: ClaimRules) -> None:
+        data, where = self.entries("currencies.yaml", {"id", "code", "prefix", "suffix", "scale"}, {"id", "code"})
+        rules.currency_scale = {e["id"]: float(e["scale"]) for e in data if "scale" in e}
+        rules.currency_prefix = self.phrases(data, where, "prefix", "code")
+        rules.currency_suffix = self.phrases(data, where, "suffix", "code")
 
-    data, where = _file(rules_dir, "percent.yaml")
-    for e in data:
-        check_keys(e, {"id", "words", "before"}, f"{where} rule {e.get('id')}", {"id"})
-    rules.percent_after = phrases(data, where, "words", None)
-    rules.percent_before = phrases(data, where, "before", None)
+    def units(self, rules: ClaimRules) -> None:
+        data, where = self.entries("units.yaml", {"id", "unit", "words", "with_a", "then"}, {"id", "unit", "words"})
+        for e in data:
+            if "then" in e:
+                check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
+                rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
+        rules.units = self.phrases(data, where, "words", "unit")
+        rules.units_with_a = self.phrases([e for e in data if e.get("with_a")], where, "words", "unit")
 
-    data, where = _file(rules_dir, "temporal.yaml")
-    check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
-                      "reporting_verbs", "time_unit_modifiers"}, where)
-    rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
-    rules.age_words = frozenset(_strings(data.get("age_words", []), f"{where} age_words"))
-    rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
-    rules.months = frozenset(_strings(data.get("months", []), f"{where} months"))
-    rules.time_modifiers = frozenset(_strings(data.get("time_unit_modifiers", []), f"{where} time_unit_modifiers"))
-    rules.period_prepositions = {toks(p): (None, "period") for p in _strings(data.get("period_prepositions", []), where)}
-    rules.reporting_verbs = frozenset(_strings(data.get("reporting_verbs", []), f"{where} reporting_verbs"))
+    def percent(self, rules: ClaimRules) -> None:
+        data, where = self.entries("percent.yaml", {"id", "words", "before"}, {"id"})
+        rules.percent_after = self.phrases(data, where, "words", None)
+        rules.percent_before = self.phrases(data, where, "before", None)
 
-    data, where = _file(rules_dir, "ratios.yaml")
-    check_keys(data, {"part_of_whole", "of_connector", "fraction_followers", "multiplier_words",
-                      "multiplier_followers", "comparatives", "frequency_words", "over_connector"}, where)
-    rules.ratios = {
-        "part_of_whole": {toks(p): (None, "claims.ratio.part_of_whole") for p in _strings(data["part_of_whole"], f"{where} part_of_whole")},
-        "frequency_words": {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()},
-        **{k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
-           for k in ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers", "comparatives")},
-    }
+    def temporal(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "temporal.yaml")
+        check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
+                          "reporting_verbs", "time_unit_modifiers"}, where)
+        words = {k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
+                 for k in ("age_words", "months", "time_unit_modifiers", "reporting_verbs")}
+        rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
+        rules.age_words, rules.months = words["age_words"], words["months"]
+        rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
+        rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
+        rules.period_prepositions = {self.toks(p): (None, "period")
+                                     for p in _strings(data.get("period_prepositions", []), where)}
 
-    data, where = _file(rules_dir, "ranges.yaml")
-    keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
-    check_keys(data, keys, where, keys)
-    rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
+    def ratios(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "ratios.yaml")
+        sets = ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers")
+        check_keys(data, {"part_of_whole", "frequency_words", *sets}, where)
+        rules.ratios = {k: frozenset(_strings(data.get(k, []), f"{where} {k}")) for k in sets}
+        rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
+                                         for p in _strings(data["part_of_whole"], f"{where} part_of_whole")}
+        rules.ratios["frequency_words"] = {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()}
 
-    data, where = _file(rules_dir, "counted.yaml")
-    keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "discourse_nouns",
-            "discourse_followers", "discourse_openers", "of_words"}
-    check_keys(data, keys, where)
-    rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}
+    def ranges(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "ranges.yaml")
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
+        check_keys(data, keys, where, keys)
+        rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
 
-    data, where = _file(rules_dir, "not_claims.yaml")
-    for e in data:
-        rid = e.get("id")
-        check_keys(e, {"id", "pattern", "regex", "block"}, f"{where} rule {rid}", {"id"})
-        block = e.get("block")
-        if block is not None and (not isinstance(block, list) or not all(isinstance(b, int) for b in block)
-                                  or "pattern" not in e or any(b >= len(e["pattern"]) for b in block)):
-            raise RuleError(f"{where} rule {rid} key 'block': a list of token positions in the pattern")
-        if ("pattern" in e) == ("regex" in e):
-            raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
-        if "regex" in e:
-            try:
-                rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
-            except re.error as exc:
-                raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
-        else:
+    def counted(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "counted.yaml")
+        keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "discourse_nouns",
+                "discourse_followers", "discourse_openers", "of_words"}
+        check_keys(data, keys, where)
+        rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}
+
+    def not_claims(self, rules: ClaimRules) -> None:
+        data, where = self.entries("not_claims.yaml", {"id", "pattern", "regex", "block"}, {"id"})
+        for e in data:
+            rid, block = e["id"], e.get("block")
+            if ("pattern" in e) == ("regex" in e):
+                raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
+            if block is not None and (not isinstance(block, list) or "pattern" not in e
+                                      or not all(isinstance(b, int) and b < len(e["pattern"]) for b in block)):
+                raise RuleError(f"{where} rule {rid} key 'block': a list of token positions in the pattern")
+            if "regex" in e:
+                try:
+                    rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
+                except re.error as exc:
+                    raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
+                continue
             rules.exclusion_patterns.append((rid, e["pattern"]))
             if block is not None:
                 rules.exclusion_block[rid] = block
-    return rules
