@@ -8,11 +8,14 @@ the date spans of the same sentence (``doc.spans["dates"]``).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline.components.claims_tokens import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
+ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")   # "U.S.", "U.N."
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
 ANCHORED = frozenset({"past", "last", "next", "recent", "previous", "coming", "first"})
@@ -67,36 +70,40 @@ def counted_span(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
 
 
 def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | None:
-    cw = rules.counted
-    run = []
-    k = p
+    """The counted noun without a parse: the run of words after the number, up to
+    its last plural (``legal aid cases``), or the whole run after ``one``."""
+    run = counted_run(rules, doc, words, p)
+    if not run:
+        return None
+    if c.value == 1:
+        return (run[0], run[-1] + 1)                   # "one senior official"
+    heads = [k for k in run if is_plural(rules, words[k])]
+    if not heads:
+        return None
+    return (run[0], heads[-1] + 1)
+
+
+def counted_run(rules, doc: Doc, words, p: int) -> list[int]:
+    """Tokens from p that may belong to a noun phrase: words (and ``U.S.``-style
+    abbreviations, hyphenated compounds) up to a closed-class word or punctuation."""
+    cw, run, k = rules.counted, [], p
     while k < len(doc) and len(run) < MAX_COUNTED:
-        t = doc[k]
-        w = words[k]
-        glued_hyphen = w in DASHES and run and not doc[k - 1].whitespace_ and not t.whitespace_
-        if glued_hyphen:
-            k += 1
+        t, w = doc[k], words[k]
+        if w in DASHES and run and not doc[k - 1].whitespace_ and not t.whitespace_:
+            k += 1                                     # inside "would-be", "non-governmental"
             continue
         compound = (k + 2 < len(doc) and words[k + 1] in DASHES and not t.whitespace_ and not doc[k + 1].whitespace_) \
             or (bool(run) and words[k - 1] in DASHES and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_)
-        if not t.is_alpha or (w in cw["stop_words"] and w not in cw["modifiers"] and not compound):
-            break                                      # ("two would-be robbers": a hyphenated compound goes on)
-        if run and "\n" in doc[k - 1].whitespace_:
+        wordlike = t.is_alpha or ABBREVIATION.match(t.text) is not None
+        reporting = w in rules.reporting_verbs and not w.endswith("s")   # "said", not "reports", "states"
+        closed = (w in cw["stop_words"] or reporting) and w not in cw["modifiers"]
+        if not wordlike or (closed and not compound) or (run and "\n" in doc[k - 1].whitespace_):
             break
         if any(is_plural(rules, words[h]) for h in run) and w.endswith(("ing", "ed")):
             break                                      # "60 colleges creating classes"
         run.append(k)
         k += 1
-        if t.whitespace_ and "\n" in t.whitespace_:
-            break
-    if not run:
-        return None
-    if c.value == 1:
-        return (run[0], run[0] + 1)
-    heads = [k for k in run if is_plural(rules, words[k])]
-    if not heads:
-        return None
-    return (run[0], heads[-1] + 1)
+    return run
 
 
 def parsed_counted(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:

@@ -61,8 +61,8 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
     if (w == "half" and words[end] not in followers) or (words[end] in DASHES and glued[end]):
         return None
-    if w in ("a", "an") and words[end].isalpha() and words[end] not in followers:
-        return None
+    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers:
+        return None                                        # "a fourth U.S. aircraft carrier": an ordinal
     if words[end] in followers:
         c.kind, c.rule = "ratio", "claims.ratio.fraction"
     c.no_counted = True

@@ -75,6 +75,8 @@ CASES = [
     "it costs <claim kind=money value=15.5>15 dollars 50</claim>.",
     "Hanson skidded <claim qualifier=exact>9.5</claim> to <claim qualifier=exact>200.5</claim>, and",
     "when <claim value=2>two</claim> <noun>would-be robbers</noun> emptied their pistols",
+    "<claim value=1>one</claim> <noun>highly placed source</noun> said, bombing <claim>two</claim> "
+    "<noun>U.S. embassies</noun> in <claim>seven</claim> <noun>states</noun> and Italy",
     "<claim value=3000000>three million</claim> <noun>people</noun>, <claim value=202000>two hundred and two thousand"
     "</claim> and <claim value=1200000000000>1.2 trillion</claim> and <claim value=3500000000>3.5 billion</claim>",
 ]
@@ -90,6 +92,7 @@ NOT_CLAIMS = [
     "on May 28 and 28 May, at 3 p.m., the No. 1 carmaker",
     "once again, a third nation, double standards, several conventions, a few words",
     "during the next 12 to 18 months, for at least 20 more years, a one-time charge, a month or two",
+    "a fourth U.S. aircraft carrier; one need look no farther",
 ]
 
 
