@@ -122,13 +122,20 @@ def parsed_counted(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
 
 
 def checkworthy(rules, doc: Doc, words, counted: Span | None) -> bool:
+    """False for the speaker's own discourse: a discourse noun ("four aspects",
+    "two questions") in a sentence where the speaker or listener is present
+    ("I", "we", "your", "these"), or any count announcing a list ("There are five
+    main measures:"). "scored 31 points" stays checkworthy."""
     if counted is None:
         return True
-    if words[counted.end - 1] in rules.counted["discourse_nouns"]:
-        return False
-    if words[counted.end] in rules.counted["discourse_followers"]:
-        opener = counted.sent[0].lower_ if doc.has_annotation("SENT_START") else ""
-        return opener not in rules.counted["discourse_openers"]
+    cw = rules.counted
+    sent = counted.sent if doc.has_annotation("SENT_START") else doc[:]
+    follows = words[counted.end] in cw["discourse_followers"]
+    if words[counted.end - 1] in cw["discourse_nouns"]:
+        return not (follows or sent[0].lower_ in cw["discourse_openers"]
+                    or any(t.lower_ in cw["discourse_cues"] for t in sent))
+    if follows:
+        return sent[0].lower_ not in cw["discourse_openers"]
     return True
 
 

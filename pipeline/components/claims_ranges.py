@@ -43,8 +43,8 @@ def temporal_at(rules, words, glued, k) -> bool:
 def join_range(c: Claim, high: Claim | None) -> bool:
     """Make ``c`` and ``high`` the two ends of ``20 to 30``, ``between 20 and 30``,
     ``10-15`` (sharing a unit, at_least / at_most); False if they are not a range."""
-    if high is None or high.qualifier != "exact" or high.kind == "ratio":
-        return False
+    if high is None or high.qualifier != "exact" or high.kind == "ratio" or high.value <= c.value:
+        return False                                       # "passed 52-48": a tally, not a range
     if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
         c.kind, c.unit = high.kind, high.unit
         c.no_counted = high.no_counted

@@ -65,7 +65,10 @@ CASES = [
     "<noun>villages</noun>",
     "<claim value=1.4e9 qualifier=approximately>about 1.4 billion</claim> <noun>people</noun>",
     "bringing the total number to <claim value=95>95</claim>.",
-    "<claim checkworthy=False value=4>four</claim> <noun>aspects</noun>",
+    "We see it from <claim checkworthy=False value=4>four</claim> <noun>aspects</noun>.",
+    "He scored <claim checkworthy=True value=31>31</claim> <noun>points</noun>.",
+    "The bill passed <claim qualifier=exact>52</claim>-<claim qualifier=exact>48</claim> in the Senate.",
+    "There are <claim checkworthy=False>two</claim> <noun>things</noun> to be proud of.",
     "There are <claim checkworthy=False>five</claim> <noun>main measures</noun>: first",
     "focused on <claim checkworthy=True>three</claim> <noun>principles</noun>: advancement",
     "will range from <claim qualifier=at_least value=200000000>$200 million</claim> to "
