@@ -117,7 +117,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)
-    elif (hit := phrase_at(rules.units, words, k)):
+    elif (hit := phrase_at(rules.units, words, k)) or (glued[k] and (hit := phrase_at(rules.units_glued, words, k))):
         c.kind, c.unit, c.rule = "measure", hit.value, hit.rule
     elif words[k] in rules.time_units or (words[k] in rules.time_modifiers and words[k + 1] in rules.time_units
                                           and c.kind == "count"):

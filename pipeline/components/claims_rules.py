@@ -32,6 +32,7 @@ class ClaimRules:
     currency_scale: dict[str, float] = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
     units_with_a: Phrases = field(default_factory=dict)
+    units_glued: Phrases = field(default_factory=dict)
     unit_then: dict[str, tuple[str, float]] = field(default_factory=dict)
     percent_after: Phrases = field(default_factory=dict)
     percent_before: Phrases = field(default_factory=dict)
@@ -106,13 +107,15 @@ class _Loader:
         rules.currency_suffix = self.phrases(data, where, "suffix", "code")
 
     def units(self, rules: ClaimRules) -> None:
-        data, where = self.entries("units.yaml", {"id", "unit", "words", "with_a", "then"}, {"id", "unit", "words"})
+        data, where = self.entries("units.yaml", {"id", "unit", "words", "with_a", "then", "glued"},
+                                   {"id", "unit", "words"})
         for e in data:
             if "then" in e:
                 check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
                 rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
         rules.units = self.phrases(data, where, "words", "unit")
         rules.units_with_a = self.phrases([e for e in data if e.get("with_a")], where, "words", "unit")
+        rules.units_glued = self.phrases(data, where, "glued", "unit")
 
     def percent(self, rules: ClaimRules) -> None:
         data, where = self.entries("percent.yaml", {"id", "words", "before"}, {"id"})
