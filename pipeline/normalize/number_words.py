@@ -118,6 +118,7 @@ class Cardinal:
         self.total, self.current, self.last = 0.0, None, None
         self.last_scale, self.last_chunk, self.last_tens = 1.0, 0.0, 0.0
         self.tens_after_and = self.digits = self.grouped = self.times10 = False
+        self.part = 0.0                                       # the words since the last "and"/"hundred"
         self.end = 0
 
     def read(self, i: int, start_value: float | None = None) -> int:
@@ -177,6 +178,7 @@ class Cardinal:
         last = self.last
         if last in ("digits", "unit", "teen") or (last in ("tens", "hyphen") and v >= 10):
             return None                                       # "five six", "twenty thirty": two numbers
+        self.part = v if last in (None, "and", "hundred", "scale") else self.part + v
         self.current = (self.current or 0.0) + v
         self.tens_after_and = last == "and"
         self.last = "tens" if 20 <= v < 100 and v % 10 == 0 else ("teen" if v >= 10 else "unit")
@@ -211,6 +213,11 @@ class Cardinal:
         words, lex, last = self.words, self.lex, self.last
         if last in ("hundred", "scale") and and_continues(words, j, lex, self.last_scale if last == "scale" else 100):
             self.last = "and"
+            return j + 1, False
+        k = skip_spaces(words, j + 1)
+        if last == "tens" and lex.words.get(words[k], 10) < 10 and fraction_at(words, k, lex) is None \
+                and k + 1 < self.n and words[k + 1] == "and":
+            self.last = "and"                                 # "twenty and three and three fifths"
             return j + 1, False
         k = skip_spaces(words, j + 1)
         frac = fraction_at(words, k, lex) if last in ("unit", "teen", "tens", "digits", "scale", "hundred") else None
@@ -254,7 +261,8 @@ class Cardinal:
         elif last == "digits" and glued[j] and EXPONENT.match(w):
             self.current = float(f"{self.current!r}e{int(w[1:])}")   # "1e10"
         elif w in lex.vague and last in ("unit", "teen", "tens", "digits") and lex.vague[w] == 12:
-            self.current *= 12                                # "three dozens"
+            part = self.part if last != "digits" else self.current
+            self.current += part * 11                         # "three dozens", "three hundred and two dozens"
             self.last = "scale"
         else:
             return None

@@ -35,6 +35,8 @@ NUMBERS = [
     ("two thousand and two hundred", 2200),
     ("a dozen", 12),
     ("three dozen", 36),
+    ("three hundred and two dozens", 324),
+    ("twenty and three and three fifths", 23.6),
     ("half a dozen", 6),
     ("half a million", 5e5),
     ("a million", 1e6),
