@@ -282,6 +282,8 @@ class Cardinal:
                 value -= self.last_tens
         if den is None and not self.digits and fractions_ok:
             den = read_denominator(words, k, lex)
+        if den is not None and value > 1 and not words[den[1] - 1].endswith("s"):
+            den = None                                        # "two millionth": a singular denominator needs "one"
         if den is not None and self.last in WORD_KINDS and not (value == 1 and words[k].endswith("s") and den[0] < 20):
             return self.scaled_fraction(value / den[0], den[1])
         nxt = skip_spaces(words, end)

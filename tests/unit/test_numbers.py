@@ -48,6 +48,9 @@ NUMBERS = [
     ("tens of thousands", 20000),
     ("hundreds of thousands", 200000),
     ("two-thirds", 2 / 3),
+    ("three twenty-firsts", 3 / 21),
+    ("one hundred thirty fifths", 100 / 35),
+    ("one hundred and thirty fifths", 26),
     ("three quarters", 0.75),
     ("a quarter million", 250000),
     ("one and a half", 1.5),
@@ -70,7 +73,7 @@ def test_parse_number(text, value):
     assert math.isclose(parse_number(text), value, rel_tol=1e-9)
 
 
-@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34", "hello", ""])
+@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34", "hello", "", "two millionth"])
 def test_not_one_number(text):
     assert parse_number(text) is None
 
