@@ -6,8 +6,9 @@ number + currency or unit + percent sign), with the row's columns in
 number is read by ``pipeline.normalize.numbers``; the words around it give the
 qualifier, currency, unit, percent sign or ratio. Numbers inside date spans
 (``doc.spans["dates"]``, from ``claimspan_dates``), years, durations and the
-patterns of ``not_claims.yaml`` are not claims. Reads every file in
-``rules/claims/`` (see ``claims_rules``).
+patterns of ``not_claims.yaml`` are not claims. ``counted``, ``period_*`` and
+``checkworthy`` come from ``claims_context`` (the parse when the Doc has one).
+Reads every file in ``rules/claims/`` (see ``claims_rules``).
 """
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Loads and validates ``rules/claims/`` for the claims component.
 
 Files: numbers.yaml (number words, scales), qualifiers.yaml, currencies.yaml,
-units.yaml, percent.yaml, temporal.yaml (time units, years, months),
-ratios.yaml, counted.yaml (closed-class words, discourse nouns) and
+units.yaml, percent.yaml, temporal.yaml (time units, years, months, period
+prepositions, reporting verbs), ratios.yaml, ranges.yaml, counted.yaml
+(closed-class words, plurals, discourse nouns) and
 not_claims.yaml (Matcher patterns and regexes for numbers that are not claims).
 Phrases are tokenized with the pipeline's own tokenizer so that they line up
 with the tokens the component sees. Unknown keys fail, naming file, rule and key.
