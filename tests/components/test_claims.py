@@ -44,6 +44,7 @@ CASES = [
     "<claim kind=money value=1200000000000 unit=CNY>RMB 1.2 trillion</claim> and "
     "<claim kind=money value=3500000000 unit=CNY>3.5 billion yuan</claim> and <claim kind=money unit=EUR value=50>€50</claim>",
     "<claim kind=money unit=USD value=2690000000>US$2.69 billion</claim>, <claim kind=money unit=GBP value=5>£5</claim>",
+    "<claim kind=money unit=CNY value=1200000000000>RMB1.2 trillion</claim> and <claim unit=GBP value=350>GBP 350</claim>",
     "an increase of <claim kind=percent value=14.6 unit=%>14.6%</claim>, <claim kind=percent value=3.5>3.5 percent</claim>"
     " and <claim kind=percent value=-3.2>-3.2%</claim>",
     "<claim kind=percent value=2>2 percentage points</claim>",
@@ -97,6 +98,7 @@ NOT_CLAIMS = [
     "once again, a third nation, double standards, several conventions, a few words",
     "during the next 12 to 18 months, for at least 20 more years, a one-time charge, a month or two",
     "a fourth U.S. aircraft carrier; one need look no farther",
+    "He lives at 10 Downing Street; the FTSE 100 and PM 2.5 rose; COVID19 and H1N1.",
 ]
 
 
