@@ -105,6 +105,14 @@ def test_filters_and_search(browser, seeds_blank, seeds_report):
     assert browser.find_element(By.ID, "shown").text == f"{len(expected)} of {len(claims)} claims"
     for name in ("f-speaker", "f-checkworthy"):
         Select(browser.find_element(By.ID, name)).select_by_value("*")
+    doc, kind = claims["doc_id"].iloc[-1], "count"
+    Select(browser.find_element(By.ID, "f-doc")).select_by_value(doc)
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value(kind)
+    expected = claims[(claims["doc_id"] == doc) & (claims["kind"] == kind)]
+    assert 0 < len(expected) < (claims["doc_id"] == doc).sum()
+    assert _visible_targets(browser) == [f"claims-{i}" for i in expected.index]
+    for name in ("f-doc", "f-kind"):
+        Select(browser.find_element(By.ID, name)).select_by_value("*")
     browser.find_element(By.ID, "f-search").send_keys("Countries")
     cells = claims[[c for _, c, _ in COLUMNS]].map(lambda v: (display(v) or "").lower())
     matching = claims.index[cells.apply(lambda row: any("countries" in v for v in row), axis=1)]
