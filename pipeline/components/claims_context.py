@@ -52,7 +52,8 @@ def is_plural(rules, word: str) -> bool:
     cw = rules.counted
     if word in cw["irregular_plurals"]:
         return True
-    return len(word) > 2 and word.endswith("s") and not any(word.endswith(e) for e in cw["not_plural_endings"])
+    return len(word) > 2 and word.endswith("s") and word not in cw["not_plural_words"] \
+        and not any(word.endswith(e) for e in cw["not_plural_endings"])
 
 
 def counted_span(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
