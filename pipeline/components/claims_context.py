@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components.claims_tokens import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")   # "U.S.", "U.N."
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
@@ -63,11 +64,14 @@ def counted_span(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
     if p + 1 < len(doc) and words[p] in DASHES and not doc[p - 1].whitespace_ and not doc[p].whitespace_ \
             and doc[p + 1].is_alpha:
         return (p + 1, p + 2)                                  # "62-member": counted "member"
-    if doc.has_annotation("DEP"):
-        parsed = parsed_counted(rules, doc, words, c)
-        if parsed:
-            return parsed
-    return rule_counted(rules, doc, words, c, p)
+    ruled = rule_counted(rules, doc, words, c, p)
+    parsed = parsed_counted(rules, doc, words, c) if doc.has_annotation("DEP") else None
+    if ruled is None or parsed is None:
+        return ruled or parsed
+    head = doc[parsed[1] - 1]
+    if ruled[0] <= head.i < ruled[1] and head.tag_ in PLURAL_TAGS:
+        return (ruled[0], head.i + 1)                          # the parse ends it: "three democracies | helps"
+    return ruled                                               # the rules keep "Arab League nations"
 
 
 def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | None:
