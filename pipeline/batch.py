@@ -16,6 +16,7 @@ from typing import Iterable
 
 import pyarrow as pa
 
+from pipeline.extensions import CARRIED
 from pipeline.io.chunks import split_text
 from pipeline.io.export import doc_rows, document_row
 from pipeline.io.readers import Record, sha256, text_record
@@ -103,27 +104,34 @@ def _reason(exc: Exception) -> str:
 
 
 def _pieces(nlp, records: list[Record], limit: int) -> dict[int, list[tuple[int, object]]]:
-    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text.
-    The first piece goes first so that its document date anchors the others."""
+    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text."""
     out = {}
     short = [r for r in records if len(r.text) <= limit]
     for record, doc in zip(short, nlp.pipe(_make_doc(nlp, r, r.text, r.date) for r in short)):
         out[id(record)] = [(0, doc)]
     for record in records:
-        if len(record.text) <= limit:
-            continue
-        (a, b), *rest = split_text(record.text, limit)
-        first = nlp(_make_doc(nlp, record, record.text[a:b], record.date))
-        docs = nlp.pipe(_make_doc(nlp, record, record.text[s:e], first._.doc_date, first._.speaker_roles)
-                        for s, e in rest)
-        out[id(record)] = [(0, first)] + [(s, doc) for (s, _), doc in zip(rest, docs)]
+        if len(record.text) > limit:
+            out[id(record)] = _in_pieces(nlp, record, limit)
     return out
 
 
-def _make_doc(nlp, record: Record, text: str, date: str | None, roles: dict | None = None):
+def _in_pieces(nlp, record: Record, limit: int) -> list[tuple[int, object]]:
+    """A long text, one piece after another: each piece starts with what the earlier
+    pieces established (document date, speakers list, acronyms)."""
+    pieces, carried = [], {}
+    for start, end in split_text(record.text, limit):
+        doc = _make_doc(nlp, record, record.text[start:end], record.date)
+        for name, value in carried.items():
+            setattr(doc._, name, value)
+        doc = nlp(doc)
+        carried = {name: getattr(doc._, name) for name in CARRIED}
+        pieces.append((start, doc))
+    return pieces
+
+
+def _make_doc(nlp, record: Record, text: str, date: str | None):
     doc = nlp.make_doc(text)
     doc._.doc_id = record.doc_id
-    doc._.speaker_roles = roles
     if date:
         doc._.doc_date, doc._.doc_date_source = date, "input"
     return doc

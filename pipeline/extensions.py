@@ -25,8 +25,14 @@ DOC_EXTENSIONS = {
     "doc_date_source": None,  # input | header | text
     "turns": None,            # [[label_start, text_start, text_end, name], ...] speaker turns
     "speakers": None,         # speakers-table rows (dicts) for this document
-    "speaker_roles": None,    # {name: role} from a speakers list (carried to later pieces of a long text)
+    "speaker_roles": None,    # {name: role} from a speakers list
+    "org_definitions": None,  # {acronym: long form} the text defines
 }
+
+
+# What a document's earlier text tells its later text: carried from piece to piece
+# when a long document is processed in pieces (pipeline/batch.py).
+CARRIED = ("doc_date", "doc_date_source", "speaker_roles", "org_definitions")
 
 
 def register() -> None:

@@ -6,8 +6,12 @@ its parts. Only token boundaries change; the text never does.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from pipeline import ruleset
 
 INFIXES = [
     r"(?<=[0-9])[\-\u2010-\u2015\u2212~](?=[0-9])",  # 2016-2020, 2016–2020, 5−3
@@ -20,4 +24,8 @@ INFIXES = [
 def customize_tokenizer(nlp: Language) -> Language:
     infixes = list(nlp.Defaults.infixes) + INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
+    debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
+    if debris:
+        nlp.tokenizer.prefix_search = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search
     return nlp

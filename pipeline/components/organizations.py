@@ -86,7 +86,8 @@ class Component(RuleComponent):
         text = doc.text  # built from the tokens on every access: read once
         cands = self._rule_names(doc) + self._turn_labels(doc, text)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
-        defs = self._definitions(text)
+        defs = self._definitions(text, doc._.org_definitions)
+        doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
         chosen = _resolve(cands)
         if doc.has_annotation("ENT_IOB"):
@@ -201,9 +202,10 @@ class Component(RuleComponent):
                     out.append((span.start, span.end, "rule", "organizations.turn_label"))
         return out
 
-    def _definitions(self, text: str) -> dict[str, str]:
-        """Acronyms the document defines for an organization: short -> long form as written."""
-        defs = {}
+    def _definitions(self, text: str, earlier: dict[str, str] | None = None) -> dict[str, str]:
+        """Acronyms the document defines for an organization: short -> long form as written
+        (``earlier``: those of the text before this piece of a long document)."""
+        defs = dict(earlier or {})
         for d in find_definitions(text):
             long_folded = normalize_name(d.long)
             first_segment = re.split(r" (?:of|for|on) ", long_folded)[0]

@@ -35,8 +35,8 @@ class SpeakersComponent(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         labels = ruleset.read_rule_file(str(rules_dir / "labels.yaml"))
         where = f"{rules_dir / 'labels.yaml'}"
-        ruleset.check_keys(labels, {"debris", "not_speakers", "list_headings", "name_connectors",
-                                    "max_label_words"}, where)
+        ruleset.check_keys(labels, {"debris", "tokenizer_prefixes", "not_speakers", "list_headings",
+                                    "name_connectors", "max_label_words"}, where)
         for rule in labels["debris"]:
             ruleset.check_keys(rule, {"id", "pattern"}, f"{where} rule {rule.get('id')}", {"id", "pattern"})
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in labels["debris"]) + ")*")

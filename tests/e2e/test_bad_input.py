@@ -128,8 +128,11 @@ def test_long_document_is_split_with_exact_offsets(monkeypatch, tmp_path):
         for row in split[table].itertuples():
             assert text[row.start_char:row.end_char] == row.text
             assert text[row.sentence_start_char:row.sentence_end_char] == row.sentence
-    pd.testing.assert_frame_equal(whole["speakers"], split["speakers"])
-    pd.testing.assert_frame_equal(whole["documents"], split["documents"])
+    for table in TABLES:  # pieces carry the date, speakers list and acronyms forward
+        a, b = whole[table], split[table]
+        if table == "organizations":  # but an acronym defined further on cannot reach back
+            a, b = a.drop(columns=["acronym"]), b.drop(columns=["acronym"])
+        pd.testing.assert_frame_equal(a, b, obj=table)
 
 
 def test_output_folder_not_writable(tmp_path, capsys):
