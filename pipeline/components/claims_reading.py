@@ -75,6 +75,11 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         c.qualifier, c.rule = "at_least", "claims.count.vague"
         if words[c.end] in rules.counted["of_words"]:
             c.num_end = c.end + 1
+            money = phrase_at(rules.currency_suffix, words, c.end + 1)
+            if money:                                      # "millions of dollars"
+                c.kind, c.unit, c.rule, c.no_counted = "money", money.value, money.rule, True
+                c.end = c.num_end = c.end + 1 + money.length
+                return qualify(rules, words, c)
     elif "dozen" in (words[k] for k in range(c.start, c.end)):
         c.qualifier = "approximately"                      # "a dozen" (SPEC)
     if not read_after(rules, doc, words, glued, c, r):

@@ -43,7 +43,7 @@ from pipeline.normalize.digits import DIGITS, fold, parse_digits  # noqa: F401  
 from pipeline.normalize.number_words import Reading, fraction_at, read_cardinal, skip_spaces
 
 SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs",
-            "lower_bounds", "ordinal_units")
+            "lower_bounds", "ordinal_units", "vague_before_of")
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -57,6 +57,7 @@ class Lexicon:
     signs: Mapping[str, float] = field(default_factory=dict)
     lower_bounds: Mapping[str, float] = field(default_factory=dict)
     ordinal_units: Mapping[str, float] = field(default_factory=dict)
+    vague_before_of: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
@@ -110,6 +111,8 @@ def read_number(words: Sequence[str], i: int, lex: Lexicon | None = None,
             return None
         return inner._replace(value=lex.signs[w] * inner.value)
     if w in lex.vague:
+        if w in lex.vague_before_of and (i + 1 >= n or words[i + 1] != "of"):
+            return None                                     # "test scores"
         return _read_vague(words, i, lex)
     if w in lex.fraction_chars:
         return Reading(lex.fraction_chars[w], i + 1, False, True, False)

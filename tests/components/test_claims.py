@@ -39,6 +39,8 @@ CASES = [
     "<claim value=12 qualifier=approximately>a dozen</claim> <noun>times</noun>",
     "<claim value=20000 qualifier=at_least>tens of thousands</claim> of <noun>people</noun>",
     "<claim value=3000 qualifier=at_least>several thousand</claim> <noun>protesters</noun>",
+    "<claim value=40 qualifier=at_least>Scores</claim> of <noun>people</noun>; the test scores rose",
+    "<claim kind=money unit=USD value=2000000 qualifier=at_least>Millions of dollars</claim> were lost",
     "rose from <claim kind=money value=17.16 unit=CNY>17.16 yuan</claim> (<claim kind=money value=2.69 unit=USD>"
     "$2.69</claim>) in 1995 to <claim kind=money value=373.1 unit=CNY>373.1 yuan</claim> in 2021",
     "<claim kind=money value=1200000000000 unit=CNY>RMB 1.2 trillion</claim> and "
