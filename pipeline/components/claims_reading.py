@@ -87,6 +87,9 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
     if c.kind == "count":
         if is_year(rules, doc, c, r) or is_day_of_month(rules, doc, c, r):
             return None
+        if is_age_after_name(rules, doc, c, r):
+            c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
+            return c                                       # "Kopp, 44, was arrested"
         read_proportion(rules, words, glued, c, blocked)
     prefix = phrase_ending(rules.currency_prefix, words, c.start)
     if prefix and c.kind in ("count", "money"):
@@ -203,6 +206,16 @@ def is_year(rules, doc, c: Claim, r) -> bool:
     text = doc[c.start].text
     lo, hi = rules.year_range
     return len(text) == 4 and text.isdigit() and lo <= c.value <= hi
+
+
+def is_age_after_name(rules, doc, c: Claim, r) -> bool:
+    """``Linda Sanders, 35, had finished``: an age between commas after a name."""
+    if not r.digits or c.end - c.start != 1 or c.value != int(c.value) or not 0 < c.value <= rules.age_max:
+        return False
+    if c.start < 2 or c.end + 1 >= len(doc) or doc[c.start - 1].text != "," or doc[c.end].text != ",":
+        return False
+    name, after = doc[c.start - 2], doc[c.end + 1]
+    return name.is_title and name.is_alpha and after.is_lower and after.lower_ not in ("and", "or")
 
 
 def is_day_of_month(rules, doc, c: Claim, r) -> bool:

@@ -40,6 +40,7 @@ class ClaimRules:
     time_units: dict[str, str] = field(default_factory=dict)
     age_words: frozenset = frozenset()
     year_range: tuple[int, int] = (1000, 2100)
+    age_max: int = 0
     months: frozenset = frozenset()
     period_prepositions: dict = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
@@ -126,7 +127,8 @@ class _Loader:
     def temporal(self, rules: ClaimRules) -> None:
         data, where = _file(self.dir, "temporal.yaml")
         check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
-                          "reporting_verbs", "time_unit_modifiers"}, where)
+                          "reporting_verbs", "time_unit_modifiers", "age_max"}, where)
+        rules.age_max = int(data.get("age_max", 0))
         words = {k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
                  for k in ("age_words", "months", "time_unit_modifiers", "reporting_verbs")}
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}

@@ -53,6 +53,7 @@ CASES = [
     "an area of <claim kind=measure unit=km2 value=9600000>9.6 million square kilometres</claim>",
     "a <claim kind=measure unit=foot value=17>17-foot</claim> boat and <claim kind=measure unit=t value=5>5 tonnes</claim>",
     "He is <claim kind=measure unit=inch value=70>5 feet, 10 inches</claim> tall",
+    "Kopp, <claim kind=measure unit=year value=44>44</claim>, was arrested in Ohio, <claim kind=count>12</claim>, and Texas",
     "Temperatures reached <claim kind=measure unit=°C value=40>40C</claim> (<claim unit=°F value=104>104F</claim>).",
     "<claim kind=ratio value=0.2>one in five</claim> <noun>children</noun>",
     "<claim kind=ratio value=0.6>6 of 10</claim> <noun>Americans</noun>",
