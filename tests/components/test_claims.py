@@ -72,6 +72,7 @@ CASES = [
     "bringing the total number to <claim value=95>95</claim>.",
     "We see it from <claim checkworthy=False value=4>four</claim> <noun>aspects</noun>.",
     "He scored <claim checkworthy=True value=31>31</claim> <noun>points</noun>.",
+    "The poll had Obama <claim kind=percent>52%</claim>, Romney <claim kind=percent>45 percent</claim>; Boeing 747 jets",
     "The bill passed <claim qualifier=exact>52</claim>-<claim qualifier=exact>48</claim> in the Senate.",
     "There are <claim checkworthy=False>two</claim> <noun>things</noun> to be proud of.",
     "There are <claim checkworthy=False>five</claim> <noun>main measures</noun>: first",
