@@ -37,8 +37,8 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
     if w in rules.ratios["frequency_words"]:
         return read_frequency(rules, words, i)
-    if w in lex.scales and parse_digits(words[i - 1]) is not None:
-        return None                                        # "#18 million" where "18" is blocked
+    if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
+        return None                                        # "#18 million", "year two thousand": "18", "two" blocked
     r = read_number(words, i, lex, glued)
     if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
             and not per_unit(rules, words, i):
