@@ -46,10 +46,10 @@ def join_range(c: Claim, high: Claim | None) -> bool:
     if high is None or high.qualifier != "exact" or high.kind == "ratio" or high.value <= c.value:
         return False                                       # "passed 52-48": a tally, not a range
     if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
-        c.kind, c.unit = high.kind, high.unit
+        c.kind, c.unit, c.rule = high.kind, high.unit, high.rule
         c.no_counted = high.no_counted
     elif high.kind == "count" and c.kind == "money" and high.end == high.num_end:
-        high.kind, high.unit, high.no_counted = c.kind, c.unit, c.no_counted   # "$60 to 70 million"
+        high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range
     if c.qualifier == "exact":
