@@ -54,6 +54,7 @@ CASES = [
     "a <claim kind=measure unit=foot value=17>17-foot</claim> boat and <claim kind=measure unit=t value=5>5 tonnes</claim>",
     "He is <claim kind=measure unit=inch value=70>5 feet, 10 inches</claim> tall",
     "Kopp, <claim kind=measure unit=year value=44>44</claim>, was arrested in Ohio, <claim kind=count>12</claim>, and Texas",
+    "It was the only one. <claim value=101>A hundred and one</claim>. He had <claim value=2001>two thousand one</claim>.",
     "Temperatures reached <claim kind=measure unit=°C value=40>40C</claim> (<claim unit=°F value=104>104F</claim>).",
     "<claim kind=ratio value=0.2>one in five</claim> <noun>children</noun>",
     "<claim kind=ratio value=0.6>6 of 10</claim> <noun>Americans</noun>",
