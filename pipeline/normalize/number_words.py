@@ -5,11 +5,13 @@ no spaCy). The vocabulary is a ``numbers.Lexicon``.
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from pipeline.normalize.digits import DIGIT_GROUP, EXPONENT, POWER, SPACED_SCALES, parse_digits
 
 WORD_KINDS = ("unit", "teen", "tens", "hundred", "scale")
+GLUED_SCALE = re.compile(r"^([+\-]?[\d.,]*\d)([a-z]+)\.?$")
 
 
 class Reading(NamedTuple):
@@ -149,6 +151,11 @@ class Cardinal:
         lex, v = self.lex, parse_digits(w)
         if v is not None:
             return self.digit_token(j, w, v)
+        glued = GLUED_SCALE.match(w) if self.last is None else None
+        if glued and glued.group(2) in lex.suffix_scales and (v := parse_digits(glued.group(1))) is not None:
+            self.current, self.last, self.digits = v, "digits", True   # "2.5bn" left whole by a plain tokenizer
+            self.close(lex.suffix_scales[glued.group(2)])
+            return j + 1, False
         if w in lex.words:
             return self.word(j, lex.words[w])
         if w in lex.scales or w.rstrip(".") in lex.suffix_scales:

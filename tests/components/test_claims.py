@@ -212,3 +212,13 @@ def test_counted_from_the_parse():
     doc = nlp("Extending membership to these three democracies helps to stabilize the region.")
     assert doc.has_annotation("DEP")
     assert [(s.text, s._.claim["counted"]) for s in doc.spans["claims"]] == [("three", "democracies")]
+
+
+def test_works_with_a_plain_tokenizer():
+    """In someone else's pipeline (no claimspan tokenizer): "2.5bn" stays one token."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimspan_claims")
+    doc = nlp("Over 40 countries paid $2.5bn, or 14.6%, in 2020.")
+    assert [(s.text, s._.claim["value"]) for s in doc.spans["claims"]] == \
+        [("Over 40", 40.0), ("$2.5bn", 2.5e9), ("14.6%", 14.6)]
