@@ -151,7 +151,8 @@ def period_span(rules, doc: Doc, c: Claim, after: int) -> Span | None:
         return None
     sent = doc[c.start].sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
     cands = [d for d in dates if d.start >= sent.start and d.end <= sent.end
-             and (d.end <= c.start or d.start >= c.end) and scopes(rules, doc, d)]
+             and (d.end <= c.start or d.start >= c.end) and scopes(rules, doc, d)
+             and not in_other_clause(rules, doc, after, d)]
     if not cands:
         return None
     following = [d for d in cands if d.start >= after and near(doc, after, d.start)]
@@ -161,6 +162,13 @@ def period_span(rules, doc: Doc, c: Claim, after: int) -> Span | None:
     if preceding:
         return max(preceding, key=lambda d: d.end)
     return min(cands, key=lambda d: d.start)
+
+
+def in_other_clause(rules, doc: Doc, after: int, d: Span) -> bool:
+    """A date after a relative pronoun that does not follow the counted noun
+    belongs to another noun's clause: "fighters in the revolution that brought
+    Castro to power 42 years ago" ("14 people who died Friday" keeps Friday)."""
+    return any(doc[k].lower_ in rules.counted["relative_pronouns"] for k in range(after + 1, d.start))
 
 
 def near(doc: Doc, start: int, end: int) -> bool:

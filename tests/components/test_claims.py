@@ -222,3 +222,18 @@ def test_works_with_a_plain_tokenizer():
     doc = nlp("Over 40 countries paid $2.5bn, or 14.6%, in 2020.")
     assert [(s.text, s._.claim["value"]) for s in doc.spans["claims"]] == \
         [("Over 40", 40.0), ("$2.5bn", 2.5e9), ("14.6%", 14.6)]
+
+
+def test_a_date_in_another_nouns_clause_is_not_the_period(nlp):
+    text = "Tens of thousands of children honored Elian, whose rescue two months ago began it. 14 people who died Friday."
+    doc = nlp.make_doc(text)
+    spans = []
+    for phrase in ("two months ago", "Friday"):
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase))
+        span._.date = {"kind": "date", "value": "XXXX"}
+        spans.append(span)
+    doc.spans["dates"] = spans
+    doc = nlp(doc)
+    assert [(s.text, s._.claim["period_text"]) for s in doc.spans["claims"]] == \
+        [("Tens of thousands", None), ("14", "Friday")]
