@@ -95,6 +95,7 @@ class _Locator:
         self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         self.turn_starts = [t[0] for t in turns]
         self.turn_names = [t[2] for t in turns]
+        self._sent_doc, self._sent_cache = None, ([], [])
 
     def span_columns(self, doc_id: str, span, offset: int) -> dict:
         start, end = span.start_char + offset, span.end_char + offset
@@ -110,12 +111,23 @@ class _Locator:
     def sentence_bounds(self, span, offset: int) -> tuple[int, int]:
         """The sentence holding the span, without its surrounding whitespace; widened to
         the whole span if a component's span crosses a sentence boundary."""
-        doc = span.doc
-        if doc.has_annotation("SENT_START"):
-            s_start, s_end = span.sent.start_char, max(span.sent.end_char, span[-1].sent.end_char)
-        else:
-            s_start, s_end = 0, len(doc.text)
-        chunk = doc.text[s_start:s_end]
+        starts, ends = self._sentences(span.doc)
+        if starts:
+            first = bisect.bisect_right(starts, span.start_char) - 1
+            last = bisect.bisect_right(starts, max(span.end_char - 1, span.start_char)) - 1
+            s_start, s_end = starts[max(first, 0)] + offset, ends[max(last, 0)] + offset
+        else:  # no sentence boundaries: the whole piece
+            s_start, s_end = offset, offset + len(span.doc[-1].text_with_ws) + span.doc[-1].idx
+        chunk = self.text[s_start:s_end]  # never Doc.text: it is rebuilt from every token on each access
         s_start += len(chunk) - len(chunk.lstrip())
         s_end -= len(chunk) - len(chunk.rstrip())
-        return min(s_start, span.start_char) + offset, max(s_end, span.end_char) + offset
+        return min(s_start, span.start_char + offset), max(s_end, span.end_char + offset)
+
+    def _sentences(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Sentence start and end offsets of a Doc, computed once per Doc (``Span.sent``
+        walks the whole Doc on every call)."""
+        if self._sent_doc is not doc:
+            self._sent_doc = doc
+            sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+            self._sent_cache = ([s.start_char for s in sents], [s.end_char for s in sents])
+        return self._sent_cache
