@@ -40,3 +40,19 @@ def parse(marked: str) -> tuple[str, list[tuple[str, int, int, dict]]]:
         raise ValueError(f"unclosed <{stack[-1][0]}>")
     out.append(marked[pos:])
     return "".join(out), sorted(spans, key=lambda s: (s[1], -s[2]))
+
+
+def blank_pipeline(*components: str):
+    """``spacy.blank("en")`` with claimspan's tokenizer, sentence splitter and the given
+    components (``"dates"`` -> ``claimspan_dates``), for component tests."""
+    import spacy
+
+    from pipeline import components as _registered  # noqa: F401  registers the factories
+    from pipeline.tokenizer import customize_tokenizer
+
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("claimspan_sentences")
+    for name in components:
+        nlp.add_pipe(f"claimspan_{name}")
+    return nlp

@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 from pipeline.components import claims, sentences  # noqa: F401  registers the factories
 from pipeline.ruleset import RuleError, read_rule_file, rules_path

@@ -6,16 +6,12 @@ import spacy
 
 from pipeline.components import organizations, sentences  # noqa: F401  registers the factories
 from pipeline.tokenizer import customize_tokenizer
-from tests.inline import parse
+from tests.inline import blank_pipeline, parse
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
-    nlp.add_pipe("claimspan_sentences")
-    nlp.add_pipe("claimspan_organizations")
-    return nlp
+    return blank_pipeline("organizations")
 
 
 def rows(nlp, text):

@@ -5,18 +5,12 @@ import pytest
 import spacy
 
 from pipeline.components import organizations, resolutions, sentences  # noqa: F401  registers the factories
-from pipeline.tokenizer import customize_tokenizer
-from tests.inline import parse
+from tests.inline import blank_pipeline, parse
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
-    nlp.add_pipe("claimspan_sentences")
-    nlp.add_pipe("claimspan_organizations")
-    nlp.add_pipe("claimspan_resolutions")
-    return nlp
+    return blank_pipeline("organizations", "resolutions")
 
 
 CASES = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 
-import pandas as pd
 import pytest
 
 from pipeline.io.schemas import EXTRACTION_TABLES

