@@ -35,8 +35,23 @@ DOC_EXTENSIONS = {
 CARRIED = ("doc_date", "doc_date_source", "speaker_roles", "org_definitions")
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access,
+    which cost more than some components' whole work."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.text)
+        doc.user_data[_TEXT_KEY] = cached
+    return cached[1]
+
+
+_TEXT_KEY = "claimspan.text"
+
+
 def register() -> None:
     """Idempotent: safe to call from every component factory."""
+    if not Doc.has_extension("text"):
+        Doc.set_extension("text", getter=_text)
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

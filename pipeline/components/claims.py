@@ -79,7 +79,7 @@ class Component(RuleComponent):
             for match_id, s, e in self.exclusions(doc[a:b]):
                 positions = only.get(strings[match_id])
                 blocked.update(range(a + s, a + e) if positions is None else (a + s + p for p in positions))
-        text = doc.text
+        text = doc._.text
         for _, rx in self.rules.exclusion_regexes:
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

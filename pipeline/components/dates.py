@@ -33,8 +33,8 @@ PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value
 EXCLUSION_KEYS = {"id", "pattern"}
 KINDS = {"date", "range", "duration", "set", "time"}
 HOLIDAY_RULE = "dates.anchored.holiday"
+REPEAT_BOUND = 6    # tokens an "X+" item is assumed to span at most ("two hundred fifty thousand"), for windows
 FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
-WINDOW = 12         # tokens matched on each side of a trigger word (longer than any pattern with its affixes)
 # Words too common to start a match window; every core pattern needs another word.
 WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no", "up", "'s", "'", ",", "s", "s.",
                "this", "that", "these", "than", "every", "each", "more", "less", "least", "just", "right", "per",
@@ -165,6 +165,7 @@ class Component(RuleComponent):
         self.trigger_words: set[str] = set()
         self.trigger_shapes: set[str] = set()
         self.rules: dict[str, Rule] = {}
+        longest = {"core": 0, "prefix": 0, "suffix": 0, "exclude": 0}
         order = 0
         for name, allowed in (("patterns.yaml", PATTERN_KEYS), ("exclusions.yaml", EXCLUSION_KEYS)):
             path = Path(rules_dir) / name
@@ -177,6 +178,7 @@ class Component(RuleComponent):
                 patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
                 for j, text in enumerate(patterns):
                     spec, left, right = compile_pattern(text, classes, where)
+                    longest[role] = max(longest[role], sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in spec))
                     if role == "core":
                         self._add_triggers(spec, f"{where} pattern {text!r}")
                     key = f"{entry['id']}#{j}"
@@ -191,6 +193,9 @@ class Component(RuleComponent):
             self.rules[key] = Rule(HOLIDAY_RULE, "core", "date", order, 0, 0,
                                    value=f"XXXX-{mmdd}" if mmdd else None)
             self.holidays.add(key, [self.nlp.make_doc(name)])
+        # Matches are searched only within this many tokens of a trigger word: enough for the
+        # longest core pattern around its trigger plus an affix beside it, or an exclusion around it.
+        self.window = max(longest["core"] - 1 + max(longest["prefix"], longest["suffix"]), longest["exclude"] - 1)
         strings = self.nlp.vocab.strings
         self.trigger_lower = np.array(sorted(strings.add(w) for w in self.trigger_words), dtype="uint64")
         self.trigger_shape = np.array(sorted(strings.add(w) for w in self.trigger_shapes), dtype="uint64")
@@ -228,21 +233,21 @@ class Component(RuleComponent):
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
     def _windowed_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matcher matches, run only on windows of WINDOW tokens around trigger words."""
+        """Matcher matches, run only on windows of ``self.window`` tokens around trigger words."""
         if not len(doc):
             return []
         hits = np.flatnonzero(np.isin(doc.to_array("LOWER"), self.trigger_lower)
                               | np.isin(doc.to_array("SHAPE"), self.trigger_shape))
         matches, window_start, window_end = [], None, None
         for i in hits.tolist() + [None]:
-            if i is not None and window_end is not None and i - WINDOW <= window_end:
-                window_end = min(len(doc), i + WINDOW + 1)
+            if i is not None and window_end is not None and i - self.window <= window_end:
+                window_end = min(len(doc), i + self.window + 1)
                 continue
             if window_end is not None:
                 matches.extend((k, s + window_start, e + window_start)
                                for k, s, e in self.matcher(doc[window_start:window_end]))
             if i is not None:
-                window_start, window_end = max(0, i - WINDOW), min(len(doc), i + WINDOW + 1)
+                window_start, window_end = max(0, i - self.window), min(len(doc), i + self.window + 1)
         return matches
 
     @staticmethod

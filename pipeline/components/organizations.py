@@ -83,7 +83,7 @@ class Component(RuleComponent):
     # -- matching ---------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
-        text = doc.text  # built from the tokens on every access: read once
+        text = doc._.text
         cands = self._rule_names(doc) + self._turn_labels(doc, text)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
         defs = self._definitions(text, doc._.org_definitions)

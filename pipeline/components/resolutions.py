@@ -100,7 +100,7 @@ class Component(RuleComponent):
                 cands += [("title",) + t for t in self._quoted(doc, s)]
             elif kind == "unnamed":
                 cands += [("unnamed",) + u for u in self._unnamed(doc, s)]
-        text = doc.text  # built from the tokens on every access: read once
+        text = doc._.text
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
         chosen, taken = [], set()

@@ -20,6 +20,8 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import extensions
+
 FINAL_PUNCT = (".", "!", "?", "。", "！", "？", "…", "...", "?!", "!?")
 CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 LINE_BREAK = re.compile(r"[\r\n]")
@@ -32,6 +34,7 @@ def make_sentences(nlp: Language, name: str, punct: bool):
 
 class LineSentencizer:
     def __init__(self, nlp: Language, punct: bool = True):
+        extensions.register()
         self.punct = punct
         self.final = np.array([nlp.vocab.strings.add(p) for p in FINAL_PUNCT], dtype="uint64")
         self.closers = np.array([nlp.vocab.strings.add(p) for p in CLOSERS], dtype="uint64")
@@ -43,7 +46,7 @@ class LineSentencizer:
         arr = doc.to_array([ORTH, IS_SPACE, IDX])
         orth, space, idx = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype("int64")
         starts = np.zeros(n, dtype=bool)
-        starts[1:] = line_ends(doc.text, idx)[:-1]
+        starts[1:] = line_ends(doc._.text, idx)[:-1]
         if self.punct:
             ends = np.isin(orth, self.final)
             closer = np.isin(orth, self.closers)

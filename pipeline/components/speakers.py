@@ -60,7 +60,7 @@ class SpeakersComponent(RuleComponent):
 
     def match(self, doc: Doc):
         """Candidate turn labels and the speakers list, from the lines of the text."""
-        text = doc.text
+        text = doc._.text
         labels, roles = [], dict(doc._.speaker_roles or {})
         list_open = False
         for m in LINE.finditer(text):
