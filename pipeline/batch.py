@@ -17,6 +17,7 @@ from typing import Iterable
 import pyarrow as pa
 
 from pipeline.extensions import CARRIED
+from pipeline.io import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
 from pipeline.io.chunks import split_text
 from pipeline.io.export import doc_rows, document_row
 from pipeline.io.readers import Record, sha256, text_record
@@ -70,19 +71,17 @@ def time_budget(seconds: float | None):
 def process_batch(records: list[Record], model: str | None = None,
                   timeout: float | None = None) -> list[tuple[dict, dict[str, list[dict]]]]:
     """(documents row, {table: rows}) for each record, in order."""
-    import pipeline.run as settings  # CHUNK_CHARS lives there so that tests can shrink it
-
     nlp = get_nlp(model)
     todo = [r for r in records if r.status == "ok"]
     try:
         with time_budget(timeout * len(todo) if timeout else None):
-            done = _pieces(nlp, todo, settings.CHUNK_CHARS)
+            done = _pieces(nlp, todo, chunks.CHUNK_CHARS)
     except Exception:  # noqa: BLE001  find the document that broke the batch
         done = {}
         for r in todo:
             try:
                 with time_budget(timeout):
-                    done.update(_pieces(nlp, [r], settings.CHUNK_CHARS))
+                    done.update(_pieces(nlp, [r], chunks.CHUNK_CHARS))
             except Exception as exc:  # noqa: BLE001
                 done[id(r)] = exc
     out = []

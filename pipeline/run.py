@@ -23,7 +23,6 @@ import pyarrow.parquet as pq
 
 from pipeline.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
                               run_metadata)
-from pipeline.io.chunks import CHUNK_CHARS  # noqa: F401  (read by batch.process_batch; tests shrink it)
 from pipeline.io.export import document_row
 from pipeline.io.previous import PreviousOutputs
 from pipeline.io.readers import Source, scan

@@ -115,12 +115,12 @@ def test_encoding_option_decodes_legacy_files(tmp_path):
 
 
 def test_long_document_is_split_with_exact_offsets(monkeypatch, tmp_path):
-    import pipeline.run as run_module
+    import pipeline.io.chunks as chunks
     from tests.conftest import SEEDS
 
     source = SEEDS / "004_98f08dcc51b62110.txt"
     assert main(["run", str(source), "--out", str(tmp_path / "whole"), "--quiet"]) == 0
-    monkeypatch.setattr(run_module, "CHUNK_CHARS", 3000)
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 3000)
     assert main(["run", str(source), "--out", str(tmp_path / "split"), "--quiet"]) == 0
     whole, split = load(tmp_path / "whole"), load(tmp_path / "split")
     text = split["documents"].text[0]
@@ -141,3 +141,14 @@ def test_output_folder_not_writable(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Over 60 countries.")
     assert main(["run", str(tmp_path / "a.txt"), "--out", str(blocker / "out")]) == 2
     assert "cannot write outputs" in capsys.readouterr().err
+
+
+def test_a_document_over_its_time_budget_is_an_error():
+    from pipeline.batch import as_records, process_batch
+
+    slow, quick = as_records([{"id": "slow", "text": "More than 60 countries signed. " * 20000},
+                              {"id": "quick", "text": "More than 60 countries signed."}])
+    (slow_doc, slow_rows), = process_batch([slow], timeout=0.001)
+    assert slow_doc["status"] == "error" and "time budget" in slow_doc["error"] and slow_rows == {}
+    (quick_doc, quick_rows), = process_batch([quick], timeout=60)
+    assert quick_doc["status"] == "ok" and quick_rows["claims"]
