@@ -25,6 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline import extensions
+from pipeline.components import lexflags
 from pipeline.components.base import RuleComponent
 from pipeline.normalize import timex
 from pipeline.ruleset import RuleError, check_keys, read_rule_file
@@ -161,7 +162,7 @@ class Component(RuleComponent):
         check_keys(lex, timex.LEXICON_SECTIONS, f"{lexicon_path}", required=timex.LEXICON_SECTIONS)
         self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
         classes = word_classes(self.lexicon)
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = Matcher(self.nlp.vocab, validate=False)   # lexflags.add validates
         self.trigger_words: set[str] = set()
         self.trigger_shapes: set[str] = set()
         self.rules: dict[str, Rule] = {}
@@ -185,7 +186,7 @@ class Component(RuleComponent):
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
                                            entry.get("relative"))
-                    self.matcher.add(key, [spec])
+                    lexflags.add(self.matcher, key, [spec])
                 order += 1
         self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for name, mmdd in self.lexicon["holidays"].items():

@@ -1,0 +1,108 @@
+"""Matcher word-set tests as lexeme flags, so that spaCy tests them in C.
+
+spaCy's Matcher tests a plain value (``{"LOWER": "may"}``) in C, but an ``IN``,
+``NOT_IN`` or ``REGEX`` test is a Python call per token and per distinct test:
+with a hundred patterns over word classes that was most of the time of the
+dates and claims components. A test on ORTH, LOWER or SHAPE depends only on the
+word, so its answer can be stored once per vocabulary entry as one of the
+lexeme's boolean flags (the mechanism of ``Vocab.add_flag``: existing entries are
+set now, new words when the vocabulary first sees them). The pattern then tests
+the flag (``{"FLAG40": True}``), in C. The patterns keep their structure, so the
+Matcher finds the same matches in the same order.
+
+A lexeme has 45 free flag bits (FLAG19..FLAG63), shared by every component on
+the vocabulary; the same word set reuses its bit. A test left without a bit stays
+as it was: slower, never different.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import IDS, LOWER, SHAPE
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
+from spacy.vocab import Vocab
+
+FREE_BITS = range(19, 64)   # FLAG19..FLAG63; the bits below are spaCy's own (IS_ALPHA, LIKE_NUM, ...)
+FLAG_NAME = {bit: f"FLAG{bit}" for bit in FREE_BITS}
+assert all(IDS[name] == bit for bit, name in FLAG_NAME.items())
+WORD_ATTRS = {"ORTH": None, "TEXT": None, "LOWER": LOWER, "SHAPE": SHAPE}   # lexical: a function of the word alone
+
+
+class WordTest:
+    """``f(word) -> bool``: one Matcher test on a lexical attribute (picklable, comparable)."""
+
+    def __init__(self, vocab: Vocab, attr: str, op: str, values):
+        self.key = (attr, op, tuple(sorted(values)) if op != "REGEX" else values)
+        getter = WORD_ATTRS[attr]
+        self.attr_of = vocab.lex_attr_getters[getter] if getter is not None else None
+        # the Matcher compares string hashes, so values are matched as written (not lower-cased)
+        self.words = frozenset(values) if op != "REGEX" else None
+        self.regex = re.compile(values) if op == "REGEX" else None
+
+    def __call__(self, string: str) -> bool:
+        value = self.attr_of(string) if self.attr_of is not None else string
+        if self.regex is not None:
+            return bool(self.regex.search(value))
+        return value in self.words
+
+
+def flag_for(vocab: Vocab, test: WordTest) -> int | None:
+    """The lexeme flag holding ``test``'s answer for every word; None when no bit is free."""
+    getters = vocab.lex_attr_getters
+    for bit in FREE_BITS:
+        if isinstance(getters.get(bit), WordTest) and getters[bit].key == test.key:
+            return bit
+    bit = next((b for b in FREE_BITS if b not in getters), None)
+    if bit is None:
+        return None
+    for lex in vocab:
+        lex.set_flag(bit, test(lex.orth_))
+    getters[bit] = test
+    return bit
+
+
+def add(matcher: Matcher, key: str, patterns: list[list[dict]]) -> None:
+    """``matcher.add(key, patterns)`` with the patterns validated as written, then added
+    in their fast form. ``matcher`` is built with ``validate=False``: spaCy's schema
+    does not know the FLAG attributes."""
+    errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
+    if any(errors.values()):
+        raise MatchPatternError(key, errors)
+    matcher.add(key, [fast_pattern(matcher.vocab, p) for p in patterns])
+
+
+def fast_pattern(vocab: Vocab, pattern: list[dict]) -> list[dict]:
+    """``pattern`` with the IN / NOT_IN / REGEX tests on ORTH, LOWER, SHAPE of the tokens
+    that can start a match as flag tests.
+
+    Only those run at every token (a later token is tested only where a match has
+    begun), and the bits are few, so the other tests stay as written."""
+    out = []
+    for k, spec in enumerate(pattern):
+        starts = all(s.get("OP") in ("?", "*") for s in pattern[:k])
+        out.append(_fast_token(vocab, spec) if starts else spec)
+    return out
+
+
+def _fast_token(vocab: Vocab, spec: dict) -> dict:
+    spec = dict(spec)
+    for attr in [a for a in spec if a.upper() in WORD_ATTRS and isinstance(spec[a], dict)]:
+        kept = {}
+        for op, values in spec.pop(attr).items():
+            op = op.upper()
+            bit = flag_for(vocab, WordTest(vocab, attr.upper(), op, values)) if _convertible(op, values) else None
+            if bit is None:
+                kept[op] = values
+            else:
+                spec[FLAG_NAME[bit]] = op != "NOT_IN"
+        if kept:
+            spec[attr] = kept
+    return spec
+
+
+def _convertible(op: str, values) -> bool:
+    if op == "REGEX":
+        return isinstance(values, str)
+    return op in ("IN", "NOT_IN") and isinstance(values, list) and all(isinstance(v, str) for v in values)

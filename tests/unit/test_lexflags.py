@@ -1,0 +1,52 @@
+"""Word-set tests as lexeme flags: the Matcher finds exactly what it found with the tests as written."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+
+from pipeline.components import lexflags
+
+PATTERNS = [
+    [{"LOWER": {"IN": ["may", "june"]}, "IS_LOWER": False}, {"SHAPE": {"IN": ["dddd"]}}],
+    [{"TEXT": {"REGEX": r"^\d"}, "OP": "?"}, {"LOWER": {"NOT_IN": ["of", "the"]}, "IS_ALPHA": True}],
+    [{"ORTH": {"IN": ["No", "no"]}}, {"ORTH": "."}, {"LIKE_NUM": True}],
+    [{"LOWER": {"IN": ["Upper"]}}],   # the Matcher compares values as written: never matches
+]
+TEXT = "In May 2020 and june 1999 (not may 2020), 3 cats of the No. 5 Upper case; MAY 2021 and Zebra 2020."
+
+
+def _matches(nlp, fast: bool):
+    matcher = Matcher(nlp.vocab, validate=not fast)
+    for i, pattern in enumerate(PATTERNS):
+        if fast:
+            lexflags.add(matcher, f"p{i}", [pattern])
+        else:
+            matcher.add(f"p{i}", [pattern])
+    return matcher(nlp(TEXT))   # words first seen after the flags were set get them too
+
+
+def test_same_matches_as_the_tests_as_written():
+    nlp = spacy.blank("en")
+    assert _matches(nlp, fast=True) == _matches(spacy.blank("en"), fast=False)
+    assert any(isinstance(g, lexflags.WordTest) for g in nlp.vocab.lex_attr_getters.values())
+
+
+def test_same_word_set_shares_a_bit():
+    nlp = spacy.blank("en")
+    first = lexflags.fast_pattern(nlp.vocab, [{"LOWER": {"IN": ["b", "a"]}}])
+    again = lexflags.fast_pattern(nlp.vocab, [{"LOWER": {"IN": ["a", "b"]}}])
+    assert first == again and "LOWER" not in first[0]
+
+
+def test_only_tokens_that_can_start_a_match_are_rewritten():
+    nlp = spacy.blank("en")
+    out = lexflags.fast_pattern(nlp.vocab, [{"LOWER": {"IN": ["a"]}, "OP": "?"}, {"LOWER": {"IN": ["b"]}},
+                                            {"LOWER": {"IN": ["c"]}}])
+    assert "LOWER" not in out[0] and "LOWER" not in out[1] and out[2] == {"LOWER": {"IN": ["c"]}}
+
+
+def test_bad_patterns_are_still_rejected():
+    with pytest.raises(MatchPatternError):
+        lexflags.add(Matcher(spacy.blank("en").vocab, validate=False), "bad", [[{"LOWER": {"INN": ["a"]}}]])
