@@ -6,11 +6,11 @@ resolved against ``doc._.doc_date``.
 
 Reads ``rules/dates/lexicon.yaml`` (word lists), ``patterns.yaml`` (token
 patterns over those word classes) and ``exclusions.yaml`` (names and amounts
-that look like dates). Finding is done by one spaCy Matcher and one
-PhraseMatcher (holidays); Python only picks the longest candidates, joins
-affixes ("the end of" + "last year", "77 years" + "ago") and ranges
-("2016" + "to" + "2020"), then normalizes each row with
-``pipeline.normalize.timex``.
+that look like dates). Finding is done by spaCy Matchers (one per set of
+trigger words, one for affixes and exclusions) and one PhraseMatcher
+(holidays); Python only picks the longest candidates, joins affixes ("the end
+of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
+then normalizes each row with ``pipeline.normalize.timex``.
 """
 from __future__ import annotations
 
@@ -58,6 +58,12 @@ class Rule(NamedTuple):
     kind_to: str | None = None
     value: str | None = None
     relative: int | None = None
+
+
+class CoreGroup(NamedTuple):
+    """The core patterns that share one trigger word set, in a Matcher of their own."""
+    matcher: Matcher
+    reach: int | None   # tokens a match reaches on either side of its trigger; None: unbounded (an "X+" item)
 
 
 class Row(NamedTuple):
@@ -162,7 +168,9 @@ class Component(RuleComponent):
         check_keys(lex, timex.LEXICON_SECTIONS, f"{lexicon_path}", required=timex.LEXICON_SECTIONS)
         self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
         classes = word_classes(self.lexicon)
+        # prefixes, suffixes and exclusions; each core pattern goes to the Matcher of its triggers
         self.matcher = Matcher(self.nlp.vocab, validate=False)   # lexflags.add validates
+        cores: list[tuple[str, list[dict]]] = []
         self.trigger_words: set[str] = set()
         self.trigger_shapes: set[str] = set()
         self.rules: dict[str, Rule] = {}
@@ -180,13 +188,15 @@ class Component(RuleComponent):
                 for j, text in enumerate(patterns):
                     spec, left, right = compile_pattern(text, classes, where)
                     longest[role] = max(longest[role], sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in spec))
-                    if role == "core":
-                        self._add_triggers(spec, f"{where} pattern {text!r}")
                     key = f"{entry['id']}#{j}"
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
                                            entry.get("relative"))
-                    lexflags.add(self.matcher, key, [spec])
+                    if role != "core":
+                        lexflags.add(self.matcher, key, [spec])
+                        continue
+                    self._add_triggers(spec, f"{where} pattern {text!r}")
+                    cores.append((key, spec))
                 order += 1
         self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for name, mmdd in self.lexicon["holidays"].items():
@@ -200,12 +210,51 @@ class Component(RuleComponent):
         strings = self.nlp.vocab.strings
         self.trigger_lower = np.array(sorted(strings.add(w) for w in self.trigger_words), dtype="uint64")
         self.trigger_shape = np.array(sorted(strings.add(w) for w in self.trigger_shapes), dtype="uint64")
+        self._group_cores(cores)
+
+    def _group_cores(self, cores: list[tuple[str, list[dict]]]) -> None:
+        """One Matcher per set of trigger words: the core patterns that need a token of it.
+
+        A pattern joins the group of its smallest required token made only of
+        trigger words (then no match is without one of them); a pattern with no such
+        token joins the group with no triggers, run on every window."""
+        groups: dict[tuple, int] = {}   # (is_shape, words) -> index in self.core_groups
+        self.core_groups: list[CoreGroup] = []
+        for key, spec in cores:
+            candidates = []
+            for token in spec:
+                if token.get("OP") in ("?", "*"):
+                    continue
+                for attr in ("LOWER", "ORTH", "SHAPE"):
+                    values = token.get(attr)
+                    values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
+                    words = frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
+                    if words and words <= (self.trigger_shapes if attr == "SHAPE" else self.trigger_words):
+                        candidates.append((len(words), attr == "SHAPE", sorted(words), words))
+            trigger = min(candidates)[1::2] if candidates else (False, frozenset())
+            g = groups.setdefault(trigger, len(groups))
+            reach = None if any(t.get("OP") in ("+", "*") for t in spec) or not candidates else len(spec) - 1
+            if g == len(self.core_groups):
+                self.core_groups.append(CoreGroup(Matcher(self.nlp.vocab, validate=False), reach))
+            elif self.core_groups[g].reach is not None:
+                reach = None if reach is None else max(reach, self.core_groups[g].reach)
+                self.core_groups[g] = self.core_groups[g]._replace(reach=reach)
+            lexflags.add(self.core_groups[g].matcher, key, [spec])
+        strings = self.nlp.vocab.strings
+        self.lower_groups: dict[int, list[int]] = {}   # trigger word -> the groups it triggers
+        self.shape_groups: dict[int, list[int]] = {}
+        for (is_shape, words), g in groups.items():
+            for w in sorted(words):
+                (self.shape_groups if is_shape else self.lower_groups).setdefault(strings.add(w), []).append(g)
+        self.always_groups = [g for (_, words), g in groups.items() if not words]
 
     def _add_triggers(self, spec: list[dict], where: str) -> None:
-        """Remember the most telling word set a core pattern cannot match without.
+        """Add the most telling word set of a core pattern to the trigger words.
 
-        The Matcher then runs only on windows around these words: most tokens of a
-        text are nowhere near a date, and the Matcher's set tests cost Python calls."""
+        Matches are searched only in windows around trigger words: most tokens of a
+        text are nowhere near a date. Function words and dashes are left out, so a
+        pattern ("this UNIT") may count on another pattern's triggers ("year") being
+        there; ``_group_cores`` keeps only sets a match cannot be without."""
         candidates = []
         for token in spec:
             if token.get("OP") in ("?", "*"):
@@ -234,22 +283,42 @@ class Component(RuleComponent):
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
     def _windowed_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matcher matches, run only on windows of ``self.window`` tokens around trigger words."""
+        """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
+
+        In a window, a core pattern is run only if one of its own triggers is there
+        (its match cannot be without one), and a pattern of fixed length only on the
+        tokens it can reach from such a trigger: most patterns are then run on a
+        few tokens, not on every window (the Matcher's time grows with
+        patterns x tokens). The matches are those of running every pattern on the
+        whole window."""
         if not len(doc):
             return []
-        hits = np.flatnonzero(np.isin(doc.to_array("LOWER"), self.trigger_lower)
-                              | np.isin(doc.to_array("SHAPE"), self.trigger_shape))
-        matches, window_start, window_end = [], None, None
-        for i in hits.tolist() + [None]:
-            if i is not None and window_end is not None and i - self.window <= window_end:
-                window_end = min(len(doc), i + self.window + 1)
-                continue
-            if window_end is not None:
-                matches.extend((k, s + window_start, e + window_start)
-                               for k, s, e in self.matcher(doc[window_start:window_end]))
-            if i is not None:
-                window_start, window_end = max(0, i - self.window), min(len(doc), i + self.window + 1)
+        lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
+        hits = np.flatnonzero(np.isin(lower, self.trigger_lower) | np.isin(shape, self.trigger_shape)).tolist()
+        matches: list[tuple[int, int, int]] = []
+        for start, end, positions in _merge([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
+                                             for i in hits]):
+            matches.extend(self._run(self.matcher, doc, start, end))
+            by_group: dict[int, list[int]] = {g: positions for g in self.always_groups}
+            for i in positions:   # a group is triggered by words or by shapes, so each i comes once, in order
+                for g in self.lower_groups.get(int(lower[i]), ()):
+                    by_group.setdefault(g, []).append(i)
+                for g in self.shape_groups.get(int(shape[i]), ()):
+                    by_group.setdefault(g, []).append(i)
+            for g, triggers in by_group.items():
+                group = self.core_groups[g]
+                if group.reach is None:
+                    spans = [(start, end, triggers)]
+                else:
+                    spans = _merge([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
+                                    for i in triggers])
+                for a, b, _ in spans:
+                    matches.extend(self._run(group.matcher, doc, a, b))
         return matches
+
+    @staticmethod
+    def _run(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+        return [(k, s + start, e + start) for k, s, e in matcher(doc[start:end])]
 
     @staticmethod
     def attach_affixes(row: Row, prefixes: list[Row], suffixes: list[Row]) -> Row:
@@ -312,6 +381,18 @@ def _anchor(doc_date) -> date | None:
         return date.fromisoformat(str(doc_date)[:10]) if doc_date else None
     except ValueError:
         return None
+
+
+def _merge(windows: list[tuple[int, int, int]]) -> list[tuple[int, int, list[int]]]:
+    """(start, end, trigger) windows in trigger order -> (start, end, triggers), touching ones joined."""
+    merged: list[list] = []
+    for start, end, i in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(i)
+        else:
+            merged.append([start, end, [i]])
+    return [(start, end, triggers) for start, end, triggers in merged]
 
 
 def longest(candidates: list[Row]) -> list[Row]:
