@@ -220,6 +220,7 @@ class Component(RuleComponent):
         token joins the group with no triggers, run on every window."""
         groups: dict[tuple, int] = {}   # (is_shape, words) -> index in self.core_groups
         self.core_groups: list[CoreGroup] = []
+        members: list[tuple[int, str, list[dict]]] = []
         for key, spec in cores:
             candidates = []
             for token in spec:
@@ -239,7 +240,10 @@ class Component(RuleComponent):
             elif self.core_groups[g].reach is not None:
                 reach = None if reach is None else max(reach, self.core_groups[g].reach)
                 self.core_groups[g] = self.core_groups[g]._replace(reach=reach)
-            lexflags.add(self.core_groups[g].matcher, key, [spec])
+            members.append((g, key, spec))
+        for g, key, spec in members:
+            # a fixed-length group sees only the few tokens around its triggers: no flag bits
+            lexflags.add(self.core_groups[g].matcher, key, [spec], flags=self.core_groups[g].reach is None)
         strings = self.nlp.vocab.strings
         self.lower_groups: dict[int, list[int]] = {}   # trigger word -> the groups it triggers
         self.shape_groups: dict[int, list[int]] = {}

@@ -63,14 +63,16 @@ def flag_for(vocab: Vocab, test: WordTest) -> int | None:
     return bit
 
 
-def add(matcher: Matcher, key: str, patterns: list[list[dict]]) -> None:
+def add(matcher: Matcher, key: str, patterns: list[list[dict]], flags: bool = True) -> None:
     """``matcher.add(key, patterns)`` with the patterns validated as written, then added
     in their fast form. ``matcher`` is built with ``validate=False``: spaCy's schema
-    does not know the FLAG attributes."""
+    does not know the FLAG attributes. ``flags=False`` keeps the tests as written,
+    for a Matcher that only ever sees a few tokens: the bits are better spent on
+    one that sees every token."""
     errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
     if any(errors.values()):
         raise MatchPatternError(key, errors)
-    matcher.add(key, [fast_pattern(matcher.vocab, p) for p in patterns])
+    matcher.add(key, [fast_pattern(matcher.vocab, p) for p in patterns] if flags else patterns)
 
 
 def fast_pattern(vocab: Vocab, pattern: list[dict]) -> list[dict]:

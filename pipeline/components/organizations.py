@@ -24,6 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
+from pipeline.components import lexflags
 from pipeline.components.base import RuleComponent
 from pipeline.components.propernames import SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right, tokens_with_text
 from pipeline.normalize.acronyms import find_definitions
@@ -71,8 +72,8 @@ class Component(RuleComponent):
         self._build_matchers()
 
     def _build_matchers(self) -> None:
-        self.head_matcher = Matcher(self.nlp.vocab)
-        self.head_matcher.add("head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.head_matcher = Matcher(self.nlp.vocab, validate=False)   # word sets as lexeme flags (lexflags)
+        lexflags.add(self.head_matcher, "head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]

@@ -27,6 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
+from pipeline.components import lexflags
 from pipeline.components.base import RuleComponent
 from pipeline.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left, run_right,
                                              tokens_with_text)
@@ -76,10 +77,10 @@ class Component(RuleComponent):
                                required={"title", "acronym", "kind"})
             self.gazetteer[entry["acronym"]] = entry
 
-        self.matcher = Matcher(self.nlp.vocab)
-        self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
-        self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
-        self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        self.matcher = Matcher(self.nlp.vocab, validate=False)   # word sets as lexeme flags (lexflags)
+        lexflags.add(self.matcher, "name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        lexflags.add(self.matcher, "title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
+        lexflags.add(self.matcher, "unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
 
