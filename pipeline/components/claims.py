@@ -42,17 +42,17 @@ class Component(RuleComponent):
         number_words = sorted(set(lex.words) | set(lex.vague) | {w for w, v in lex.scales.items() if v >= 12} | set(lex.fraction_chars) | set(lex.signs)
                               | set(r.ratios["frequency_words"]))
         self.num_specs = [{"TEXT": {"REGEX": DIGIT_START}}, {"LOWER": {"IN": number_words}}]
-        # word-set tests as lexeme flags (lexflags), which also validates the patterns
-        self.matcher = Matcher(self.nlp.vocab, validate=False)
-        lexflags.add(self.matcher, "NUM", [[spec] for spec in self.num_specs])
+        # word-set tests as lexeme flags, run only where a number can start (lexflags)
+        self.matcher = lexflags.SparseMatcher(self.nlp.vocab)
+        self.matcher.add("NUM", [[spec] for spec in self.num_specs])
         lead = sorted(set(lex.before_scale) - set(number_words))
         tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
         follow = sorted(set(lex.scales) | set(lex.fractions) | tens | {"dozen", "a", "an"})
-        lexflags.add(self.matcher, "NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
         with_a = sorted({p[0] for p in r.units_with_a})
-        lexflags.add(self.matcher, "NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
+        self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
         before = sorted({p[0] for p in r.percent_before})
-        lexflags.add(self.matcher, "NUM", [[{"LOWER": {"IN": before}}]])
+        self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         self.exclusions = Matcher(self.nlp.vocab, validate=False)
         self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
         for rid, pattern in r.exclusion_patterns:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from spacy.attrs import IDS, LOWER, SHAPE
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
@@ -63,7 +64,7 @@ def flag_for(vocab: Vocab, test: WordTest) -> int | None:
     return bit
 
 
-def add(matcher: Matcher, key: str, patterns: list[list[dict]], flags: bool = True) -> None:
+def add(matcher: Matcher, key: str, patterns: list[list[dict]], flags: bool = True) -> list[list[dict]]:
     """``matcher.add(key, patterns)`` with the patterns validated as written, then added
     in their fast form. ``matcher`` is built with ``validate=False``: spaCy's schema
     does not know the FLAG attributes. ``flags=False`` keeps the tests as written,
@@ -72,7 +73,9 @@ def add(matcher: Matcher, key: str, patterns: list[list[dict]], flags: bool = Tr
     errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
     if any(errors.values()):
         raise MatchPatternError(key, errors)
-    matcher.add(key, [fast_pattern(matcher.vocab, p) for p in patterns] if flags else patterns)
+    patterns = [fast_pattern(matcher.vocab, p) for p in patterns] if flags else patterns
+    matcher.add(key, patterns)
+    return patterns
 
 
 def fast_pattern(vocab: Vocab, pattern: list[dict]) -> list[dict]:
@@ -108,3 +111,61 @@ def _convertible(op: str, values) -> bool:
     if op == "REGEX":
         return isinstance(values, str)
     return op in ("IN", "NOT_IN") and isinstance(values, list) and all(isinstance(v, str) for v in values)
+
+
+class SparseMatcher:
+    """A Matcher over whole Docs, run only on the tokens where one of its matches can start.
+
+    A match starts at a token that passes a test of one of the pattern tokens that
+    can come first (the first, and the next ones while those before are optional).
+    Those tests are flag bits or plain LOWER / ORTH values, which numpy reads for
+    every token at once from ``Doc.to_array``; the Matcher then sees only the
+    stretches from such a token to the longest pattern's length (it makes a Python
+    Token for every token it sees). Same matches, in the same order. A pattern with
+    "+" / "*" or a first token without such a test makes it run on the whole Doc.
+    """
+
+    def __init__(self, vocab: Vocab):
+        self.matcher = Matcher(vocab, validate=False)
+        self.conditions: set[tuple[int, int]] = set()   # (attribute id, value): a match may start here
+        self.longest: int | None = 0                     # tokens in the longest pattern; None: unbounded
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        strings = self.matcher.vocab.strings
+        for pattern in add(self.matcher, key, patterns):
+            if self.longest is not None and all(t.get("OP") not in ("+", "*") for t in pattern):
+                self.longest = max(self.longest, len(pattern))
+            else:
+                self.longest = None
+            for k, spec in enumerate(pattern):
+                if not all(t.get("OP") in ("?", "*") for t in pattern[:k]):
+                    break
+                condition = next(((IDS[a], 1) for a, v in spec.items() if a.startswith("FLAG") and v is True), None) \
+                    or next(((IDS["ORTH" if a.upper() == "TEXT" else a.upper()], strings.add(v)) for a, v in spec.items()
+                             if a.upper() in ("LOWER", "ORTH", "TEXT") and isinstance(v, str)), None)
+                if condition is None:
+                    self.longest = None   # a first token with no such test: no filter
+                else:
+                    self.conditions.add(condition)
+
+    def __len__(self):
+        return len(self.matcher)
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
+        if self.longest is None or not len(doc):
+            return self.matcher(doc)
+        attrs = sorted({a for a, _ in self.conditions})
+        values = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        can_start = np.zeros(len(doc), dtype=bool)
+        for a, v in self.conditions:
+            can_start |= values[:, attrs.index(a)] == v
+        matches, start, end = [], None, None
+        for i in np.flatnonzero(can_start).tolist() + [None]:
+            if i is not None and end is not None and i <= end:
+                end = min(len(doc), i + self.longest)
+                continue
+            if end is not None:
+                matches.extend((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
+            if i is not None:
+                start, end = i, min(len(doc), i + self.longest)
+        return matches

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
@@ -72,8 +72,8 @@ class Component(RuleComponent):
         self._build_matchers()
 
     def _build_matchers(self) -> None:
-        self.head_matcher = Matcher(self.nlp.vocab, validate=False)   # word sets as lexeme flags (lexflags)
-        lexflags.add(self.head_matcher, "head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.head_matcher = lexflags.SparseMatcher(self.nlp.vocab)   # run only at head words (lexflags)
+        self.head_matcher.add("head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]

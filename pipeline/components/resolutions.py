@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions, ruleset
@@ -77,10 +77,10 @@ class Component(RuleComponent):
                                required={"title", "acronym", "kind"})
             self.gazetteer[entry["acronym"]] = entry
 
-        self.matcher = Matcher(self.nlp.vocab, validate=False)   # word sets as lexeme flags (lexflags)
-        lexflags.add(self.matcher, "name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
-        lexflags.add(self.matcher, "title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
-        lexflags.add(self.matcher, "unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        self.matcher = lexflags.SparseMatcher(self.nlp.vocab)   # run only where a match can start (lexflags)
+        self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
+        self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
 

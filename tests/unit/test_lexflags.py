@@ -50,3 +50,23 @@ def test_only_tokens_that_can_start_a_match_are_rewritten():
 def test_bad_patterns_are_still_rejected():
     with pytest.raises(MatchPatternError):
         lexflags.add(Matcher(spacy.blank("en").vocab, validate=False), "bad", [[{"LOWER": {"INN": ["a"]}}]])
+
+
+def test_sparse_matcher_finds_what_the_matcher_finds_in_the_same_order():
+    nlp = spacy.blank("en")
+    patterns = {"num": [[{"TEXT": {"REGEX": r"^\d"}}], [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "few"]}}]],
+                "opt": [[{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["may", "june"]}}, {"IS_DIGIT": True, "OP": "?"}]]}
+    sparse, plain = lexflags.SparseMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, pats in patterns.items():
+        sparse.add(key, pats)
+        plain.add(key, pats)
+    assert sparse.longest == 3
+    doc = nlp(TEXT + " A dozen, an few; the June 5 and the may")
+    assert sparse(doc) == plain(doc) and len(plain(doc)) > 5
+
+
+def test_sparse_matcher_without_a_first_token_test_runs_everywhere():
+    nlp = spacy.blank("en")
+    sparse = lexflags.SparseMatcher(nlp.vocab)
+    sparse.add("quote", [[{"IS_QUOTE": True}, {"LOWER": {"IN": ["a"]}}]])
+    assert sparse.longest is None and sparse(nlp('" a " b')) == [(nlp.vocab.strings["quote"], 0, 2)]
