@@ -168,9 +168,13 @@ class Component(RuleComponent):
         check_keys(lex, timex.LEXICON_SECTIONS, f"{lexicon_path}", required=timex.LEXICON_SECTIONS)
         self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
         classes = word_classes(self.lexicon)
-        # prefixes, suffixes and exclusions; each core pattern goes to the Matcher of its triggers
-        self.matcher = Matcher(self.nlp.vocab, validate=False)   # lexflags.add validates
+        # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
+        # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
+        # its triggers (_group_cores). lexflags.add validates the patterns.
+        self.matcher = Matcher(self.nlp.vocab, validate=False)
+        self.window_matcher = Matcher(self.nlp.vocab, validate=False)
         cores: list[tuple[str, list[dict]]] = []
+        affixes: list[tuple[str, list[dict], str]] = []
         self.trigger_words: set[str] = set()
         self.trigger_shapes: set[str] = set()
         self.rules: dict[str, Rule] = {}
@@ -193,7 +197,7 @@ class Component(RuleComponent):
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
                                            entry.get("relative"))
                     if role != "core":
-                        lexflags.add(self.matcher, key, [spec])
+                        affixes.append((key, spec, role))
                         continue
                     self._add_triggers(spec, f"{where} pattern {text!r}")
                     cores.append((key, spec))
@@ -211,6 +215,24 @@ class Component(RuleComponent):
         self.trigger_lower = np.array(sorted(strings.add(w) for w in self.trigger_words), dtype="uint64")
         self.trigger_shape = np.array(sorted(strings.add(w) for w in self.trigger_shapes), dtype="uint64")
         self._group_cores(cores)
+        self._add_affixes(affixes)
+
+    def _add_affixes(self, affixes: list[tuple[str, list[dict], str]]) -> None:
+        """An affix or exclusion counts only beside or around a core match, so one of
+        bounded length is searched only within ``self.affix_reach`` tokens of core
+        matches. Should a prefix or suffix be unbounded, they all run on whole windows
+        (which of two suffixes ending together wins depends on the Matcher's order)."""
+        def unbounded(spec):
+            return any(t.get("OP") in ("+", "*") for t in spec)
+
+        near = not any(unbounded(spec) for _, spec, role in affixes if role != "exclude")
+        self.affix_reach = 0
+        for key, spec, _ in affixes:
+            if near and not unbounded(spec):
+                lexflags.add(self.matcher, key, [spec])
+                self.affix_reach = max(self.affix_reach, len(spec))
+            else:
+                lexflags.add(self.window_matcher, key, [spec])
 
     def _group_cores(self, cores: list[tuple[str, list[dict]]]) -> None:
         """One Matcher per set of trigger words: the core patterns that need a token of it.
@@ -277,7 +299,8 @@ class Component(RuleComponent):
     def match(self, doc: Doc) -> list[Row]:
         strings = self.nlp.vocab.strings
         found = {"core": [], "prefix": [], "suffix": [], "exclude": []}
-        for key, start, end in self._windowed_matches(doc) + list(self.holidays(doc)):
+        holidays = list(self.holidays(doc))
+        for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
             found[rule.role].append(Row(start + rule.left, end - rule.right, rule))
         cores = [r for r in found["core"]
@@ -286,15 +309,16 @@ class Component(RuleComponent):
         rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
-    def _windowed_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
 
         In a window, a core pattern is run only if one of its own triggers is there
         (its match cannot be without one), and a pattern of fixed length only on the
         tokens it can reach from such a trigger: most patterns are then run on a
         few tokens, not on every window (the Matcher's time grows with
-        patterns x tokens). The matches are those of running every pattern on the
-        whole window."""
+        patterns x tokens). Affixes and exclusions are searched next to the core
+        matches of the window and the ``holidays`` (found on the whole Doc). The
+        matches that count are those of running every pattern on the whole window."""
         if not len(doc):
             return []
         lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
@@ -302,7 +326,9 @@ class Component(RuleComponent):
         matches: list[tuple[int, int, int]] = []
         for start, end, positions in _merge([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
                                              for i in hits]):
-            matches.extend(self._run(self.matcher, doc, start, end))
+            if len(self.window_matcher):
+                matches.extend(self._run(self.window_matcher, doc, start, end))
+            cores = [(s, e) for s, e in holidays if s - self.affix_reach < end and e + self.affix_reach > start]
             by_group: dict[int, list[int]] = {g: positions for g in self.always_groups}
             for i in positions:   # a group is triggered by words or by shapes, so each i comes once, in order
                 for g in self.lower_groups.get(int(lower[i]), ()):
@@ -317,7 +343,12 @@ class Component(RuleComponent):
                     spans = _merge([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
                                     for i in triggers])
                 for a, b, _ in spans:
-                    matches.extend(self._run(group.matcher, doc, a, b))
+                    found = self._run(group.matcher, doc, a, b)
+                    matches.extend(found)
+                    cores.extend((s, e) for _, s, e in found)
+            near = sorted((max(start, s - self.affix_reach), min(end, e + self.affix_reach), s) for s, e in cores)
+            for a, b, _ in _merge(near):
+                matches.extend(self._run(self.matcher, doc, a, b))
         return matches
 
     @staticmethod
