@@ -130,6 +130,7 @@ class Component(RuleComponent):
         if "claims" not in doc.spans:
             doc.spans["claims"] = []
         words = Words(doc)
+        dates = list(doc.spans["dates"]) if "dates" in doc.spans else []   # made once: a SpanGroup makes Spans anew
         for c in claims:
-            attrs = describe(self.rules, doc, words, c)
+            attrs = describe(self.rules, doc, words, c, dates)
             extensions.add_row(doc, "claims", doc[c.start:c.end], c.rule, attrs)

@@ -23,10 +23,11 @@ ANCHORED = frozenset({"past", "last", "next", "recent", "previous", "coming", "f
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
-def describe(rules, doc: Doc, words, c: Claim) -> dict:
+def describe(rules, doc: Doc, words, c: Claim, dates: list[Span] | None = None) -> dict:
+    """The row's columns; ``dates``: the Doc's date spans, if the caller has them in a list."""
     span = counted_span(rules, doc, words, c)
     counted = doc[span[0]:span[1]] if span else None
-    date = period_span(rules, doc, c, span[1] if span else c.end)
+    date = period_span(rules, doc, c, span[1] if span else c.end, dates)
     info = (date._.date or {}) if date is not None else {}
     period = with_preposition(rules, doc, words, date) if date is not None else None
     return {
@@ -145,8 +146,9 @@ def checkworthy(rules, doc: Doc, words, counted: Span | None) -> bool:
 
 
 # -- period ------------------------------------------------------------------
-def period_span(rules, doc: Doc, c: Claim, after: int) -> Span | None:
-    dates = doc.spans.get("dates") if "dates" in doc.spans else None
+def period_span(rules, doc: Doc, c: Claim, after: int, dates: list[Span] | None = None) -> Span | None:
+    if dates is None:
+        dates = doc.spans.get("dates") if "dates" in doc.spans else None
     if not dates:
         return None
     sent = doc[c.start].sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
