@@ -16,6 +16,7 @@ from typing import Iterable
 
 import pyarrow as pa
 
+from pipeline import extensions
 from pipeline.extensions import CARRIED
 from pipeline.io import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
 from pipeline.io.chunks import split_text
@@ -130,6 +131,7 @@ def _in_pieces(nlp, record: Record, limit: int) -> list[tuple[int, object]]:
 
 def _make_doc(nlp, record: Record, text: str, date: str | None):
     doc = nlp.make_doc(text)
+    extensions.set_text(doc, text)
     doc._.doc_id = record.doc_id
     if date:
         doc._.doc_date, doc._.doc_date_source = date, "input"

@@ -48,6 +48,12 @@ def _text(doc: Doc) -> str:
 _TEXT_KEY = "claimspan.text"
 
 
+def set_text(doc: Doc, text: str) -> None:
+    """Give ``doc._.text`` the text the Doc was tokenized from, so that it is never
+    rebuilt (spaCy's tokenizer keeps the text exactly: ``doc.text == text``)."""
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+
+
 def register() -> None:
     """Idempotent: safe to call from every component factory."""
     if not Doc.has_extension("text"):
