@@ -74,18 +74,18 @@ class Hit(NamedTuple):
 
 
 def phrase_at(table, words, i, maxlen=4) -> Hit | None:
+    ahead = tuple(words[k] for k in range(i, i + maxlen))   # each word looked up once
     for n in range(maxlen, 0, -1):
-        key = tuple(words[k] for k in range(i, i + n))
+        key = ahead[:n]
         if key in table:
             return Hit(n, *table[key])
     return None
 
 
 def phrase_ending(table, words, end, maxlen=4) -> Hit | None:
-    for n in range(maxlen, 0, -1):
-        if end - n < 0:
-            continue
-        key = tuple(words[k] for k in range(end - n, end))
+    before = tuple(words[k] for k in range(max(0, end - maxlen), end))
+    for n in range(len(before), 0, -1):
+        key = before[len(before) - n:]
         if key in table:
             return Hit(n, *table[key])
     return None
