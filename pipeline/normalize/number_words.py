@@ -222,6 +222,8 @@ class Cardinal:
             self.last = "and"
             return j + 1, False
         k = skip_spaces(words, j + 1)
+        if k >= self.n:                                       # "twenty and" ends the text: nothing follows
+            return None
         if last == "tens" and lex.words.get(words[k], 10) < 10 and fraction_at(words, k, lex) is None \
                 and k + 1 < self.n and words[k + 1] == "and":
             self.last = "and"                                 # "twenty and three and three fifths"
