@@ -148,6 +148,19 @@ def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], i
     return spec, left, right
 
 
+def required_words(spec: list[dict]):
+    """(is_shape, words) for each word set a match of ``spec`` cannot be without:
+    the LOWER/ORTH values (lower-cased) or SHAPE values of its non-optional tokens."""
+    for token in spec:
+        if token.get("OP") in ("?", "*"):
+            continue
+        for attr in ("LOWER", "ORTH", "SHAPE"):
+            values = token.get(attr)
+            values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
+            if values:
+                yield attr == "SHAPE", frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
+
+
 def _union(items: list[str], classes: dict, where: str) -> list[str]:
     """``noon|midnight|PART``: literal words and word classes that test nothing but LOWER."""
     words: list[str] = []
@@ -244,16 +257,8 @@ class Component(RuleComponent):
         self.core_groups: list[CoreGroup] = []
         members: list[tuple[int, str, list[dict]]] = []
         for key, spec in cores:
-            candidates = []
-            for token in spec:
-                if token.get("OP") in ("?", "*"):
-                    continue
-                for attr in ("LOWER", "ORTH", "SHAPE"):
-                    values = token.get(attr)
-                    values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
-                    words = frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
-                    if words and words <= (self.trigger_shapes if attr == "SHAPE" else self.trigger_words):
-                        candidates.append((len(words), attr == "SHAPE", sorted(words), words))
+            candidates = [(len(words), is_shape, sorted(words), words) for is_shape, words in required_words(spec)
+                          if words <= (self.trigger_shapes if is_shape else self.trigger_words)]
             trigger = min(candidates)[1::2] if candidates else (False, frozenset())
             g = groups.setdefault(trigger, len(groups))
             reach = None if any(t.get("OP") in ("+", "*") for t in spec) or not candidates else len(spec) - 1
@@ -282,15 +287,10 @@ class Component(RuleComponent):
         pattern ("this UNIT") may count on another pattern's triggers ("year") being
         there; ``_group_cores`` keeps only sets a match cannot be without."""
         candidates = []
-        for token in spec:
-            if token.get("OP") in ("?", "*"):
-                continue
-            for attr in ("LOWER", "ORTH", "SHAPE"):
-                values = token.get(attr)
-                values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
-                words = set(values) if attr == "SHAPE" else {v.lower() for v in values} - WINDOW_STOP - timex.DASHES
-                if words:
-                    candidates.append((len(words), attr == "SHAPE", words))
+        for is_shape, words in required_words(spec):
+            words = set(words) if is_shape else set(words) - WINDOW_STOP - timex.DASHES
+            if words:
+                candidates.append((len(words), is_shape, words))
         if not candidates:
             raise RuleError(f"{where}: needs at least one required word that is not a function word or dash")
         _, is_shape, words = min(candidates, key=lambda c: c[0])
