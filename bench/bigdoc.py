@@ -36,7 +36,7 @@ def main() -> int:
         (tmp / "big.txt").write_text(text, encoding="utf-8")
         size = (tmp / "big.txt").stat().st_size
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(tmp / "big.txt"), "--out",
+        subprocess.run([sys.executable, "-m", "claimspan.cli", "run", str(tmp / "big.txt"), "--out",
                         str(tmp / "out"), "--quiet", "--timeout", "0"], check=True)
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -43,7 +43,7 @@ def wps(words: int, fn) -> float:
 
 
 def pipe_all(nlp, records):
-    from pipeline.batch import _make_doc, as_records
+    from claimspan.batch import _make_doc, as_records
 
     docs = [_make_doc(nlp, r, r.text, r.date) for r in as_records(records)]
     return lambda: [None for _ in nlp.pipe(docs, batch_size=32)]
@@ -68,7 +68,7 @@ def peer_stack(records):
 
 
 def timed_run(path: Path, out: Path, workers: int) -> float:
-    from pipeline.run import run
+    from claimspan.run import run
 
     start = time.perf_counter()
     run([path], out, workers=workers, force=True)
@@ -77,7 +77,7 @@ def timed_run(path: Path, out: Path, workers: int) -> float:
 
 def peak_rss_mb(path: Path, out: Path) -> float:
     """Peak RSS of a one-worker run in a fresh process (MB)."""
-    code = ("import resource, sys; from pipeline.run import run; "
+    code = ("import resource, sys; from claimspan.run import run; "
             "run([sys.argv[1]], sys.argv[2], workers=1, force=True); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
     result = subprocess.run([sys.executable, "-c", code, str(path), str(out)], check=True, capture_output=True,
@@ -92,7 +92,7 @@ def main() -> int:
     args = ap.parse_args()
     import spacy
 
-    import pipeline
+    import claimspan
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -102,10 +102,10 @@ def main() -> int:
         texts = [r["text"] for r in records]
         res = {"documents": len(records), "words": words,
                "tokenizer_wps": wps(words, lambda: [None for _ in blank.tokenizer.pipe(texts)])}
-        res["rules_wps"] = wps(words, pipe_all(pipeline.build_nlp(), records))
+        res["rules_wps"] = wps(words, pipe_all(claimspan.build_nlp(), records))
         res["rules_ratio"] = round(res["rules_wps"] / res["tokenizer_wps"], 3)
         res["model_alone_wps"] = wps(words, pipe_all(spacy.load(MODEL), records))
-        res["model_wps"] = wps(words, pipe_all(pipeline.build_nlp(MODEL), records))
+        res["model_wps"] = wps(words, pipe_all(claimspan.build_nlp(MODEL), records))
         res["model_ratio"] = round(res["model_wps"] / res["model_alone_wps"], 3)
         res["peer_wps"] = wps(words, peer_stack(records))
         res["peer_speedup"] = round(res["rules_wps"] / res["peer_wps"], 1)

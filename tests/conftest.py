@@ -22,7 +22,7 @@ def model_installed() -> bool:
 
 
 def _run(tmp_path_factory, model):
-    from pipeline.run import run
+    from claimspan.run import run
 
     out = tmp_path_factory.mktemp("seeds-" + (model or "blank"))
     run([SEEDS], out, model=model)

@@ -47,8 +47,8 @@ def blank_pipeline(*components: str):
     components (``"dates"`` -> ``claimspan_dates``), for component tests."""
     import spacy
 
-    from pipeline import components as _registered  # noqa: F401  registers the factories
-    from pipeline.tokenizer import customize_tokenizer
+    from claimspan import components as _registered  # noqa: F401  registers the factories
+    from claimspan.tokenizer import customize_tokenizer
 
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)

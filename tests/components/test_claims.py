@@ -8,9 +8,9 @@ import shutil
 import pytest
 import spacy
 
-from pipeline.components import claims, sentences  # noqa: F401  registers the factories
-from pipeline.ruleset import RuleError, read_rule_file, rules_path
-from pipeline.tokenizer import customize_tokenizer
+from claimspan.components import claims, sentences  # noqa: F401  registers the factories
+from claimspan.ruleset import RuleError, read_rule_file, rules_path
+from claimspan.tokenizer import customize_tokenizer
 from tests.inline import parse
 
 
@@ -142,7 +142,7 @@ def test_not_claims(nlp, text):
 
 
 def test_row_has_exactly_the_claims_columns(nlp):
-    from pipeline.io.schemas import TABLE_FIELDS
+    from claimspan.io.schemas import TABLE_FIELDS
 
     _, found = claims_of(nlp, "more than 1,800 proposals")
     own = {f.name for f in TABLE_FIELDS["claims"]} - {f.name for f in TABLE_FIELDS["documents"]}
@@ -187,7 +187,8 @@ def test_unknown_rule_keys_fail_loudly(tmp_path, name, old, new, message):
     assert old in text
     (rules / name).write_text(text.replace(old, new, 1), encoding="utf-8")
     read_rule_file.cache_clear()
-    with pytest.raises(RuleError, match=message.replace(".", r"\.")):
+    file, rule = message.split(" rule ", 1)   # the error names file:line, then the rule and key
+    with pytest.raises(RuleError, match=file.replace(".", r"\.") + r":\d+ rule " + rule.replace(".", r"\.")):
         build(rules)
 
 

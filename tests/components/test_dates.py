@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.components import dates, sentences  # noqa: F401  registers the factories
-from pipeline.ruleset import RuleError
+from claimspan.components import dates, sentences  # noqa: F401  registers the factories
+from claimspan.ruleset import RuleError
 from tests.inline import blank_pipeline, parse
 
 
@@ -89,7 +89,7 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
         (tmp_path / name).write_text(_rules_file(name), encoding="utf-8")
     (tmp_path / "patterns.yaml").write_text("- id: dates.bad\n  kind: date\n  pattren: YEAR\n", encoding="utf-8")
     nlp = spacy.blank("en")
-    with pytest.raises(RuleError, match=r"patterns.yaml rule dates.bad: unknown key 'pattren'"):
+    with pytest.raises(RuleError, match=r"patterns.yaml:3 rule dates.bad: unknown key 'pattren'"):
         nlp.add_pipe("claimspan_dates", config={"rules_dir": str(tmp_path)})
 
 
@@ -102,7 +102,7 @@ def test_unknown_word_class_fails_loudly(tmp_path):
 
 
 def _rules_file(name: str) -> str:
-    from pipeline.ruleset import rules_path
+    from claimspan.ruleset import rules_path
 
     return rules_path("dates", name).read_text(encoding="utf-8")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.components import organizations, sentences  # noqa: F401  registers the factories
-from pipeline.tokenizer import customize_tokenizer
+from claimspan.components import organizations, sentences  # noqa: F401  registers the factories
+from claimspan.tokenizer import customize_tokenizer
 from tests.inline import blank_pipeline, parse
 
 
@@ -101,8 +101,8 @@ def test_acronym_defined_in_the_doc_wins_over_the_gazetteer(nlp):
 def test_unknown_rule_key_fails_loudly(tmp_path):
     import shutil
 
-    from pipeline import ruleset
-    from pipeline.components.organizations import Component
+    from claimspan import ruleset
+    from claimspan.components.organizations import Component
 
     for f in ruleset.rules_path("organizations").iterdir():
         shutil.copy(f, tmp_path / f.name)
@@ -112,7 +112,7 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
 
 
 def test_outlet_turn_labels_with_the_speakers_component():
-    from pipeline.components import speakers  # noqa: F401
+    from claimspan.components import speakers  # noqa: F401
 
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)

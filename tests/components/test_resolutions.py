@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.components import organizations, resolutions, sentences  # noqa: F401  registers the factories
+from claimspan.components import organizations, resolutions, sentences  # noqa: F401  registers the factories
 from tests.inline import blank_pipeline, parse
 
 
@@ -97,8 +97,8 @@ def test_model_orgs_inside_an_instrument_are_dropped(nlp):
 def test_unknown_rule_key_fails_loudly(tmp_path):
     import shutil
 
-    from pipeline import ruleset
-    from pipeline.components.resolutions import Component
+    from claimspan import ruleset
+    from claimspan.components.resolutions import Component
 
     for f in ruleset.rules_path("resolutions").iterdir():
         shutil.copy(f, tmp_path / f.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.components import speakers  # noqa: F401  registers the factory
+from claimspan.components import speakers  # noqa: F401  registers the factory
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
-from pipeline.io.schemas import EXTRACTION_TABLES, TABLES
+from claimspan.cli import main
+from claimspan.io.schemas import EXTRACTION_TABLES, TABLES
 from tests.conftest import load
 
 GOOD = "Li Xiao:\nFrom 2016 to 2020, the courts acquitted 5,479 defendants, about 14.6% more than in 2015.\n"
@@ -115,7 +115,7 @@ def test_encoding_option_decodes_legacy_files(tmp_path):
 
 
 def test_long_document_is_split_with_exact_offsets(monkeypatch, tmp_path):
-    import pipeline.io.chunks as chunks
+    import claimspan.io.chunks as chunks
     from tests.conftest import SEEDS
 
     source = SEEDS / "004_98f08dcc51b62110.txt"
@@ -144,7 +144,7 @@ def test_output_folder_not_writable(tmp_path, capsys):
 
 
 def test_a_document_over_its_time_budget_is_an_error():
-    from pipeline.batch import as_records, process_batch
+    from claimspan.batch import as_records, process_batch
 
     slow, quick = as_records([{"id": "slow", "text": "More than 60 countries signed. " * 20000},
                               {"id": "quick", "text": "More than 60 countries signed."}])

@@ -6,8 +6,8 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
-from pipeline.io.schemas import TABLES
+from claimspan.cli import main
+from claimspan.io.schemas import TABLES
 from tests.conftest import SEEDS, load
 
 
@@ -42,7 +42,7 @@ def test_empty_tables_keep_their_columns(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "e", "text": "   "}) + "\n", encoding="utf-8")
     assert main(["run", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0  # read, nothing in it
-    from pipeline.io.schemas import schema
+    from claimspan.io.schemas import schema
 
     for table in TABLES:
         frame = pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
@@ -72,12 +72,12 @@ def test_seeds_as_table_input_give_the_same_rows(seeds_blank, tmp_path, fmt):
 
 
 def test_extract_api_matches_the_files(seeds_blank):
-    import pipeline
+    import claimspan
 
     meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str)
     records = [{"id": r.stem, "text": (SEEDS / f"{r.stem}.txt").read_text(encoding="utf-8"),
                 "date": r.date, "title": r.title} for r in meta.itertuples()]
-    frames = pipeline.extract(records)
+    frames = claimspan.extract(records)
     files = load(seeds_blank)
     for table in TABLES:
         a, b = files[table], frames[table]
@@ -93,6 +93,6 @@ def test_extract_accepts_plain_texts():
 
 
 def pipeline_extract(texts):
-    import pipeline
+    import claimspan
 
-    return pipeline.extract(texts)
+    return claimspan.extract(texts)

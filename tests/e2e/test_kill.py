@@ -17,7 +17,7 @@ def test_sigkill_mid_run_keeps_previous_outputs(tmp_path):
     out = tmp_path / "out"
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps({"id": "a", "text": "More than 60 countries signed in 2020."}) + "\n")
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(small), "--out", str(out), "--quiet"],
+    subprocess.run([sys.executable, "-m", "claimspan.cli", "run", str(small), "--out", str(out), "--quiet"],
                    check=True)
     before = load(out)
 
@@ -26,7 +26,7 @@ def test_sigkill_mid_run_keeps_previous_outputs(tmp_path):
     with big.open("w", encoding="utf-8") as f:
         for i in range(400):
             f.write(json.dumps({"id": f"d{i:04d}", "text": texts[i % len(texts)]}) + "\n")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(big), "--out", str(out), "--quiet"])
+    proc = subprocess.Popen([sys.executable, "-m", "claimspan.cli", "run", str(big), "--out", str(out), "--quiet"])
     deadline = time.time() + 120
     while time.time() < deadline and not any(p.name.startswith(".") for p in out.iterdir()):
         time.sleep(0.05)
@@ -39,7 +39,7 @@ def test_sigkill_mid_run_keeps_previous_outputs(tmp_path):
     for table in TABLES:
         pd.testing.assert_frame_equal(before[table], after[table], obj=table)
 
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(small), "--out", str(out), "--quiet"],
+    subprocess.run([sys.executable, "-m", "claimspan.cli", "run", str(small), "--out", str(out), "--quiet"],
                    check=True)
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
     for table in TABLES:

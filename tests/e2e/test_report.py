@@ -12,11 +12,11 @@ import shutil
 
 import pytest
 
-from pipeline.io.schemas import EXTRACTION_TABLES
-from pipeline.review.claims_table import COLUMNS
-from pipeline.review.html_report import write_report
-from pipeline.review.tables import display, load_tables
-from pipeline.run import run
+from claimspan.io.schemas import EXTRACTION_TABLES
+from claimspan.review.claims_table import COLUMNS
+from claimspan.review.html_report import write_report
+from claimspan.review.tables import display, load_tables
+from claimspan.run import run
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402

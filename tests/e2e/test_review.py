@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 
 import pandas as pd
 
-import pipeline
-from pipeline.cli import main
-from pipeline.review.html_report import build_html
+import claimspan
+from claimspan.cli import main
+from claimspan.review.html_report import build_html
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "div", "label",
                 "input", "span", "main", "nav", "ol", "li", "a", "section", "select", "option", "table",
@@ -54,7 +54,7 @@ def test_report_is_self_contained(seeds_blank, tmp_path, capsys):
 
 def test_markup_in_documents_and_attributes_stays_text():
     hostile = "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\"><!--"
-    tables = pipeline.extract([{"id": hostile, "title": hostile, "date": "2021-05-31",
+    tables = claimspan.extract([{"id": hostile, "title": hostile, "date": "2021-05-31",
                                 "text": f"More than 60 countries {hostile} signed.\n{hostile}\n"}])
     assert len(tables["claims"]) == 1
     tables["claims"].loc[0, "counted"] = hostile  # an attribute value, too, reaches the page's JSON

@@ -6,8 +6,8 @@ import json
 import pandas as pd
 import pytest
 
-import pipeline.run as run_module
-from pipeline.run import run
+import claimspan.run as run_module
+from claimspan.run import run
 from tests.conftest import SEEDS, TABLES, load
 
 
@@ -74,7 +74,7 @@ def test_dask_local_cluster_gives_the_rows_of_a_local_run(corpus, tmp_path, monk
     pytest.importorskip("distributed", reason="dask[distributed] is in the test extra")
     import pyarrow.parquet as pq
 
-    import pipeline.engines.dask_engine as dask_engine
+    import claimspan.engines.dask_engine as dask_engine
 
     local = run([corpus], tmp_path / "local", workers=1)
     monkeypatch.setattr(dask_engine, "PARTITION", 16)  # several partitions for 40 documents

@@ -7,7 +7,7 @@ import sys
 
 import pyarrow.parquet as pq
 
-from pipeline.io.schemas import EXTRACTION_TABLES, TABLES, schema
+from claimspan.io.schemas import EXTRACTION_TABLES, TABLES, schema
 from tests.conftest import SEEDS, SHARED, load, needs_shared
 
 
@@ -57,7 +57,7 @@ def test_speaker_on_transcript_rows(seeds_blank):
 
 
 def test_same_input_same_rows(seeds_blank, tmp_path):
-    from pipeline.run import run
+    from claimspan.run import run
 
     run([SEEDS], tmp_path)
     first, again = load(seeds_blank), load(tmp_path)

@@ -6,7 +6,7 @@ import spacy
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 
-from pipeline.components import lexflags
+from claimspan.components import lexflags
 
 PATTERNS = [
     [{"LOWER": {"IN": ["may", "june"]}, "IS_LOWER": False}, {"SHAPE": {"IN": ["dddd"]}}],

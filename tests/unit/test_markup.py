@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.review.markup import Span, render
+from claimspan.review.markup import Span, render
 
 
 class _Reader(HTMLParser):

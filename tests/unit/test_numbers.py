@@ -1,12 +1,12 @@
-"""Value parsing: a table of cases for ``pipeline.normalize.numbers`` (no spaCy)."""
+"""Value parsing: a table of cases for ``claimspan.normalize.numbers`` (no spaCy)."""
 from __future__ import annotations
 
 import math
 
 import pytest
 
-from pipeline.normalize.numbers import Lexicon, parse_digits, parse_number, read_number
-from pipeline.ruleset import RuleError
+from claimspan.normalize.numbers import Lexicon, parse_digits, parse_number, read_number
+from claimspan.ruleset import RuleError
 
 NUMBERS = [
     ("5,479", 5479),

@@ -8,9 +8,9 @@ import spacy
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.components import claims, sentences  # noqa: F401  registers the factories
-from pipeline.normalize.numbers import parse_number, read_number, tokenize
-from pipeline.tokenizer import customize_tokenizer
+from claimspan.components import claims, sentences  # noqa: F401  registers the factories
+from claimspan.normalize.numbers import parse_number, read_number, tokenize
+from claimspan.tokenizer import customize_tokenizer
 
 PIECES = ["one", "two", "twenty", "-", "six", "hundred", "and", "a", "half", "thousand", "million", "dozen", "dozens",
           "of", "thirds", "fifth", "point", "zero", "minus", "5", "1,200", "3.5", "2016", "1/4", "^", "10", "%",

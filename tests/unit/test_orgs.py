@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import ruleset
-from pipeline.normalize.acronyms import find_definitions
-from pipeline.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
+from claimspan import ruleset
+from claimspan.normalize.acronyms import find_definitions
+from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 ALIASES = build_aliases(ruleset.read_rule_file(str(ruleset.rules_path("organizations", "gazetteer.jsonl"))))
 

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.io.readers import InputError, read_inputs
+from claimspan.io.readers import InputError, read_inputs
 
 TEXTS = {"a": "Over 40 countries took part on May 31, 2021.", "b": "Nothing to count here."}
 

@@ -1,11 +1,11 @@
-"""Pure TIMEX3 normalization (pipeline.normalize.timex): tables of cases."""
+"""Pure TIMEX3 normalization (claimspan.normalize.timex): tables of cases."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from pipeline.normalize.timex import default_lexicon, duration_value, interpret, interval, shift, timex
+from claimspan.normalize.timex import default_lexicon, duration_value, interpret, interval, shift, timex
 
 MAY31 = date(2021, 5, 31)
 LEX = default_lexicon()

@@ -1,0 +1,41 @@
+"""claimspan: checkable facts from text, with exact source spans.
+
+``build_nlp(model=None)`` gives the spaCy pipeline; ``extract(records)`` runs it
+and returns the SPEC tables as pandas DataFrames.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+# Order matters: dates before claims (claims take their periods from dates and
+# never report a temporal number); organizations before resolutions (body).
+COMPONENTS = ("speakers", "docdate", "dates", "claims", "organizations", "resolutions")
+
+
+def build_nlp(model: str | None = None):
+    """spaCy pipeline: ``spacy.blank("en")`` (default) or an installed trained pipeline,
+    with claimspan's sentence splitter and rule components."""
+    import spacy
+
+    from claimspan import components  # noqa: F401  registers the factories
+    from claimspan.tokenizer import customize_tokenizer
+
+    if model:
+        nlp = spacy.load(model)
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("claimspan_sentences", config={"punct": before is None}, before=before)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("claimspan_sentences")
+    customize_tokenizer(nlp)
+    for name in COMPONENTS:
+        nlp.add_pipe(f"claimspan_{name}")
+    return nlp
+
+
+def extract(records_or_texts, model: str | None = None):
+    """Run the pipeline over texts or records (dicts with ``id``, ``text``, optional
+    ``date``, ``title``) and return ``{table: DataFrame}`` with the file's columns and dtypes."""
+    from claimspan.run import extract_frames
+
+    return extract_frames(records_or_texts, model=model)

@@ -1,0 +1,174 @@
+"""The unit of work, engine-agnostic: records in, table rows (or Arrow tables) out.
+
+``process_batch`` is what every engine calls — in-process, in a local worker
+pool, or on a Dask worker (``extract_arrow``; Spark's ``mapInArrow`` or Ray
+could call it the same way). Each process builds its spaCy pipeline once
+(``get_nlp`` is cached). A document whose processing fails, or overruns its
+time budget, gets status ``error``; the others go on.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import signal
+import threading
+from typing import Iterable
+
+import pyarrow as pa
+
+from claimspan import extensions
+from claimspan.extensions import CARRIED
+from claimspan.io import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
+from claimspan.io.chunks import split_text
+from claimspan.io.export import doc_rows, document_row
+from claimspan.io.readers import Record, sha256, text_record
+from claimspan.io.schemas import TABLES, schema
+
+DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
+
+
+@functools.lru_cache(maxsize=4)
+def get_nlp(model: str | None = None):
+    from claimspan import build_nlp
+
+    return build_nlp(model)
+
+
+def run_metadata(model: str | None) -> dict[str, str]:
+    import spacy
+
+    from claimspan import __version__
+    from claimspan.ruleset import rules_sha256
+
+    return {"pipeline_version": __version__, "rules_sha256": rules_sha256(),
+            "spacy_version": spacy.__version__, "model": model or "blank:en"}
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None):
+    """Raise DocumentTimeout after ``seconds`` (SIGALRM: main thread on POSIX only;
+    elsewhere no budget is enforced)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"took longer than {seconds:g} s (the per-document time budget)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_batch(records: list[Record], model: str | None = None,
+                  timeout: float | None = None) -> list[tuple[dict, dict[str, list[dict]]]]:
+    """(documents row, {table: rows}) for each record, in order."""
+    nlp = get_nlp(model)
+    todo = [r for r in records if r.status == "ok"]
+    try:
+        with time_budget(timeout * len(todo) if timeout else None):
+            done = _pieces(nlp, todo, chunks.CHUNK_CHARS)
+    except Exception:  # noqa: BLE001  find the document that broke the batch
+        done = {}
+        for r in todo:
+            try:
+                with time_budget(timeout):
+                    done.update(_pieces(nlp, [r], chunks.CHUNK_CHARS))
+            except Exception as exc:  # noqa: BLE001
+                done[id(r)] = exc
+    out = []
+    for record in records:
+        pieces = done.get(id(record))
+        if isinstance(pieces, Exception):
+            out.append((document_row(record, error=_reason(pieces)), {}))
+        elif pieces is None:
+            out.append((document_row(record), {}))
+        else:
+            out.append((document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text)))
+    return out
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, DocumentTimeout):
+        return str(exc)
+    return f"processing failed: {type(exc).__name__}: {exc}"
+
+
+def _pieces(nlp, records: list[Record], limit: int) -> dict[int, list[tuple[int, object]]]:
+    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text."""
+    out = {}
+    short = [r for r in records if len(r.text) <= limit]
+    for record, doc in zip(short, nlp.pipe(_make_doc(nlp, r, r.text, r.date) for r in short)):
+        out[id(record)] = [(0, doc)]
+    for record in records:
+        if len(record.text) > limit:
+            out[id(record)] = _in_pieces(nlp, record, limit)
+    return out
+
+
+def _in_pieces(nlp, record: Record, limit: int) -> list[tuple[int, object]]:
+    """A long text, one piece after another: each piece starts with what the earlier
+    pieces established (document date, speakers list, acronyms)."""
+    pieces, carried = [], {}
+    for start, end in split_text(record.text, limit):
+        doc = _make_doc(nlp, record, record.text[start:end], record.date)
+        for name, value in carried.items():
+            setattr(doc._, name, value)
+        doc = nlp(doc)
+        carried = {name: getattr(doc._, name) for name in CARRIED}
+        pieces.append((start, doc))
+    return pieces
+
+
+def _make_doc(nlp, record: Record, text: str, date: str | None):
+    doc = nlp.make_doc(text)
+    extensions.set_text(doc, text)
+    doc._.doc_id = record.doc_id
+    if date:
+        doc._.doc_date, doc._.doc_date_source = date, "input"
+    return doc
+
+
+def as_records(records_or_texts) -> list[Record]:
+    """Texts become documents ``doc-1``, ``doc-2``...; dicts give ``id``, ``text``, ``date``, ``title``."""
+    if isinstance(records_or_texts, (str, dict, Record)):
+        records_or_texts = [records_or_texts]
+    out = []
+    for n, item in enumerate(records_or_texts, 1):
+        if isinstance(item, Record):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(text_record(f"doc-{n}", "<api>", item, sha256(item.encode("utf-8"))))
+        else:
+            text = item.get("text")
+            ok = isinstance(text, str)
+            out.append(text_record(str(item.get("id", f"doc-{n}")), item.get("source", "<api>"),
+                                   text if ok else None, sha256(text.encode("utf-8")) if ok else None,
+                                   title=item.get("title"), date=item.get("date"),
+                                   error=None if ok else "no 'text' string"))
+    return out
+
+
+def collect(results: Iterable[tuple[dict, dict[str, list[dict]]]]) -> dict[str, list[dict]]:
+    tables = {t: [] for t in TABLES}
+    for document, rows in results:
+        tables["documents"].append(document)
+        for table, table_rows in rows.items():
+            tables[table].extend(table_rows)
+    return tables
+
+
+def extract_arrow(records, model: str | None = None, timeout: float | None = None) -> dict[str, pa.Table]:
+    """Records in, one Arrow table per output table out (the schemas of the files)."""
+    tables = collect(process_batch(as_records(records), model, timeout))
+    meta = run_metadata(model)
+    return {t: pa.Table.from_pylist(rows, schema=schema(t, meta)) for t, rows in tables.items()}

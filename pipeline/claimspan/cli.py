@@ -1,0 +1,106 @@
+"""``claimspan``: the command line. Thin: parses arguments, calls ``run.run()``, prints the summary."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from claimspan import __version__
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="claimspan", description="Checkable facts from text, as Parquet tables.")
+    parser.add_argument("--version", action="version", version=f"claimspan {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_p = commands.add_parser("run", help="extract the six tables from documents")
+    run_p.add_argument("inputs", nargs="+", help="files or folders: .txt .md .jsonl .csv .parquet")
+    run_p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
+    run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
+    run_p.add_argument("--encoding", default=None,
+                       help="decode text files with this codec instead of UTF-8 (BOMs still win)")
+    run_p.add_argument("--timeout", type=float, default=300.0,
+                       help="seconds one document may take before it is reported as an error (default 300)")
+    run_p.add_argument("--workers", type=int, default=None,
+                       help="worker processes on this machine (default: the number of cores)")
+    run_p.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local (default) or dask: a Dask cluster writes each table as a folder of parts")
+    run_p.add_argument("--scheduler", default=None,
+                       help="with --engine dask: a scheduler address tcp://HOST:PORT (default: a local cluster)")
+    run_p.add_argument("--force", action="store_true",
+                       help="extract every document again instead of reusing unchanged ones")
+    run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
+    run_p.add_argument("--quiet", action="store_true", help="no summary")
+    add_review_commands(commands)
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return cmd_run(args)
+    return args.handler(args)
+
+
+def add_review_commands(commands) -> None:
+    """``report`` and ``show`` (pipeline/claimspan/review/): each subparser sets ``handler``."""
+    try:
+        from claimspan.review.cli import add_commands
+    except ImportError:  # the review package is optional until it lands
+        return
+    add_commands(commands)
+
+
+def cmd_run(args) -> int:
+    from claimspan.io.readers import InputError
+    from claimspan.io.writer import OutputError
+    from claimspan.ruleset import RuleError
+    from claimspan.run import run
+
+    bar = _progress_bar()
+    try:
+        report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
+                     timeout=args.timeout or None, workers=args.workers, engine=args.engine,
+                     scheduler=args.scheduler, force=args.force, on_progress=bar)
+    except (InputError, OutputError, RuleError) as exc:
+        print(f"claimspan: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a model that is not installed, and the like
+        print(f"claimspan: error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        bar.close()
+    if not args.quiet:
+        print_summary(report)
+    processed = report.documents - report.failed
+    if report.documents == 0 or processed == 0:
+        return 1
+    return 1 if args.strict and report.failed else 0
+
+
+class _progress_bar:
+    """tqdm on stderr, only when stderr is a terminal and there is more than one document."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def print_summary(report) -> None:
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(report.statuses.items()))
+    reused = f", {report.reused} reused unchanged" if report.reused else ""
+    print(f"claimspan: {report.documents} documents read ({statuses or 'none'}{reused}) -> {report.out_dir}")
+    print("rows: " + ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "documents"))
+    for old, new in report.renamed:
+        print(f"duplicate id {old!r}: kept apart as {new!r}")
+    for doc_id, reason in report.errors:
+        print(f"error: {doc_id}: {reason}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

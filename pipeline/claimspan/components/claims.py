@@ -1,0 +1,136 @@
+"""``claimspan_claims``: numeric claims (SPEC "claims").
+
+Assigns ``doc.spans["claims"]``, one span per quantity expression (qualifier +
+number + currency or unit + percent sign), with the row's columns in
+``span._.claim``. A Matcher finds the tokens where a number may start; the
+number is read by ``claimspan.normalize.numbers``; the words around it give the
+qualifier, currency, unit, percent sign or ratio. Numbers inside date spans
+(``doc.spans["dates"]``, from ``claimspan_dates``), years, durations and the
+patterns of ``not_claims.yaml`` are not claims. ``counted``, ``period_*`` and
+``checkworthy`` come from ``claims_context`` (the parse when the Doc has one).
+Reads every file in ``rules/claims/`` (see ``claims_rules``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from claimspan import extensions
+from claimspan.components import claims_rules, lexflags
+from claimspan.components.base import RuleComponent
+from claimspan.components.claims_context import describe
+from claimspan.components.claims_reading import read_claims
+from claimspan.components.claims_tokens import Claim, Glued, Words
+
+DIGIT_START = r"^[+\-\u2212]?[.]?\d"
+
+
+@Language.factory("claimspan_claims", default_config={"rules_dir": None})
+def make_claims(nlp: Language, name: str, rules_dir: str | None):
+    return Component(nlp, name, rules_dir)
+
+
+class Component(RuleComponent):
+    table = "claims"
+
+    def load_rules(self, rules_dir: Path) -> None:
+        self.rules = r = claims_rules.load(Path(rules_dir), self.nlp)
+        lex = r.lex
+        number_words = sorted(set(lex.words) | set(lex.vague) | {w for w, v in lex.scales.items() if v >= 12} | set(lex.fraction_chars) | set(lex.signs)
+                              | set(r.ratios["frequency_words"]))
+        self.num_specs = [{"TEXT": {"REGEX": DIGIT_START}}, {"LOWER": {"IN": number_words}}]
+        # word-set tests as lexeme flags, run only where a number can start (lexflags)
+        self.matcher = lexflags.SparseMatcher(self.nlp.vocab)
+        self.matcher.add("NUM", [[spec] for spec in self.num_specs])
+        lead = sorted(set(lex.before_scale) - set(number_words))
+        tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
+        follow = sorted(set(lex.scales) | set(lex.fractions) | tens | {"dozen", "a", "an"})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        with_a = sorted({p[0] for p in r.units_with_a})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
+        before = sorted({p[0] for p in r.percent_before})
+        self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
+        self.exclusions = Matcher(self.nlp.vocab, validate=False)
+        self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
+        for rid, pattern in r.exclusion_patterns:
+            try:
+                lexflags.add(self.exclusions, rid, self._expand(pattern))
+            except Exception as exc:  # spaCy's own validation error, reworded
+                raise claims_rules.RuleError(f"{rules_dir}/not_claims.yaml rule {rid} key 'pattern': {exc}") from None
+
+    def _expand(self, pattern: list) -> list[list]:
+        """Replace each ``NUM`` in a pattern by every number-token spec."""
+        variants = [[]]
+        for tok in pattern:
+            specs = self.num_specs if tok == "NUM" else [tok]
+            variants = [v + [s] for v in variants for s in specs]
+        return variants
+
+    # -- finding -------------------------------------------------------------
+    def blocked_tokens(self, doc: Doc, anchors: list[int]) -> set[int]:
+        """Tokens no claim may use: exclusion patterns (run only in windows around
+        the number tokens, since a block matters only where a number is), regexes,
+        and date spans."""
+        blocked: set[int] = set()
+        strings, only = self.nlp.vocab.strings, self.rules.exclusion_block
+        for a, b in self._windows(anchors, len(doc)):
+            for match_id, s, e in self.exclusions(doc[a:b]):
+                positions = only.get(strings[match_id])
+                blocked.update(range(a + s, a + e) if positions is None else (a + s + p for p in positions))
+        text = doc._.text
+        for _, rx in self.rules.exclusion_regexes:
+            for m in rx.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    blocked.update(range(span.start, span.end))
+        lex = self.rules.lex
+        fraction_words = set(lex.fractions) | set(lex.words) | {"a", "an", "and"}
+        for span in doc.spans.get("dates", []):
+            # "five and a quarter": a date span made only of fraction words right after
+            # "<number> and" is part of that number, not a duration
+            if span.start >= 2 and doc[span.start - 1].lower_ == "and" \
+                    and all(t.lower_ in fraction_words for t in span):
+                continue
+            blocked.update(range(span.start, span.end))
+        return blocked
+
+    def _windows(self, anchors: list[int], n: int):
+        reach = self.max_pattern_len
+        windows: list[list[int]] = []
+        for i in anchors:
+            a, b = max(0, i - reach + 1), min(n, i + reach)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        return windows
+
+    def match(self, doc: Doc) -> list[Claim]:
+        found = self.matcher(doc)
+        if not found:
+            return []
+        starts = sorted({s for _, s, _ in found})
+        blocked = self.blocked_tokens(doc, sorted({k for _, s, e in found for k in range(s, e)}))
+        words, glued = Words(doc), Glued(doc)
+        claims: list[Claim] = []
+        done = 0
+        for i in starts:
+            if i < done or i in blocked:
+                continue
+            found = read_claims(self.rules, doc, words, glued, i, blocked)
+            if found:
+                claims.extend(found)
+                done = max(c.end for c in found)
+        return claims
+
+    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+        if "claims" not in doc.spans:
+            doc.spans["claims"] = []
+        words = Words(doc)
+        dates = list(doc.spans["dates"]) if "dates" in doc.spans else []   # made once: a SpanGroup makes Spans anew
+        for c in claims:
+            attrs = describe(self.rules, doc, words, c, dates)
+            extensions.add_row(doc, "claims", doc[c.start:c.end], c.rule, attrs)

@@ -1,0 +1,86 @@
+"""Ranges and proportions around a claim (used by ``claims_reading``).
+
+``20 to 30 countries`` and ``between 20 and 30`` are two claims, at_least and
+at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
+(``rules/claims/ranges.yaml``). ``one in five``, ``6 of 10``, ``177 out of every
+100,000`` are ratios (``rules/claims/ratios.yaml``).
+"""
+from __future__ import annotations
+
+from claimspan.components.claims_tokens import DASHES, Claim, phrase_at
+from claimspan.normalize.numbers import parse_digits, read_number
+
+
+def range_follows(rules, words, glued, c: Claim) -> bool:
+    rg, j = rules.ranges, c.end
+    conn = words[j]
+    if c.kind == "ratio":
+        return False
+    if conn in rg["dashes"]:
+        return glued[j] and glued[j + 1] and parse_digits(words[j - 1]) is not None
+    if conn == "and":
+        return words[c.start - 1] in rg["between"]
+    if conn not in rg["connectors"]:
+        return False
+    if words[c.start - 1] in rg["change_verbs"]:          # "skidded 9.5 to 200.5": a change
+        return False
+    if words[c.start - 1] in rg["change_words"]:           # "from 10 to 20": a change, not a range
+        return words[c.start - 2] in rg["range_verbs"]
+    return True
+
+
+def temporal_at(rules, words, glued, k) -> bool:
+    """Is there a number at k followed by a time unit (``18 months``, ``20 more years``)?"""
+    r = read_number(words, k, rules.lex, glued)
+    if r is None:
+        return False
+    j = r.end + 1 if words[r.end] in DASHES and glued[r.end] else r.end
+    if words[j] in rules.time_modifiers:
+        j += 1
+    return words[j] in rules.time_units and words[j + 1] not in rules.age_words
+
+
+def join_range(c: Claim, high: Claim | None) -> bool:
+    """Make ``c`` and ``high`` the two ends of ``20 to 30``, ``between 20 and 30``,
+    ``10-15`` (sharing a unit, at_least / at_most); False if they are not a range."""
+    if high is None or high.qualifier != "exact" or high.kind == "ratio" or high.value <= c.value:
+        return False                                       # "passed 52-48": a tally, not a range
+    if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
+        c.kind, c.unit, c.rule = high.kind, high.unit, high.rule
+        c.no_counted = high.no_counted
+    elif high.kind == "count" and c.kind == "money" and high.end == high.num_end:
+        high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
+    elif high.kind != c.kind or high.unit != c.unit:
+        return False                                       # "up 20% to three cents": not a range
+    if c.qualifier == "exact":
+        c.qualifier, high.qualifier = "at_least", "at_most"
+    else:
+        high.qualifier = c.qualifier
+    c.num_end = high.num_end  # both ends count the noun after the range
+    return True
+
+
+def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``: a ratio."""
+    hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
+    is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
+    is_over = hit is None and words[c.end] in rules.ratios["over_connector"]
+    if hit is None and not is_of and not is_over:
+        return
+    n = hit.length if hit else 1
+    whole = read_number(words, c.end + n, rules.lex, glued)
+    if whole is None or whole.value <= 0 or whole.vague or whole.fraction:
+        return
+    if is_over and (words[whole.end].isalpha() or words[whole.end] == "-"):
+        return
+    if c.value > whole.value and not is_over:
+        return
+    if any(k in blocked for k in range(c.end + n, whole.end)):
+        return
+    if is_of or words[c.end] == "in":
+        power_of_ten = whole.value >= 10 and float(f"{whole.value:.0e}") == whole.value and str(int(whole.value)).strip("0") == "1"
+        if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
+            return
+    c.value = c.value / whole.value
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
+    c.end = c.num_end = whole.end

@@ -1,0 +1,226 @@
+"""Reading one quantity expression around a number token (used by ``claimspan_claims``).
+
+``read_claims`` starts at a token where the Matcher saw a number and returns
+the claims found there: one, or two for a range (``20 to 30 countries``). The
+words come from ``rules/claims/`` via ``claims_rules.ClaimRules``; the number
+itself from ``claimspan.normalize.numbers.read_number``.
+"""
+from __future__ import annotations
+
+from claimspan.components.claims_ranges import join_range, range_follows, read_proportion, temporal_at
+from claimspan.components.claims_tokens import DASHES, MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
+from claimspan.normalize.numbers import parse_digits, read_number
+
+
+def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
+    first = read_one(rules, doc, words, glued, i, blocked)
+    if first is None:
+        return []
+    if not range_follows(rules, words, glued, first):
+        return [first]
+    if temporal_at(rules, words, glued, first.end + 1):
+        return []                                          # "the next 12 to 18 months": a duration
+    j = first.end + 1
+    prefix = phrase_at(rules.currency_prefix, words, j)   # "$60 million to $70 million"
+    high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
+    return [first, high] if join_range(first, high) else [first]
+
+
+def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
+    """The claim whose number starts at token i, or None."""
+    lex, w = rules.lex, words[i]
+    before = phrase_at(rules.percent_before, words, i)
+    if before:                                               # "percent of 10"
+        r = read_number(words, i + before.length, lex, glued)
+        if r is None:
+            return None
+        return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
+    if w in rules.ratios["frequency_words"]:
+        return read_frequency(rules, words, i)
+    if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
+        return None                                        # "#18 million", "year two thousand": "18", "two" blocked
+    r = read_number(words, i, lex, glued)
+    if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
+            and not per_unit(rules, words, i):
+        c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
+        c.num_end = c.end
+        return qualify(rules, words, c)                    # "a mile", "a foot"
+    if r is not None and (cut := next((k for k in range(i, r.end) if k in blocked), None)) is not None:
+        r = read_number(Upto(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
+    if r is None:
+        return None
+    c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end)
+    if r.fraction:
+        return read_fraction(rules, words, glued, c)
+    return read_quantity(rules, doc, words, glued, c, r, blocked)
+
+
+def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
+    """``two-thirds of`` is a ratio, ``three quarters`` a number; ``half`` alone,
+    ``a third-party`` and ``a third nation`` are not claims."""
+    followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
+    if (w == "half" and words[end] not in followers) or (words[end] in DASHES and glued[end]):
+        return None
+    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers:
+        return None                                        # "a fourth U.S. aircraft carrier": an ordinal
+    if words[end] in followers:
+        c.kind, c.rule = "ratio", "claims.ratio.fraction"
+    c.no_counted = True
+    return qualify(rules, words, c)
+
+
+def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | None:
+    """What follows and precedes a number: unit, currency, percent, proportion, qualifier."""
+    if r.vague:
+        c.qualifier, c.rule = "at_least", "claims.count.vague"
+        if words[c.end] in rules.counted["of_words"]:
+            c.num_end = c.end + 1
+            money = phrase_at(rules.currency_suffix, words, c.end + 1)
+            if money:                                      # "millions of dollars"
+                c.kind, c.unit, c.rule, c.no_counted = "money", money.value, money.rule, True
+                c.end = c.num_end = c.end + 1 + money.length
+                return qualify(rules, words, c)
+    elif "dozen" in (words[k] for k in range(c.start, c.end)):
+        c.qualifier = "approximately"                      # "a dozen" (SPEC)
+    if not read_after(rules, doc, words, glued, c, r):
+        return None
+    if c.kind == "count":
+        if is_year(rules, doc, c, r) or is_day_of_month(rules, doc, c, r):
+            return None
+        if is_age_after_name(rules, doc, c, r):
+            c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
+            return c                                       # "Kopp, 44, was arrested"
+        read_proportion(rules, words, glued, c, blocked)
+    prefix = phrase_ending(rules.currency_prefix, words, c.start)
+    if prefix and c.kind in ("count", "money"):
+        c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
+        c.value *= rules.currency_scale.get(prefix.rule, 1.0)
+        c.start -= prefix.length
+    return qualify(rules, words, c)
+
+
+def per_unit(rules, words, i) -> bool:
+    """``two cents a gallon``, ``$3 a pound``: a rate, not a measure of 1."""
+    prev = words[i - 1]
+    return parse_digits(prev) is not None or any(
+        phrase_ending(table, words, i) for table in (rules.currency_suffix, rules.units, rules.percent_after))
+
+
+def qualify(rules, words, c: Claim) -> Claim:
+    q = phrase_ending(rules.qualifiers, words, c.start)
+    if q:
+        c.qualifier = q.value
+        c.start -= q.length
+    return c
+
+
+def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
+    """Percent sign, currency, unit, time unit or ``times`` after the number; False if temporal."""
+    j = c.end
+    hyphen = words[j] == "-" and glued[j] and glued[j + 1]
+    k = j + 1 if hyphen else j
+    hit = None if hyphen else phrase_at(rules.percent_after, words, k)
+    if hit:
+        c.kind, c.unit, c.rule = "percent", "%", hit.rule
+    elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
+        c.kind, c.unit, c.rule = "money", hit.value, hit.rule
+        c.value *= rules.currency_scale.get(hit.rule, 1.0)
+    elif (hit := phrase_at(rules.units, words, k)) or (glued[k] and (hit := phrase_at(rules.units_glued, words, k))):
+        c.kind, c.unit, c.rule = "measure", hit.value, hit.rule
+    elif words[k] in rules.time_units or (words[k] in rules.time_modifiers and words[k + 1] in rules.time_units
+                                          and c.kind == "count"):
+        if words[k] in rules.time_modifiers:
+            return False                                    # "20 more years"
+        age = k + 1
+        if words[age] in DASHES and glued[age]:
+            age += 1
+        if words[age] not in rules.age_words:
+            return False                                    # a duration: the dates table's
+        c.kind, c.unit, c.rule = "measure", rules.time_units[words[k]], "claims.measure.age"
+        c.end, c.num_end, c.no_counted = age + 1, age + 1, True
+        return True
+    elif words[k] in rules.ratios["multiplier_words"] and not hyphen:
+        if c.value != int(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
+            c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.times", True
+            c.end = c.num_end = k + 1
+        return True
+    else:
+        return True
+    c.end = c.num_end = k + hit.length
+    c.no_counted = True
+    if c.kind == "money":
+        read_money_tail(rules, doc, words, glued, c)
+    elif c.kind == "measure" and c.unit in rules.unit_then:
+        read_unit_tail(rules, words, glued, c)
+    return True
+
+
+def read_unit_tail(rules, words, glued, c: Claim) -> None:
+    """``5 feet, 10 inches``: one measure in the smaller unit (70 inch)."""
+    small, factor = rules.unit_then[c.unit]
+    k = c.end + 1 if words[c.end] in (",", "and") else c.end
+    r = read_number(words, k, rules.lex, glued)
+    if r is None:
+        return
+    unit = phrase_at(rules.units, words, r.end)
+    if unit and unit.value == small:
+        c.value, c.unit = c.value * factor + r.value, small
+        c.end = c.num_end = r.end + unit.length
+
+
+def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
+    """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
+    ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
+    lex, j = rules.lex, c.end
+    if c.unit in MINOR_UNITS or phrase_ending(rules.currency_prefix, words, c.start):
+        return                                              # "64.2 cents a dozen"; "rmb 10 usd 20"
+    if words[j] in lex.scales:
+        c.value *= lex.scales[words[j]]
+        c.end = c.num_end = j + 1
+        return
+    k = j + 1 if words[j] == "and" else j
+    r = read_number(words, k, lex, glued) if words[k] else None
+    if r is None or r.vague or r.fraction or not 0 < r.value < 100 or r.value != int(r.value):
+        return
+    after = words[r.end]
+    cents = phrase_at(rules.currency_suffix, words, r.end)
+    if cents and cents.value in MINOR_UNITS:
+        c.value += r.value / 100
+        c.end = c.num_end = r.end + cents.length
+    elif not after.isalpha() or after in ("and", "or"):
+        c.value += r.value / 100
+        c.end = c.num_end = r.end
+
+
+def read_frequency(rules, words, i) -> Claim:
+    value = rules.ratios["frequency_words"][words[i]]
+    c = Claim(i, i + 1, value, rule="claims.count.frequency", num_end=i + 1, no_counted=True)
+    if words[i + 1] in rules.ratios["multiplier_followers"]:
+        c.kind, c.rule = "ratio", "claims.ratio.times"
+    return qualify(rules, words, c)
+
+
+def is_year(rules, doc, c: Claim, r) -> bool:
+    if not r.digits or c.end - c.start != 1:
+        return False
+    text = doc[c.start].text
+    lo, hi = rules.year_range
+    return len(text) == 4 and text.isdigit() and lo <= c.value <= hi
+
+
+def is_age_after_name(rules, doc, c: Claim, r) -> bool:
+    """``Linda Sanders, 35, had finished``: an age between commas after a name."""
+    if not r.digits or c.end - c.start != 1 or c.value != int(c.value) or not 0 < c.value <= rules.age_max:
+        return False
+    if c.start < 2 or c.end + 1 >= len(doc) or doc[c.start - 1].text != "," or doc[c.end].text != ",":
+        return False
+    name, after = doc[c.start - 2], doc[c.end + 1]
+    return name.is_title and name.is_alpha and after.is_lower and after.lower_ not in ("and", "or")
+
+
+def is_day_of_month(rules, doc, c: Claim, r) -> bool:
+    if not r.digits or c.value != int(c.value) or not 1 <= c.value <= 31:
+        return False
+    prev = doc[c.start - 1] if c.start > 0 else None
+    nxt = doc[c.end] if c.end < len(doc) else None
+    return any(t is not None and t.is_title and t.lower_ in rules.months for t in (prev, nxt))

@@ -1,0 +1,180 @@
+"""Loads and validates ``rules/claims/`` for the claims component.
+
+Files: numbers.yaml (number words, scales), qualifiers.yaml, currencies.yaml,
+units.yaml, percent.yaml, temporal.yaml (time units, years, months, period
+prepositions, reporting verbs), ratios.yaml, ranges.yaml, counted.yaml
+(closed-class words, plurals, discourse nouns) and
+not_claims.yaml (Matcher patterns and regexes for numbers that are not claims).
+Phrases are tokenized with the pipeline's own tokenizer so that they line up
+with the tokens the component sees. Unknown keys fail, naming file, rule and key.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from claimspan.normalize.numbers import Lexicon, fold
+from claimspan.ruleset import RuleError, check_keys, read_rule_file
+
+# A phrase table maps a tuple of folded tokens to (value, rule id).
+Phrases = dict[tuple[str, ...], tuple[Any, str]]
+
+
+@dataclass
+class ClaimRules:
+    lex: Lexicon
+    qualifiers: Phrases = field(default_factory=dict)
+    currency_prefix: Phrases = field(default_factory=dict)
+    currency_suffix: Phrases = field(default_factory=dict)
+    currency_scale: dict[str, float] = field(default_factory=dict)
+    units: Phrases = field(default_factory=dict)
+    units_with_a: Phrases = field(default_factory=dict)
+    units_glued: Phrases = field(default_factory=dict)
+    unit_then: dict[str, tuple[str, float]] = field(default_factory=dict)
+    percent_after: Phrases = field(default_factory=dict)
+    percent_before: Phrases = field(default_factory=dict)
+    time_units: dict[str, str] = field(default_factory=dict)
+    age_words: frozenset = frozenset()
+    year_range: tuple[int, int] = (1000, 2100)
+    age_max: int = 0
+    months: frozenset = frozenset()
+    period_prepositions: dict = field(default_factory=dict)
+    reporting_verbs: frozenset = frozenset()
+    ratios: dict[str, Any] = field(default_factory=dict)
+    ranges: dict[str, frozenset] = field(default_factory=dict)
+    time_modifiers: frozenset = frozenset()
+    counted: dict[str, frozenset] = field(default_factory=dict)
+    exclusion_patterns: list[tuple[str, list]] = field(default_factory=list)
+    exclusion_block: dict[str, list[int]] = field(default_factory=dict)   # positions a match blocks (default all)
+    exclusion_regexes: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+
+def _file(rules_dir: Path, name: str):
+    path = rules_dir / name
+    return read_rule_file(str(path)), str(path)
+
+
+def _strings(values, where: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RuleError(f"{where}: expected a list of strings (quote yes/no/on/off), got {values!r}")
+    return values
+
+
+def load(rules_dir: Path, nlp: Language) -> ClaimRules:
+    """Read and validate every rule file of ``rules_dir`` (rules/claims/)."""
+    return _Loader(rules_dir, nlp).load()
+
+
+class _Loader:
+    def __init__(self, rules_dir: Path, nlp: Language):
+        self.dir, self.nlp = rules_dir, nlp
+
+    def toks(self, phrase: str) -> tuple[str, ...]:
+        """A phrase as the pipeline's tokenizer splits it, folded like the text."""
+        return tuple(fold(t.text) for t in self.nlp.make_doc(phrase) if not t.is_space)
+
+    def phrases(self, entries, where, key, value_key) -> Phrases:
+        table: Phrases = {}
+        for e in entries:
+            for p in _strings(e.get(key, []), f"{where} rule {e['id']} key {key}"):
+                table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
+        return table
+
+    def entries(self, name: str, allowed: set, required: set):
+        data, where = _file(self.dir, name)
+        for e in data or []:
+            check_keys(e, allowed, f"{where} rule {e.get('id') if isinstance(e, dict) else e}", required)
+        return data or [], where
+
+    def load(self) -> ClaimRules:
+        data, where = _file(self.dir, "numbers.yaml")
+        rules = ClaimRules(lex=Lexicon.from_rules(data, where))
+        for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.ratios,
+                     self.ranges, self.counted, self.not_claims):
+            step(rules)
+        return rules
+
+    def qualifiers(self, rules: ClaimRules) -> None:
+        data, where = self.entries("qualifiers.yaml", {"id", "qualifier", "phrases"}, {"id", "qualifier", "phrases"})
+        rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
+
+    def currencies(self, rules: ClaimRules) -> None:
+        data, where = self.entries("currencies.yaml", {"id", "code", "prefix", "suffix", "scale"}, {"id", "code"})
+        rules.currency_scale = {e["id"]: float(e["scale"]) for e in data if "scale" in e}
+        rules.currency_prefix = self.phrases(data, where, "prefix", "code")
+        rules.currency_suffix = self.phrases(data, where, "suffix", "code")
+
+    def units(self, rules: ClaimRules) -> None:
+        data, where = self.entries("units.yaml", {"id", "unit", "words", "with_a", "then", "glued"},
+                                   {"id", "unit", "words"})
+        for e in data:
+            if "then" in e:
+                check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
+                rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
+        rules.units = self.phrases(data, where, "words", "unit")
+        rules.units_with_a = self.phrases([e for e in data if e.get("with_a")], where, "words", "unit")
+        rules.units_glued = self.phrases(data, where, "glued", "unit")
+
+    def percent(self, rules: ClaimRules) -> None:
+        data, where = self.entries("percent.yaml", {"id", "words", "before"}, {"id"})
+        rules.percent_after = self.phrases(data, where, "words", None)
+        rules.percent_before = self.phrases(data, where, "before", None)
+
+    def temporal(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "temporal.yaml")
+        check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
+                          "reporting_verbs", "time_unit_modifiers", "age_max"}, where)
+        rules.age_max = int(data.get("age_max", 0))
+        words = {k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
+                 for k in ("age_words", "months", "time_unit_modifiers", "reporting_verbs")}
+        rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
+        rules.age_words, rules.months = words["age_words"], words["months"]
+        rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
+        rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
+        rules.period_prepositions = {self.toks(p): (None, "period")
+                                     for p in _strings(data.get("period_prepositions", []), where)}
+
+    def ratios(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "ratios.yaml")
+        sets = ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers")
+        check_keys(data, {"part_of_whole", "frequency_words", *sets}, where)
+        rules.ratios = {k: frozenset(_strings(data.get(k, []), f"{where} {k}")) for k in sets}
+        rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
+                                         for p in _strings(data["part_of_whole"], f"{where} part_of_whole")}
+        rules.ratios["frequency_words"] = {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()}
+
+    def ranges(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "ranges.yaml")
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
+        check_keys(data, keys, where, keys)
+        rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
+
+    def counted(self, rules: ClaimRules) -> None:
+        data, where = _file(self.dir, "counted.yaml")
+        keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words", "discourse_nouns",
+                "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "relative_pronouns"}
+        check_keys(data, keys, where)
+        rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}
+
+    def not_claims(self, rules: ClaimRules) -> None:
+        data, where = self.entries("not_claims.yaml", {"id", "pattern", "regex", "block"}, {"id"})
+        for e in data:
+            rid, block = e["id"], e.get("block")
+            if ("pattern" in e) == ("regex" in e):
+                raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
+            if block is not None and (not isinstance(block, list) or "pattern" not in e
+                                      or not all(isinstance(b, int) and b < len(e["pattern"]) for b in block)):
+                raise RuleError(f"{where} rule {rid} key 'block': a list of token positions in the pattern")
+            if "regex" in e:
+                try:
+                    rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
+                except re.error as exc:
+                    raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
+                continue
+            rules.exclusion_patterns.append((rid, e["pattern"]))
+            if block is not None:
+                rules.exclusion_block[rid] = block

@@ -1,0 +1,91 @@
+"""What the claims reader works on: the ``Claim`` being built, lazy views of a
+Doc's folded token texts, and longest-phrase lookups in the rule tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from claimspan.normalize.numbers import fold
+
+DASHES = frozenset({"-", "–", "—", "‒", "−", "~"})
+MINOR_UNITS = frozenset({"USX", "GBX"})   # cents and pence (currencies.yaml)
+
+
+@dataclass
+class Claim:
+    start: int                 # token span of the quantity expression
+    end: int
+    value: float
+    kind: str = "count"
+    unit: str | None = None
+    qualifier: str = "exact"
+    rule: str = "claims.count"
+    num_end: int = 0           # first token after the number (and its unit): where the counted noun may start
+    no_counted: bool = False   # "twice", a ratio, a measure: no counted noun
+
+
+class Words:
+    """Folded token texts of a Doc, computed on demand (only near candidates)."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.cache = doc, {}
+
+    def __len__(self):
+        return len(self.doc)
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0 or i >= len(self.doc):
+            return ""
+        w = self.cache.get(i)
+        if w is None:
+            w = self.cache[i] = fold(self.doc[i].text)
+        return w
+
+
+class Upto:
+    """The words before index ``end`` only (a number must stop before a blocked token)."""
+
+    def __init__(self, words, end: int):
+        self.words, self.end = words, end
+
+    def __len__(self):
+        return self.end
+
+    def __getitem__(self, i: int) -> str:
+        return self.words[i] if i < self.end else ""
+
+
+class Glued:
+    """``glued[i]``: token i follows token i-1 with no space between."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> bool:
+        return 0 < i < len(self.doc) and not self.doc[i - 1].whitespace_
+
+
+class Hit(NamedTuple):
+    length: int
+    value: object
+    rule: str
+
+
+def phrase_at(table, words, i, maxlen=4) -> Hit | None:
+    ahead = tuple(words[k] for k in range(i, i + maxlen))   # each word looked up once
+    for n in range(maxlen, 0, -1):
+        key = ahead[:n]
+        if key in table:
+            return Hit(n, *table[key])
+    return None
+
+
+def phrase_ending(table, words, end, maxlen=4) -> Hit | None:
+    before = tuple(words[k] for k in range(max(0, end - maxlen), end))
+    for n in range(len(before), 0, -1):
+        key = before[len(before) - n:]
+        if key in table:
+            return Hit(n, *table[key])
+    return None

@@ -1,0 +1,327 @@
+"""``claimspan_resolutions``: the resolutions table (resolutions and other named instruments).
+
+Writes rows to ``doc.spans["resolutions"]`` with attributes in
+``span._.resolution`` (kind, title, body). Reads ``rules/resolutions/``:
+``instruments.yaml`` (head words and their kinds, title cues, unnamed
+resolutions) and ``gazetteer.jsonl`` (well-known instruments by acronym).
+Finds, the longest winning where they overlap:
+
+- capitalized names closed by a head word, with their title continuation and
+  a parenthesized period (``National Human Rights Action Plan of China (2016-2020)``);
+- quoted titles after ``entitled``/``titled``/``named`` when an instrument noun
+  comes before the cue;
+- UN document symbols (``A/RES/77/16``, ``S/RES/2231 (2015)``, ``Resolution 2231``);
+- acronyms the document defines (``UDHR``) or the gazetteer knows;
+- unnamed resolutions (``two resolutions``, ``a China-initiated resolution``).
+
+Runs after ``claimspan_organizations`` and reads ``doc.spans["organizations"]``
+for ``body`` and to keep organization names ("School of Law") out.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimspan import extensions, ruleset
+from claimspan.components import lexflags
+from claimspan.components.base import RuleComponent
+from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left, run_right,
+                                             tokens_with_text)
+from claimspan.normalize.acronyms import find_definitions
+
+INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
+                   "unnamed_verbs", "unnamed_modifiers", "body_cues"}
+SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
+ACTION_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|report|review)$")
+QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
+PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
+KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
+                   "constitution", "plan", "agenda", "initiative", "code", "other"})
+
+
+@Language.factory("claimspan_resolutions", default_config={"rules_dir": None})
+def make_resolutions(nlp: Language, name: str, rules_dir: str | None):
+    return Component(nlp, name, rules_dir)
+
+
+class Component(RuleComponent):
+    table = "resolutions"
+
+    def load_rules(self, rules_dir: Path) -> None:
+        path = rules_dir / "instruments.yaml"
+        rules = ruleset.check_keys(ruleset.read_rule_file(str(path)), INSTRUMENT_KEYS, str(path),
+                                   required={"heads", "starts", "inner"})
+        low = lambda key: frozenset(str(w).lower() for w in rules.get(key) or ())  # noqa: E731
+        self.heads = {str(k).lower(): v for k, v in rules["heads"].items()}
+        for table in ("heads", "cue_nouns"):
+            for word, kind in (rules.get(table) or {}).items():
+                if kind not in KINDS:
+                    raise ruleset.RuleError(f"{path} rule {table}.{word}: unknown kind {kind!r}")
+        self.prefixes = {str(k).lower(): v for k, v in (rules.get("body_prefixes") or {}).items()}
+        self.cue_nouns = {str(k).lower(): v for k, v in (rules.get("cue_nouns") or {}).items()}
+        self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")
+        self.body_cues = [tuple(c.lower().split()) for c in rules.get("body_cues") or ()]
+        self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
+                                    numbers=True, max_connectors=3)
+        self.starts = low("starts")
+        self.title_cues = low("title_cues")
+        gpath = rules_dir / "gazetteer.jsonl"
+        self.gazetteer = {}
+        for n, entry in enumerate(ruleset.read_rule_file(str(gpath))):
+            ruleset.check_keys(entry, {"title", "acronym", "kind", "body"},
+                               f"{gpath} rule {entry.get('acronym', n + 1) if isinstance(entry, dict) else n + 1}",
+                               required={"title", "acronym", "kind"})
+            self.gazetteer[entry["acronym"]] = entry
+
+        self.matcher = lexflags.SparseMatcher(self.nlp.vocab)   # run only where a match can start (lexflags)
+        self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
+        self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
+        self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
+
+    # -- matching ---------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple]:
+        """Rows ``(start, end, rule_id, attrs)``."""
+        orgs = list(doc.spans["organizations"]) if "organizations" in doc.spans else []
+        org_tokens = {i for o in orgs for i in range(o.start, o.end)}
+        cands, covered = [], -1
+        for key, s, e in sorted(self.matcher(doc), key=lambda m: m[1]):
+            kind = self.nlp.vocab.strings[key]
+            if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
+                found = self._name_around(doc, s, orgs)
+                if found:
+                    cands.append(("name",) + found)
+                    covered = found[1]
+            elif kind == "title":
+                cands += [("title",) + t for t in self._quoted(doc, s)]
+            elif kind == "unnamed":
+                cands += [("unnamed",) + u for u in self._unnamed(doc, s)]
+        text = doc._.text
+        cands += [("symbol",) + c for c in self._symbols(doc, text)]
+        cands += [("acronym",) + c for c in self._acronyms(doc, text)]
+        chosen, taken = [], set()
+        for c in sorted(cands, key=lambda c: (c[1] - c[2], PRIORITY[c[0]], c[1])):
+            if taken.isdisjoint(range(c[1], c[2])):
+                chosen.append(c)
+                taken.update(range(c[1], c[2]))
+        ends = {c[2] for c in chosen}
+        self._drop_model_orgs(doc, taken | {e + 1 for e in ends if e < len(doc) and doc[e].lower_ in self.starts})
+        rows = []
+        for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
+            if body is None:
+                body = self._body(doc, doc[s:e], orgs, named=how not in ("unnamed", "symbol"))
+            rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
+        return rows
+
+    def _name_around(self, doc: Doc, h: int, orgs: list[Span]):
+        rules = self.name_rules
+        start = run_left(doc, h, rules)
+        for o in orgs:  # "General Assembly Resolution 2758": the named body is not part of the title
+            if start < o.end <= h and o._.organization.get("source") == "rule":
+                start = o.end
+        start = self._coordinated_left(doc, start)
+        run_end = run_right(doc, h, rules)
+        last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
+        end = last + 1
+        if end < run_end:
+            return None  # "Constitution Day", "Plan Period": the head is a modifier
+        between = False
+        for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
+            words = [t.lower_ for t in doc[conn:k]]
+            if all(t.like_num or t.lower_ in SUFFIXES for t in doc[k:part_end]) and words != ["of"]:
+                break  # "Law on ... of Women in 2022" (but "Act of 1989")
+            if ("and" in words or "," in words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
+                break  # "the Copyright Law and the Patent Law": two names
+            if words[-1] == "the" and ("," in words or ("and" in words and not between)):
+                break  # ", the Regulations on ...", "... and the International Symposium"
+            between = between or "between" in words
+            end = part_end
+        if end == last + 1 and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act"
+            start = self._prepositional_left(doc, start, orgs)
+        while start < h and doc[start].is_stop and doc[start + 1].text != "-":
+            start += 1
+        end = period_after(doc, end)
+        if end - start < 2:
+            return None
+        span = doc[start:end]
+        kind = self.heads[doc[last].lower_]
+        return start, end, kind, self._title(span.text), None
+
+    def _prepositional_left(self, doc: Doc, start: int, orgs: list[Span]) -> int:
+        """Extend over "Freedom of Access to" in "Freedom of Access to Clinic Entrances Act" and "Law of
+        the" in "Law of the Sea Convention": capitalized runs joined by of/to/for/on, up to two hops."""
+        rules = self.name_rules
+        org_ends = {o.end for o in orgs}
+        for _ in range(2):
+            k = start - 1
+            if k >= 1 and doc[k].lower_ == "the":
+                k -= 1
+            if k < 1 or doc[k].lower_ not in ("of", "to", "for", "on") or not is_cap(doc[k - 1], rules) \
+                    or k in org_ends or doc[k - 1].is_stop or ACTION_NOUN.search(doc[k - 1].lower_):
+                return start  # "Implementation of the X Law" is about the law, not its title
+            left = run_left(doc, k - 1, rules)
+            if any(t.lower_ in self.heads for t in doc[left:k]):
+                return start if doc[left].lower_ not in self.heads else left
+            start = left
+        return start
+
+    def _coordinated_left(self, doc: Doc, start: int) -> int:
+        """Extend over "Reform, Recovery and" in "Financial Institutions Reform, Recovery and Enforcement Act",
+        unless those words end another title ("Covenant on Economic, Social and Cultural Rights and ...")."""
+        rules, left = self.name_rules, start
+        while left >= 2 and doc[left - 1].lower_ in ("and", ",") and is_cap(doc[left - 2], rules) \
+                and doc[left - 2].lower_ not in self.heads and not doc[left - 2].is_stop:
+            new = run_left(doc, left - 2, rules)
+            if any(t.lower_ in self.heads for t in doc[new:left - 2]):
+                return start
+            left = new
+        if left > 0 and doc[left - 1].lower_ in rules.connectors - {"the", "a", "an", ",", "and"}:
+            return start
+        return left
+
+    def _title(self, text: str) -> str:
+        """The name without a fused UN prefix (when more than one word remains) or a leading "The"."""
+        for prefix in sorted(self.prefixes, key=len, reverse=True):
+            if text.lower().startswith(prefix + " ") and " " in text[len(prefix) + 1:].strip():
+                text = text[len(prefix) + 1:]
+                break
+        return re.sub(r"^[Tt]he\s+", "", text)
+
+    def _quoted(self, doc: Doc, cue: int):
+        if cue > 0 and doc[cue - 1].text in ("-", "\u2010"):
+            return []  # "so-called": a scare quote, not a title
+        open_q = cue + 1
+        for close in range(open_q + 2, min(len(doc), open_q + 80)):
+            tok = doc[close]
+            if "\n" in tok.text:
+                return []
+            if tok.text in QUOTES:
+                break
+        else:
+            return []
+        s, e = open_q + 1, close
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        if e - s < 2:
+            return []
+        kind = next((self.cue_nouns[doc[i].lower_] for i in range(cue - 1, max(-1, cue - 8), -1)
+                     if doc[i].lower_ in self.cue_nouns), None)
+        if kind is None:
+            return []
+        return [(s, e, kind, self._title(doc[s:e].text), None)]
+
+    def _unnamed(self, doc: Doc, i: int):
+        sent = _sentence(doc[i:i + 1])
+        if not any(t.lower_ in self.unnamed_verbs for t in sent):
+            return []
+        if any(t.lower_ in self.title_cues for t in doc[i + 1:min(sent.end, i + 8)]):
+            return []  # "the resolution proposed by China entitled ...": the title is the row
+        start = i
+        while start - 1 >= sent.start:
+            prev = doc[start - 1]
+            if prev.lower_ in self.unnamed_modifiers or prev.like_num:
+                start -= 1
+                if start - 2 >= sent.start and doc[start - 1].text == "-":
+                    start -= 2  # "China-initiated"
+            else:
+                break
+        return [(start, i + 1, "resolution", None, None)]
+
+    def _symbols(self, doc: Doc, text: str):
+        out = []
+        for m in SYMBOL.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                title = m.group(0)
+                out.append((span.start, span.end, "resolution", title[0].upper() + title[1:], None))
+        return out
+
+    def _acronyms(self, doc: Doc, text: str):
+        defined = {}
+        for d in find_definitions(text):
+            span = doc.char_span(d.long_start, d.long_end)
+            last = d.long.split()[-1].lower()
+            head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
+                         if w.lower() in self.heads), None)
+            if span is not None and head and last not in {"organization", "council", "committee"}:
+                defined[d.short] = (self.heads[head], self._title(d.long), self._prefix_body(d.long))
+        out = []
+        for i in tokens_with_text(doc, defined):
+            kind, title, body = defined[doc[i].text]
+            out.append((i, i + 1, kind, title, body))
+        for _, s, e in self.acronyms(doc):
+            entry = self.gazetteer.get(doc[s:e].text)
+            if entry and doc[s:e].text not in defined:
+                out.append((s, e, entry["kind"], entry["title"], entry.get("body")))
+        return out
+
+    @staticmethod
+    def _drop_model_orgs(doc: Doc, taken: set[int]) -> None:
+        """Rules win: a model ORG inside an instrument name ("Cultural Rights"), or right after one
+        and a preposition ("... Plan (2021-2025) for National Economic and Social Development"), is not one."""
+        if "organizations" in doc.spans and taken:
+            kept = [o for o in doc.spans["organizations"]
+                    if o._.organization.get("source") != "model" or taken.isdisjoint(range(o.start, o.end))]
+            if len(kept) < len(doc.spans["organizations"]):
+                doc.spans["organizations"] = kept
+
+    # -- body -------------------------------------------------------------------
+    def _prefix_body(self, text: str) -> str | None:
+        for prefix, body in self.prefixes.items():
+            if text.lower().startswith(prefix + " "):
+                return body
+        return None
+
+    def _body(self, doc: Doc, span: Span, orgs: list[Span], named: bool) -> str | None:
+        """The adopting or proposing organization: a fused UN prefix, an organization in
+        the name ("Constitution of the CPC"), "<instrument> adopted by <org>", "<org>
+        adopted <instrument>"; for an unnamed resolution, the nearest organization."""
+        body = self._prefix_body(span.text)
+        if body:
+            return body
+        sent = _sentence(span)
+        in_sent = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
+        inside = [o for o in in_sent if o.start >= span.start and o.end <= span.end]
+        if inside:
+            return _org_name(inside[-1])
+        words = []
+        for t in doc[span.end:min(sent.end, span.end + 12)]:
+            if t.lower_ in ("and", ",", ";", "while", "but"):
+                break  # another clause: "X, and three resolutions sponsored by Y"
+            words.append(t.lower_)
+        for cue in self.body_cues:
+            for i in range(len(words) - len(cue) + 1):
+                if tuple(words[i:i + len(cue)]) == cue:
+                    after = [o for o in in_sent if o.start >= span.end + i + len(cue)]
+                    if after:
+                        return _org_name(after[0])
+        before = [o for o in in_sent if o.end <= span.start <= o.end + 4 and
+                  any(t.lower_ in self.unnamed_verbs for t in doc[o.end:min(o.end + 2, span.start)])]
+        if before:
+            return _org_name(before[-1])
+        if not named and in_sent:
+            return _org_name(min(in_sent, key=lambda o: abs(o.start - span.start)))
+        return None
+
+    def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
+        if self.table not in doc.spans:
+            doc.spans[self.table] = []
+        for start, end, rule, attrs in matches:
+            extensions.add_row(doc, self.table, doc[start:end], rule, attrs)
+
+
+def _org_name(span: Span) -> str:
+    return span._.organization["name"]
+
+
+def _sentence(span: Span) -> Span:
+    """The sentence holding ``span``; the whole Doc when no component set sentence boundaries."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return span.sent
+    return doc[:]

@@ -1,0 +1,1 @@
+"""Engines that spread the unit of work (``claimspan.batch.process_batch``) over machines."""

@@ -1,0 +1,79 @@
+"""The outputs of an earlier run in the same folder, for incremental re-runs.
+
+A document is reused when the earlier run had the same pipeline version, rules
+hash and model, and the document's bytes (sha256), title and input date are
+unchanged and it did not fail. Tables are sorted by ``doc_id`` and so is the
+new run, so the earlier rows are read in one forward pass, a row group at a
+time: memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pyarrow.parquet as pq
+
+from claimspan.io.readers import Record
+from claimspan.io.schemas import EXTRACTION_TABLES
+
+CARRIED = EXTRACTION_TABLES + ("speakers",)
+FINGERPRINT = (b"pipeline_version", b"rules_sha256", b"model")
+
+
+class PreviousOutputs:
+    def __init__(self, out_dir: Path, metadata: dict[str, str]):
+        self.usable = False
+        self.documents: dict[str, dict] = {}
+        files = {t: Path(out_dir) / f"{t}.parquet" for t in ("documents",) + CARRIED}
+        if not all(f.is_file() for f in files.values()):
+            return
+        try:
+            meta = pq.read_schema(files["documents"]).metadata or {}
+            if any(meta.get(k) != metadata.get(k.decode(), "").encode() for k in FINGERPRINT):
+                return
+            columns = ["doc_id", "sha256", "title", "doc_date", "doc_date_source", "status"]
+            for row in pq.read_table(files["documents"], columns=columns).to_pylist():
+                self.documents[row["doc_id"]] = row
+            self.cursors = {t: _Cursor(files[t]) for t in CARRIED}
+        except Exception:  # noqa: BLE001  unreadable earlier outputs are simply not reused
+            self.documents = {}
+            return
+        self.usable = True
+
+    def reusable(self, record: Record) -> dict | None:
+        """The earlier documents row if ``record`` may reuse its rows, else None."""
+        old = self.documents.get(record.doc_id) if self.usable else None
+        if old is None or old["status"] == "error" or record.status == "error":
+            return None
+        input_date = old["doc_date"].isoformat() if old["doc_date_source"] == "input" else None
+        if (old["sha256"], old["title"], input_date) != (record.sha256, record.title, record.date):
+            return None
+        return old
+
+    def rows(self, doc_id: str) -> dict[str, list[dict]]:
+        return {t: self.cursors[t].take(doc_id) for t in CARRIED}
+
+
+class _Cursor:
+    """Forward-only reader of one table's rows grouped by doc_id (ids requested in order)."""
+
+    def __init__(self, path: Path):
+        self.batches: Iterator = pq.ParquetFile(path).iter_batches(batch_size=4096)
+        self.buffer: list[dict] = []
+        self.pos = 0
+
+    def _peek(self) -> dict | None:
+        while self.pos >= len(self.buffer):
+            batch = next(self.batches, None)
+            if batch is None:
+                return None
+            self.buffer, self.pos = batch.to_pylist(), 0
+        return self.buffer[self.pos]
+
+    def take(self, doc_id: str) -> list[dict]:
+        rows = []
+        while (row := self._peek()) is not None and row["doc_id"] <= doc_id:
+            if row["doc_id"] == doc_id:
+                rows.append(row)
+            self.pos += 1
+        return rows

@@ -1,0 +1,312 @@
+"""Inputs to records: files and folders of .txt/.md, .jsonl, .csv and .parquet.
+
+A record is one document: ``Record(doc_id, source, text, sha256, title, date,
+status, error)``. A document that cannot be read still becomes a record, with
+``status="error"`` and the reason, so that every input is accounted for. Only a
+table input that lacks an ``id``/``text`` column is refused as a whole
+(``InputError``), because none of its rows could be named.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from claimspan.io.htmltext import visible_text
+from claimspan.normalize.calendar import to_date
+
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+# Signatures of common binary formats (images, archives, PDF, office files).
+MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
+         b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
+TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
+METADATA_NAME = "metadata.csv"
+
+
+class InputError(ValueError):
+    """An input that cannot be read at all (names the file and the reason)."""
+
+
+@dataclass
+class Record:
+    doc_id: str
+    source: str
+    text: str | None
+    sha256: str | None
+    title: str | None = None
+    date: str | None = None          # ISO date from the input, if any
+    status: str = "ok"
+    error: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, str | None]:
+    """Bytes to text: (text, None) or (None, reason). UTF-8 with or without BOM, UTF-16
+    with BOM, or the ``encoding`` given. A stray NUL does not make a text binary; a file
+    format signature or many control characters do.
+
+    >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16"))
+    (('hi', None), ('hi', None))
+    >>> decode(b"ab\\xffc")
+    (None, 'invalid UTF-8 at byte 2')
+    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00"), decode(b"a\\x00b"), decode(b"caf\\xe9", "cp1252")
+    ((None, 'binary'), ('a\\x00b', None), ('café', None))
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid UTF-16 at byte {exc.start}"
+    if _looks_binary(data):
+        return None, "binary"
+    try:
+        return data.decode(encoding or "utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, f"invalid {exc.encoding.upper()} at byte {exc.start}"
+    except LookupError:
+        return None, f"unknown encoding {encoding!r}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith(MAGIC):
+        return True
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > 2 and controls / len(head) > 0.05
+
+
+def text_record(doc_id: str, source: str, text: str | None, digest: str | None, *,
+                title=None, date=None, error: str | None = None) -> Record:
+    """A record with its status: error (with reason), empty (whitespace only) or ok."""
+    if error is not None or text is None:
+        return Record(doc_id, source, None, digest, title, None, "error", error or "no text")
+    iso = None
+    if date not in (None, ""):
+        parsed = to_date(date)
+        if parsed is None:
+            return Record(doc_id, source, text, digest, title, None, "error", f"unreadable date {date!r}")
+        iso = parsed.isoformat()
+    status = "ok" if text.strip() else "empty"
+    return Record(doc_id, source, text, digest, _str_or_none(title), iso, status)
+
+
+def _str_or_none(value) -> str | None:
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    value = str(value).strip()
+    return value or None
+
+
+# -- expanding inputs ----------------------------------------------------------
+def expand(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files to read, folders expanded recursively, in a stable (sorted) order."""
+    files = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def _readable(path: Path) -> bool:
+    if path.name == METADATA_NAME or path.name.startswith("."):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
+
+
+@dataclass
+class Source:
+    """Where one document is, without its text: what a run keeps for every input
+    (so that memory does not grow with the corpus), loaded when its turn comes."""
+    doc_id: str
+    kind: str                 # text | jsonl | parquet | record
+    path: str = ""
+    pos: int = 0              # byte offset of a JSONL line, row number in a Parquet file
+    meta: dict = field(default_factory=dict)
+    record: Record | None = None  # already read (CSV rows, unreadable lines)
+    encoding: str | None = None
+
+    def load(self) -> Record:
+        if self.record is not None:
+            return self.record
+        if self.kind == "text":
+            record = read_text_file(Path(self.path), self.meta, self.encoding)
+        elif self.kind == "jsonl":
+            record = _jsonl_line(Path(self.path), self.pos, self.meta["line"])
+        else:
+            record = _parquet_row(Path(self.path), self.pos)
+        record.doc_id = self.doc_id
+        return record
+
+
+def read_inputs(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Record]:
+    """Every record of every input, in input order."""
+    return (source.load() for source in scan(inputs, encoding))
+
+
+def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Source]:
+    """A Source per document of every input, in input order."""
+    metadata_cache: dict[Path, dict] = {}
+    for path in expand(inputs):
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            yield from scan_jsonl(path)
+        elif suffix == ".csv":
+            yield from (Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv"))
+        elif suffix == ".parquet":
+            yield from scan_parquet(path)
+        else:
+            folder = path.parent
+            if folder not in metadata_cache:
+                metadata_cache[folder] = read_metadata(folder / METADATA_NAME)
+            yield Source(path.stem, "text", str(path), meta=metadata_cache[folder].get(path.stem, {}),
+                         encoding=encoding)
+def read_metadata(path: Path) -> dict[str, dict]:
+    """``metadata.csv`` beside text files: a ``stem`` (or ``id``/``file``) column, plus ``date``/``title``."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    key = next((k for k in ("stem", "id", "doc_id", "file") if rows and k in rows[0]), None)
+    if key is None:
+        raise InputError(f"{path}: needs a 'stem' column naming each file")
+    return {Path(r[key]).stem: r for r in rows}
+
+
+def read_text_file(path: Path, meta: dict, encoding: str | None = None) -> Record:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return text_record(path.stem, str(path), None, None, error=f"unreadable: {exc.strerror}")
+    text, error = decode(data, encoding)
+    title = meta.get("title")
+    if text is not None and path.suffix.lower() in HTML_SUFFIXES:
+        text, html_title = visible_text(text)
+        title = title or html_title
+    return text_record(path.stem, str(path), text, sha256(data), title=title,
+                       date=meta.get("date"), error=error)
+
+
+def scan_jsonl(path: Path) -> Iterator[Source]:
+    """Sources for the lines of a JSONL file; each line is parsed here for its id and
+    again when loaded, so that only ids and offsets are held meanwhile."""
+    offset = 0
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            pos, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            record = _parse_jsonl_line(path, raw, n)
+            if record.status == "error":
+                yield Source(record.doc_id, "record", str(path), record=record)
+            else:
+                yield Source(record.doc_id, "jsonl", str(path), pos, meta={"line": n})
+
+
+def _jsonl_line(path: Path, pos: int, n: int) -> Record:
+    with path.open("rb") as f:
+        f.seek(pos)
+        return _parse_jsonl_line(path, f.readline(), n)
+
+
+def _parse_jsonl_line(path: Path, raw: bytes, n: int) -> Record:
+    rid, source = f"{path.stem}:{n}", f"{path}#{n}"
+    line, error = decode(raw)
+    obj = None
+    if error is None:
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            error = f"line {n}: invalid JSON ({exc.msg})"
+    if obj is not None and not isinstance(obj, dict):
+        error, obj = f"line {n}: not a JSON object", None
+    if obj is None:
+        return text_record(rid, source, None, sha256(raw), error=error)
+    return _table_record(obj, rid, source, n)
+
+
+def scan_parquet(path: Path) -> Iterator[Source]:
+    import pyarrow.parquet as pq
+
+    _parquet_file.cache_clear()
+    _row_group.cache_clear()
+    try:
+        names = pq.read_schema(path).names
+        missing = [c for c in ("id", "text") if c not in names]
+        if not missing:
+            ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
+    except Exception as exc:  # noqa: BLE001  pyarrow's message names the problem
+        raise InputError(f"{path}: cannot read parquet: {exc}") from None
+    if missing:
+        raise InputError(f"{path}: missing column '{missing[0]}'")
+    for n, doc_id in enumerate(ids, 1):
+        yield Source(_str_or_none(doc_id) or f"{path.stem}:{n}", "parquet", str(path), n - 1)
+
+
+@functools.lru_cache(maxsize=2)
+def _parquet_file(path: str):
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path)
+
+
+def _parquet_row(path: Path, index: int) -> Record:
+    """One row, reading only its row group (a file's groups are cached one at a time)."""
+    f = _parquet_file(str(path))
+    group, start = 0, 0
+    while start + f.metadata.row_group(group).num_rows <= index:
+        start += f.metadata.row_group(group).num_rows
+        group += 1
+    row = _row_group(str(path), group)[index - start]
+    return _table_record(row, f"{path.stem}:{index + 1}", f"{path}#{index + 1}", index + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _row_group(path: str, group: int) -> list[dict]:
+    return _parquet_file(path).read_row_group(group).to_pylist()
+
+
+def _table_record(row: dict, fallback_id: str, source: str, n: int) -> Record:
+    doc_id = _str_or_none(row.get("id")) or fallback_id
+    text = row.get("text")
+    if not isinstance(text, str):
+        reason = "no 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
+        return text_record(doc_id, source, None, None, error=f"record {n}: {reason}")
+    return text_record(doc_id, source, text, sha256(text.encode("utf-8")),
+                       title=row.get("title"), date=row.get("date"))
+
+
+def read_frame(path: Path, kind: str) -> Iterator[Record]:
+    import pandas as pd
+
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False) if kind == "csv" else pd.read_parquet(path)
+    except Exception as exc:  # noqa: BLE001  the reader's own message names the problem
+        raise InputError(f"{path}: cannot read {kind}: {exc}") from None
+    for column in ("id", "text"):
+        if column not in frame.columns:
+            raise InputError(f"{path}: missing column '{column}'")
+    for n, row in enumerate(frame.to_dict("records"), 1):
+        yield _table_record(row, f"{path.stem}:{n}", f"{path}#{n}", n)

@@ -1,0 +1,163 @@
+"""Reading the words of one temporal expression into features (pure, no spaCy).
+
+``features(words, lexicon)`` says, by word class from ``rules/dates/lexicon.yaml``,
+what an expression's words carry: year, month, day, weekday, unit, count,
+relative direction, modifier... ``claimspan.normalize.timex`` resolves them.
+"""
+from __future__ import annotations
+
+import re
+
+DASHES = {"-", "–", "—", "‐", "‑"}
+
+
+def _key(word: str) -> str:
+    return word.lower().rstrip(".") if word.lower() not in ("a.m.", "p.m.") else word.lower()
+
+
+def features(words: list[str], lex: dict) -> dict:
+    """What the words of one expression say, by word class (see rules/dates/lexicon.yaml).
+
+    >>> from claimspan.normalize.timex import default_lexicon
+    >>> f = features(["the", "past", "five", "years"], default_lexicon())
+    >>> f["rel"], f["num"], f["unit"]
+    (-1, 5, 'year')
+    """
+    f: dict = {"num": None}
+    number: list = []
+    for i in range(len(words)):
+        _read_digits(f, number, words, i, lex) or _read_calendar(f, number, words, i, lex) \
+            or _read_relation(f, number, words, i, lex)
+    if len(number) >= 2 and number[0] in (18, 19) and isinstance(number[1], int) and 20 <= number[1] <= 99:
+        f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
+    if number:
+        f["num"] = _combine_numbers(number)
+    return f
+
+
+def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
+    """Digits and what the tokenizer splits off them: 2021, 14th, 05/31/2021, 7:15, Q3, p.m., 1990s."""
+    k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
+    if re.fullmatch(r"\d[\d,]*(\.\d+)?", k):
+        _number_token(f, number, k, prev, words[i + 1:], lex)
+    elif m := re.fullmatch(r"(\d\d?)(st|nd|rd|th)", k):
+        before_month = i + 2 < len(words) and _key(words[i + 2]) in lex["months"]
+        the_nth_of = prev == "the" and i + 1 < len(words) and _key(words[i + 1]) == "of"
+        f["day" if f.get("month") or before_month or the_nth_of else "ordinal"] = int(m[1])
+    elif m := re.fullmatch(r"(\d\d?)/(\d\d?)/(\d{4}|\d\d)", k):
+        f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
+        f["clock"] = (int(m[1]), int(m[2]))
+    elif m := re.fullmatch(r"q([1-4])", k):
+        f["ordinal"], f["unit"] = int(m[1]), "quarter"
+    elif k in ("a.m.", "am", "p.m.", "pm"):
+        f["ampm"] = k[0]
+    elif k == "s" and (f.get("year") or f.get("yy") is not None):
+        f["decade"] = True
+    elif k in ("st", "nd", "rd", "th") and prev.isdigit():
+        after = [_key(w) for w in words[i + 1:] if _key(w) != "of"][:1]
+        if number and number[-1] == int(prev) and after and after[0] in lex["months"]:
+            f["day"] = number.pop()       # "the 3rd of June"
+        elif number and number[-1] == int(prev) and not f.get("month"):
+            f["ordinal"] = number.pop()   # "the 20th century" (tokenized "20" "th")
+    else:
+        return False
+    return True
+
+
+def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
+    """Month, weekday, season, unit, part of day and deictic words."""
+    k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
+    if k in lex["months"]:
+        f["month"] = lex["months"][k]
+    elif k in lex["weekdays"]:
+        f["weekday"] = lex["weekdays"][k]
+    elif k in lex["seasons"]:
+        f["season"] = lex["seasons"][k]
+    elif k == "half":
+        f["half"] = True
+        if number and prev == "a":
+            number[-1] = 0.5
+    elif k in lex["units"]:
+        unit = lex["units"][k]
+        if f.get("shift"):
+            f["of_unit"] = unit            # "the year-earlier quarter"
+        elif unit == "year" and f.get("rel") is not None and (
+                f.get("month") or f.get("season") or f.get("half") or f.get("unit") in ("quarter", "month")):
+            f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
+        else:
+            f["unit"], f["plural"] = unit, k != unit and k.endswith("s")
+    elif k in lex["parts_of_day"] and k not in lex["deictic"]:
+        f["part"] = lex["parts_of_day"][k]
+    elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
+        f["deictic"] = lex["deictic"][k]
+        if k in lex["parts_of_day"]:
+            f["part"] = lex["parts_of_day"][k]
+    else:
+        return False
+    return True
+
+
+def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
+    """Ordinals, relative and shift words, sets, modifiers, number words."""
+    k = _key(words[i])
+    following = _key(words[i + 1]) if i + 1 < len(words) else ""
+    if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
+        f["ordinal"] = lex["ordinals"][k]
+    elif k in lex["relative"] and k != "first":
+        f["rel"], f["rel_word"] = lex["relative"][k], k
+    elif k in lex["shift_words"]:
+        if f.get("unit"):
+            f["shift"] = lex["shift_words"][k]
+    elif k in lex["sets"]:
+        f["set"] = lex["sets"][k]
+    elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
+        f["mod"] = lex["modifiers"][k]
+    elif k in lex["number_words"]:
+        if not (k in ("a", "an") and following in lex["number_words"]):
+            number.append(lex["number_words"][k])
+    elif k.endswith("ies") and k[:-3] + "y" in lex["number_words"] and not f.get("unit"):
+        f["yy"], f["decade"] = lex["number_words"][k[:-3] + "y"], True   # "the nineties"
+    elif k == "'":
+        f["apostrophe"] = True
+    elif k in ("every", "each", "per"):
+        f["every"] = True
+    else:
+        return False
+    return True
+
+
+def _unit_follows(rest: list[str], lex: dict) -> bool:
+    """"current year", "current fiscal year": a relative word, not the deictic "current"."""
+    return any(_key(w) in lex["units"] for w in rest[:2])
+
+
+def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex: dict) -> None:
+    n = float(k.replace(",", ""))
+    if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
+        f["month"] = int(n)   # ISO 2021-05-31
+    elif len(k) == 4 and k.isdigit() and (not number or prev == "of") and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s")):
+        f["year"] = int(n)
+    elif prev == "'" and len(k) == 2:
+        f["yy"] = int(n)
+    elif f.get("month") and f.get("day") is None and n <= 31 and not (rest and _key(rest[0]) in lex["units"]):
+        f["day"] = int(n)
+    elif rest and _key(rest[0]) in lex["months"] and n <= 31:
+        f["day"] = int(n)
+    else:
+        number.append(int(n) if n.is_integer() else n)
+
+
+def _combine_numbers(parts: list):
+    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X"."""
+    if "X" in parts:
+        return "X"
+    total = 0
+    for p in parts:
+        if p == 100 and total:
+            total *= 100
+        elif p == 0.5:
+            total += 0.5
+        else:
+            total += p
+    return total

@@ -1,0 +1,163 @@
+"""The end-to-end run: inputs -> documents -> the six tables, on one machine.
+
+``run()`` scans the inputs (ids and locations only), sorts them by ``doc_id``
+(the SPEC's row order), loads and extracts them a batch at a time — in this
+process or in a pool of worker processes — and streams the rows to the writer,
+so memory grows with the largest batch, not with the corpus. Documents whose
+bytes, rules and pipeline are unchanged since the last run into the same
+folder are reused instead of extracted again. It never prints.
+``extract_frames()`` is the notebook API.
+"""
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
+                              run_metadata)
+from claimspan.io.export import document_row
+from claimspan.io.previous import PreviousOutputs
+from claimspan.io.readers import Source, scan
+from claimspan.io.schemas import schema
+from claimspan.io.writer import OutputWriter
+
+BATCH = 16
+
+
+@dataclass
+class RunReport:
+    out_dir: Path | None
+    documents: int = 0
+    reused: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # duplicate ids kept apart
+
+    @property
+    def failed(self) -> int:
+        return self.statuses.get("error", 0)
+
+    def account(self, document: dict, reused: bool) -> None:
+        self.documents += 1
+        self.reused += reused
+        self.statuses[document["status"]] = self.statuses.get(document["status"], 0) + 1
+        if document["status"] == "error":
+            self.errors.append((document["doc_id"], document["error"]))
+
+
+def unique_ids(items: Iterable, renamed: list) -> list:
+    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets ``#2``, ``#3``...
+    and is reported in ``renamed``."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        n = seen.get(item.doc_id, 0) + 1
+        seen[item.doc_id] = n
+        if n > 1:
+            new_id = f"{item.doc_id}#{n}"
+            renamed.append((item.doc_id, new_id))
+            item.doc_id = new_id
+        out.append(item)
+    return sorted(out, key=lambda item: item.doc_id)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
+        workers: int | None = None, engine: str = "local", scheduler: str | None = None,
+        force: bool = False, encoding: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+        on_progress: Callable[[int, int], None] | None = None) -> RunReport:
+    """Read ``inputs``, extract, write the six tables into ``out_dir``."""
+    report = RunReport(Path(out_dir))
+    sources = unique_ids(scan(inputs, encoding), report.renamed)
+    if engine == "dask":
+        from claimspan.engines.dask_engine import run_dask
+
+        return run_dask(sources, out_dir, report, model=model, scheduler=scheduler, workers=workers,
+                        timeout=timeout, on_progress=on_progress)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
+    meta = run_metadata(model)
+    previous = None if force else PreviousOutputs(Path(out_dir), meta)
+    writer = OutputWriter(out_dir, meta)
+    try:
+        results = _results(sources, model, workers or default_workers(), timeout, previous)
+        for n, (document, tables, reused) in enumerate(results, 1):
+            report.account(document, reused)
+            writer.write("documents", [document])
+            for table, rows in tables.items():
+                writer.write(table, rows)
+            if on_progress:
+                on_progress(n, len(sources))
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    report.rows = dict(writer.rows)
+    return report
+
+
+def _results(sources: list[Source], model, workers: int, timeout, previous) -> Iterator[tuple[dict, dict, bool]]:
+    """(documents row, rows, reused) per source in order; at most a few batches in flight."""
+    batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
+    workers = max(1, min(workers, len(batches)))
+    get_nlp(model)  # built once here, inherited by forked workers
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    pending: deque = deque()
+    try:
+        for batch in batches:
+            records = [source.load() for source in batch]
+            plan = [(r, previous.reusable(r) if previous else None) for r in records]
+            todo = [r for r, old in plan if old is None]
+            if pool is None:
+                pending.append((plan, process_batch(todo, model, timeout)))
+            else:
+                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout))))
+            while len(pending) > 2 * workers:
+                yield from _emit(*pending.popleft(), previous)
+        while pending:
+            yield from _emit(*pending.popleft(), previous)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _emit(plan, results, previous):
+    done = iter(results if isinstance(results, list) else results.get())
+    for record, old in plan:
+        if old is None:
+            document, tables = next(done)
+            yield document, tables, False
+        else:
+            document = document_row(record)
+            document["doc_date"], document["doc_date_source"] = old["doc_date"], old["doc_date_source"]
+            yield document, previous.rows(record.doc_id), True
+
+
+def extract_frames(records_or_texts, model: str | None = None):
+    """``claimspan.extract``: ``{table: DataFrame}`` with the columns and dtypes of the files."""
+    records = unique_ids(as_records(records_or_texts), [])
+    tables = collect(process_batch(records, model))
+    meta = run_metadata(model)
+    return {t: _via_parquet(pa.Table.from_pylist(rows, schema=schema(t, meta))) for t, rows in tables.items()}
+
+
+def _via_parquet(table: pa.Table):
+    """The DataFrame pandas.read_parquet would give for this table (same dtypes as the files)."""
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    buffer.seek(0)
+    return pd.read_parquet(buffer)

@@ -1,1 +1,0 @@
-"""Engines that spread the unit of work (``pipeline.batch.process_batch``) over machines."""
