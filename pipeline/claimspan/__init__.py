@@ -12,14 +12,17 @@ __version__ = "0.1.0"
 COMPONENTS = ("speakers", "docdate", "dates", "claims", "organizations", "resolutions")
 
 
-def build_nlp(model: str | None = None):
+def build_nlp(model: str | None = None, rules: str | None = None):
     """spaCy pipeline: ``spacy.blank("en")`` (default) or an installed trained pipeline,
-    with claimspan's sentence splitter and rule components."""
+    with claimspan's sentence splitter and rule components. ``rules`` is a folder
+    laid over the built-in rules (default: ``$CLAIMSPAN_RULES``); it is validated
+    here, and ``nlp.to_disk`` saves the rules with it applied."""
     import spacy
 
-    from claimspan import components  # noqa: F401  registers the factories
+    from claimspan import components, ruleset  # noqa: F401  components: registers the factories
     from claimspan.tokenizer import customize_tokenizer
 
+    ruleset.use_overlay(rules)
     if model:
         nlp = spacy.load(model)
         before = "parser" if "parser" in nlp.pipe_names else None
@@ -33,9 +36,10 @@ def build_nlp(model: str | None = None):
     return nlp
 
 
-def extract(records_or_texts, model: str | None = None):
+def extract(records_or_texts, model: str | None = None, rules: str | None = None):
     """Run the pipeline over texts or records (dicts with ``id``, ``text``, optional
-    ``date``, ``title``) and return ``{table: DataFrame}`` with the file's columns and dtypes."""
+    ``date``, ``title``) and return ``{table: DataFrame}`` with the file's columns and
+    dtypes; ``rules`` as in ``build_nlp``."""
     from claimspan.run import extract_frames
 
-    return extract_frames(records_or_texts, model=model)
+    return extract_frames(records_or_texts, model=model, rules=rules)

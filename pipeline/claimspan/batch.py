@@ -27,11 +27,26 @@ from claimspan.io.schemas import TABLES, schema
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
 
 
-@functools.lru_cache(maxsize=4)
-def get_nlp(model: str | None = None):
-    from claimspan import build_nlp
+def get_nlp(model: str | None = None, rules: str | None = None):
+    """The pipeline for ``model`` with the rules overlay ``rules`` (default:
+    ``$CLAIMSPAN_RULES``), built once per process and overlay contents."""
+    from claimspan import ruleset
 
-    return build_nlp(model)
+    if _active_rules.get("root", ()) != rules:   # scan (and validate) an overlay once per process
+        ruleset.use_overlay(rules)
+        _active_rules["root"] = rules
+    return _build_nlp(model, ruleset.overlay_key())
+
+
+_active_rules: dict = {}
+
+
+@functools.lru_cache(maxsize=4)
+def _build_nlp(model: str | None, overlay_key: str | None):
+    from claimspan import build_nlp, ruleset
+
+    overlay = ruleset.active_overlay()
+    return build_nlp(model, rules=str(overlay.root) if overlay else None)
 
 
 def run_metadata(model: str | None) -> dict[str, str]:
@@ -69,10 +84,11 @@ def time_budget(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_batch(records: list[Record], model: str | None = None,
-                  timeout: float | None = None) -> list[tuple[dict, dict[str, list[dict]]]]:
-    """(documents row, {table: rows}) for each record, in order."""
-    nlp = get_nlp(model)
+def process_batch(records: list[Record], model: str | None = None, timeout: float | None = None,
+                  rules: str | None = None) -> list[tuple[dict, dict[str, list[dict]]]]:
+    """(documents row, {table: rows}) for each record, in order; ``rules`` is the
+    rules overlay folder (every worker must see it, like the inputs)."""
+    nlp = get_nlp(model, rules)
     todo = [r for r in records if r.status == "ok"]
     try:
         with time_budget(timeout * len(todo) if timeout else None):
@@ -167,8 +183,9 @@ def collect(results: Iterable[tuple[dict, dict[str, list[dict]]]]) -> dict[str, 
     return tables
 
 
-def extract_arrow(records, model: str | None = None, timeout: float | None = None) -> dict[str, pa.Table]:
+def extract_arrow(records, model: str | None = None, timeout: float | None = None,
+                  rules: str | None = None) -> dict[str, pa.Table]:
     """Records in, one Arrow table per output table out (the schemas of the files)."""
-    tables = collect(process_batch(as_records(records), model, timeout))
+    tables = collect(process_batch(as_records(records), model, timeout, rules))
     meta = run_metadata(model)
     return {t: pa.Table.from_pylist(rows, schema=schema(t, meta)) for t, rows in tables.items()}

@@ -25,6 +25,9 @@ def main(argv=None) -> int:
                        help="local (default) or dask: a Dask cluster writes each table as a folder of parts")
     run_p.add_argument("--scheduler", default=None,
                        help="with --engine dask: a scheduler address tcp://HOST:PORT (default: a local cluster)")
+    run_p.add_argument("--rules", default=None, metavar="DIR",
+                       help="a folder laid out like claimspan's rules/ whose files extend the built-in ones "
+                            "(default: $CLAIMSPAN_RULES)")
     run_p.add_argument("--force", action="store_true",
                        help="extract every document again instead of reusing unchanged ones")
     run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
@@ -55,7 +58,7 @@ def cmd_run(args) -> int:
     try:
         report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
                      timeout=args.timeout or None, workers=args.workers, engine=args.engine,
-                     scheduler=args.scheduler, force=args.force, on_progress=bar)
+                     scheduler=args.scheduler, force=args.force, rules=args.rules, on_progress=bar)
     except (InputError, OutputError, RuleError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)
         return 2

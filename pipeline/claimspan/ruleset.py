@@ -225,7 +225,7 @@ def overlaid(path: str | Path) -> bool:
     return _overlay_file(Path(path)) is not None
 
 
-def merge(base: Any, extra: Any, where: str) -> Any:
+def merge(base: Any, extra: Any, where: str, key: Any = None) -> Any:
     """``extra`` laid over ``base``: lists appended, mappings merged key by key,
     anything else replaced; an empty value adds nothing.
 
@@ -234,22 +234,23 @@ def merge(base: Any, extra: Any, where: str) -> Any:
     >>> merge({"a": [1]}, {"a": {"x": 1}}, "over.yaml:3")
     Traceback (most recent call last):
     ...
-    claimspan.ruleset.RuleError: over.yaml:3: a mapping cannot extend the built-in list
+    claimspan.ruleset.RuleError: over.yaml:3: key 'a': a mapping cannot extend the built-in list
     """
     if extra is None:
         return base
     if isinstance(base, dict) and isinstance(extra, dict):
         out = Entry(base, at=getattr(base, "at", ""), key_at=getattr(base, "key_at", {}))
-        for key, value in extra.items():
-            at = extra.where(key) if isinstance(extra, Entry) else where
-            out[key] = merge(base[key], value, at) if key in base else value
-            out.key_at[key] = at
+        for k, value in extra.items():
+            at = extra.where(k) if isinstance(extra, Entry) else where
+            out[k] = merge(base[k], value, at, k) if k in base else value
+            out.key_at[k] = at
         return out
     if isinstance(base, list) and isinstance(extra, list):
         return base + extra
     if base is None or not isinstance(base, (dict, list)) and not isinstance(extra, (dict, list)):
         return extra
-    raise RuleError(f"{where}: a {_kind(extra)} cannot extend the built-in {_kind(base)}")
+    named = f" key {key!r}:" if key is not None else ""
+    raise RuleError(f"{where}:{named} a {_kind(extra)} cannot extend the built-in {_kind(base)}")
 
 
 def _kind(value: Any) -> str:

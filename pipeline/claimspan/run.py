@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from claimspan import ruleset
 from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
                               run_metadata)
 from claimspan.io.export import document_row
@@ -77,22 +78,26 @@ def default_workers() -> int:
 def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
         workers: int | None = None, engine: str = "local", scheduler: str | None = None,
         force: bool = False, encoding: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+        rules: str | Path | None = None,
         on_progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Read ``inputs``, extract, write the six tables into ``out_dir``."""
+    """Read ``inputs``, extract, write the six tables into ``out_dir``. ``rules`` is
+    a folder laid over the built-in rules (default: ``$CLAIMSPAN_RULES``)."""
+    overlay = ruleset.use_overlay(rules)   # validated before anything is read or written
+    rules = str(overlay.root) if overlay else None
     report = RunReport(Path(out_dir))
     sources = unique_ids(scan(inputs, encoding), report.renamed)
     if engine == "dask":
         from claimspan.engines.dask_engine import run_dask
 
         return run_dask(sources, out_dir, report, model=model, scheduler=scheduler, workers=workers,
-                        timeout=timeout, on_progress=on_progress)
+                        timeout=timeout, rules=rules, on_progress=on_progress)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local, dask)")
     meta = run_metadata(model)
     previous = None if force else PreviousOutputs(Path(out_dir), meta)
     writer = OutputWriter(out_dir, meta)
     try:
-        results = _results(sources, model, workers or default_workers(), timeout, previous)
+        results = _results(sources, model, workers or default_workers(), timeout, rules, previous)
         for n, (document, tables, reused) in enumerate(results, 1):
             report.account(document, reused)
             writer.write("documents", [document])
@@ -108,11 +113,12 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     return report
 
 
-def _results(sources: list[Source], model, workers: int, timeout, previous) -> Iterator[tuple[dict, dict, bool]]:
+def _results(sources: list[Source], model, workers: int, timeout, rules, previous
+             ) -> Iterator[tuple[dict, dict, bool]]:
     """(documents row, rows, reused) per source in order; at most a few batches in flight."""
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     workers = max(1, min(workers, len(batches)))
-    get_nlp(model)  # built once here, inherited by forked workers
+    get_nlp(model, rules)  # built once here, inherited by forked workers
     pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
     pending: deque = deque()
     try:
@@ -121,9 +127,9 @@ def _results(sources: list[Source], model, workers: int, timeout, previous) -> I
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
             todo = [r for r, old in plan if old is None]
             if pool is None:
-                pending.append((plan, process_batch(todo, model, timeout)))
+                pending.append((plan, process_batch(todo, model, timeout, rules)))
             else:
-                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout))))
+                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout, rules))))
             while len(pending) > 2 * workers:
                 yield from _emit(*pending.popleft(), previous)
         while pending:
@@ -145,10 +151,10 @@ def _emit(plan, results, previous):
             yield document, previous.rows(record.doc_id), True
 
 
-def extract_frames(records_or_texts, model: str | None = None):
+def extract_frames(records_or_texts, model: str | None = None, rules: str | Path | None = None):
     """``claimspan.extract``: ``{table: DataFrame}`` with the columns and dtypes of the files."""
     records = unique_ids(as_records(records_or_texts), [])
-    tables = collect(process_batch(records, model))
+    tables = collect(process_batch(records, model, rules=str(rules) if rules else None))
     meta = run_metadata(model)
     return {t: _via_parquet(pa.Table.from_pylist(rows, schema=schema(t, meta))) for t, rows in tables.items()}
 

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from claimspan.normalize.numbers import Lexicon, fold
-from claimspan.ruleset import RuleError, check_keys, read_rule_file
+from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
 
 # A phrase table maps a tuple of folded tokens to (value, rule id).
 Phrases = dict[tuple[str, ...], tuple[Any, str]]
@@ -80,7 +80,7 @@ class _Loader:
     def phrases(self, entries, where, key, value_key) -> Phrases:
         table: Phrases = {}
         for e in entries:
-            for p in _strings(e.get(key, []), f"{where} rule {e['id']} key {key}"):
+            for p in _strings(e.get(key, []), locate(e, f"{where} rule {e['id']} key {key}", key)):
                 table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
         return table
 
@@ -164,16 +164,17 @@ class _Loader:
         data, where = self.entries("not_claims.yaml", {"id", "pattern", "regex", "block"}, {"id"})
         for e in data:
             rid, block = e["id"], e.get("block")
+            at = locate(e, f"{where} rule {rid}")
             if ("pattern" in e) == ("regex" in e):
-                raise RuleError(f"{where} rule {rid}: give exactly one of 'pattern' or 'regex'")
+                raise RuleError(f"{at}: give exactly one of 'pattern' or 'regex'")
             if block is not None and (not isinstance(block, list) or "pattern" not in e
                                       or not all(isinstance(b, int) and b < len(e["pattern"]) for b in block)):
-                raise RuleError(f"{where} rule {rid} key 'block': a list of token positions in the pattern")
+                raise RuleError(f"{at} key 'block': a list of token positions in the pattern")
             if "regex" in e:
                 try:
                     rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
                 except re.error as exc:
-                    raise RuleError(f"{where} rule {rid} key 'regex': {exc}") from None
+                    raise RuleError(f"{at} key 'regex': {exc}") from None
                 continue
             rules.exclusion_patterns.append((rid, e["pattern"]))
             if block is not None:

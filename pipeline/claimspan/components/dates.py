@@ -28,7 +28,7 @@ from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
-from claimspan.ruleset import RuleError, check_keys, read_rule_file
+from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
 
 PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value", "relative"}
 EXCLUSION_KEYS = {"id", "pattern"}
@@ -196,7 +196,7 @@ class Component(RuleComponent):
         for name, allowed in (("patterns.yaml", PATTERN_KEYS), ("exclusions.yaml", EXCLUSION_KEYS)):
             path = Path(rules_dir) / name
             for entry in read_rule_file(str(path)) or []:
-                where = f"{path} rule {entry.get('id') if isinstance(entry, dict) else entry}"
+                where = locate(entry, f"{path} rule {entry.get('id') if isinstance(entry, dict) else entry}")
                 check_keys(entry, allowed, where, required=("id", "pattern"))
                 role = "exclude" if name == "exclusions.yaml" else entry.get("role", "core")
                 if role == "core" and entry.get("kind") not in KINDS:

@@ -60,7 +60,8 @@ class Component(RuleComponent):
         for table in ("heads", "cue_nouns"):
             for word, kind in (rules.get(table) or {}).items():
                 if kind not in KINDS:
-                    raise ruleset.RuleError(f"{path} rule {table}.{word}: unknown kind {kind!r}")
+                    where = ruleset.locate(rules[table], f"{path} rule {table}.{word}", word)
+                    raise ruleset.RuleError(f"{where}: unknown kind {kind!r}")
         self.prefixes = {str(k).lower(): v for k, v in (rules.get("body_prefixes") or {}).items()}
         self.cue_nouns = {str(k).lower(): v for k, v in (rules.get("cue_nouns") or {}).items()}
         self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")

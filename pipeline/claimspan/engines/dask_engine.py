@@ -28,13 +28,13 @@ BATCH = 16       # documents per nlp.pipe call inside a task
 
 
 def extract_partition(index: int, sources: list[Source], model: str | None, timeout: float | None,
-                      stage: str, meta: dict[str, str]) -> list[dict]:
+                      rules: str | None, stage: str, meta: dict[str, str]) -> list[dict]:
     """Run on a worker: extract one partition and write its part files; return the documents'
     statuses (doc_id, status, error) and row counts for the summary."""
     records = [s.load() for s in sources]
     results = []
     for i in range(0, len(records), BATCH):
-        results += process_batch(records[i:i + BATCH], model, timeout)
+        results += process_batch(records[i:i + BATCH], model, timeout, rules)
     tables = collect(results)
     for table, rows in tables.items():
         folder = Path(stage) / table
@@ -46,7 +46,7 @@ def extract_partition(index: int, sources: list[Source], model: str | None, time
 
 
 def run_dask(sources: list[Source], out_dir, report, *, model=None, scheduler=None, workers=None,
-             timeout=None, on_progress=None):
+             timeout=None, rules=None, on_progress=None):
     from dask.distributed import Client, LocalCluster, as_completed
 
     out = Path(out_dir)
@@ -59,7 +59,8 @@ def run_dask(sources: list[Source], out_dir, report, *, model=None, scheduler=No
     client = Client(scheduler or cluster)
     rows = {t: 0 for t in TABLES}
     try:
-        futures = [client.submit(extract_partition, i, part, model, timeout, str(stage), meta, pure=False)
+        futures = [client.submit(extract_partition, i, part, model, timeout, rules, str(stage), meta,
+                                 pure=False)
                    for i, part in enumerate(partitions)]
         done = 0
         for future in as_completed(futures):
