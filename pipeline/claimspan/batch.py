@@ -32,13 +32,8 @@ def get_nlp(model: str | None = None, rules: str | None = None):
     ``$CLAIMSPAN_RULES``), built once per process and overlay contents."""
     from claimspan import ruleset
 
-    if _active_rules.get("root", ()) != rules:   # scan (and validate) an overlay once per process
-        ruleset.use_overlay(rules)
-        _active_rules["root"] = rules
+    ruleset.ensure_overlay(rules)
     return _build_nlp(model, ruleset.overlay_key())
-
-
-_active_rules: dict = {}
 
 
 @functools.lru_cache(maxsize=4)

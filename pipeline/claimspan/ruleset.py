@@ -184,6 +184,16 @@ def use_overlay(root: str | Path | None = None) -> Overlay | None:
     return _overlay
 
 
+def ensure_overlay(root: str | Path | None = None) -> Overlay | None:
+    """``use_overlay(root)`` unless that folder is already the active overlay
+    (workers call this for every batch; the folder is scanned once)."""
+    wanted = root or os.environ.get("CLAIMSPAN_RULES") or None
+    wanted = Path(wanted).expanduser().resolve() if wanted else None
+    if (_overlay.root if _overlay else None) != wanted:
+        return use_overlay(root)
+    return _overlay
+
+
 def active_overlay() -> Overlay | None:
     return _overlay
 

@@ -28,7 +28,12 @@ from claimspan.components.claims_tokens import Claim, Glued, Words
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
 
-@Language.factory("claimspan_claims", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_claims",
+    default_config={"rules_dir": None},
+    assigns=["doc.spans", "span._.claim"],
+    requires=["span._.date"],
+)
 def make_claims(nlp: Language, name: str, rules_dir: str | None):
     return Component(nlp, name, rules_dir)
 

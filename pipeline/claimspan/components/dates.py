@@ -42,7 +42,12 @@ WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no"
                "in", "on", "for", "from", "between"}
 
 
-@Language.factory("claimspan_dates", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_dates",
+    default_config={"rules_dir": None},
+    assigns=["doc.spans", "span._.date"],
+    requires=["doc._.doc_date"],
+)
 def make_dates(nlp: Language, name: str, rules_dir: str | None):
     return Component(nlp, name, rules_dir)
 

@@ -20,7 +20,11 @@ from claimspan.normalize.calendar import parse_full_date
 LINE = re.compile(r"[^\r\n]*")
 
 
-@Language.factory("claimspan_docdate", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_docdate",
+    default_config={"rules_dir": None},
+    assigns=["doc._.doc_date", "doc._.doc_date_source"],
+)
 def make_docdate(nlp: Language, name: str, rules_dir: str | None):
     return DocDateComponent(nlp, name, rules_dir)
 

@@ -37,7 +37,12 @@ TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1
 DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
 
 
-@Language.factory("claimspan_organizations", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_organizations",
+    default_config={"rules_dir": None},
+    assigns=["doc.spans", "span._.organization", "doc._.org_definitions"],
+    requires=["doc._.turns"],
+)
 def make_organizations(nlp: Language, name: str, rules_dir: str | None):
     return Component(nlp, name, rules_dir)
 

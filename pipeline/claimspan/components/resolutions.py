@@ -43,7 +43,12 @@ KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", 
                    "constitution", "plan", "agenda", "initiative", "code", "other"})
 
 
-@Language.factory("claimspan_resolutions", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_resolutions",
+    default_config={"rules_dir": None},
+    assigns=["doc.spans", "span._.resolution"],
+    requires=["span._.organization"],
+)
 def make_resolutions(nlp: Language, name: str, rules_dir: str | None):
     return Component(nlp, name, rules_dir)
 

@@ -27,7 +27,11 @@ CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 LINE_BREAK = re.compile(r"[\r\n]")
 
 
-@Language.factory("claimspan_sentences", default_config={"punct": True})
+@Language.factory(
+    "claimspan_sentences",
+    default_config={"punct": True},
+    assigns=["token.is_sent_start"],
+)
 def make_sentences(nlp: Language, name: str, punct: bool):
     return LineSentencizer(nlp, punct)
 

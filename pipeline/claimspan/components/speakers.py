@@ -24,7 +24,11 @@ LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
 
 
-@Language.factory("claimspan_speakers", default_config={"rules_dir": None})
+@Language.factory(
+    "claimspan_speakers",
+    default_config={"rules_dir": None},
+    assigns=["doc._.turns", "doc._.speakers", "doc._.speaker_roles"],
+)
 def make_speakers(nlp: Language, name: str, rules_dir: str | None):
     return SpeakersComponent(nlp, name, rules_dir)
 
