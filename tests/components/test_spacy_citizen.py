@@ -7,7 +7,7 @@ import pytest
 import claimspan
 from claimspan import COMPONENTS, ruleset
 from claimspan.extensions import ROW_EXTENSIONS
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 FACTORIES = ["sentences", *COMPONENTS]
 
@@ -74,3 +74,14 @@ def test_saved_pipeline_carries_the_overlay(tmp_path):
     again = spacy.load(tmp_path / "pipe")          # no overlay active now
     assert orgs(again, text) == ["KNBS"]
     assert orgs(claimspan.build_nlp(), text) == []
+
+
+def test_readme_example_runs(tmp_path, monkeypatch):
+    """The README's "Use it inside your spaCy pipeline" block, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Use it inside your spaCy pipeline", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(block, "README.md", "exec"), scope)  # noqa: S102  our own README
+    assert [(s.text, s._.claim["value"]) for s in scope["doc"].spans["claims"]] == [("5,479", 5479.0)]
+    assert (tmp_path / "my_pipeline" / "claimspan_claims").is_dir()
