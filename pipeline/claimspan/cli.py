@@ -33,6 +33,19 @@ def main(argv=None) -> int:
     run_p.add_argument("--strict", action="store_true", help="exit non-zero when any document failed")
     run_p.add_argument("--quiet", action="store_true", help="no summary")
     add_review_commands(commands)
+    rules_p = commands.add_parser("rules", help="the rules and their examples")
+    rules_commands = rules_p.add_subparsers(dest="rules_command", required=True)
+    check_p = rules_commands.add_parser("check", help="run every rule's examples; exit 1 if one fails or a rule has none")
+    check_p.add_argument("--json", action="store_true", help="print the counts as JSON (rules, covered, examples, failed)")
+    check_p.add_argument("--list", action="store_true", help="list every rule with its file and line and example count")
+    check_p.add_argument("--rules", default=None, metavar="DIR", help="check with this rules overlay (its examples too)")
+    check_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline")
+    check_p.add_argument("--only", default=None, metavar="PREFIX",
+                         help="with --list, --ablate and the NO EXAMPLE lines: only the rules whose id starts with PREFIX")
+    check_p.add_argument("--ablate", action="store_true",
+                         help="also switch each covered rule off and rerun its examples: a rule whose examples "
+                              "still pass is reported 'not needed' (slow: one pipeline per rule)")
+    check_p.set_defaults(handler=cmd_rules_check)
     args = parser.parse_args(argv)
     if args.command == "run":
         return cmd_run(args)
@@ -73,6 +86,53 @@ def cmd_run(args) -> int:
     if report.documents == 0 or processed == 0:
         return 1
     return 1 if args.strict and report.failed else 0
+
+
+def cmd_rules_check(args) -> int:
+    import json
+
+    from claimspan.rulebook import check
+    from claimspan.ruleset import RuleError
+
+    try:
+        result = check(args.rules, model=args.model)
+    except (RuleError, OSError) as exc:
+        print(f"claimspan: error: {exc}", file=sys.stderr)
+        return 2
+    counts = result.summary()
+    if args.ablate:
+        from claimspan.rulebook import ablate
+
+        names = sorted(n for n in result.covered & set(result.rules) if n.startswith(args.only or ""))
+        verdicts = ablate(result, names, model=args.model)
+        for name, verdict in sorted(verdicts.items()):
+            if verdict != "needed":
+                print(f"{verdict.upper()} {name} ({result.rules[name]})", file=sys.stderr)
+        counts["not_needed"] = sum(v == "not needed" for v in verdicts.values())
+    if args.list:
+        named: dict[str, int] = {}
+        for outcome in result.outcomes:
+            for name in outcome.example.rules:
+                named[name] = named.get(name, 0) + 1
+        for name, at in sorted(result.rules.items()):
+            if not name.startswith(args.only or ""):
+                continue
+            print(f"{name}\t{named.get(name, 0)}\t{at}")
+    for outcome in result.failed:
+        print(f"FAILED {outcome.example.where} ({', '.join(outcome.example.rules)}): {outcome.example.text!r}",
+              file=sys.stderr)
+        for problem in outcome.problems:
+            print(f"  {problem}", file=sys.stderr)
+    for name in result.uncovered:
+        if not name.startswith(args.only or ""):
+            continue
+        print(f"NO EXAMPLE {name} ({result.rules[name]})", file=sys.stderr)
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        print("claimspan: {rules} rules, {covered} with a passing example; {examples} examples, {failed} failed"
+              .format(**counts))
+    return 0 if result.ok else 1
 
 
 class _progress_bar:

@@ -29,6 +29,12 @@ from typing import Any, Iterable
 import yaml
 
 RULE_SUFFIXES = (".yaml", ".jsonl")
+EXAMPLES = "examples"               # examples.yaml, examples-*.yaml: a folder's example corpus (claimspan.rulebook)
+
+
+def is_examples(path: Path) -> bool:
+    """An example corpus file: checked by ``claimspan rules check``, never read by extraction."""
+    return path.suffix == ".yaml" and (path.stem == EXAMPLES or path.stem.startswith(EXAMPLES + "-"))
 MANIFEST = "overlay.yaml"           # an overlay's own settings: which files replace the built-ins
 MANIFEST_KEYS = {"replace"}
 
@@ -162,7 +168,8 @@ class Overlay:
                                 f"(an overlay mirrors the layout of claimspan's rules/)")
             parse_rule_file(path)   # syntax errors now, with their line
             self.files[rel] = path
-        self.sha256 = _digest(self.root, [manifest] if manifest.exists() else [], self.files.values())
+        self.sha256 = _digest(self.root, [manifest] if manifest.exists() else [],
+                              [p for p in self.files.values() if not is_examples(p)])
 
 
 def _ignored(path: Path, root: Path) -> bool:
@@ -269,8 +276,12 @@ def _kind(value: Any) -> str:
 
 def write_rule_file(path: str | Path, dest: Path) -> None:
     """Write the data ``read_rule_file(path)`` gives to ``dest`` (a saved pipeline's copy)."""
-    data = read_rule_file(path)
-    if Path(path).suffix == ".jsonl":
+    write_rule_data(dest, read_rule_file(path))
+
+
+def write_rule_data(dest: Path, data: Any) -> None:
+    """Write rule data as the file kind ``dest`` names (JSONL rows or YAML)."""
+    if dest.suffix == ".jsonl":
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in data)
     else:
         text = yaml.dump(data, Dumper=_EntryDumper, allow_unicode=True, sort_keys=False)
@@ -343,7 +354,7 @@ def rules_sha256() -> str:
 
 
 def _builtin_sha256() -> str:
-    return _digest(RULES_DIR, [], rule_files(RULES_DIR))
+    return _digest(RULES_DIR, [], [p for p in rule_files(RULES_DIR) if not is_examples(p)])
 
 
 def _digest(root: Path, first: list[Path], paths: Iterable[Path]) -> str:
