@@ -35,13 +35,17 @@ def main(argv=None) -> int:
     add_review_commands(commands)
     rules_p = commands.add_parser("rules", help="the rules and their examples")
     rules_commands = rules_p.add_subparsers(dest="rules_command", required=True)
-    check_p = rules_commands.add_parser("check", help="run every rule's examples; exit 1 if one fails or a rule has none")
-    check_p.add_argument("--json", action="store_true", help="print the counts as JSON (rules, covered, examples, failed)")
+    check_p = rules_commands.add_parser("check",
+                                        help="run every rule's examples; exit 1 if one fails or a rule has none")
+    check_p.add_argument("--json", action="store_true",
+                         help="print the counts as JSON (rules, covered, examples, failed)")
     check_p.add_argument("--list", action="store_true", help="list every rule with its file and line and example count")
-    check_p.add_argument("--rules", default=None, metavar="DIR", help="check with this rules overlay (its examples too)")
+    check_p.add_argument("--rules", default=None, metavar="DIR",
+                         help="check with this rules overlay (its examples too)")
     check_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline")
     check_p.add_argument("--only", default=None, metavar="PREFIX",
-                         help="with --list, --ablate and the NO EXAMPLE lines: only the rules whose id starts with PREFIX")
+                         help="with --list, --ablate and the NO EXAMPLE lines: "
+                              "only the rules whose id starts with PREFIX")
     check_p.add_argument("--ablate", action="store_true",
                          help="also switch each covered rule off and rerun its examples: a rule whose examples "
                               "still pass is reported 'not needed' (slow: one pipeline per rule)")

@@ -108,7 +108,8 @@ def load_examples(root: Path | None = None, known: dict[str, str] | None = None)
             if not entry.get("expect") and not entry.get("absent"):
                 raise ruleset.RuleError(f"{where}: give 'expect' or 'absent' rows")
             examples.append(Example(
-                rules=[str(n) for n in names], text=str(entry["text"]), where=entry.at if isinstance(entry, ruleset.Entry) else where,
+                rules=[str(n) for n in names], text=str(entry["text"]),
+                where=entry.at if isinstance(entry, ruleset.Entry) else where,
                 table=entry.get("table") or TABLE_OF_FOLDER.get(folder.name, folder.name),
                 date=str(entry["date"]) if entry.get("date") else None,
                 expect=list(entry.get("expect") or []), absent=list(entry.get("absent") or [])))

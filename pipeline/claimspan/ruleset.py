@@ -154,7 +154,8 @@ class Overlay:
             check_keys(settings, MANIFEST_KEYS, str(manifest))
             for name in settings.get("replace") or []:
                 if not (self.root / str(name)).is_file():
-                    raise RuleError(f"{settings.where('replace')}: key 'replace': {name!r} is not a file of the overlay")
+                    raise RuleError(f"{settings.where('replace')}: key 'replace': "
+                                    f"{name!r} is not a file of the overlay")
                 self.replace.add(Path(str(name)).as_posix())
         self.files: dict[str, Path] = {}
         for path in sorted(p for p in self.root.rglob("*") if p.is_file() and not _ignored(p, self.root)):
@@ -168,8 +169,9 @@ class Overlay:
                                 f"(an overlay mirrors the layout of claimspan's rules/)")
             parse_rule_file(path)   # syntax errors now, with their line
             self.files[rel] = path
-        self.sha256 = _digest(self.root, [manifest] if manifest.exists() else [],
-                              [p for p in self.files.values() if not is_examples(p)])
+        first = [manifest] if manifest.exists() else []
+        self.sha256 = _digest(self.root, first, [p for p in self.files.values() if not is_examples(p)])
+        self.key = _digest(self.root, first, self.files.values())   # examples too: for caches
 
 
 def _ignored(path: Path, root: Path) -> bool:
@@ -207,7 +209,7 @@ def active_overlay() -> Overlay | None:
 
 def overlay_key() -> str | None:
     """Changes whenever the rules read through ``read_rule_file`` may change (for caches)."""
-    return _overlay.sha256 if _overlay else None
+    return _overlay.key if _overlay else None
 
 
 def read_rule_file(path: str | Path) -> Any:

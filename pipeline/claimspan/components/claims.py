@@ -44,7 +44,8 @@ class Component(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         self.rules = r = claims_rules.load(Path(rules_dir), self.nlp)
         lex = r.lex
-        number_words = sorted(set(lex.words) | set(lex.vague) | {w for w, v in lex.scales.items() if v >= 12} | set(lex.fraction_chars) | set(lex.signs)
+        number_words = sorted(set(lex.words) | set(lex.vague) | {w for w, v in lex.scales.items() if v >= 12}
+                              | set(lex.fraction_chars) | set(lex.signs)
                               | set(r.ratios["frequency_words"]))
         self.num_specs = [{"TEXT": {"REGEX": DIGIT_START}}, {"LOWER": {"IN": number_words}}]
         # word-set tests as lexeme flags, run only where a number can start (lexflags)

@@ -78,7 +78,8 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     if any(k in blocked for k in range(c.end + n, whole.end)):
         return
     if is_of or words[c.end] == "in":
-        power_of_ten = whole.value >= 10 and float(f"{whole.value:.0e}") == whole.value and str(int(whole.value)).strip("0") == "1"
+        power_of_ten = (whole.value >= 10 and float(f"{whole.value:.0e}") == whole.value
+                        and str(int(whole.value)).strip("0") == "1")
         if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
             return
     c.value = c.value / whole.value

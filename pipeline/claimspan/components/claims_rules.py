@@ -155,7 +155,8 @@ class _Loader:
 
     def counted(self, rules: ClaimRules) -> None:
         data, where = _file(self.dir, "counted.yaml")
-        keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words", "discourse_nouns",
+        keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
+                "discourse_nouns",
                 "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "relative_pronouns"}
         check_keys(data, keys, where)
         rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}

@@ -77,6 +77,13 @@ class Row(NamedTuple):
     rule: Rule
 
 
+def _ordinal_suffix(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def word_classes(lex: dict) -> dict[str, dict]:
     """The upper-case items of the pattern language: one Matcher token spec each."""
     def with_periods(words):
@@ -85,7 +92,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
     def numbers(lo, hi, width=0):
         return [str(n).zfill(width) for n in range(lo, hi + 1)]
 
-    days = numbers(1, 31) + numbers(1, 9, 2) + [f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}" for n in range(1, 32)]
+    days = numbers(1, 31) + numbers(1, 9, 2) + [f"{n}{_ordinal_suffix(n)}" for n in range(1, 32)]
     full_months = [w for w in lex["months"] if w not in lex["ambiguous_months"]]
     return {
         "MONTH": {"LOWER": {"IN": with_periods(lex["months"])}, "IS_LOWER": False},
@@ -116,9 +123,11 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "DIGITS3": {"SHAPE": "ddd"},
         "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
         "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
-        "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)
+        "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
+                                         if n in (20, 30, 40, 50, 60, 70, 80, 90)
                                          for w in [w[:-1] + "ies"]]}},
-        "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in range(1, 10) and w not in ("a", "an")]}},
+        "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
+                                        if n in range(1, 10) and w not in ("a", "an")]}},
         "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
         "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
@@ -454,7 +463,8 @@ def join_ranges(doc: Doc, rows: list[Row], joiners: set[str]) -> list[Row]:
         if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
                 and row.start == prev.end + 1 and prev.rule.value is None and row.rule.value is None
                 and (doc[prev.end].text.lower() in joiners
-                     or (doc[prev.end].lower_ == "and" and prev.start > 0 and doc[prev.start - 1].lower_ == "between"))):
+                     or (doc[prev.end].lower_ == "and" and prev.start > 0
+                         and doc[prev.start - 1].lower_ == "between"))):
             out[-1] = Row(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
         else:
             out.append(row)

@@ -48,7 +48,8 @@ class DocDateComponent(RuleComponent):
     def match(self, doc: Doc):
         if doc._.doc_date:
             return None
-        lines = [m.group() for m in LINE.finditer(doc._.text) if m.group().strip()][: max(self.header_lines, self.text_lines)]
+        lines = [m.group() for m in LINE.finditer(doc._.text) if m.group().strip()]
+        lines = lines[: max(self.header_lines, self.text_lines)]
         for i, line in enumerate(lines[: self.header_lines]):
             header = self.header_re.match(line)
             if header:

@@ -141,8 +141,9 @@ class SparseMatcher:
                 if not all(t.get("OP") in ("?", "*") for t in pattern[:k]):
                     break
                 condition = next(((IDS[a], 1) for a, v in spec.items() if a.startswith("FLAG") and v is True), None) \
-                    or next(((IDS["ORTH" if a.upper() == "TEXT" else a.upper()], strings.add(v)) for a, v in spec.items()
-                             if a.upper() in ("LOWER", "ORTH", "TEXT") and isinstance(v, str)), None)
+                    or next(((IDS["ORTH" if a.upper() == "TEXT" else a.upper()], strings.add(v))
+                             for a, v in spec.items() if a.upper() in ("LOWER", "ORTH", "TEXT") and isinstance(v, str)),
+                            None)
                 if condition is None:
                     self.longest = None   # a first token with no such test: no filter
                 else:

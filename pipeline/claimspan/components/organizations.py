@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
-from claimspan.components.propernames import SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right, tokens_with_text
+from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
+                                               tokens_with_text)
 from claimspan.normalize.acronyms import find_definitions
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
@@ -176,7 +177,8 @@ class Component(RuleComponent):
         left = run_left(doc, start - 2, rules)
         if any(t.lower_ in self.heads for t in doc[left:start - 1]):
             return start
-        if normalize_name(doc[left:start - 1].text) in self.places and normalize_name(doc[start].text) not in self.places:
+        if (normalize_name(doc[left:start - 1].text) in self.places
+                and normalize_name(doc[start].text) not in self.places):
             return start  # "China and Russia Development Bank" (but "Hong Kong and Macao Affairs Office")
         if left > 0 and (doc[left - 1].lower_ in rules.connectors or doc[left - 1].lower_ in ("and", ",") or (
                 doc[left - 1].lower_ == "the" and left > 1 and is_cap(doc[left - 2], rules))):
@@ -193,7 +195,8 @@ class Component(RuleComponent):
     def _turn_labels(self, doc: Doc, text: str) -> list[tuple]:
         """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
         out = []
-        if doc._.turns is not None:  # claimspan_speakers ran: one list per turn, starting at its line, ending in the name
+        # claimspan_speakers ran: one list per turn, starting at its line, ending in the name
+        if doc._.turns is not None:
             labels = [(max(text.find(t[-1], t[0]), t[0]), t[-1]) for t in doc._.turns]
         else:
             labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(text)]

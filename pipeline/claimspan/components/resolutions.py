@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
-from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left, run_right,
-                                             tokens_with_text)
+from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
+                                             run_right, tokens_with_text)
 from claimspan.normalize.acronyms import find_definitions
 
 INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
@@ -96,7 +96,7 @@ class Component(RuleComponent):
         orgs = list(doc.spans["organizations"]) if "organizations" in doc.spans else []
         org_tokens = {i for o in orgs for i in range(o.start, o.end)}
         cands, covered = [], -1
-        for key, s, e in sorted(self.matcher(doc), key=lambda m: m[1]):
+        for key, s, _end in sorted(self.matcher(doc), key=lambda m: m[1]):
             kind = self.nlp.vocab.strings[key]
             if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
                 found = self._name_around(doc, s, orgs)

@@ -11,7 +11,10 @@ import unicodedata
 
 # Digits with optional sign, thousands separators (comma, space, no-break or
 # thin space, apostrophe) and decimals: 5,479 | 1,674,200.5 | .08 | 5 479.
-DIGITS = re.compile(r"^[+\-\u2212]?(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")
+DIGITS = re.compile(r"^[+\-\u2212]?"
+                    # 1,234 (commas or spaces) / 12,34,567 (lakh) / 1234
+                    r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?"
+                    r"(?:\.\d+)?$")
 POWER_TOKEN = re.compile(r"^([+\-]?\d+(?:\.\d+)?)\^([+\-]*)(\d+)$")  # "1.1^+23" written as one token
 SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
 FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")

@@ -76,7 +76,8 @@ def read_decimals(words, j, lex):
         elif w in lex.words and lex.words[w] < 100 and not digits:
             v = int(lex.words[w])
             k2 = k + 1
-            if k2 + 1 < len(words) and words[k2] == "-" and words[k2 + 1] in lex.words and lex.words[words[k2 + 1]] < 10:
+            if (k2 + 1 < len(words) and words[k2] == "-" and words[k2 + 1] in lex.words
+                    and lex.words[words[k2 + 1]] < 10):
                 v += int(lex.words[words[k2 + 1]])
                 k2 += 2
             return str(v), k2
@@ -100,7 +101,9 @@ def read_denominator(words, k, lex, tens_only=False):
         return None
     if tens_only:
         return None
-    inner = read_cardinal(words, k, lex, [False] * n, 1.0, fractions_ok=False) if w in lex.words or w in lex.scales else None
+    inner = None
+    if w in lex.words or w in lex.scales:
+        inner = read_cardinal(words, k, lex, [False] * n, 1.0, fractions_ok=False)
     if inner is not None and inner.end < n:                 # "one hundred fifth" (105)
         o = words[inner.end]
         unit = lex.ordinal_units.get(o) or lex.fractions.get(o)

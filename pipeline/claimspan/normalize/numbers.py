@@ -169,11 +169,16 @@ def _read_before_scale(words, i, lex) -> Reading | None:
     return None
 
 
+# exponents, "x10^", fractions 3/4, words, digit groups (with the separators fold() leaves), any other symbol
+WORDS = re.compile(r"(?<=\d)e[+\-]?\d+|(?<=\d)[x\u00d7]10(?=\^)|[+\-\u2212]?\d+/\d+|[^\W\d_]+"
+                   r"|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S")
+
+
 def tokenize(text: str) -> tuple[list[str], list[bool]]:
     """Split a string the way the component sees it: words, digits, and symbols,
     with ``glued`` flags for tokens written without a space before them."""
     words, glued = [], []
-    for m in re.finditer(r"(?<=\d)e[+\-]?\d+|(?<=\d)[x\u00d7]10(?=\^)|[+\-\u2212]?\d+/\d+|[^\W\d_]+|[+\-\u2212]?[\d.,\uff0c\uff0e\u00a0\u202f\u2009]*\d|\S", fold(text)):
+    for m in WORDS.finditer(fold(text)):
         words.append(m.group().rstrip())
         glued.append(m.start() > 0 and not text[m.start() - 1].isspace())
     return words, glued

@@ -92,7 +92,8 @@ def org_key(name: str, aliases: Mapping[str, str]) -> str:
     so that "... of the SCIO" and "... of the State Council Information Office" agree:
 
     >>> aliases = build_aliases([{"name": "State Council Information Office", "acronym": "SCIO"}])
-    >>> org_key("Press Bureau of the SCIO", aliases) == org_key("Press Bureau of the State Council Information Office", aliases)
+    >>> long = "Press Bureau of the State Council Information Office"
+    >>> org_key("Press Bureau of the SCIO", aliases) == org_key(long, aliases)
     True
     """
     folded = normalize_name(name)

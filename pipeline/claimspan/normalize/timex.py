@@ -192,7 +192,8 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
         quarter = f"{anchor.year - 1}-Q{f['ordinal']}" if f.get("ordinal") else \
             value_at(shift(shift(anchor, "quarter", -1), "year", -1), "quarter")
         return quarter, True
-    point = unit if unit in ("day", "week", "month", "quarter", "year") else "year" if unit in ("decade", "century") else "day"
+    point = (unit if unit in ("day", "week", "month", "quarter", "year")
+             else "year" if unit in ("decade", "century") else "day")
     return value_at(shift(anchor, unit, f["shift"] * n), point), True
 
 
@@ -357,7 +358,8 @@ def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
     unit, n = f.get("unit"), f.get("num")
     year, relative = _year_of(f, anchor, 1, future=False) if (f.get("year") or f.get("year_rel") is not None) \
         else (None, False)
-    if unit not in ("month", "quarter") or not isinstance(n, int) or not year or not 1 <= n <= (12 if unit == "month" else 4):
+    last = 12 if unit == "month" else 4
+    if unit not in ("month", "quarter") or not isinstance(n, int) or not year or not 1 <= n <= last:
         return row
     a, b = (f"{year}-01", f"{year}-{n:02d}") if unit == "month" else (f"{year}-Q1", f"{year}-Q{n}")
     row.update(value=f"{a}/{b}", start_date=interval(a)[0], end_date=interval(b)[1], granularity=unit,

@@ -54,4 +54,5 @@ def _filters(claims: pd.DataFrame) -> str:
 def _select(name: str, label: str, values: pd.Series) -> str:
     options = "".join(f'<option value="{escape(v)}">{escape(v or "(none)")}</option>'
                       for v in sorted(set(map(str, values))))
-    return f'<label>{escape(label)} <select id="f-{name}" data-filter="{name}"><option value="*">all</option>{options}</select></label>'
+    select = f'<select id="f-{name}" data-filter="{name}"><option value="*">all</option>{options}</select>'
+    return f"<label>{escape(label)} {select}</label>"
