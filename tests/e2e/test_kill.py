@@ -9,10 +9,12 @@ import sys
 import time
 
 import pandas as pd
+import pytest
 
 from tests.conftest import SEEDS, TABLES, load
 
 
+@pytest.mark.slow
 def test_sigkill_mid_run_keeps_previous_outputs(tmp_path):
     out = tmp_path / "out"
     small = tmp_path / "small.jsonl"

@@ -65,6 +65,7 @@ def wheel(tmp_path_factory) -> Path:
     return found
 
 
+@pytest.mark.slow
 def test_wheel_holds_only_claimspan_and_every_rule_file(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names} == {"claimspan", wheel.name.split("-py")[0] + ".dist-info"}
@@ -83,6 +84,7 @@ def claimspan_run(folder: Path, env: dict) -> Path:
     return folder / "out"
 
 
+@pytest.mark.slow
 def test_installed_wheel_runs_anywhere_with_the_same_rows(wheel, tmp_path):
     site = tmp_path / "site"
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),

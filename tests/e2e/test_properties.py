@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ PIECES = st.sampled_from(["5,479", " 14.6%", "$2.69", " more than ", " 2016-2020
 TEXTS = st.lists(st.one_of(st.text(max_size=20), PIECES), max_size=30).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_any_text(text):

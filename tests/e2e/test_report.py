@@ -24,8 +24,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian's chromium and chromium-driver are not "
-                                "installed (.ci/run installs them: apt-get install chromium chromium-driver)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian's chromium and chromium-driver are not "
+                                "installed (.ci/run installs them: apt-get install chromium chromium-driver)")]
 
 HOSTILE = "<script>window.pwned=1</script>"
 HOSTILE_IMG = '<img src=x onerror="window.pwned=1">'

@@ -70,6 +70,7 @@ def test_changed_rules_or_dates_are_not_reused(tmp_path, monkeypatch):
     assert run([src], tmp_path / "out").reused == 0
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_rows_of_a_local_run(corpus, tmp_path, monkeypatch):
     pytest.importorskip("distributed", reason="dask[distributed] is in the test extra")
     import pyarrow.parquet as pq

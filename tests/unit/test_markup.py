@@ -45,6 +45,7 @@ def _read(html: str) -> _Reader:
 TEXT = st.text(alphabet="ab <>&\"'\r\n\u00e9\U0001f600", max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(TEXT, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from("mbi")), max_size=8))
 def test_any_spans_read_back_exactly(text, raw):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import spacy
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ KINDS = {"count", "percent", "money", "measure", "ratio"}
 QUALIFIERS = {"exact", "approximately", "more_than", "at_least", "less_than", "at_most", "nearly"}
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(PIECES), max_size=12))
 @example(["twenty", "and"])  # once raised IndexError: "and" at the end of the text
 @settings(max_examples=300, deadline=None)
@@ -37,6 +39,7 @@ NLP.add_pipe("claimspan_sentences")
 NLP.add_pipe("claimspan_claims")
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(PIECES), max_size=16), st.sampled_from([" ", "", "  "]))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_claim_rows_are_well_formed(pieces, sep):

@@ -54,11 +54,14 @@ def test_unknown_name_keys_on_its_own_spelling():
 
 
 @pytest.mark.parametrize("spelling, expected", [
-    ("UN Women", ["UN Women"]),  # no space after "Women": the prefix is the whole name's first word
     ("World Bank", ["World Bank"]),
+    ("Unity Party", ["Unity Party"]),        # "UN" only as a whole word
+    ("UNICEF", ["UNICEF"]),                  # an acronym that starts with UN is not the UN
+    ("UN", ["UN"]),                          # the UN alone is spelled by the gazetteer, not here
+    ("UN Women", ["UN Women", "United Nations Women", "U.N. Women"]),
 ])
-def test_un_spellings_leave_other_names(spelling, expected):
-    assert un_spellings(spelling)[:len(expected)] == expected
+def test_un_spellings_only_for_the_un(spelling, expected):
+    assert un_spellings(spelling) == expected
 
 
 @pytest.mark.parametrize("text, short, long", [

@@ -1,0 +1,67 @@
+"""Every example beside the rules (rules/<folder>/examples*.yaml) runs as a test case."""
+from __future__ import annotations
+
+import pytest
+
+from claimspan import rulebook, ruleset
+
+EXAMPLES = rulebook.load_examples()
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, rulebook.Outcome]:
+    return {o.example.where: o for o in rulebook.run_examples(EXAMPLES)}
+
+
+@pytest.mark.parametrize("where", [e.where.split("/rules/", 1)[-1] for e in EXAMPLES])
+def test_example(outcomes, where):
+    (outcome,) = [o for w, o in outcomes.items() if w.endswith("/rules/" + where)]
+    assert outcome.passed, f"{outcome.example.text!r} ({', '.join(outcome.example.rules)}): " + \
+        "; ".join(outcome.problems)
+
+
+def test_inventory_names_rules_not_settings():
+    rules = rulebook.inventory()
+    assert {"claims.unit.km", "dates.absolute.iso", "dates.lexicon.holidays", "claims.counted.stop_words",
+            "organizations.gazetteer.un", "docdate.iso", "speakers.labels.not_speakers"} <= set(rules)
+    assert "speakers.labels.max_label_words" not in rules      # a single value is a setting
+    assert all(":" in at for at in rules.values())             # each with its file and line
+
+
+def test_a_failing_example_says_what_differs():
+    example = rulebook.Example(rules=["docdate.iso"], text="Minutes 2020-11-03\nPresent: the board.",
+                               table="documents", where="t.yaml:1", expect=[{"doc_date": "2020-11-04"}],
+                               absent=[{"doc_date_source": "text"}])
+    (outcome,) = rulebook.run_examples([example])
+    assert not outcome.passed and len(outcome.problems) == 2
+    assert "expected documents row {'doc_date': '2020-11-04'} not found" in outcome.problems[0]
+    assert "unwanted documents row" in outcome.problems[1]
+
+
+def test_ablation_tells_a_rule_that_matters_from_one_that_does_not():
+    shows = rulebook.Example(rules=["docdate.iso"], text="Minutes 2020-11-03\nPresent: the board.",
+                             table="documents", where="t.yaml:1", expect=[{"doc_date": "2020-11-03"}])
+    misses = rulebook.Example(rules=["docdate.day_month_year"], text="Minutes 2020-11-03\nPresent: the board.",
+                              table="documents", where="t.yaml:2", expect=[{"doc_date": "2020-11-03"}])
+    result = rulebook.Check(rulebook.inventory(), rulebook.run_examples([shows, misses]))
+    assert rulebook.ablate(result, ["docdate.iso", "docdate.day_month_year"]) == {
+        "docdate.iso": "needed", "docdate.day_month_year": "not needed"}
+    assert rulebook.run_examples([shows])[0].passed                  # the rules are back as they were
+
+
+def test_bad_example_is_refused_with_file_line_and_key(tmp_path):
+    overlay = tmp_path / "my-rules" / "documents"
+    overlay.mkdir(parents=True)
+    (overlay / "examples.yaml").write_text("- rules: [docdate.iso]\n  text: x\n  expct: []\n", encoding="utf-8")
+    try:
+        ruleset.use_overlay(tmp_path / "my-rules")
+        with pytest.raises(ruleset.RuleError, match=r"my-rules/documents/examples\.yaml:3 rule example: "
+                                                    r"unknown key 'expct'"):
+            rulebook.load_examples()
+        (overlay / "examples.yaml").write_text("- rules: [docdate.nope]\n  text: x\n  absent: [{}]\n",
+                                               encoding="utf-8")
+        ruleset.use_overlay(tmp_path / "my-rules")
+        with pytest.raises(ruleset.RuleError, match=r"examples\.yaml:1 rule example: key 'rules': no rule 'docdate\.nope'"):
+            rulebook.load_examples()
+    finally:
+        ruleset.use_overlay(None)
