@@ -57,11 +57,9 @@ def main(argv=None) -> int:
 
 
 def add_review_commands(commands) -> None:
-    """``report`` and ``show`` (pipeline/claimspan/review/): each subparser sets ``handler``."""
-    try:
-        from claimspan.review.cli import add_commands
-    except ImportError:  # the review package is optional until it lands
-        return
+    """``report`` and ``show`` (claimspan/review/): each subparser sets ``handler``."""
+    from claimspan.review.cli import add_commands
+
     add_commands(commands)
 
 

@@ -102,13 +102,13 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
     import shutil
 
     from claimspan import ruleset
-    from claimspan.components.organizations import Component
+    from claimspan.components.organizations import OrganizationsComponent
 
     for f in ruleset.rules_path("organizations").iterdir():
         shutil.copy(f, tmp_path / f.name)
     (tmp_path / "gazetteer.jsonl").write_text('{"name": "X Council", "acronyms": "XC"}\n')
     with pytest.raises(ruleset.RuleError, match=r"gazetteer.jsonl.*X Council.*'acronyms'"):
-        Component(spacy.blank("en"), "organizations", str(tmp_path))
+        OrganizationsComponent(spacy.blank("en"), "organizations", str(tmp_path))
 
 
 def test_outlet_turn_labels_with_the_speakers_component():

@@ -98,14 +98,14 @@ def test_unknown_rule_key_fails_loudly(tmp_path):
     import shutil
 
     from claimspan import ruleset
-    from claimspan.components.resolutions import Component
+    from claimspan.components.resolutions import ResolutionsComponent
 
     for f in ruleset.rules_path("resolutions").iterdir():
         shutil.copy(f, tmp_path / f.name)
     with open(tmp_path / "instruments.yaml", "a") as f:
         f.write("\nhead_words: [law]\n")
     with pytest.raises(ruleset.RuleError, match=r"instruments.yaml.*'head_words'"):
-        Component(spacy.blank("en"), "resolutions", str(tmp_path))
+        ResolutionsComponent(spacy.blank("en"), "resolutions", str(tmp_path))
 
 
 def test_works_without_sentence_boundaries():

@@ -35,10 +35,10 @@ DIGIT_START = r"^[+\-\u2212]?[.]?\d"
     requires=["span._.date"],
 )
 def make_claims(nlp: Language, name: str, rules_dir: str | None):
-    return Component(nlp, name, rules_dir)
+    return ClaimsComponent(nlp, name, rules_dir)
 
 
-class Component(RuleComponent):
+class ClaimsComponent(RuleComponent):
     table = "claims"
 
     def load_rules(self, rules_dir: Path) -> None:

@@ -49,7 +49,7 @@ WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no"
     requires=["doc._.doc_date"],
 )
 def make_dates(nlp: Language, name: str, rules_dir: str | None):
-    return Component(nlp, name, rules_dir)
+    return DatesComponent(nlp, name, rules_dir)
 
 
 class Rule(NamedTuple):
@@ -71,7 +71,7 @@ class CoreGroup(NamedTuple):
     reach: int | None   # tokens a match reaches on either side of its trigger; None: unbounded (an "X+" item)
 
 
-class Row(NamedTuple):
+class Candidate(NamedTuple):
     start: int
     end: int
     rule: Rule
@@ -186,7 +186,7 @@ def _union(items: list[str], classes: dict, where: str) -> list[str]:
     return words
 
 
-class Component(RuleComponent):
+class DatesComponent(RuleComponent):
     table = "dates"
 
     def load_rules(self, rules_dir: Path) -> None:
@@ -310,13 +310,13 @@ class Component(RuleComponent):
         _, is_shape, words = min(candidates, key=lambda c: c[0])
         (self.trigger_shapes if is_shape else self.trigger_words).update(words)
 
-    def match(self, doc: Doc) -> list[Row]:
+    def match(self, doc: Doc) -> list[Candidate]:
         strings = self.nlp.vocab.strings
         found = {"core": [], "prefix": [], "suffix": [], "exclude": []}
         holidays = list(self.holidays(doc))
         for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
-            found[rule.role].append(Row(start + rule.left, end - rule.right, rule))
+            found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         cores = [r for r in found["core"]
                  if not any(x.start <= r.start and r.end <= x.end for x in found["exclude"])]
         rows = longest(cores)
@@ -370,7 +370,7 @@ class Component(RuleComponent):
         return [(k, s + start, e + start) for k, s, e in matcher(doc[start:end])]
 
     @staticmethod
-    def attach_affixes(row: Row, prefixes: list[Row], suffixes: list[Row]) -> Row:
+    def attach_affixes(row: Candidate, prefixes: list[Candidate], suffixes: list[Candidate]) -> Candidate:
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
         pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to and row.rule.value is None]
@@ -382,9 +382,9 @@ class Component(RuleComponent):
             end, kind = best.end, best.rule.kind_to or kind
         if (start, end, kind) == (row.start, row.end, row.rule.kind):
             return row
-        return Row(start, end, row.rule._replace(kind=kind))
+        return Candidate(start, end, row.rule._replace(kind=kind))
 
-    def set_annotations(self, doc: Doc, rows: list[Row]) -> None:
+    def set_annotations(self, doc: Doc, rows: list[Candidate]) -> None:
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
@@ -444,7 +444,7 @@ def _merge(windows: list[tuple[int, int, int]]) -> list[tuple[int, int, list[int
     return [(start, end, triggers) for start, end, triggers in merged]
 
 
-def longest(candidates: list[Row]) -> list[Row]:
+def longest(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first, then the earlier rule; in text order."""
     taken: set[int] = set()
     chosen = []
@@ -455,9 +455,9 @@ def longest(candidates: list[Row]) -> list[Row]:
     return sorted(chosen, key=lambda r: r.start)
 
 
-def join_ranges(doc: Doc, rows: list[Row], joiners: set[str]) -> list[Row]:
+def join_ranges(doc: Doc, rows: list[Candidate], joiners: set[str]) -> list[Candidate]:
     """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too."""
-    out: list[Row] = []
+    out: list[Candidate] = []
     for row in rows:
         prev = out[-1] if out else None
         if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
@@ -465,7 +465,7 @@ def join_ranges(doc: Doc, rows: list[Row], joiners: set[str]) -> list[Row]:
                 and (doc[prev.end].text.lower() in joiners
                      or (doc[prev.end].lower_ == "and" and prev.start > 0
                          and doc[prev.start - 1].lower_ == "between"))):
-            out[-1] = Row(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
+            out[-1] = Candidate(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
         else:
             out.append(row)
     return out

@@ -45,10 +45,10 @@ DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
     requires=["doc._.turns"],
 )
 def make_organizations(nlp: Language, name: str, rules_dir: str | None):
-    return Component(nlp, name, rules_dir)
+    return OrganizationsComponent(nlp, name, rules_dir)
 
 
-class Component(RuleComponent):
+class OrganizationsComponent(RuleComponent):
     table = "organizations"
 
     # -- rules ------------------------------------------------------------------

@@ -10,7 +10,7 @@ a Matcher, not to the length of the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import ORTH
@@ -33,7 +33,6 @@ class NameRules:
     stop_words: frozenset = frozenset()       # capitalized words that end a run (titles of people)
     numbers: bool = False                     # years and ordinals count as name words
     max_connectors: int = 3
-    extra: dict = field(default_factory=dict)
 
 
 def is_cap(tok: Token, rules: NameRules) -> bool:

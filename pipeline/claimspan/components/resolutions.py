@@ -50,10 +50,10 @@ KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", 
     requires=["span._.organization"],
 )
 def make_resolutions(nlp: Language, name: str, rules_dir: str | None):
-    return Component(nlp, name, rules_dir)
+    return ResolutionsComponent(nlp, name, rules_dir)
 
 
-class Component(RuleComponent):
+class ResolutionsComponent(RuleComponent):
     table = "resolutions"
 
     def load_rules(self, rules_dir: Path) -> None:

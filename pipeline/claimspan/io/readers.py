@@ -43,7 +43,6 @@ class Record:
     date: str | None = None          # ISO date from the input, if any
     status: str = "ok"
     error: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def sha256(data: bytes) -> str:

@@ -96,7 +96,3 @@ EXTRACTION_TABLES = ("claims", "dates", "organizations", "resolutions")
 def schema(table: str, metadata: dict[str, str] | None = None) -> pa.Schema:
     """The table's schema, with run metadata (pipeline version, rules hash...) attached."""
     return pa.schema(TABLE_FIELDS[table], metadata=metadata)
-
-
-def empty_table(table: str, metadata: dict[str, str] | None = None) -> pa.Table:
-    return schema(table, metadata).empty_table()

@@ -74,11 +74,6 @@ class Lexicon:
             sections[name] = {fold(w): float(v) for w, v in entries.items()}
         return cls(**sections)
 
-    def starts_number(self, word: str) -> bool:
-        """Could a number start at this (folded) token?"""
-        return (word in self.words or word in self.vague or word in self.fraction_chars
-                or word in self.before_scale or word in self.signs or parse_digits(word) is not None)
-
 
 def default_lexicon() -> Lexicon:
     """The number words of ``rules/claims/numbers.yaml`` (with the active rules overlay)."""
