@@ -65,3 +65,18 @@ def test_bad_example_is_refused_with_file_line_and_key(tmp_path):
             rulebook.load_examples()
     finally:
         ruleset.use_overlay(None)
+
+
+def test_readme_examples_pass():
+    """The example file shown in the README is a working one."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Rules and their examples", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    examples = [rulebook.Example(rules=e["rules"], text=e["text"], table="claims", where=f"README:{n}",
+                                 expect=e.get("expect", []), absent=e.get("absent", []))
+                for n, e in enumerate(yaml.safe_load(block))]
+    assert set(rulebook.inventory()) >= {r for e in examples for r in e.rules}
+    assert [o.problems for o in rulebook.run_examples(examples)] == [[], []]
