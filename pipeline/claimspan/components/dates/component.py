@@ -1,4 +1,4 @@
-"""``claimspan_dates``: every temporal expression, as rows of the dates table.
+"""The ``claimspan_dates`` component: every temporal expression, as rows of the dates table.
 
 Writes ``doc.spans["dates"]`` with the row attributes in ``span._.date``
 (kind, value, start_date, end_date, granularity, mod, is_relative, anchor_date),
@@ -14,13 +14,11 @@ then normalizes each row with ``claimspan.normalize.timex``.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -29,12 +27,11 @@ from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
+from claimspan.components.dates.candidates import Candidate, merge_windows, join_ranges, longest
+from claimspan.components.dates.patterns import (EXCLUSION_KEYS, KINDS, PATTERN_KEYS, REPEAT_BOUND, Rule,
+                                                 compile_pattern, required_words, word_classes)
 
-PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value", "relative"}
-EXCLUSION_KEYS = {"id", "pattern"}
-KINDS = {"date", "range", "duration", "set", "time"}
 HOLIDAY_RULE = "dates.anchored.holiday"
-REPEAT_BOUND = 6    # tokens an "X+" item is assumed to span at most ("two hundred fifty thousand"), for windows
 FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
 # Words too common to start a match window; every core pattern needs another word.
 WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no", "up", "'s", "'", ",", "s", "s.",
@@ -42,148 +39,10 @@ WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no"
                "in", "on", "for", "from", "between"}
 
 
-@Language.factory(
-    "claimspan_dates",
-    default_config={"rules_dir": None},
-    assigns=["doc.spans", "span._.date"],
-    requires=["doc._.doc_date"],
-)
-def make_dates(nlp: Language, name: str, rules_dir: str | None):
-    return DatesComponent(nlp, name, rules_dir)
-
-
-class Rule(NamedTuple):
-    id: str
-    role: str            # core | prefix | suffix | exclude
-    kind: str | None
-    order: int
-    left: int            # context tokens to drop from the match's start
-    right: int           # ... and from its end
-    applies_to: tuple = ()
-    kind_to: str | None = None
-    value: str | None = None
-    relative: int | None = None
-
-
 class CoreGroup(NamedTuple):
     """The core patterns that share one trigger word set, in a Matcher of their own."""
     matcher: Matcher
     reach: int | None   # tokens a match reaches on either side of its trigger; None: unbounded (an "X+" item)
-
-
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    rule: Rule
-
-
-def _ordinal_suffix(n: int) -> str:
-    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
-    if n % 100 in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def word_classes(lex: dict) -> dict[str, dict]:
-    """The upper-case items of the pattern language: one Matcher token spec each."""
-    def with_periods(words):
-        return sorted(set(words) | {w + "." for w in words})
-
-    def numbers(lo, hi, width=0):
-        return [str(n).zfill(width) for n in range(lo, hi + 1)]
-
-    days = numbers(1, 31) + numbers(1, 9, 2) + [f"{n}{_ordinal_suffix(n)}" for n in range(1, 32)]
-    full_months = [w for w in lex["months"] if w not in lex["ambiguous_months"]]
-    return {
-        "MONTH": {"LOWER": {"IN": with_periods(lex["months"])}, "IS_LOWER": False},
-        "MONTH_BARE": {"LOWER": {"IN": full_months}, "IS_LOWER": False},
-        "DAY": {"LOWER": {"IN": days}},
-        "MM": {"LOWER": {"IN": numbers(1, 12, 2)}},
-        "YEAR": {"LOWER": {"IN": numbers(1100, 2099)}},
-        "YY": {"LOWER": {"IN": numbers(0, 99, 2)}},
-        "DECADE_YEAR": {"LOWER": {"IN": [str(n * 10) for n in range(110, 210)]}, "SPACY": False},
-        "WEEKDAY": {"LOWER": {"IN": with_periods(lex["weekdays"])}, "IS_LOWER": False},
-        "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
-        "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
-        "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
-        "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in ("a", "an")] + numbers(0, 1000)}},
-        "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
-        "REL": {"LOWER": {"IN": list(lex["relative"])}},
-        "DEICTIC": {"LOWER": {"IN": list(lex["deictic"])}},
-        "MODW": {"LOWER": {"IN": [w for w, m in lex["modifiers"].items() if m in ("start", "mid", "end")]}},
-        "SHIFT": {"LOWER": {"IN": list(lex["shift_words"])}},
-        "PART": {"LOWER": {"IN": list(lex["parts_of_day"])}},
-        "SETW": {"LOWER": {"IN": list(lex["sets"])}, "IS_LOWER": True},
-        "DASH": {"ORTH": {"IN": sorted(timex.DASHES)}},
-        "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
-        "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
-        "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
-        "NUMLIKE": {"LIKE_NUM": True},
-        "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
-        "DIGITS3": {"SHAPE": "ddd"},
-        "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
-        "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
-        "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
-                                         if n in (20, 30, 40, 50, 60, 70, 80, 90)
-                                         for w in [w[:-1] + "ies"]]}},
-        "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
-                                        if n in range(1, 10) and w not in ("a", "an")]}},
-        "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
-        "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
-        "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
-    }
-
-
-def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], int, int]:
-    """One pattern string -> (Matcher pattern, context tokens on the left, on the right)."""
-    spec, context = [], []
-    for item in text.split():
-        is_context = item.startswith("~") and len(item) > 1
-        item = item[1:] if is_context else item
-        op = item[-1] if item[-1] in "?+" and len(item) > 1 else None
-        item = item[:-1] if op else item
-        if item in classes:
-            token = dict(classes[item])
-        elif "|" in item and any(w in classes for w in item.split("|")):
-            token = {"LOWER": {"IN": _union(item.split("|"), classes, where)}}
-        elif re.fullmatch(r"[A-Z][A-Z0-9_]{3,}", item):   # short all-caps items are literals: RMB, US$
-            raise RuleError(f"{where}: unknown word class {item!r} (known: {', '.join(sorted(classes))})")
-        else:
-            words = item.split("|")
-            exact = any(w != w.lower() for w in words) or not any(c.isalnum() for c in item)
-            values = words[0] if len(words) == 1 else {"IN": words}   # a plain value is tested in C, IN in Python
-            token = {"ORTH": values} if exact else {"LOWER": values}
-        if op:
-            token["OP"] = op
-        spec.append(token)
-        context.append(is_context)
-    left = next((i for i, c in enumerate(context) if not c), len(context))
-    right = next((i for i, c in enumerate(reversed(context)) if not c), 0)
-    return spec, left, right
-
-
-def required_words(spec: list[dict]):
-    """(is_shape, words) for each word set a match of ``spec`` cannot be without:
-    the LOWER/ORTH values (lower-cased) or SHAPE values of its non-optional tokens."""
-    for token in spec:
-        if token.get("OP") in ("?", "*"):
-            continue
-        for attr in ("LOWER", "ORTH", "SHAPE"):
-            values = token.get(attr)
-            values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
-            if values:
-                yield attr == "SHAPE", frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
-
-
-def _union(items: list[str], classes: dict, where: str) -> list[str]:
-    """``noon|midnight|PART``: literal words and word classes that test nothing but LOWER."""
-    words: list[str] = []
-    for item in items:
-        spec = classes.get(item, {"LOWER": {"IN": [item.lower()]}})
-        if set(spec) != {"LOWER"}:
-            raise RuleError(f"{where}: word class {item!r} cannot be combined with '|'")
-        words.extend(spec["LOWER"]["IN"])
-    return words
 
 
 class DatesComponent(RuleComponent):
@@ -338,7 +197,7 @@ class DatesComponent(RuleComponent):
         lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
         hits = np.flatnonzero(np.isin(lower, self.trigger_lower) | np.isin(shape, self.trigger_shape)).tolist()
         matches: list[tuple[int, int, int]] = []
-        for start, end, positions in _merge([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
+        for start, end, positions in merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
                                              for i in hits]):
             if len(self.window_matcher):
                 matches.extend(self._run(self.window_matcher, doc, start, end))
@@ -354,14 +213,14 @@ class DatesComponent(RuleComponent):
                 if group.reach is None:
                     spans = [(start, end, triggers)]
                 else:
-                    spans = _merge([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
+                    spans = merge_windows([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
                                     for i in triggers])
                 for a, b, _ in spans:
                     found = self._run(group.matcher, doc, a, b)
                     matches.extend(found)
                     cores.extend((s, e) for _, s, e in found)
             near = sorted((max(start, s - self.affix_reach), min(end, e + self.affix_reach), s) for s, e in cores)
-            for a, b, _ in _merge(near):
+            for a, b, _ in merge_windows(near):
                 matches.extend(self._run(self.matcher, doc, a, b))
         return matches
 
@@ -430,42 +289,3 @@ def _anchor(doc_date) -> date | None:
         return date.fromisoformat(str(doc_date)[:10]) if doc_date else None
     except ValueError:
         return None
-
-
-def _merge(windows: list[tuple[int, int, int]]) -> list[tuple[int, int, list[int]]]:
-    """(start, end, trigger) windows in trigger order -> (start, end, triggers), touching ones joined."""
-    merged: list[list] = []
-    for start, end, i in windows:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].append(i)
-        else:
-            merged.append([start, end, [i]])
-    return [(start, end, triggers) for start, end, triggers in merged]
-
-
-def longest(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first, then the earlier rule; in text order."""
-    taken: set[int] = set()
-    chosen = []
-    for row in sorted(candidates, key=lambda r: (r.start - r.end, r.rule.order, r.start)):
-        if row.end > row.start and not taken.intersection(range(row.start, row.end)):
-            chosen.append(row)
-            taken.update(range(row.start, row.end))
-    return sorted(chosen, key=lambda r: r.start)
-
-
-def join_ranges(doc: Doc, rows: list[Candidate], joiners: set[str]) -> list[Candidate]:
-    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too."""
-    out: list[Candidate] = []
-    for row in rows:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
-                and row.start == prev.end + 1 and prev.rule.value is None and row.rule.value is None
-                and (doc[prev.end].text.lower() in joiners
-                     or (doc[prev.end].lower_ == "and" and prev.start > 0
-                         and doc[prev.start - 1].lower_ == "between"))):
-            out[-1] = Candidate(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
-        else:
-            out.append(row)
-    return out
