@@ -1,0 +1,111 @@
+"""TIMEX3 values and the calendar: pure functions, no spaCy.
+
+``interval(value)`` turns a TIMEX3 value into the calendar interval it covers;
+``shift`` moves a date by calendar units; ``value_at`` and ``duration_value``
+write the values a date or a length has at a given granularity.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter": ("Q", 1),
+                 "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
+                 "weekend": ("WE", 1), "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1)}
+GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
+               "decade": "decade", "century": "century"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def interval(value: str | None) -> tuple[date | None, date | None, str | None]:
+    """The calendar interval a TIMEX3 date value covers, and its granularity.
+
+    >>> interval("2020")
+    (datetime.date(2020, 1, 1), datetime.date(2020, 12, 31), 'year')
+    >>> interval("2020-02")[1], interval("2021-Q3")[0], interval("199")[1]
+    (datetime.date(2020, 2, 29), datetime.date(2021, 7, 1), datetime.date(1999, 12, 31))
+    >>> interval("PRESENT_REF")
+    (None, None, None)
+    """
+    if not value or "X" in value:
+        return None, None, None
+    day = value.split("T")[0]
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        d = date.fromisoformat(day)
+        return d, d, "day"
+    if re.fullmatch(r"\d{4}-\d\d", day):
+        y, m = map(int, day.split("-"))
+        return date(y, m, 1), month_end(y, m), "month"
+    m = re.fullmatch(r"(\d{4})-([QHW])(\d\d?)", day)
+    if m:
+        y, part, n = int(m[1]), m[2], int(m[3])
+        if part == "W":
+            start = date.fromisocalendar(y, n, 1)
+            return start, start + timedelta(days=6), None
+        months = 3 if part == "Q" else 6
+        first = (n - 1) * months + 1
+        return date(y, first, 1), month_end(y, first + months - 1), "quarter" if part == "Q" else "month"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day)
+    if m:
+        y, (a, b) = int(m[1]), SEASON_MONTHS[m[2]]
+        return date(y, a, 1), month_end(y + (b < a), b), "month"
+    if re.fullmatch(r"\d{4}", day):
+        y = int(day)
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if re.fullmatch(r"\d{3}", day):
+        y = int(day) * 10
+        return date(y, 1, 1), date(y + 9, 12, 31), "decade"
+    if re.fullmatch(r"\d{2}", day):
+        y = int(day) * 100
+        return date(y, 1, 1), date(y + 99, 12, 31), "century"
+    return None, None, None
+
+
+def shift(d: date, unit: str, n: float) -> date:
+    """``d`` moved by ``n`` calendar units (month ends clamp: Mar 31 - 1 month = Feb 28).
+
+    >>> shift(date(2021, 5, 31), "year", -5), shift(date(2021, 3, 31), "month", -1)
+    (datetime.date(2016, 5, 31), datetime.date(2021, 2, 28))
+    """
+    if unit in ("day", "week", "weekend", "hour", "minute", "second"):
+        days = {"day": 1, "week": 7, "weekend": 7}.get(unit, 0)
+        return d + timedelta(days=int(round(n * days)))
+    months = int(round(n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]))
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def value_at(d: date, unit: str) -> str:
+    """The TIMEX3 value naming the ``unit`` that holds ``d``.
+
+    >>> value_at(date(2021, 5, 31), "week"), value_at(date(2021, 5, 31), "quarter")
+    ('2021-W22', '2021-Q2')
+    """
+    if unit == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    return {"day": d.isoformat(), "month": f"{d.year}-{d.month:02d}", "quarter": f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+            "year": str(d.year), "decade": str(d.year // 10), "century": str(d.year // 100)}.get(unit, d.isoformat())
+
+
+def duration_value(n, unit: str) -> str:
+    """TIMEX3 duration value; ``n`` may be "X" (unknown).
+
+    >>> duration_value(5, "year"), duration_value(1, "decade"), duration_value("X", "year"), duration_value(2, "hour")
+    ('P5Y', 'P10Y', 'PXY', 'PT2H')
+    """
+    code, scale = DURATION_CODE[unit]
+    if n == "X" or n is None:
+        amount = "X"
+    else:
+        amount = n * scale
+        amount = int(amount) if float(amount).is_integer() else amount
+    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+
+
+# -- resolving against the anchor ----------------------------------------------------
