@@ -18,9 +18,9 @@ import pyarrow as pa
 
 from claimspan import extensions
 from claimspan.extensions import CARRIED
-from claimspan.io import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
-from claimspan.io.chunks import split_text
-from claimspan.io.export import doc_rows, document_row
+from claimspan import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
+from claimspan.chunks import split_text
+from claimspan.export import doc_rows, document_row
 from claimspan.io.readers import Record, sha256, text_record
 from claimspan.io.schemas import TABLES, schema
 

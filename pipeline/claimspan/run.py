@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from claimspan import ruleset
 from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
                               run_metadata)
-from claimspan.io.export import document_row
+from claimspan.export import document_row
 from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import Source, scan
 from claimspan.io.schemas import schema

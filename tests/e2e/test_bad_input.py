@@ -115,7 +115,7 @@ def test_encoding_option_decodes_legacy_files(tmp_path):
 
 
 def test_long_document_is_split_with_exact_offsets(monkeypatch, tmp_path):
-    import claimspan.io.chunks as chunks
+    import claimspan.chunks as chunks
     from tests.conftest import SEEDS
 
     source = SEEDS / "004_98f08dcc51b62110.txt"

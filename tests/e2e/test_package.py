@@ -72,7 +72,7 @@ def test_wheel_holds_only_claimspan_and_every_rule_file(wheel):
     rules = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*")
              if p.is_file() and "__pycache__" not in p.parts}
     assert rules <= {n.removeprefix("claimspan/rules/") for n in names}
-    assert "claimspan/cli.py" in names and "claimspan/components/claims.py" in names
+    assert "claimspan/cli.py" in names and "claimspan/components/claims/component.py" in names
 
 
 def claimspan_run(folder: Path, env: dict) -> Path:

@@ -7,8 +7,8 @@ itself from ``claimspan.normalize.numbers.read_number``.
 """
 from __future__ import annotations
 
-from claimspan.components.claims_ranges import join_range, range_follows, read_proportion, temporal_at
-from claimspan.components.claims_tokens import DASHES, MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
+from claimspan.components.claims.ranges import join_range, range_follows, read_proportion, temporal_at
+from claimspan.components.claims.tokens import DASHES, MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
 from claimspan.normalize.numbers import parse_digits, read_number
 
 

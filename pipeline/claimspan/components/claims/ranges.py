@@ -1,4 +1,4 @@
-"""Ranges and proportions around a claim (used by ``claims_reading``).
+"""Ranges and proportions around a claim (used by ``claims.reading``).
 
 ``20 to 30 countries`` and ``between 20 and 30`` are two claims, at_least and
 at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
@@ -7,7 +7,7 @@ at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
 """
 from __future__ import annotations
 
-from claimspan.components.claims_tokens import DASHES, Claim, phrase_at
+from claimspan.components.claims.tokens import DASHES, Claim, phrase_at
 from claimspan.normalize.numbers import parse_digits, read_number
 
 

@@ -1,6 +1,6 @@
 """A claim's context: what it counts, when, and whether it is checkworthy.
 
-``describe`` turns a ``claims_reading.Claim`` into the claims row's attribute
+``describe`` turns a ``claims.tokens.Claim`` into the claims row's attribute
 dict. ``counted`` comes from the dependency parse when the Doc has one, else
 from rules (the run of words after the number up to its last plural noun,
 stopping at the closed-class words of ``counted.yaml``). ``period_*`` come from
@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimspan.components.claims_tokens import DASHES, Claim, phrase_ending
+from claimspan.components.claims.tokens import DASHES, Claim, phrase_ending
 
 MAX_COUNTED = 6        # words in a counted phrase
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})

@@ -7,8 +7,8 @@ number is read by ``claimspan.normalize.numbers``; the words around it give the
 qualifier, currency, unit, percent sign or ratio. Numbers inside date spans
 (``doc.spans["dates"]``, from ``claimspan_dates``), years, durations and the
 patterns of ``not_claims.yaml`` are not claims. ``counted``, ``period_*`` and
-``checkworthy`` come from ``claims_context`` (the parse when the Doc has one).
-Reads every file in ``rules/claims/`` (see ``claims_rules``).
+``checkworthy`` come from ``claims.context`` (the parse when the Doc has one).
+Reads every file in ``rules/claims/`` (see ``claims.rules``).
 """
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from claimspan import extensions
-from claimspan.components import claims_rules, lexflags
+from claimspan.components import lexflags
+from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
-from claimspan.components.claims_context import describe
-from claimspan.components.claims_reading import read_claims
-from claimspan.components.claims_tokens import Claim, Glued, Words
+from claimspan.components.claims.context import describe
+from claimspan.components.claims.reading import read_claims
+from claimspan.components.claims.tokens import Claim, Glued, Words
 
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
