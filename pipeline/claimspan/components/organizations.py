@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
+from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
                                                tokens_with_text)
@@ -292,12 +293,7 @@ def _hyphen_after(doc: Doc, i: int) -> bool:
 
 def _resolve(cands: list[tuple]) -> list[tuple]:
     """Longest mention wins; on equal spans the source with the higher priority."""
-    chosen, taken = [], set()
-    for s, e, source, rule in sorted(cands, key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0])):
-        if taken.isdisjoint(range(s, e)):
-            chosen.append((s, e, source, rule))
-            taken.update(range(s, e))
-    return sorted(chosen)
+    return sorted(longest(cands, lambda c: (c[0], c[1]), lambda c: PRIORITY[c[2]]))
 
 
 def _instrument_heads() -> frozenset:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
+from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
                                              run_right, tokens_with_text)
@@ -110,11 +111,8 @@ class ResolutionsComponent(RuleComponent):
         text = doc._.text
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
-        chosen, taken = [], set()
-        for c in sorted(cands, key=lambda c: (c[1] - c[2], PRIORITY[c[0]], c[1])):
-            if taken.isdisjoint(range(c[1], c[2])):
-                chosen.append(c)
-                taken.update(range(c[1], c[2]))
+        chosen = longest(cands, lambda c: (c[1], c[2]), lambda c: PRIORITY[c[0]])
+        taken = {i for c in chosen for i in range(c[1], c[2])}
         ends = {c[2] for c in chosen}
         self._drop_model_orgs(doc, taken | {e + 1 for e in ends if e < len(doc) and doc[e].lower_ in self.starts})
         rows = []

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
+from claimspan.components.candidates import merge_windows
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import describe
@@ -104,16 +105,9 @@ class ClaimsComponent(RuleComponent):
             blocked.update(range(span.start, span.end))
         return blocked
 
-    def _windows(self, anchors: list[int], n: int):
+    def _windows(self, anchors: list[int], n: int) -> list[tuple[int, int]]:
         reach = self.max_pattern_len
-        windows: list[list[int]] = []
-        for i in anchors:
-            a, b = max(0, i - reach + 1), min(n, i + reach)
-            if windows and a <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], b)
-            else:
-                windows.append([a, b])
-        return windows
+        return [(a, b) for a, b, _ in merge_windows((max(0, i - reach + 1), min(n, i + reach), i) for i in anchors)]
 
     def match(self, doc: Doc) -> list[Claim]:
         found = self.matcher(doc)

@@ -1,11 +1,12 @@
 """Date candidates and how the dates component chooses among them: the longest
-wins, ranges are joined ("2016" + "to" + "2020"), match windows are merged."""
+wins (``components.candidates``), ranges are joined ("2016" + "to" + "2020")."""
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from claimspan.components import candidates as candidates_
 from claimspan.components.dates.patterns import Rule
 
 
@@ -15,26 +16,10 @@ class Candidate(NamedTuple):
     rule: Rule
 
 
-def merge_windows(windows: list[tuple[int, int, int]]) -> list[tuple[int, int, list[int]]]:
-    """(start, end, trigger) windows in trigger order -> (start, end, triggers), touching ones joined."""
-    merged: list[list] = []
-    for start, end, i in windows:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].append(i)
-        else:
-            merged.append([start, end, [i]])
-    return [(start, end, triggers) for start, end, triggers in merged]
-
-
 def longest(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first, then the earlier rule; in text order."""
-    taken: set[int] = set()
-    chosen = []
-    for row in sorted(candidates, key=lambda r: (r.start - r.end, r.rule.order, r.start)):
-        if row.end > row.start and not taken.intersection(range(row.start, row.end)):
-            chosen.append(row)
-            taken.update(range(row.start, row.end))
+    chosen = candidates_.longest([c for c in candidates if c.end > c.start], lambda c: (c.start, c.end),
+                                 lambda c: c.rule.order)
     return sorted(chosen, key=lambda r: r.start)
 
 

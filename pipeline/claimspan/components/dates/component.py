@@ -26,8 +26,9 @@ from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
+from claimspan.components.candidates import merge_windows
+from claimspan.components.dates.candidates import Candidate, join_ranges, longest
 from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
-from claimspan.components.dates.candidates import Candidate, merge_windows, join_ranges, longest
 from claimspan.components.dates.patterns import (EXCLUSION_KEYS, KINDS, PATTERN_KEYS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
