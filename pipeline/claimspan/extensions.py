@@ -46,6 +46,19 @@ def _text(doc: Doc) -> str:
 
 
 _TEXT_KEY = "claimspan.text"
+_DEFINITIONS_KEY = "claimspan.acronym_definitions"
+
+
+def acronym_definitions(doc: Doc) -> list:
+    """The ``long form (SHORT)`` definitions of the Doc's text, found once per Doc
+    (organizations and resolutions both read them; plain tuples, so they pickle)."""
+    cached = doc.user_data.get(_DEFINITIONS_KEY)
+    if cached is None or cached[0] != len(doc):
+        from claimspan.normalize.acronyms import find_definitions
+
+        cached = (len(doc), find_definitions(_text(doc)))
+        doc.user_data[_DEFINITIONS_KEY] = cached
+    return cached[1]
 
 
 def set_text(doc: Doc, text: str) -> None:

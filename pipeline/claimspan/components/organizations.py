@@ -29,7 +29,6 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
                                                tokens_with_text)
-from claimspan.normalize.acronyms import find_definitions
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
@@ -94,7 +93,7 @@ class OrganizationsComponent(RuleComponent):
         text = doc._.text
         cands = self._rule_names(doc) + self._turn_labels(doc, text)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
-        defs = self._definitions(text, doc._.org_definitions)
+        defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
         chosen = _resolve(cands)
@@ -212,11 +211,11 @@ class OrganizationsComponent(RuleComponent):
                     out.append((span.start, span.end, "rule", "organizations.turn_label"))
         return out
 
-    def _definitions(self, text: str, earlier: dict[str, str] | None = None) -> dict[str, str]:
+    def _definitions(self, found: list, earlier: dict[str, str] | None = None) -> dict[str, str]:
         """Acronyms the document defines for an organization: short -> long form as written
         (``earlier``: those of the text before this piece of a long document)."""
         defs = dict(earlier or {})
-        for d in find_definitions(text):
+        for d in found:
             long_folded = normalize_name(d.long)
             first_segment = re.split(r" (?:of|for|on) ", long_folded)[0]
             if long_folded in self.aliases or first_segment.rsplit(" ", 1)[-1] in self.heads:

@@ -32,7 +32,6 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
                                              run_right, tokens_with_text)
-from claimspan.normalize.acronyms import find_definitions
 
 INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
                    "unnamed_verbs", "unnamed_modifiers", "body_cues"}
@@ -247,7 +246,7 @@ class ResolutionsComponent(RuleComponent):
 
     def _acronyms(self, doc: Doc, text: str):
         defined = {}
-        for d in find_definitions(text):
+        for d in extensions.acronym_definitions(doc):
             span = doc.char_span(d.long_start, d.long_end)
             last = d.long.split()[-1].lower()
             head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
