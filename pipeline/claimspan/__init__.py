@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 # Order matters: dates before claims (claims take their periods from dates and
 # never report a temporal number); organizations before resolutions (body).
-COMPONENTS = ("speakers", "docdate", "dates", "claims", "organizations", "resolutions")
+COMPONENTS = ("speakers", "docdate", "dates", "claims", "organizations", "resolutions", "overlaps")
 
 
 def build_nlp(model: str | None = None, rules: str | None = None):

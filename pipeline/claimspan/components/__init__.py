@@ -12,4 +12,5 @@ from claimspan.components import (  # noqa: F401  (imported for factory registra
     claims,
     organizations,
     resolutions,
+    overlaps,
 )

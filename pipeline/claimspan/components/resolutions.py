@@ -111,9 +111,6 @@ class ResolutionsComponent(RuleComponent):
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
         chosen = longest(cands, lambda c: (c[1], c[2]), lambda c: PRIORITY[c[0]])
-        taken = {i for c in chosen for i in range(c[1], c[2])}
-        ends = {c[2] for c in chosen}
-        self._drop_model_orgs(doc, taken | {e + 1 for e in ends if e < len(doc) and doc[e].lower_ in self.starts})
         rows = []
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
@@ -262,16 +259,6 @@ class ResolutionsComponent(RuleComponent):
             if entry and doc[s:e].text not in defined:
                 out.append((s, e, entry["kind"], entry["title"], entry.get("body")))
         return out
-
-    @staticmethod
-    def _drop_model_orgs(doc: Doc, taken: set[int]) -> None:
-        """Rules win: a model ORG inside an instrument name ("Cultural Rights"), or right after one
-        and a preposition ("... Plan (2021-2025) for National Economic and Social Development"), is not one."""
-        if "organizations" in doc.spans and taken:
-            kept = [o for o in doc.spans["organizations"]
-                    if o._.organization.get("source") != "model" or taken.isdisjoint(range(o.start, o.end))]
-            if len(kept) < len(doc.spans["organizations"]):
-                doc.spans["organizations"] = kept
 
     # -- body -------------------------------------------------------------------
     def _prefix_body(self, text: str) -> str | None:
