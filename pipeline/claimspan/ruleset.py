@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
+from claimspan import rule_schemas
 from claimspan.rule_overlay import Overlay, merge
 from claimspan.rulefiles import (EXAMPLES, Entry, RuleError, check_keys, digest, is_examples, locate,  # noqa: F401
                                  parse_rule_file, rule_files, write_rule_data)
@@ -81,14 +82,35 @@ def read_rule_file(path: str | Path) -> Any:
 
 @functools.lru_cache(maxsize=None)
 def _read(path: str, overlay: str | None) -> Any:
+    """Parse, lay the overlay over a built-in file, and check the result against its schema."""
     data = parse_rule_file(path)
     over = _overlay_file(Path(path))
-    if over is None:
-        return data
-    rel, extra = over
-    if rel in _overlay.replace:
-        return parse_rule_file(extra)
-    return merge(data, parse_rule_file(extra), str(extra))
+    if over is not None:
+        rel, extra = over
+        data = parse_rule_file(extra) if rel in _overlay.replace else merge(data, parse_rule_file(extra), str(extra))
+    rel = _builtin_rel(Path(path))
+    if rel is not None:
+        rule_schemas.validate(rel, data, path)
+    return data
+
+
+def _builtin_rel(path: Path) -> str | None:
+    """``claims/units.yaml`` for a built-in rule file, or for the same file in a saved pipeline's
+    copy of a component's rules (``<pipeline>/claimspan_claims/units.yaml``): its schema's name."""
+    try:
+        return path.resolve().relative_to(RULES_DIR.resolve()).as_posix()
+    except ValueError:
+        pass
+    for rel in rule_schemas.SCHEMAS:     # a component's own rules_dir holds one folder's files
+        folder = rel.split("/")[0]
+        if rel.endswith("/" + path.name) and _same_folder(path.parent, folder):
+            return rel
+    return None
+
+
+def _same_folder(folder: Path, table: str) -> bool:
+    """A folder that holds the files of rules/<table> (a copy made for a test or a saved pipeline)."""
+    return all((folder / p.name).exists() for p in (RULES_DIR / table).glob("*.yaml") if not is_examples(p))
 
 
 read_rule_file.cache_clear = _read.cache_clear  # for tests that edit rule files in place

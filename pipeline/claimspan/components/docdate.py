@@ -35,9 +35,6 @@ class DocDateComponent(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         path = rules_dir / "docdate.yaml"
         rules = ruleset.read_rule_file(str(path))
-        ruleset.check_keys(rules, {"header_labels", "header_max_lines", "text_max_lines", "patterns"}, str(path))
-        for rule in rules["patterns"]:
-            ruleset.check_keys(rule, {"id", "pattern"}, f"{path} rule {rule.get('id')}", {"id", "pattern"})
         dates = "|".join(f"(?:{r['pattern']})".replace("(?P<date>", "(") for r in rules["patterns"])
         self.date_re = re.compile(f"(?P<date>{dates})")
         labels = "|".join(re.escape(w) for w in rules["header_labels"])

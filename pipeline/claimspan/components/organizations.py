@@ -32,8 +32,6 @@ from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
-NAMES_KEYS = {"heads", "closing_heads", "connectors", "possessive_ok", "leading_noise", "not_continuations"}
-EXCLUSIONS_KEYS = {"generic", "places", "event_heads"}
 TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1,60}?):[ \t]*$")
 DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
 
@@ -53,11 +51,10 @@ class OrganizationsComponent(RuleComponent):
 
     # -- rules ------------------------------------------------------------------
     def load_rules(self, rules_dir: Path) -> None:
-        names = ruleset.check_keys(_load(rules_dir / "names.yaml"), NAMES_KEYS, str(rules_dir / "names.yaml"),
-                                   required={"heads", "connectors"})
-        excl = ruleset.check_keys(_load(rules_dir / "exclusions.yaml"), EXCLUSIONS_KEYS,
-                                  str(rules_dir / "exclusions.yaml"))
-        self.gazetteer = _load(rules_dir / "gazetteer.jsonl", {"name", "acronym", "variants", "kind"}, {"name"})
+        # validated on reading (claimspan.rule_schemas)
+        names = ruleset.read_rule_file(str(rules_dir / "names.yaml"))
+        excl = ruleset.read_rule_file(str(rules_dir / "exclusions.yaml"))
+        self.gazetteer = ruleset.read_rule_file(str(rules_dir / "gazetteer.jsonl"))
 
         def words(data, key):
             return frozenset(str(w).lower() for w in data.get(key) or ())
@@ -304,10 +301,3 @@ def _instrument_heads() -> frozenset:
     return frozenset(w.lower() for w in (data.get("heads") or {}))
 
 
-def _load(path: Path, allowed=None, required=()):
-    data = ruleset.read_rule_file(str(path))
-    if allowed is not None:
-        for n, entry in enumerate(data or []):
-            ruleset.check_keys(entry, allowed, f"{path} rule {entry.get('name', n) if isinstance(entry, dict) else n}",
-                               required)
-    return data

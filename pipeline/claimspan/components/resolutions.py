@@ -33,8 +33,6 @@ from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
                                              run_right, tokens_with_text)
 
-INSTRUMENT_KEYS = {"heads", "starts", "inner", "body_prefixes", "title_cues", "cue_nouns", "unnamed_heads",
-                   "unnamed_verbs", "unnamed_modifiers", "body_cues"}
 SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
 ACTION_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|report|review)$")
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
@@ -58,8 +56,7 @@ class ResolutionsComponent(RuleComponent):
 
     def load_rules(self, rules_dir: Path) -> None:
         path = rules_dir / "instruments.yaml"
-        rules = ruleset.check_keys(ruleset.read_rule_file(str(path)), INSTRUMENT_KEYS, str(path),
-                                   required={"heads", "starts", "inner"})
+        rules = ruleset.read_rule_file(str(path))   # validated on reading (claimspan.rule_schemas)
         low = lambda key: frozenset(str(w).lower() for w in rules.get(key) or ())  # noqa: E731
         self.heads = {str(k).lower(): v for k, v in rules["heads"].items()}
         for table in ("heads", "cue_nouns"):
@@ -77,10 +74,7 @@ class ResolutionsComponent(RuleComponent):
         self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
-        for n, entry in enumerate(ruleset.read_rule_file(str(gpath))):
-            ruleset.check_keys(entry, {"title", "acronym", "kind", "body"},
-                               f"{gpath} rule {entry.get('acronym', n + 1) if isinstance(entry, dict) else n + 1}",
-                               required={"title", "acronym", "kind"})
+        for entry in ruleset.read_rule_file(str(gpath)):   # validated on reading (claimspan.rule_schemas)
             self.gazetteer[entry["acronym"]] = entry
 
         self.matcher = lexflags.SparseMatcher(self.nlp.vocab)   # run only where a match can start (lexflags)

@@ -38,18 +38,12 @@ class SpeakersComponent(RuleComponent):
 
     def load_rules(self, rules_dir: Path) -> None:
         labels = ruleset.read_rule_file(str(rules_dir / "labels.yaml"))
-        where = f"{rules_dir / 'labels.yaml'}"
-        ruleset.check_keys(labels, {"debris", "tokenizer_prefixes", "not_speakers", "list_headings",
-                                    "name_connectors", "max_label_words"}, where)
-        for rule in labels["debris"]:
-            ruleset.check_keys(rule, {"id", "pattern"}, f"{where} rule {rule.get('id')}", {"id", "pattern"})
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in labels["debris"]) + ")*")
         self.not_speakers = {w.lower() for w in labels["not_speakers"]}
         self.list_headings = {w.lower() for w in labels["list_headings"]}
         self.connectors = set(labels["name_connectors"])
         self.max_words = int(labels["max_label_words"])
         outlets = ruleset.read_rule_file(str(rules_dir / "outlets.yaml"))
-        ruleset.check_keys(outlets, {"outlet_words", "organization_heads"}, str(rules_dir / "outlets.yaml"))
         self.outlet_words = set(outlets["outlet_words"])
         self.org_heads = set(outlets["organization_heads"])
 

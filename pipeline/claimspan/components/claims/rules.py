@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from claimspan.normalize.numbers import Lexicon, fold
-from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
+from claimspan.ruleset import RuleError, locate, read_rule_file
 
 # A phrase table maps a tuple of folded tokens to (value, rule id).
 Phrases = dict[tuple[str, ...], tuple[Any, str]]
@@ -58,12 +58,6 @@ def _file(rules_dir: Path, name: str):
     return read_rule_file(str(path)), str(path)
 
 
-def _strings(values, where: str) -> list[str]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise RuleError(f"{where}: expected a list of strings (quote yes/no/on/off), got {values!r}")
-    return values
-
-
 def load(rules_dir: Path, nlp: Language) -> ClaimRules:
     """Read and validate every rule file of ``rules_dir`` (rules/claims/)."""
     return _Loader(rules_dir, nlp).load()
@@ -80,14 +74,13 @@ class _Loader:
     def phrases(self, entries, where, key, value_key) -> Phrases:
         table: Phrases = {}
         for e in entries:
-            for p in _strings(e.get(key, []), locate(e, f"{where} rule {e['id']} key {key}", key)):
+            for p in e.get(key) or ():
                 table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
         return table
 
-    def entries(self, name: str, allowed: set, required: set):
+    def entries(self, name: str):
+        """A list file's rules (their keys and types are checked on reading: claimspan.rule_schemas)."""
         data, where = _file(self.dir, name)
-        for e in data or []:
-            check_keys(e, allowed, f"{where} rule {e.get('id') if isinstance(e, dict) else e}", required)
         return data or [], where
 
     def load(self) -> ClaimRules:
@@ -99,70 +92,63 @@ class _Loader:
         return rules
 
     def qualifiers(self, rules: ClaimRules) -> None:
-        data, where = self.entries("qualifiers.yaml", {"id", "qualifier", "phrases"}, {"id", "qualifier", "phrases"})
+        data, where = self.entries("qualifiers.yaml")
         rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
 
     def currencies(self, rules: ClaimRules) -> None:
-        data, where = self.entries("currencies.yaml", {"id", "code", "prefix", "suffix", "scale"}, {"id", "code"})
+        data, where = self.entries("currencies.yaml")
         rules.currency_scale = {e["id"]: float(e["scale"]) for e in data if "scale" in e}
         rules.currency_prefix = self.phrases(data, where, "prefix", "code")
         rules.currency_suffix = self.phrases(data, where, "suffix", "code")
 
     def units(self, rules: ClaimRules) -> None:
-        data, where = self.entries("units.yaml", {"id", "unit", "words", "with_a", "then", "glued"},
-                                   {"id", "unit", "words"})
+        data, where = self.entries("units.yaml")
         for e in data:
-            if "then" in e:
-                check_keys(e["then"], {"unit", "factor"}, f"{where} rule {e['id']} key then", {"unit", "factor"})
+            if e.get("then"):
                 rules.unit_then[e["unit"]] = (e["then"]["unit"], float(e["then"]["factor"]))
         rules.units = self.phrases(data, where, "words", "unit")
         rules.units_with_a = self.phrases([e for e in data if e.get("with_a")], where, "words", "unit")
         rules.units_glued = self.phrases(data, where, "glued", "unit")
 
     def percent(self, rules: ClaimRules) -> None:
-        data, where = self.entries("percent.yaml", {"id", "words", "before"}, {"id"})
+        data, where = self.entries("percent.yaml")
         rules.percent_after = self.phrases(data, where, "words", None)
         rules.percent_before = self.phrases(data, where, "before", None)
 
     def temporal(self, rules: ClaimRules) -> None:
-        data, where = _file(self.dir, "temporal.yaml")
-        check_keys(data, {"time_units", "age_words", "year_min", "year_max", "months", "period_prepositions",
-                          "reporting_verbs", "time_unit_modifiers", "age_max"}, where)
+        data, _ = _file(self.dir, "temporal.yaml")
         rules.age_max = int(data.get("age_max", 0))
-        words = {k: frozenset(_strings(data.get(k, []), f"{where} {k}"))
+        words = {k: frozenset(data.get(k) or ())
                  for k in ("age_words", "months", "time_unit_modifiers", "reporting_verbs")}
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
         rules.period_prepositions = {self.toks(p): (None, "period")
-                                     for p in _strings(data.get("period_prepositions", []), where)}
+                                     for p in data.get("period_prepositions") or ()}
 
     def ratios(self, rules: ClaimRules) -> None:
-        data, where = _file(self.dir, "ratios.yaml")
+        data, _ = _file(self.dir, "ratios.yaml")
         sets = ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers")
-        check_keys(data, {"part_of_whole", "frequency_words", *sets}, where)
-        rules.ratios = {k: frozenset(_strings(data.get(k, []), f"{where} {k}")) for k in sets}
+        rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
-                                         for p in _strings(data["part_of_whole"], f"{where} part_of_whole")}
+                                         for p in data["part_of_whole"] or ()}
         rules.ratios["frequency_words"] = {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()}
 
     def ranges(self, rules: ClaimRules) -> None:
-        data, where = _file(self.dir, "ranges.yaml")
+        data, _ = _file(self.dir, "ranges.yaml")
         keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
-        check_keys(data, keys, where, keys)
-        rules.ranges = {k: frozenset(fold(w) for w in _strings(data[k], f"{where} {k}")) for k in keys}
+        rules.ranges = {k: frozenset(fold(w) for w in data[k] or ()) for k in keys}
 
     def counted(self, rules: ClaimRules) -> None:
-        data, where = _file(self.dir, "counted.yaml")
+        data, _ = _file(self.dir, "counted.yaml")
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns",
                 "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "relative_pronouns"}
-        check_keys(data, keys, where)
-        rules.counted = {k: frozenset(fold(w) for w in _strings(data.get(k, []), f"{where} {k}")) for k in keys}
+        rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:
-        data, where = self.entries("not_claims.yaml", {"id", "pattern", "regex", "block"}, {"id"})
+        data, where = self.entries("not_claims.yaml")
         for e in data:
             rid, block = e["id"], e.get("block")
             at = locate(e, f"{where} rule {rid}")

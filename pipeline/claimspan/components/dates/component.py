@@ -28,8 +28,8 @@ from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.dates.candidates import Candidate, join_ranges, longest
-from claimspan.ruleset import RuleError, check_keys, locate, read_rule_file
-from claimspan.components.dates.patterns import (EXCLUSION_KEYS, KINDS, PATTERN_KEYS, REPEAT_BOUND, Rule,
+from claimspan.ruleset import RuleError, locate, read_rule_file
+from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
 HOLIDAY_RULE = "dates.anchored.holiday"
@@ -52,7 +52,6 @@ class DatesComponent(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         lexicon_path = Path(rules_dir) / "lexicon.yaml"
         lex = read_rule_file(str(lexicon_path))
-        check_keys(lex, timex.LEXICON_SECTIONS, f"{lexicon_path}", required=timex.LEXICON_SECTIONS)
         self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
@@ -67,11 +66,10 @@ class DatesComponent(RuleComponent):
         self.rules: dict[str, Rule] = {}
         longest = {"core": 0, "prefix": 0, "suffix": 0, "exclude": 0}
         order = 0
-        for name, allowed in (("patterns.yaml", PATTERN_KEYS), ("exclusions.yaml", EXCLUSION_KEYS)):
+        for name in ("patterns.yaml", "exclusions.yaml"):   # keys and types checked on reading (rule_schemas)
             path = Path(rules_dir) / name
             for entry in read_rule_file(str(path)) or []:
-                where = locate(entry, f"{path} rule {entry.get('id') if isinstance(entry, dict) else entry}")
-                check_keys(entry, allowed, where, required=("id", "pattern"))
+                where = locate(entry, f"{path} rule {entry['id']}")
                 role = "exclude" if name == "exclusions.yaml" else entry.get("role", "core")
                 if role == "core" and entry.get("kind") not in KINDS:
                     raise RuleError(f"{where}: kind must be one of {sorted(KINDS)}")

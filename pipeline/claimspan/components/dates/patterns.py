@@ -10,8 +10,6 @@ from typing import NamedTuple
 from claimspan.normalize import timex
 from claimspan.ruleset import RuleError
 
-PATTERN_KEYS = {"id", "kind", "pattern", "role", "applies_to", "kind_to", "value", "relative"}
-EXCLUSION_KEYS = {"id", "pattern"}
 KINDS = {"date", "range", "duration", "set", "time"}
 REPEAT_BOUND = 6    # tokens an "X+" item is assumed to span at most ("two hundred fifty thousand"), for windows
 

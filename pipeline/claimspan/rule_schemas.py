@@ -1,0 +1,181 @@
+"""One schema per rule file, declared once, checked by the one loader (``ruleset.read_rule_file``).
+
+Every built-in rule file, with an overlay merged into it, is checked against its
+schema when it is read: unknown keys, missing keys and values of the wrong type
+are one error naming the file, the line, the rule and the key. The components
+then only check what a type cannot say (a pattern's word classes, a kind's name).
+
+The type language: ``str``, ``int``, ``number``, ``bool``, ``any``; ``[T]`` a list
+of T; ``{T}`` a table from words to T; ``A|B`` either; a ``Record`` of named
+keys (a trailing ``!`` marks a required key).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from claimspan.rulefiles import Entry, RuleError, check_keys, locate
+
+
+class Record:
+    """A mapping with these keys (``name!``: required) and value types (a type
+    string, or a Record for a nested mapping)."""
+
+    def __init__(self, **fields: str | Record):
+        self.types = {k.rstrip("!"): t for k, t in fields.items()}
+        self.required = {k.rstrip("!") for k in fields if k.endswith("!")}
+
+
+def words(*sections: str) -> Record:
+    """A mapping file whose sections are all lists of words."""
+    return Record(**{s: "[str]" for s in sections})
+
+
+PATTERN = "[any]"   # a spaCy Matcher pattern: the Matcher validates its token specs
+
+SCHEMAS: dict[str, Record | tuple[str, Record]] = {
+    # -- claims ----------------------------------------------------------------
+    "claims/counted.yaml": words("stop_words", "modifiers", "irregular_plurals", "not_plural_endings",
+                                 "not_plural_words", "discourse_nouns", "discourse_cues", "discourse_followers",
+                                 "discourse_openers", "of_words", "relative_pronouns"),
+    "claims/currencies.yaml": ("rules", Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
+                                                  "suffix": "[str]", "scale": "number"})),
+    "claims/not_claims.yaml": ("rules", Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
+                                                  "block": "[int]"})),
+    "claims/numbers.yaml": Record(words="{int}", scales="{number}", suffix_scales="{number}", fractions="{number}",
+                                  ordinal_units="{number}", fraction_chars="{number}", vague="{number}",
+                                  before_scale="{number}", vague_before_of="{number}", lower_bounds="{number}",
+                                  signs="{number}"),
+    "claims/percent.yaml": ("rules", Record(**{"id!": "str", "words": "[str]", "before": "[str]"})),
+    "claims/qualifiers.yaml": ("rules", Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})),
+    "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
+                                                                 "range_verbs", "change_verbs")}),
+    "claims/ratios.yaml": Record(**{"part_of_whole!": "[str]"}, over_connector="[str]", of_connector="[str]",
+                                 fraction_followers="[str]", multiplier_words="[str]",
+                                 multiplier_followers="[str]", frequency_words="{number}"),
+    "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
+                                   age_words="[str]", year_min="int", year_max="int", months="[str]",
+                                   period_prepositions="[str]", reporting_verbs="[str]"),
+    "claims/units.yaml": ("rules", Record(**{"id!": "str", "unit!": "str", "words!": "[str]", "with_a": "bool",
+                                             "glued": "[str]",
+                                             "then": Record(**{"unit!": "str", "factor!": "number"})})),
+    # -- dates -----------------------------------------------------------------
+    "dates/lexicon.yaml": Record(**{f"{s}!": t for s, t in {
+        "months": "{int}", "ambiguous_months": "{bool}", "weekdays": "{int}", "seasons": "{str}",
+        "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
+        "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
+        "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "{bool}",
+        "range_words": "{bool}"}.items()}),
+    "dates/patterns.yaml": ("rules", Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
+                                               "applies_to": "[str]", "kind_to": "str", "value": "str",
+                                               "relative": "int"})),
+    "dates/exclusions.yaml": ("rules", Record(**{"id!": "str", "pattern!": "str|[str]"})),
+    # -- documents, organizations, resolutions, speakers -------------------------
+    "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
+                                        "text_max_lines!": "int", "patterns!": "[pattern]"}),
+    "organizations/names.yaml": Record(**{"heads!": "[str]", "closing_heads": "[str]", "connectors!": "[str]",
+                                          "possessive_ok": "[str]", "leading_noise": "[str]",
+                                          "not_continuations": "[str]"}),
+    "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
+    "organizations/gazetteer.jsonl": ("rules", Record(**{"name!": "str", "acronym": "str", "variants": "[str]",
+                                                         "kind": "str"})),
+    "resolutions/instruments.yaml": Record(**{"heads!": "{str}", "starts!": "[str]", "inner!": "[str]",
+                                              "body_prefixes": "{str}", "title_cues": "[str]",
+                                              "cue_nouns": "{str}", "unnamed_heads": "[str]",
+                                              "unnamed_verbs": "[str]", "unnamed_modifiers": "[str]",
+                                              "body_cues": "[str]"}),
+    "resolutions/gazetteer.jsonl": ("rules", Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
+                                                       "body": "str"})),
+    "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",
+                                      "list_headings!": "[str]", "name_connectors!": "[str]",
+                                      "max_label_words!": "int"}),
+    "speakers/outlets.yaml": Record(**{"outlet_words!": "[str]", "organization_heads!": "[str]"}),
+}
+
+
+def validate(rel: str, data: Any, path: str) -> None:
+    """Check the data of rule file ``rel`` (its path under rules/) against its schema."""
+    schema = SCHEMAS.get(rel)
+    if schema is None:
+        return
+    if isinstance(schema, tuple):
+        if not isinstance(data, list):
+            raise RuleError(f"{path}: expected a list of rules, got {_name(data)}")
+        for n, entry in enumerate(data, 1):
+            rid = next((entry[k] for k in ("id", "name", "acronym") if k in entry), n) if isinstance(entry, dict) else n
+            _record(entry, schema[1], f"{path} rule {rid}")
+    else:
+        _record(data if data is not None else Entry(), schema, path)
+
+
+# named record types that list items may have: "[pattern]" is a list of regex rules with ids
+RECORDS = {"pattern": Record(**{"id!": "str", "pattern!": "str"})}
+
+
+def _record(entry: Any, record: Record, where: str) -> None:
+    check_keys(entry, record.types, where, record.required)
+    for key, value in entry.items():
+        type_ = record.types[key]
+        if isinstance(type_, Record):
+            if value is not None:
+                _record(value, type_, f"{where} key {key}")
+        elif type_.startswith("[") and type_[1:-1] in RECORDS:
+            if not isinstance(value, list):
+                raise RuleError(f"{locate(entry, where, key)}: key {key!r}: expected a list, got {_name(value)}")
+            for item in value:
+                rid = item.get("id") if isinstance(item, dict) else item
+                _record(item, RECORDS[type_[1:-1]], f"{where.split(' rule ')[0]} rule {rid}")
+        elif not _fits(value, type_):
+            hint = " (quote yes/no/on/off: YAML reads them as true/false)" if _has_bool(value) else ""
+            raise RuleError(f"{locate(entry, where, key)}: key {key!r}: expected {type_}, "
+                            f"got {_name(value)} {_short(value)}{hint}")
+
+
+def _has_bool(value: Any) -> bool:
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    return any(isinstance(v, bool) for v in items)
+
+
+def _fits(value: Any, type_: str) -> bool:
+    """Does ``value`` have type ``type_`` (see the module docstring)?
+
+    >>> _fits([1, "a"], "[int|str]"), _fits({"a": 1.5}, "{number}"), _fits(True, "int"), _fits(None, "{str}")
+    (True, True, False, True)
+    >>> _fits("x", "str|[str]"), _fits(["x"], "str|[str]"), _fits([1], "str|[str]")
+    (True, True, False)
+    """
+    if value is None:           # an empty section: nothing to check (a loader supplies the default)
+        return True
+    choices = _split(type_)
+    if len(choices) > 1:
+        return any(_fits(value, t) for t in choices)
+    if type_.startswith("["):
+        return isinstance(value, list) and all(_fits(v, type_[1:-1]) for v in value)
+    if type_.startswith("{"):
+        return isinstance(value, dict) and all(_fits(v, type_[1:-1]) for v in value.values())
+    return {"any": True, "str": isinstance(value, str), "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "number": isinstance(value, (int, float)) and not isinstance(value, bool)}[type_]
+
+
+def _split(type_: str) -> list[str]:
+    """``A|[B|C]`` -> ``["A", "[B|C]"]``: split on the ``|`` outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(type_):
+        depth += ch in "[{"
+        depth -= ch in "]}"
+        if ch == "|" and depth == 0:
+            parts.append(type_[start:i])
+            start = i + 1
+    return parts + [type_[start:]]
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    return {list: "a list", str: "a string", bool: "true/false", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
