@@ -53,7 +53,7 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
                                  fraction_followers="[str]", multiplier_words="[str]",
                                  multiplier_followers="[str]", frequency_words="{number}"),
     "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
-                                   age_words="[str]", year_min="int", year_max="int", months="[str]",
+                                   age_words="[str]", year_min="int", year_max="int", months="{int}",
                                    period_prepositions="[str]", reporting_verbs="[str]"),
     "claims/units.yaml": ("rules", Record(**{"id!": "str", "unit!": "str", "words!": "[str]", "with_a": "bool",
                                              "glued": "[str]",
@@ -69,6 +69,8 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})),
     "dates/exclusions.yaml": ("rules", Record(**{"id!": "str", "pattern!": "str|[str]"})),
+    # -- shared lists (rules/common/) ----------------------------------------------
+    "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}"}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),

@@ -43,11 +43,25 @@ class Entry(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """yaml.SafeLoader whose mappings are Entries with file and line numbers."""
+    """yaml.SafeLoader whose mappings are Entries with file and line numbers, and
+    whose ``!common FILE.SECTION`` values are read from the shared rules/common/."""
 
-    def __init__(self, stream, path: str):
+    def __init__(self, stream, path: str, common=None):
         super().__init__(stream)
         self.path = path
+        self.common = common
+
+
+def _construct_common(loader: _LineLoader, node: yaml.ScalarNode):
+    ref = loader.construct_scalar(node)
+    where = f"{loader.path}:{node.start_mark.line + 1}"
+    name, _, section = str(ref).partition(".")
+    if loader.common is None or not section:
+        raise RuleError(f"{where}: !common {ref}: a shared list is named FILE.SECTION of rules/common/")
+    data = loader.common(name)
+    if not isinstance(data, dict) or section not in data:
+        raise RuleError(f"{where}: !common {ref}: no section {section!r} in rules/common/{name}.yaml")
+    return data[section]
 
 
 def _construct_entry(loader: _LineLoader, node: yaml.MappingNode):
@@ -60,6 +74,7 @@ def _construct_entry(loader: _LineLoader, node: yaml.MappingNode):
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_entry)
+_LineLoader.add_constructor("!common", _construct_common)
 
 
 class _EntryDumper(yaml.SafeDumper):
@@ -69,8 +84,9 @@ class _EntryDumper(yaml.SafeDumper):
 _EntryDumper.add_representer(Entry, yaml.representer.SafeRepresenter.represent_dict)
 
 
-def parse_rule_file(path: str | Path) -> Any:
-    """Parse one YAML or JSONL file as it is (no overlay); mappings are Entries."""
+def parse_rule_file(path: str | Path, common=None) -> Any:
+    """Parse one YAML or JSONL file as it is (no overlay); mappings are Entries;
+    ``common(name)`` gives the data of rules/common/<name>.yaml for ``!common`` references."""
     path = Path(path)
     if not path.is_file():
         raise RuleError(f"{path}: rule file not found")
@@ -92,7 +108,7 @@ def parse_rule_file(path: str | Path) -> Any:
                 row = Entry(row, at=f"{path}:{n}", key_at={k: f"{path}:{n}" for k in row})
             rows.append(row)
         return rows
-    loader = _LineLoader(text, str(path))
+    loader = _LineLoader(text, str(path), common)
     try:
         return loader.get_single_data()
     except yaml.YAMLError as exc:

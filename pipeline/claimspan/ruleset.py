@@ -20,8 +20,8 @@ from typing import Any, Iterable
 
 from claimspan import rule_schemas
 from claimspan.rule_overlay import Overlay, merge
-from claimspan.rulefiles import (EXAMPLES, Entry, RuleError, check_keys, digest, is_examples, locate,  # noqa: F401
-                                 parse_rule_file, rule_files, write_rule_data)
+from claimspan.rulefiles import (EXAMPLES, RULE_SUFFIXES, Entry, RuleError, check_keys,  # noqa: F401
+                                 digest, is_examples, locate, parse_rule_file, rule_files, write_rule_data)
 
 
 def builtin_dir() -> Path:
@@ -83,15 +83,21 @@ def read_rule_file(path: str | Path) -> Any:
 @functools.lru_cache(maxsize=None)
 def _read(path: str, overlay: str | None) -> Any:
     """Parse, lay the overlay over a built-in file, and check the result against its schema."""
-    data = parse_rule_file(path)
+    data = parse_rule_file(path, _common)
     over = _overlay_file(Path(path))
     if over is not None:
         rel, extra = over
-        data = parse_rule_file(extra) if rel in _overlay.replace else merge(data, parse_rule_file(extra), str(extra))
+        data = (parse_rule_file(extra, _common) if rel in _overlay.replace
+                else merge(data, parse_rule_file(extra, _common), str(extra)))
     rel = _builtin_rel(Path(path))
     if rel is not None:
         rule_schemas.validate(rel, data, path)
     return data
+
+
+def _common(name: str) -> Any:
+    """rules/common/<name>.yaml, with the overlay: the shared lists ``!common`` refers to."""
+    return read_rule_file(str(rules_path("common", f"{name}.yaml")))
 
 
 def _builtin_rel(path: Path) -> str | None:

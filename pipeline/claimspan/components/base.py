@@ -60,8 +60,8 @@ class RuleComponent:
         for source in sorted(p for p in self.rules_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             dest = path / source.relative_to(self.rules_dir)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            if ruleset.overlaid(source):
-                ruleset.write_rule_file(source, dest)
+            if source.suffix in ruleset.RULE_SUFFIXES and not ruleset.is_examples(source):
+                ruleset.write_rule_file(source, dest)   # as read: overlay merged, !common lists resolved
             else:
                 shutil.copyfile(source, dest)
 

@@ -58,6 +58,20 @@ def _file(rules_dir: Path, name: str):
     return read_rule_file(str(path)), str(path)
 
 
+def _month_words(months: dict[str, int]) -> frozenset:
+    """Month words as they stand in text: every name, and each abbreviation also with
+    its period ("sept", "sept."); the longest word of a month is its full name.
+
+    >>> sorted(_month_words({"may": 5, "september": 9, "sept": 9, "sep": 9}))
+    ['may', 'sep', 'sep.', 'sept', 'sept.', 'september']
+    """
+    full = {}
+    for word, n in months.items():
+        if len(word) > len(full.get(n, "")):
+            full[n] = word
+    return frozenset(months) | {f"{w}." for w, n in months.items() if w != full[n]}
+
+
 def load(rules_dir: Path, nlp: Language) -> ClaimRules:
     """Read and validate every rule file of ``rules_dir`` (rules/claims/)."""
     return _Loader(rules_dir, nlp).load()
@@ -118,8 +132,8 @@ class _Loader:
     def temporal(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "temporal.yaml")
         rules.age_max = int(data.get("age_max", 0))
-        words = {k: frozenset(data.get(k) or ())
-                 for k in ("age_words", "months", "time_unit_modifiers", "reporting_verbs")}
+        words = {k: frozenset(data.get(k) or ()) for k in ("age_words", "time_unit_modifiers", "reporting_verbs")}
+        words["months"] = _month_words(data.get("months") or {})
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
