@@ -5,6 +5,9 @@ status, error)``. A document that cannot be read still becomes a record, with
 ``status="error"`` and the reason, so that every input is accounted for. Only a
 table input that lacks an ``id``/``text`` column is refused as a whole
 (``InputError``), because none of its rows could be named.
+
+Kept as one module (~310 lines): one small reader per input format, all
+sharing the scan, the decoding and the ``Record``; HTML text is in htmltext.py.
 """
 from __future__ import annotations
 

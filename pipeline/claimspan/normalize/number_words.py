@@ -1,6 +1,10 @@
 """Numbers written in words: ``read_cardinal`` reads "one hundred and six",
 "1.4 billion", "three and a half", "two-thirds" token by token (pure functions,
 no spaCy). The vocabulary is a ``numbers.Lexicon``.
+
+One module of ~320 lines on purpose: it is one small grammar (cardinals, scales,
+fractions, conjunctions) whose readers call one another; split, each part would
+need the others.
 """
 from __future__ import annotations
 
