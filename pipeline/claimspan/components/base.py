@@ -39,6 +39,12 @@ class RuleComponent:
         pass
 
     # -- shared ---------------------------------------------------------------
+    @staticmethod
+    def read(rules_dir: Path, name: str):
+        """One rule file of this component's folder, as the one loader gives it
+        (overlay merged, ``!common`` lists resolved, checked against its schema)."""
+        return ruleset.read_rule_file(str(Path(rules_dir) / name))
+
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc

@@ -51,10 +51,9 @@ class OrganizationsComponent(RuleComponent):
 
     # -- rules ------------------------------------------------------------------
     def load_rules(self, rules_dir: Path) -> None:
-        # validated on reading (claimspan.rule_schemas)
-        names = ruleset.read_rule_file(str(rules_dir / "names.yaml"))
-        excl = ruleset.read_rule_file(str(rules_dir / "exclusions.yaml"))
-        self.gazetteer = ruleset.read_rule_file(str(rules_dir / "gazetteer.jsonl"))
+        names = self.read(rules_dir, "names.yaml")
+        excl = self.read(rules_dir, "exclusions.yaml")
+        self.gazetteer = self.read(rules_dir, "gazetteer.jsonl")
 
         def words(data, key):
             return frozenset(str(w).lower() for w in data.get(key) or ())

@@ -15,7 +15,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimspan import ruleset
 from claimspan.components.base import RuleComponent
 
 LINE = re.compile(r"[^\r\n]*")
@@ -37,13 +36,13 @@ class SpeakersComponent(RuleComponent):
     table = "speakers"
 
     def load_rules(self, rules_dir: Path) -> None:
-        labels = ruleset.read_rule_file(str(rules_dir / "labels.yaml"))
+        labels = self.read(rules_dir, "labels.yaml")
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in labels["debris"]) + ")*")
         self.not_speakers = {w.lower() for w in labels["not_speakers"]}
         self.list_headings = {w.lower() for w in labels["list_headings"]}
         self.connectors = set(labels["name_connectors"])
         self.max_words = int(labels["max_label_words"])
-        outlets = ruleset.read_rule_file(str(rules_dir / "outlets.yaml"))
+        outlets = self.read(rules_dir, "outlets.yaml")
         self.outlet_words = set(outlets["outlet_words"])
         self.org_heads = set(outlets["organization_heads"])
 

@@ -1,16 +1,8 @@
 """``claimspan_dates``: every temporal expression, as rows of the dates table.
 
-Writes ``doc.spans["dates"]`` with the row attributes in ``span._.date``
-(kind, value, start_date, end_date, granularity, mod, is_relative, anchor_date),
-resolved against ``doc._.doc_date``.
-
-Reads ``rules/dates/lexicon.yaml`` (word lists), ``patterns.yaml`` (token
-patterns over those word classes) and ``exclusions.yaml`` (names and amounts
-that look like dates). Finding is done by spaCy Matchers (one per set of
-trigger words, one for affixes and exclusions) and one PhraseMatcher
-(holidays); Python only picks the longest candidates, joins affixes ("the end
-of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
-then normalizes each row with ``claimspan.normalize.timex``.
+``patterns`` (the pattern language), ``candidates`` (choosing among matches)
+and ``component`` (the spaCy component; its docstring says what it reads and
+writes).
 """
 from __future__ import annotations
 
