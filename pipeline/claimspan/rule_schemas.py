@@ -64,7 +64,7 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
         "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "{bool}",
-        "range_words": "{bool}"}.items()}),
+        "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}"}.items()}),
     "dates/patterns.yaml": ("rules", Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})),

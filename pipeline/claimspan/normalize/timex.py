@@ -18,7 +18,6 @@ from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON
                                               duration_value, interval, month_end, shift, value_at)
 from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
 
-CONNECTORS = {"to", "through", "until", "till", "-", "–", "—", "‐", "‑", "and"}
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
 
@@ -236,7 +235,8 @@ def _duration(row: dict, f: dict, anchor: date | None) -> None:
 
 
 def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in CONNECTORS), None)
+    connectors = set(lex["range_words"]) | DASHES | {"and"}     # "between 2016 and 2020"
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in connectors), None)
     if cut is None:
         return _opening_part(row, features(words, lex), anchor)
     left, right = features(words[:cut], lex), features(words[cut + 1:], lex)
@@ -291,7 +291,7 @@ def default_lexicon() -> dict:
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
-                    "future_markers", "reporting_verbs", "range_words")
+                    "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

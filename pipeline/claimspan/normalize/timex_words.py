@@ -48,10 +48,10 @@ def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> 
         f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
     elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
         f["clock"] = (int(m[1]), int(m[2]))
-    elif m := re.fullmatch(r"q([1-4])", k):
-        f["ordinal"], f["unit"] = int(m[1]), "quarter"
-    elif k in ("a.m.", "am", "p.m.", "pm"):
-        f["ampm"] = k[0]
+    elif k in lex["quarter_tokens"]:
+        f["ordinal"], f["unit"] = lex["quarter_tokens"][k], "quarter"
+    elif k in lex["am_pm"]:
+        f["ampm"] = lex["am_pm"][k]
     elif k == "s" and (f.get("year") or f.get("yy") is not None):
         f["decade"] = True
     elif k in ("st", "nd", "rd", "th") and prev.isdigit():

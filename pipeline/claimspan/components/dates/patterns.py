@@ -67,7 +67,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "DASH": {"ORTH": {"IN": sorted(timex.DASHES)}},
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
-        "TZ": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et"]}},
+        "TZ": {"LOWER": {"IN": list(lex["time_zones"])}},
         "NUMLIKE": {"LIKE_NUM": True},
         "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
         "DIGITS3": {"SHAPE": "ddd"},
@@ -78,8 +78,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
                                          for w in [w[:-1] + "ies"]]}},
         "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
                                         if n in range(1, 10) and w not in ("a", "an")]}},
-        "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm"]}},
-        "QUARTER_TOKEN": {"LOWER": {"IN": ["q1", "q2", "q3", "q4"]}},
+        "AMPM": {"LOWER": {"IN": list(lex["am_pm"])}},
+        "QUARTER_TOKEN": {"LOWER": {"IN": list(lex["quarter_tokens"])}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
     }
 
