@@ -54,7 +54,7 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
                                  multiplier_followers="[str]", frequency_words="{number}"),
     "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
                                    age_words="[str]", year_min="int", year_max="int", months="{int}",
-                                   period_prepositions="[str]", reporting_verbs="[str]"),
+                                   period_anchors="[str]", period_prepositions="[str]", reporting_verbs="[str]"),
     "claims/units.yaml": ("rules", Record(**{"id!": "str", "unit!": "str", "words!": "[str]", "with_a": "bool",
                                              "glued": "[str]",
                                              "then": Record(**{"unit!": "str", "factor!": "number"})})),

@@ -19,7 +19,6 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")   # "U.S.", "U.N."
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
-ANCHORED = frozenset({"past", "last", "next", "recent", "previous", "coming", "first"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
@@ -194,7 +193,7 @@ def scopes(rules, doc: Doc, d: Span) -> bool:
     info = d._.date or {}
     if info.get("value") == "FUTURE_REF":
         return False
-    if info.get("kind") == "duration" and not any(t.lower_ in ANCHORED for t in d):
+    if info.get("kind") == "duration" and not any(t.lower_ in rules.period_anchors for t in d):
         return False                                   # "24-hour", "about three days": not a period
     if 0 < d.start and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")":
         return False

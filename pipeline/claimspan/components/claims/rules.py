@@ -44,6 +44,7 @@ class ClaimRules:
     months: frozenset = frozenset()
     period_prepositions: dict = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
+    period_anchors: frozenset = frozenset()
     ratios: dict[str, Any] = field(default_factory=dict)
     ranges: dict[str, frozenset] = field(default_factory=dict)
     time_modifiers: frozenset = frozenset()
@@ -132,11 +133,13 @@ class _Loader:
     def temporal(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "temporal.yaml")
         rules.age_max = int(data.get("age_max", 0))
-        words = {k: frozenset(data.get(k) or ()) for k in ("age_words", "time_unit_modifiers", "reporting_verbs")}
+        words = {k: frozenset(data.get(k) or ())
+                 for k in ("age_words", "time_unit_modifiers", "reporting_verbs", "period_anchors")}
         words["months"] = _month_words(data.get("months") or {})
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
+        rules.period_anchors = words["period_anchors"]
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
         rules.period_prepositions = {self.toks(p): (None, "period")
                                      for p in data.get("period_prepositions") or ()}
