@@ -116,6 +116,8 @@ def test_overlay_may_replace_a_file(tmp_path, corpus):
      r"my-rules/organizations/names\.yaml:1: key 'heads': expected \[str\], got a list .* \(quote yes/no/on/off"),
     ({"claims/units.yaml": "- id: claims.unit.league\n  unit: league\n  words: [leagues]\n  then: {unit: mile}\n"},
      r"my-rules/claims/units\.yaml:4 rule claims\.unit\.league key then: missing key 'factor'"),
+    ({"resolutions/instruments.yaml": "symbols:\n  - id: resolutions.symbol.bad\n    pattern: '(('\n"},
+     r"my-rules/resolutions/instruments\.yaml:2 rule resolutions\.symbol\.bad key 'pattern': missing \)"),
     ({"resolutions/instruments.yaml": "heads:\n  bill: [law\n"},
      r"my-rules/resolutions/instruments\.yaml:3: invalid YAML"),
     ({"organizations/gazetteer.jsonl": '{"name": "A"\n'},

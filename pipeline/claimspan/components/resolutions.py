@@ -33,8 +33,6 @@ from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
                                              run_right, tokens_with_text)
 
-SYMBOL = re.compile(r"\b(?:[AS]/RES/\d+(?:/\d+)?|[Rr]esolution \d+(?:/\d+)?)(?: ?\((?:19|20)\d\d\))?")
-ACTION_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|report|review)$")
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
@@ -71,6 +69,15 @@ class ResolutionsComponent(RuleComponent):
         self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
                                     numbers=True, max_connectors=3)
         self.starts = low("starts")
+        for symbol in rules.get("symbols") or ():
+            try:
+                re.compile(symbol["pattern"])
+            except re.error as exc:
+                where = ruleset.locate(symbol, f"{path} rule {symbol['id']}")
+                raise ruleset.RuleError(f"{where} key 'pattern': {exc}") from None
+        self.symbols = re.compile("|".join(f"(?:{s['pattern']})" for s in rules.get("symbols") or ()) or "(?!)")
+        endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
+        self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
         self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
@@ -156,7 +163,7 @@ class ResolutionsComponent(RuleComponent):
             if k >= 1 and doc[k].lower_ == "the":
                 k -= 1
             if k < 1 or doc[k].lower_ not in ("of", "to", "for", "on") or not is_cap(doc[k - 1], rules) \
-                    or k in org_ends or doc[k - 1].is_stop or ACTION_NOUN.search(doc[k - 1].lower_):
+                    or k in org_ends or doc[k - 1].is_stop or self.action_noun.search(doc[k - 1].lower_):
                 return start  # "Implementation of the X Law" is about the law, not its title
             left = run_left(doc, k - 1, rules)
             if any(t.lower_ in self.heads for t in doc[left:k]):
@@ -228,7 +235,7 @@ class ResolutionsComponent(RuleComponent):
 
     def _symbols(self, doc: Doc, text: str):
         out = []
-        for m in SYMBOL.finditer(text):
+        for m in self.symbols.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 title = m.group(0)
