@@ -85,7 +85,7 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
                                               "cue_nouns": "{str}", "unnamed_heads": "[str]",
                                               "unnamed_verbs": "[str]", "unnamed_modifiers": "[str]",
                                               "body_cues": "[str]", "symbols": "[pattern]",
-                                              "action_noun_endings": "[str]"}),
+                                              "action_noun_endings": "[str]", "acronym_body_words": "[str]"}),
     "resolutions/gazetteer.jsonl": ("rules", Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
                                                        "body": "str"})),
     "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",

@@ -69,6 +69,7 @@ class ResolutionsComponent(RuleComponent):
         self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
                                     numbers=True, max_connectors=3)
         self.starts = low("starts")
+        self.acronym_body_words = low("acronym_body_words")
         for symbol in rules.get("symbols") or ():
             try:
                 re.compile(symbol["pattern"])
@@ -249,7 +250,7 @@ class ResolutionsComponent(RuleComponent):
             last = d.long.split()[-1].lower()
             head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
                          if w.lower() in self.heads), None)
-            if span is not None and head and last not in {"organization", "council", "committee"}:
+            if span is not None and head and last not in self.acronym_body_words:
                 defined[d.short] = (self.heads[head], self._title(d.long), self._prefix_body(d.long))
         out = []
         for i in tokens_with_text(doc, defined):
