@@ -101,11 +101,11 @@ def cmd_rules_check(args) -> int:
     except (RuleError, OSError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)
         return 2
-    counts = result.summary()
+    counts, only = result.summary(), args.only or ""
     if args.ablate:
         from claimspan.rulebook import ablate
 
-        names = sorted(n for n in result.covered & set(result.rules) if n.startswith(args.only or ""))
+        names = sorted(n for n in result.covered & set(result.rules) if n.startswith(only))
         verdicts = ablate(result, names, model=args.model)
         for name, verdict in sorted(verdicts.items()):
             if verdict != "needed":
@@ -117,17 +117,14 @@ def cmd_rules_check(args) -> int:
             for name in outcome.example.rules:
                 named[name] = named.get(name, 0) + 1
         for name, at in sorted(result.rules.items()):
-            if not name.startswith(args.only or ""):
-                continue
-            print(f"{name}\t{named.get(name, 0)}\t{at}")
+            if name.startswith(only):
+                print(f"{name}\t{named.get(name, 0)}\t{at}")
     for outcome in result.failed:
         print(f"FAILED {outcome.example.where} ({', '.join(outcome.example.rules)}): {outcome.example.text!r}",
               file=sys.stderr)
         for problem in outcome.problems:
             print(f"  {problem}", file=sys.stderr)
-    for name in result.uncovered:
-        if not name.startswith(args.only or ""):
-            continue
+    for name in (n for n in result.uncovered if n.startswith(only)):
         print(f"NO EXAMPLE {name} ({result.rules[name]})", file=sys.stderr)
     if args.json:
         print(json.dumps(counts))

@@ -35,14 +35,20 @@ DOC_EXTENSIONS = {
 CARRIED = ("doc_date", "doc_date_source", "speaker_roles", "org_definitions")
 
 
+def _per_doc(doc: Doc, key: str, compute):
+    """A value computed once per Doc and kept in ``doc.user_data`` (recomputed if the
+    Doc's length changed, i.e. it was retokenized)."""
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), compute())
+        doc.user_data[key] = cached
+    return cached[1]
+
+
 def _text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy rebuilds it from every token on each access,
     which cost more than some components' whole work."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None or cached[0] != len(doc):
-        cached = (len(doc), doc.text)
-        doc.user_data[_TEXT_KEY] = cached
-    return cached[1]
+    return _per_doc(doc, _TEXT_KEY, lambda: doc.text)
 
 
 _TEXT_KEY = "claimspan.text"
@@ -52,13 +58,9 @@ _DEFINITIONS_KEY = "claimspan.acronym_definitions"
 def acronym_definitions(doc: Doc) -> list:
     """The ``long form (SHORT)`` definitions of the Doc's text, found once per Doc
     (organizations and resolutions both read them; plain tuples, so they pickle)."""
-    cached = doc.user_data.get(_DEFINITIONS_KEY)
-    if cached is None or cached[0] != len(doc):
-        from claimspan.normalize.acronyms import find_definitions
+    from claimspan.normalize.acronyms import find_definitions
 
-        cached = (len(doc), find_definitions(_text(doc)))
-        doc.user_data[_DEFINITIONS_KEY] = cached
-    return cached[1]
+    return _per_doc(doc, _DEFINITIONS_KEY, lambda: find_definitions(_text(doc)))
 
 
 def set_text(doc: Doc, text: str) -> None:

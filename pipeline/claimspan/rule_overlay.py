@@ -54,13 +54,6 @@ class Overlay:
         self.key = digest(self.root, first, self.files.values())   # examples too: for caches
 
 
-def _ignored(path: Path, root: Path) -> bool:
-    """Hidden files, editor leftovers, READMEs and caches are not rule files."""
-    parts = path.relative_to(root).parts
-    return (any(p.startswith(".") or p == "__pycache__" for p in parts) or path.suffix in (".md", ".txt", ".pyc")
-            or path.name.endswith("~"))
-
-
 def merge(base: Any, extra: Any, where: str, key: Any = None) -> Any:
     """``extra`` laid over ``base``: lists appended, mappings merged key by key,
     anything else replaced; an empty value adds nothing.

@@ -32,21 +32,22 @@ def words(*sections: str) -> Record:
 
 PATTERN = "[any]"   # a spaCy Matcher pattern: the Matcher validates its token specs
 
-SCHEMAS: dict[str, Record | tuple[str, Record]] = {
+# A mapping file is a Record; a list file of rules is ``[Record]``.
+SCHEMAS: dict[str, Record | list[Record]] = {
     # -- claims ----------------------------------------------------------------
     "claims/counted.yaml": words("stop_words", "modifiers", "irregular_plurals", "not_plural_endings",
                                  "not_plural_words", "discourse_nouns", "discourse_cues", "discourse_followers",
                                  "discourse_openers", "of_words", "relative_pronouns"),
-    "claims/currencies.yaml": ("rules", Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
-                                                  "suffix": "[str]", "scale": "number"})),
-    "claims/not_claims.yaml": ("rules", Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
-                                                  "block": "[int]"})),
+    "claims/currencies.yaml": [Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
+                                                  "suffix": "[str]", "scale": "number"})],
+    "claims/not_claims.yaml": [Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
+                                                  "block": "[int]"})],
     "claims/numbers.yaml": Record(words="{int}", scales="{number}", suffix_scales="{number}", fractions="{number}",
                                   ordinal_units="{number}", fraction_chars="{number}", vague="{number}",
                                   before_scale="{number}", vague_before_of="{number}", lower_bounds="{number}",
                                   signs="{number}"),
-    "claims/percent.yaml": ("rules", Record(**{"id!": "str", "words": "[str]", "before": "[str]"})),
-    "claims/qualifiers.yaml": ("rules", Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})),
+    "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]"})],
+    "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
                                                                  "range_verbs", "change_verbs")}),
     "claims/ratios.yaml": Record(**{"part_of_whole!": "[str]"}, over_connector="[str]", of_connector="[str]",
@@ -55,9 +56,9 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
     "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
                                    age_words="[str]", year_min="int", year_max="int", months="{int}",
                                    period_anchors="[str]", period_prepositions="[str]", reporting_verbs="[str]"),
-    "claims/units.yaml": ("rules", Record(**{"id!": "str", "unit!": "str", "words!": "[str]", "with_a": "bool",
+    "claims/units.yaml": [Record(**{"id!": "str", "unit!": "str", "words!": "[str]", "with_a": "bool",
                                              "glued": "[str]",
-                                             "then": Record(**{"unit!": "str", "factor!": "number"})})),
+                                             "then": Record(**{"unit!": "str", "factor!": "number"})})],
     # -- dates -----------------------------------------------------------------
     "dates/lexicon.yaml": Record(**{f"{s}!": t for s, t in {
         "months": "{int}", "ambiguous_months": "{bool}", "weekdays": "{int}", "seasons": "{str}",
@@ -65,10 +66,10 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "{bool}",
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}"}.items()}),
-    "dates/patterns.yaml": ("rules", Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
+    "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
-                                               "relative": "int"})),
-    "dates/exclusions.yaml": ("rules", Record(**{"id!": "str", "pattern!": "str|[str]"})),
+                                               "relative": "int"})],
+    "dates/exclusions.yaml": [Record(**{"id!": "str", "pattern!": "str|[str]"})],
     # -- shared lists (rules/common/) ----------------------------------------------
     "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}"}),
     # -- documents, organizations, resolutions, speakers -------------------------
@@ -78,16 +79,16 @@ SCHEMAS: dict[str, Record | tuple[str, Record]] = {
                                           "possessive_ok": "[str]", "leading_noise": "[str]",
                                           "not_continuations": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
-    "organizations/gazetteer.jsonl": ("rules", Record(**{"name!": "str", "acronym": "str", "variants": "[str]",
-                                                         "kind": "str"})),
+    "organizations/gazetteer.jsonl": [Record(**{"name!": "str", "acronym": "str", "variants": "[str]",
+                                                         "kind": "str"})],
     "resolutions/instruments.yaml": Record(**{"heads!": "{str}", "starts!": "[str]", "inner!": "[str]",
                                               "body_prefixes": "{str}", "title_cues": "[str]",
                                               "cue_nouns": "{str}", "unnamed_heads": "[str]",
                                               "unnamed_verbs": "[str]", "unnamed_modifiers": "[str]",
                                               "body_cues": "[str]", "symbols": "[pattern]",
                                               "action_noun_endings": "[str]", "acronym_body_words": "[str]"}),
-    "resolutions/gazetteer.jsonl": ("rules", Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
-                                                       "body": "str"})),
+    "resolutions/gazetteer.jsonl": [Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
+                                                       "body": "str"})],
     "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",
                                       "list_headings!": "[str]", "name_connectors!": "[str]",
                                       "max_label_words!": "int"}),
@@ -100,12 +101,12 @@ def validate(rel: str, data: Any, path: str) -> None:
     schema = SCHEMAS.get(rel)
     if schema is None:
         return
-    if isinstance(schema, tuple):
+    if isinstance(schema, list):
         if not isinstance(data, list):
             raise RuleError(f"{path}: expected a list of rules, got {_name(data)}")
         for n, entry in enumerate(data, 1):
             rid = next((entry[k] for k in ("id", "name", "acronym") if k in entry), n) if isinstance(entry, dict) else n
-            _record(entry, schema[1], f"{path} rule {rid}")
+            _record(entry, schema[0], f"{path} rule {rid}")
     else:
         _record(data if data is not None else Entry(), schema, path)
 

@@ -27,9 +27,6 @@ from typing import Any
 from claimspan import ruleset
 
 EXAMPLE_KEYS = {"rules", "text", "date", "table", "expect", "absent"}
-TABLE_OF_FOLDER = {"documents": "documents", "claims": "claims", "dates": "dates",
-                   "organizations": "organizations", "resolutions": "resolutions", "speakers": "speakers"}
-
 
 @dataclass
 class Example:
@@ -110,7 +107,7 @@ def load_examples(root: Path | None = None, known: dict[str, str] | None = None)
             examples.append(Example(
                 rules=[str(n) for n in names], text=str(entry["text"]),
                 where=entry.at if isinstance(entry, ruleset.Entry) else where,
-                table=entry.get("table") or TABLE_OF_FOLDER.get(folder.name, folder.name),
+                table=entry.get("table") or folder.name,   # the table named like the rules folder
                 date=str(entry["date"]) if entry.get("date") else None,
                 expect=list(entry.get("expect") or []), absent=list(entry.get("absent") or [])))
     return examples

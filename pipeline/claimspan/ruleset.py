@@ -16,7 +16,7 @@ import hashlib
 import importlib.resources
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from claimspan import rule_schemas
 from claimspan.rule_overlay import Overlay, merge
@@ -100,13 +100,20 @@ def _common(name: str) -> Any:
     return read_rule_file(str(rules_path("common", f"{name}.yaml")))
 
 
-def _builtin_rel(path: Path) -> str | None:
-    """``claims/units.yaml`` for a built-in rule file, or for the same file in a saved pipeline's
-    copy of a component's rules (``<pipeline>/claimspan_claims/units.yaml``): its schema's name."""
+def _relative(path: Path) -> str | None:
+    """``claims/units.yaml`` for a built-in rule file; None for a file elsewhere."""
     try:
         return path.resolve().relative_to(RULES_DIR.resolve()).as_posix()
     except ValueError:
-        pass
+        return None
+
+
+def _builtin_rel(path: Path) -> str | None:
+    """``claims/units.yaml`` for a built-in rule file, or for the same file in a saved pipeline's
+    copy of a component's rules (``<pipeline>/claimspan_claims/units.yaml``): its schema's name."""
+    rel = _relative(path)
+    if rel is not None:
+        return rel
     for rel in rule_schemas.SCHEMAS:     # a component's own rules_dir holds one folder's files
         folder = rel.split("/")[0]
         if rel.endswith("/" + path.name) and _same_folder(path.parent, folder):
@@ -123,18 +130,12 @@ read_rule_file.cache_clear = _read.cache_clear  # for tests that edit rule files
 
 
 def _overlay_file(path: Path) -> tuple[str, Path] | None:
+    """The overlay's file for a built-in rule file (a component's own rules_dir, or a
+    saved pipeline, gets no overlay)."""
     if _overlay is None:
         return None
-    try:
-        rel = path.resolve().relative_to(RULES_DIR.resolve()).as_posix()
-    except ValueError:          # a component's own rules_dir, or a saved pipeline: no overlay
-        return None
+    rel = _relative(path)
     return (rel, _overlay.files[rel]) if rel in _overlay.files else None
-
-
-def overlaid(path: str | Path) -> bool:
-    """Whether reading ``path`` gives more than its bytes (an overlay applies to it)."""
-    return _overlay_file(Path(path)) is not None
 
 
 def write_rule_file(path: str | Path, dest: Path) -> None:
@@ -142,18 +143,9 @@ def write_rule_file(path: str | Path, dest: Path) -> None:
     write_rule_data(dest, read_rule_file(path))
 
 
-def load_table(table: str, name: str, allowed: Iterable[str] | None = None,
-               required: Iterable[str] = ()) -> Any:
-    """Load ``rules/<table>/<name>``; when ``allowed`` is given, validate every
-    entry of a list (or every value of a mapping) against it."""
-    path = rules_path(table, name)
-    data = read_rule_file(str(path))
-    if allowed is not None:
-        entries = data.items() if isinstance(data, dict) else enumerate(data or [])
-        for key, entry in entries:
-            rid = entry.get("id", key) if isinstance(entry, dict) else key
-            check_keys(entry, allowed, f"{path} rule {rid}", required)
-    return data
+def load_table(table: str, name: str) -> Any:
+    """``rules/<table>/<name>`` as the one loader gives it (for reads across tables)."""
+    return read_rule_file(str(rules_path(table, name)))
 
 
 # -- fingerprint -----------------------------------------------------------------------

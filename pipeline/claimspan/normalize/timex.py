@@ -278,14 +278,18 @@ def _iso(row: dict) -> dict:
 
 
 def default_lexicon() -> dict:
-    """The word lists in ``rules/dates/lexicon.yaml``, validated."""
-    from claimspan.ruleset import load_table, RuleError
+    """The word lists in ``rules/dates/lexicon.yaml`` (its sections are checked on reading)."""
+    from claimspan.ruleset import load_table
 
-    lex = load_table("dates", "lexicon.yaml")
-    missing = set(LEXICON_SECTIONS) - set(lex)
-    unknown = set(lex) - set(LEXICON_SECTIONS)
-    if missing or unknown:
-        raise RuleError(f"rules/dates/lexicon.yaml: unknown sections {sorted(unknown)}, missing {sorted(missing)}")
+    return lexicon_tables(load_table("dates", "lexicon.yaml"))
+
+
+def lexicon_tables(lex: dict) -> dict:
+    """Every section of the dates lexicon as a table keyed by lower-case words.
+
+    >>> lexicon_tables({s: None for s in LEXICON_SECTIONS} | {"months": {"May": 5}})["months"]
+    {'may': 5}
+    """
     return {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in LEXICON_SECTIONS}
 
 

@@ -52,7 +52,7 @@ class DatesComponent(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         lexicon_path = Path(rules_dir) / "lexicon.yaml"
         lex = read_rule_file(str(lexicon_path))
-        self.lexicon = {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in timex.LEXICON_SECTIONS}
+        self.lexicon = timex.lexicon_tables(lex)
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
