@@ -23,6 +23,7 @@ from claimspan.chunks import split_text
 from claimspan.export import doc_rows, document_row
 from claimspan.io.readers import Record, sha256, text_record
 from claimspan.io.schemas import TABLES, schema
+from claimspan.layout import Layout, read_layout
 
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
 
@@ -104,7 +105,8 @@ def process_batch(records: list[Record], model: str | None = None, timeout: floa
         elif pieces is None:
             out.append((document_row(record), {}))
         else:
-            out.append((document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text)))
+            layout, pieces = pieces
+            out.append((document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text, layout)))
     return out
 
 
@@ -114,24 +116,27 @@ def _reason(exc: Exception) -> str:
     return f"processing failed: {type(exc).__name__}: {exc}"
 
 
-def _pieces(nlp, records: list[Record], limit: int) -> dict[int, list[tuple[int, object]]]:
-    """Each record as [(offset, Doc), ...]: one Doc, or consecutive pieces of a long text."""
+def _pieces(nlp, records: list[Record], limit: int) -> dict[int, tuple[Layout, list[tuple[int, object]]]]:
+    """Each record's layout (the text its rules read) and its Docs [(offset, Doc), ...]:
+    one Doc, or consecutive pieces of a long text."""
+    layouts = {id(r): read_layout(r.text, bool(getattr(r, "n_pages", None)), r.title) for r in records}
     out = {}
-    short = [r for r in records if len(r.text) <= limit]
-    for record, doc in zip(short, nlp.pipe(_make_doc(nlp, r, r.text, r.date) for r in short)):
-        out[id(record)] = [(0, doc)]
+    short = [r for r in records if len(layouts[id(r)].text) <= limit]
+    docs = nlp.pipe(_make_doc(nlp, r, layouts[id(r)].text, r.date) for r in short)
+    for record, doc in zip(short, docs):
+        out[id(record)] = (layouts[id(record)], [(0, doc)])
     for record in records:
-        if len(record.text) > limit:
-            out[id(record)] = _in_pieces(nlp, record, limit)
+        if id(record) not in out:
+            out[id(record)] = (layouts[id(record)], _in_pieces(nlp, record, layouts[id(record)].text, limit))
     return out
 
 
-def _in_pieces(nlp, record: Record, limit: int) -> list[tuple[int, object]]:
+def _in_pieces(nlp, record: Record, text: str, limit: int) -> list[tuple[int, object]]:
     """A long text, one piece after another: each piece starts with what the earlier
     pieces established (document date, speakers list, acronyms)."""
     pieces, carried = [], {}
-    for start, end in split_text(record.text, limit):
-        doc = _make_doc(nlp, record, record.text[start:end], record.date)
+    for start, end in split_text(text, limit):
+        doc = _make_doc(nlp, record, text[start:end], record.date)
         for name, value in carried.items():
             setattr(doc._, name, value)
         doc = nlp(doc)

@@ -75,6 +75,11 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),
+    "documents/layout.yaml": Record(**{"wrap!": Record(**{"max_width!": "int", "full_line!": "number", "fit!": "number",
+                                                          "max_final_share!": "number"}),
+                                       "block_starts!": "[pattern]", "list_entries!": "[pattern]",
+                                       "furniture!": Record(**{"lines!": "int", "share!": "number"}),
+                                       "page_numbers!": "[pattern]"}),
     "organizations/names.yaml": Record(**{"heads!": "[str]", "closing_heads": "[str]", "connectors!": "[str]",
                                           "possessive_ok": "[str]", "leading_noise": "[str]",
                                           "not_continuations": "[str]"}),

@@ -257,11 +257,12 @@ class _rules_dir:
         self.root = root
 
     def _reset(self):
-        from claimspan import batch
+        from claimspan import batch, layout
         from claimspan.normalize import numbers
 
         ruleset.read_rule_file.cache_clear()
         numbers._lexicon.cache_clear()
+        layout.layout_rules.cache_clear()
         batch._build_nlp.cache_clear()
 
     def __enter__(self):

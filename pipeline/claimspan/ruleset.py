@@ -15,6 +15,7 @@ import functools
 import hashlib
 import importlib.resources
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,18 @@ def _overlay_file(path: Path) -> tuple[str, Path] | None:
 def write_rule_file(path: str | Path, dest: Path) -> None:
     """Write the data ``read_rule_file(path)`` gives to ``dest`` (a saved pipeline's copy)."""
     write_rule_data(dest, read_rule_file(path))
+
+
+def compile_any(entries: list, path: str | Path) -> re.Pattern:
+    """One regex matching any of the ``[pattern]`` rules ``entries`` (each ``{id, pattern}``)
+    read from ``path``; a bad regex is an error naming the file, line and rule."""
+    for entry in entries:
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            where = locate(entry, f"{path} rule {entry['id']}")
+            raise RuleError(f"{where} key 'pattern': {exc}") from None
+    return re.compile("|".join(f"(?:{e['pattern']})" for e in entries) or "(?!)")
 
 
 def load_table(table: str, name: str) -> Any:

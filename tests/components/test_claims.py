@@ -152,7 +152,7 @@ def test_row_has_exactly_the_claims_columns(nlp):
     _, found = claims_of(nlp, "more than 1,800 proposals")
     own = {f.name for f in TABLE_FIELDS["claims"]} - {f.name for f in TABLE_FIELDS["documents"]}
     own -= {"claim_id", "start_char", "end_char", "sentence_start_char", "sentence_end_char", "sentence",
-            "speaker", "line"}
+            "speaker", "line", "page"}
     assert set(found[0]._.claim) == own
 
 

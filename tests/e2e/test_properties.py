@@ -13,7 +13,8 @@ from claimspan.io.schemas import EXTRACTION_TABLES, TABLES
 PIECES = st.sampled_from(["5,479", " 14.6%", "$2.69", " more than ", " 2016-2020", " May 31, 2021", "\n",
                           "Li Xiao:\n", " (SCIO)", " Resolution 2231", " yuan", " last year", "\r\n", "\u00a0",
                           "\u200b", "\uff15", "\u2212", " the United Nations Human Rights Council", " dozens of ",
-                          " countries", ". ", "\t", "\x00"])
+                          " countries", ". ", "\t", "\x00", "\f", "Page 2 of 3\n", "govern-\nment", " and the\n",
+                          "the Supreme People's\nCourt "])
 TEXTS = st.lists(st.one_of(st.text(max_size=20), PIECES), max_size=30).map("".join)
 
 

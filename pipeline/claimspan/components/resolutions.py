@@ -70,13 +70,7 @@ class ResolutionsComponent(RuleComponent):
                                     numbers=True, max_connectors=3)
         self.starts = low("starts")
         self.acronym_body_words = low("acronym_body_words")
-        for symbol in rules.get("symbols") or ():
-            try:
-                re.compile(symbol["pattern"])
-            except re.error as exc:
-                where = ruleset.locate(symbol, f"{path} rule {symbol['id']}")
-                raise ruleset.RuleError(f"{where} key 'pattern': {exc}") from None
-        self.symbols = re.compile("|".join(f"(?:{s['pattern']})" for s in rules.get("symbols") or ()) or "(?!)")
+        self.symbols = ruleset.compile_any(rules.get("symbols") or [], path)
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
         self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
         self.title_cues = low("title_cues")

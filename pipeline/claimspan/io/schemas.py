@@ -23,6 +23,8 @@ SPAN_FIELDS = [
     _f("sentence", pa.string(), "that sentence's text", False),
     _f("speaker", pa.string(), "who says it, in a transcript with Name: turns; null elsewhere"),
     _f("line", pa.int32(), "1-based line of start_char in the document", False),
+    _f("page", pa.int32(), "1-based page of start_char in a paginated source (pages end at a form feed); "
+       "null for sources without pages"),
 ]
 
 TABLE_FIELDS = {

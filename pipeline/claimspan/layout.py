@@ -1,0 +1,228 @@
+"""The text the rules read: line wrapping and page furniture undone, offsets kept.
+
+Hard-wrapped e-mails and transcripts, and the text layer of a PDF, cut
+sentences, names and numbers at line ends (``250\\nmillion``), and a PDF
+repeats its running header and ``Page 3 of 16`` footer on every page (pages are
+separated by ``\\f``). ``read_layout`` makes the copy of a text that the
+tokenizer and every rule see: a line break inside a paragraph becomes a space,
+page furniture becomes blank, a page break between paragraphs becomes a line
+break, and in a paginated text a word hyphenated at a line end
+(``govern-\\nment``) is joined. The copy has the same length as the text except
+where a hyphenated word was joined; ``Layout.source`` maps an offset of the copy
+back into the stored text, so that rows keep exact spans into
+``documents.text`` (a span may contain the line break).
+
+Works line by line with regular expressions (a text has far fewer lines than
+tokens). Reads rules/documents/layout.yaml.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+LINE = re.compile(r"[^\r\n\f]*")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+LINE_END_HYPHEN = re.compile(r"\w-$")           # "Inter-" / "develop-" / "2020-" at a line end
+WORD_HYPHEN = re.compile(r"[a-zà-ÿ]-$")         # a lower-case word cut by the layout: "develop-"
+
+
+
+@dataclass(frozen=True)
+class Layout:
+    """``text`` as the rules read it; ``cuts[i]`` is an offset of ``text`` where
+    characters of the stored text were left out, ``removed[i]`` how many up to there."""
+    text: str
+    cuts: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+    paginated: bool = False    # the text is pages (a PDF; a text with form feeds)
+
+    def source(self, offset: int) -> int:
+        """The stored text's offset for an offset of ``text`` where a span or character starts."""
+        i = bisect.bisect_right(self.cuts, offset)
+        return offset + self.removed[i - 1] if i else offset
+
+    def source_end(self, offset: int) -> int:
+        """The stored text's offset for an offset of ``text`` where a span ends (a span that
+        ends where characters were left out ends before them)."""
+        i = bisect.bisect_left(self.cuts, offset)
+        return offset + self.removed[i - 1] if i else offset
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    max_width: int
+    full_line: float
+    fit: float
+    max_final_share: float
+    block_start: re.Pattern
+    list_entry: re.Pattern
+    list_headings: frozenset
+    debris: re.Pattern
+    furniture_lines: int
+    furniture_share: float
+    page_number: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def layout_rules(overlay_key: str | None = None) -> LayoutRules:
+    """rules/documents/layout.yaml (with the active overlay: the key keys the cache)."""
+    from claimspan import ruleset
+
+    path = ruleset.rules_path("documents", "layout.yaml")
+    data = ruleset.read_rule_file(path)
+    labels = ruleset.rules_path("speakers", "labels.yaml")
+    wrap, speakers = data["wrap"], ruleset.read_rule_file(labels)
+    return LayoutRules(
+        max_width=wrap["max_width"], full_line=wrap["full_line"], fit=wrap["fit"],
+        max_final_share=wrap["max_final_share"], block_start=ruleset.compile_any(data["block_starts"], path),
+        list_entry=ruleset.compile_any(data["list_entries"], path),
+        list_headings=frozenset(h.lower() for h in speakers["list_headings"]),
+        debris=ruleset.compile_any(speakers["debris"], labels),
+        furniture_lines=data["furniture"]["lines"],
+        furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path))
+
+
+def read_layout(text: str, paginated: bool = False, title: str | None = None,
+                rules: LayoutRules | None = None) -> Layout:
+    """The text the rules read, and how its offsets map back. ``paginated``: the text is
+    the pages of a paginated source (also true when it holds a form feed), whose running
+    header may be its ``title``.
+
+    >>> read_layout("The court acquitted 5,479\\ndefendants in 2020 and 250\\nmillion people.").text
+    'The court acquitted 5,479 defendants in 2020 and 250 million people.'
+    >>> read_layout("Title\\nThe court met.\\nIt acquitted 5,479 people.").text  # one paragraph per line
+    'Title\\nThe court met.\\nIt acquitted 5,479 people.'
+    """
+    paginated = paginated or "\f" in text
+    if "\n" not in text and "\r" not in text and not paginated:
+        return Layout(text)
+    if rules is None:
+        from claimspan import ruleset
+
+        rules = layout_rules(ruleset.overlay_key())
+    lines, furniture = _lines(text, paginated, title, rules)
+    body = [ln for ln in lines if ln not in furniture and text[ln[0]:ln[1]].strip()]
+    edits = [(s, e, " " * (e - s)) for s, e in furniture]
+    width = _wrap_width(text, body, rules)
+    if width is not None:
+        edits += _soft_breaks(text, body, width, paginated, rules)
+    return _apply(text, edits, paginated)
+
+
+def _lines(text: str, paginated: bool, title: str | None,
+           rules: LayoutRules) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Every non-empty line (start, end without its break), and those that are page furniture."""
+    pages, start = [], 0
+    for page_text in text.split("\f"):
+        pages.append([(start + m.start(), start + m.end()) for m in LINE.finditer(page_text) if m.end() > m.start()])
+        start += len(page_text) + 1
+    lines = [ln for page in pages for ln in page]
+    return lines, (_furniture(text, pages, title, rules) if paginated else set())
+
+
+def _furniture(text: str, pages: list[list[tuple[int, int]]], title: str | None,
+               rules: LayoutRules) -> set[tuple[int, int]]:
+    """Running headers and footers: lines at the same place at a page's top or bottom that
+    recur (digits ignored) on enough pages or are the title, and page numbers at its very
+    top or bottom. A line that ends a sentence or is a speaker label is text, even if it recurs."""
+    k = rules.furniture_lines
+    placed: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    ends = []
+    for page in pages:
+        filled = [ln for ln in page if text[ln[0]:ln[1]].strip()]
+        ends += filled[:1] + filled[-1:]
+        for place, ln in [(i, ln) for i, ln in enumerate(filled[:k])] + [(-1 - i, ln) for i, ln in
+                                                                       enumerate(reversed(filled[-k:]))]:
+            line = " ".join(text[ln[0]:ln[1]].split())
+            if not SENTENCE_END.search(line) and not _starts_block(line, rules):
+                placed.setdefault((place, re.sub(r"\d+", "#", line)), []).append(ln)
+    needed = max(2, math.ceil(rules.furniture_share * len(pages)))
+    title = re.sub(r"\d+", "#", " ".join(title.split())).lower() if title else None
+    out = {ln for (_, shape), found in placed.items() for ln in found
+           if len({_page(pages, ln) for ln in found}) >= needed or shape.lower() == title}
+    out |= {ln for ln in ends if rules.page_number.fullmatch(text[ln[0]:ln[1]].strip())}
+    return out
+
+
+def _page(pages: list[list[tuple[int, int]]], line: tuple[int, int]) -> int:
+    return bisect.bisect_right([page[0][0] if page else -1 for page in pages], line[0])
+
+
+def _wrap_width(text: str, body: list[tuple[int, int]], rules: LayoutRules) -> float | None:
+    """The width the text is wrapped at, or None when it is not hard-wrapped."""
+    lengths = sorted(len(text[s:e].strip()) for s, e in body)
+    if len(lengths) < 2:
+        return None
+    width = lengths[math.ceil(0.9 * len(lengths)) - 1]
+    if width > rules.max_width:
+        return None
+    full = [text[a[0]:a[1]].strip() for a, b in zip(body, body[1:])
+            if len(text[a[0]:a[1]].strip()) >= rules.full_line * width and not _paragraph_break(text[a[1]:b[0]])]
+    ending = sum(1 for line in full if SENTENCE_END.search(line))
+    if len(full) - ending < 2 or ending > rules.max_final_share * len(full):
+        return None
+    return width
+
+
+def _paragraph_break(gap: str) -> bool:
+    """A blank line between two lines of one page (across a page break, blank lines are layout)."""
+    return "\f" not in gap and any(not part.strip() for part in re.split(r"\r\n|\r|\n", gap)[1:-1])
+
+
+def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated: bool,
+                 rules: LayoutRules) -> list:
+    """Edits for the breaks inside paragraphs: every character between a full line and
+    the next becomes a space, or nothing after a hyphen ("Inter-\\nAmerican"); in a
+    paginated text a hyphen between lower-case letters goes too ("develop-\\nment")."""
+    edits, in_list = [], False
+    for a, b in zip(body, body[1:]):
+        line_a, line_b = text[a[0]:a[1]].rstrip(), text[b[0]:b[1]].lstrip()
+        paragraph_break = _paragraph_break(text[a[1]:b[0]])
+        heading = line_a.strip().rstrip(":").strip().lower() in rules.list_headings
+        # a list runs from its heading to a blank line, a label or a sentence
+        in_list = heading or (in_list and not paragraph_break and not _starts_block(line_a.lstrip(), rules)
+                              and not SENTENCE_END.search(line_a))
+        length, hyphen = len(line_a.lstrip()), bool(LINE_END_HYPHEN.search(line_a))
+        fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
+        if (length < rules.full_line * width or fits or paragraph_break or _starts_block(line_b, rules)
+                or (in_list and rules.list_entry.match(line_b))
+                or (line_a.endswith(":") and _starts_block(line_a.lstrip(), rules))):  # a label on its own line
+            continue
+        gap_start, gap_end = a[0] + len(line_a), b[1] - len(line_b)
+        if hyphen and line_b[:1].isalnum():      # the wrap broke at a hyphen: no space
+            cut = paginated and WORD_HYPHEN.search(line_a) and line_b[:1].islower()
+            edits.append((gap_start - 1 if cut else gap_start, gap_end, ""))   # a word cut by layout: whole
+        else:
+            edits.append((gap_start, gap_end, " " * (gap_end - gap_start)))
+    return edits
+
+
+def _starts_block(line: str, rules: LayoutRules) -> bool:
+    """A speaker label or list item begins the line (editor debris before it ignored)."""
+    if rules.block_start.match(line):
+        return True
+    debris = rules.debris.match(line)
+    return bool(debris and debris.end() and rules.block_start.match(line, debris.end()))
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]], paginated: bool) -> Layout:
+    """The text with each (start, end, replacement) made, a page break left over read as a
+    line break; an edit inside an earlier one is dropped (furniture inside a joined break)."""
+    out, cuts, removed, pos = [], [], [], 0
+    size = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], -e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        size += start - pos
+        out.append(new)
+        size += len(new)
+        if len(new) < end - start:
+            cuts.append(size)
+            removed.append((removed[-1] if removed else 0) + end - start - len(new))
+        pos = end
+    out.append(text[pos:])
+    return Layout("".join(out).replace("\f", "\n"), tuple(cuts), tuple(removed), paginated)
