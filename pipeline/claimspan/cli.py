@@ -12,7 +12,9 @@ def main(argv=None) -> int:
     parser.add_argument("--version", action="version", version=f"claimspan {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     run_p = commands.add_parser("run", help="extract the six tables from documents")
-    run_p.add_argument("inputs", nargs="+", help="files or folders: .txt .md .jsonl .csv .parquet")
+    run_p.add_argument("inputs", nargs="+",
+                       help="files or folders: .txt .md .html .htm .pdf .docx .jsonl .csv .parquet "
+                            "(a file named here with another suffix is read as text)")
     run_p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
     run_p.add_argument("--encoding", default=None,
