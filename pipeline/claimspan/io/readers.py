@@ -2,7 +2,8 @@
 
 A record is one document: ``Record(doc_id, source, text, sha256, title, date,
 status, error, n_pages)``. A document that cannot be read still becomes a
-record, with ``status="error"`` and the reason, so that every input is
+record, with ``status="error"`` and the reason, and a file of a type no reader
+knows, found in a folder, a record with ``status="skipped"``: every input is
 accounted for. Only a table input that lacks an ``id``/``text`` column is
 refused as a whole (``InputError``), because none of its rows could be named.
 
@@ -24,9 +25,10 @@ from claimspan.io import office
 from claimspan.io.htmltext import visible_text
 from claimspan.normalize.calendar import to_date
 
-# The reader of each file type, by suffix (lower-cased).
+# The reader of each file type, by suffix (lower-cased); the order is the one messages list them in.
 KINDS = {".txt": "text", ".md": "text", ".html": "text", ".htm": "text", ".pdf": "pdf", ".docx": "docx",
          ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+SUPPORTED = ", ".join(KINDS)
 HTML_SUFFIXES = {".html", ".htm"}
 # Signatures of common binary formats (images, archives, PDF, office files).
 MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
@@ -46,7 +48,7 @@ class Record:
     sha256: str | None
     title: str | None = None
     date: str | None = None          # ISO date from the input, if any
-    status: str = "ok"               # ok | empty | error
+    status: str = "ok"               # ok | empty | error | skipped
     error: str | None = None
     n_pages: int | None = None       # pages of a paginated source (PDF), separated by \f in text
 
@@ -121,14 +123,23 @@ def _str_or_none(value) -> str | None:
 
 
 # -- expanding inputs ----------------------------------------------------------
-def expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """``(file, kind)`` for the files to read, folders expanded recursively, in a stable
-    (sorted) order; a file named directly is read as text unless its suffix is known."""
+def expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str | None]]:
+    """``(file, kind)`` for every file to account for, folders expanded recursively in a
+    stable (sorted) order; ``kind`` is None for a file of a type no reader knows.
+
+    A file named on the command line is read whatever its suffix, as text when the
+    suffix is not a known one (``notes.log``, ``README``): the user chose that file,
+    and a binary one is an error saying so. In a folder, only known suffixes are read:
+    folders also hold images, spreadsheets and the like never meant as text, and each
+    becomes a ``skipped`` row rather than an error or nothing at all. Hidden files and
+    folders (``.git/``...) and ``metadata.csv`` are not inputs.
+    """
     files = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files += [(p, KINDS[p.suffix.lower()]) for p in sorted(path.rglob("*")) if p.is_file() and _readable(p)]
+            files += [(p, KINDS.get(p.suffix.lower())) for p in sorted(path.rglob("*"))
+                      if p.is_file() and _is_input(p.relative_to(path))]
         elif path.exists():
             files.append((path, KINDS.get(path.suffix.lower(), "text")))
         else:
@@ -136,10 +147,14 @@ def expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return files
 
 
-def _readable(path: Path) -> bool:
-    if path.name == METADATA_NAME or path.name.startswith("."):
-        return False
-    return path.suffix.lower() in KINDS
+def _is_input(relative: Path) -> bool:
+    return relative.name != METADATA_NAME and not any(part.startswith(".") for part in relative.parts)
+
+
+def unsupported(path: Path) -> str:
+    """Why a file is skipped (or, named directly and binary, why it cannot be read)."""
+    what = f"'{path.suffix.lower()}'" if path.suffix else "(no suffix)"
+    return f"unsupported file type {what} (supported: {SUPPORTED})"
 
 
 @dataclass
@@ -176,7 +191,11 @@ def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[
     """A Source per document of every input, in input order."""
     metadata_cache: dict[Path, dict] = {}
     for path, kind in expand(inputs):
-        if kind == "jsonl":
+        if kind is None:
+            # Named by its whole file name: a skipped report.doc must not take the id of report.docx.
+            record = Record(path.name, str(path), None, None, status="skipped", error=unsupported(path))
+            yield Source(record.doc_id, "record", str(path), record=record)
+        elif kind == "jsonl":
             yield from scan_jsonl(path)
         elif kind == "csv":
             yield from (Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv"))
@@ -220,8 +239,11 @@ def read_file(path: Path, kind: str, meta: dict, encoding: str | None = None) ->
 
 
 def _text(path: Path, data: bytes, encoding: str | None) -> office.Extracted:
+    suffix = path.suffix.lower()
     text, error = decode(data, encoding)
-    if text is not None and path.suffix.lower() in HTML_SUFFIXES:
+    if error == "binary" and suffix not in KINDS:  # named directly, and not text after all
+        error = f"binary: {unsupported(path)}"
+    if text is not None and suffix in HTML_SUFFIXES:
         return office.Extracted(*visible_text(text))
     return office.Extracted(text, error=error)
 

@@ -35,8 +35,9 @@ TABLE_FIELDS = {
         _f("title", pa.string(), "title from input metadata (or the HTML, PDF or DOCX file's own), null if none"),
         _f("doc_date", pa.date32(), "the document's date: the anchor for relative dates"),
         _f("doc_date_source", pa.string(), "input | header | text"),
-        _f("status", pa.string(), "ok | empty | error", False),
-        _f("error", pa.string(), "why the document could not be read or processed"),
+        _f("status", pa.string(), "ok | empty | error | skipped (a file in a folder of a type no reader knows)",
+           False),
+        _f("error", pa.string(), "why the document could not be read or processed, or was skipped"),
         _f("n_pages", pa.int32(), "pages of a paginated source (PDF), separated in text by a form feed; "
            "null for sources without pages"),
     ],
