@@ -12,7 +12,10 @@ def main(argv=None) -> int:
     parser.add_argument("--version", action="version", version=f"claimspan {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     run_p = commands.add_parser("run", help="extract the six tables from documents")
-    run_p.add_argument("inputs", nargs="+", help="files or folders: .txt .md .jsonl .csv .parquet")
+    run_p.add_argument("inputs", nargs="+",
+                       help="files or folders: .txt .md .html .htm .pdf .docx .jsonl .csv .parquet "
+                            "(in a folder, files of other types are listed as skipped; a file named here "
+                            "with another suffix is read as text)")
     run_p.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
     run_p.add_argument("--encoding", default=None,
@@ -84,7 +87,7 @@ def cmd_run(args) -> int:
         bar.close()
     if not args.quiet:
         print_summary(report)
-    processed = report.documents - report.failed
+    processed = report.documents - report.failed - len(report.skipped)
     if report.documents == 0 or processed == 0:
         return 1
     return 1 if args.strict and report.failed else 0
@@ -162,6 +165,14 @@ def print_summary(report) -> None:
         print(f"duplicate id {old!r}: kept apart as {new!r}")
     for doc_id, reason in report.errors:
         print(f"error: {doc_id}: {reason}")
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} file(s) of unsupported types: {_names(report.skipped)}")
+
+
+def _names(names: list[str], most: int = 10) -> str:
+    """At most ``most`` names, then how many more (a folder may hold thousands of images)."""
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 if __name__ == "__main__":

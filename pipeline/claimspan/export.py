@@ -35,7 +35,7 @@ def document_row(record: Record, doc: Doc | None = None, error: str | None = Non
     return {
         "doc_id": record.doc_id, "source": record.source, "sha256": record.sha256, "text": record.text,
         "n_chars": len(record.text or ""), "title": record.title, "doc_date": _date(date),
-        "doc_date_source": source, "status": status, "error": message,
+        "doc_date_source": source, "status": status, "error": message, "n_pages": record.n_pages,
     }
 
 

@@ -41,6 +41,7 @@ class RunReport:
     statuses: dict[str, int] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
+    skipped: list[str] = field(default_factory=list)  # doc_ids (file names) of unsupported files
     renamed: list[tuple[str, str]] = field(default_factory=list)  # duplicate ids kept apart
 
     @property
@@ -53,6 +54,8 @@ class RunReport:
         self.statuses[document["status"]] = self.statuses.get(document["status"], 0) + 1
         if document["status"] == "error":
             self.errors.append((document["doc_id"], document["error"]))
+        elif document["status"] == "skipped":
+            self.skipped.append(document["doc_id"])
 
 
 def unique_ids(items: Iterable, renamed: list) -> list:

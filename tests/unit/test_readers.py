@@ -72,3 +72,38 @@ def test_table_without_required_column_is_refused(tmp_path, missing):
 def test_missing_input_is_named(tmp_path):
     with pytest.raises(InputError, match="nope.txt: no such file"):
         list(read_inputs([tmp_path / "nope.txt"]))
+
+
+SUPPORTED = ".txt, .md, .html, .htm, .pdf, .docx, .jsonl, .csv, .parquet"
+
+
+def test_every_file_in_a_folder_is_accounted_for(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Over 40 countries.", encoding="utf-8")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "sub" / "figures.XLSX").write_bytes(b"PK\x03\x04")
+    (tmp_path / "README").write_text("no suffix", encoding="utf-8")
+    (tmp_path / "run.log").write_text("a log", encoding="utf-8")
+    (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")   # named in full: does not take a.txt's id
+    for hidden in (".DS_Store", ".git/config", ".cache/x.txt", "sub/metadata.csv"):
+        (tmp_path / hidden).parent.mkdir(exist_ok=True)
+        (tmp_path / hidden).write_text("stem\n", encoding="utf-8")
+    records = {r.doc_id: r for r in read_inputs([tmp_path])}
+    assert {k: r.status for k, r in records.items()} == {
+        "a": "ok", "chart.png": "skipped", "figures.XLSX": "skipped", "README": "skipped",
+        "run.log": "skipped", "a.doc": "skipped"}
+    assert records["chart.png"].error == f"unsupported file type '.png' (supported: {SUPPORTED})"
+    assert records["figures.XLSX"].error.startswith("unsupported file type '.xlsx' (")
+    assert records["README"].error == f"unsupported file type (no suffix) (supported: {SUPPORTED})"
+    assert records["chart.png"].source == str(tmp_path / "chart.png")
+    assert (records["chart.png"].text, records["chart.png"].sha256) == (None, None)
+
+
+def test_a_file_named_directly_is_read_as_text_whatever_its_suffix(tmp_path):
+    (tmp_path / "run.log").write_text("Over 40 countries.", encoding="utf-8")
+    (tmp_path / "README").write_text("Nothing to count.", encoding="utf-8")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    log, readme, png = read_inputs([tmp_path / "run.log", tmp_path / "README", tmp_path / "chart.png"])
+    assert (log.doc_id, log.status, log.text) == ("run", "ok", "Over 40 countries.")
+    assert (readme.doc_id, readme.status) == ("README", "ok")
+    assert (png.status, png.error) == ("error", f"binary: unsupported file type '.png' (supported: {SUPPORTED})")

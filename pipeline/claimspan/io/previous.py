@@ -2,9 +2,10 @@
 
 A document is reused when the earlier run had the same pipeline version, rules
 hash and model, and the document's bytes (sha256), title and input date are
-unchanged and it did not fail. Tables are sorted by ``doc_id`` and so is the
-new run, so the earlier rows are read in one forward pass, a row group at a
-time: memory does not grow with the corpus.
+unchanged and it did not fail (a skipped file has nothing to reuse either).
+Tables are sorted by ``doc_id`` and so is the new run, so the earlier rows are
+read in one forward pass, a row group at a time: memory does not grow with the
+corpus.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class PreviousOutputs:
     def reusable(self, record: Record) -> dict | None:
         """The earlier documents row if ``record`` may reuse its rows, else None."""
         old = self.documents.get(record.doc_id) if self.usable else None
-        if old is None or old["status"] == "error" or record.status == "error":
+        if old is None or old["status"] in ("error", "skipped") or record.status in ("error", "skipped"):
             return None
         input_date = old["doc_date"].isoformat() if old["doc_date_source"] == "input" else None
         if (old["sha256"], old["title"], input_date) != (record.sha256, record.title, record.date):

@@ -1,13 +1,14 @@
-"""Inputs to records: files and folders of .txt/.md, .jsonl, .csv and .parquet.
+"""Inputs to records: files and folders of .txt/.md/.html, .pdf, .docx, .jsonl, .csv and .parquet.
 
 A record is one document: ``Record(doc_id, source, text, sha256, title, date,
-status, error)``. A document that cannot be read still becomes a record, with
-``status="error"`` and the reason, so that every input is accounted for. Only a
-table input that lacks an ``id``/``text`` column is refused as a whole
-(``InputError``), because none of its rows could be named.
+status, error, n_pages)``. A document that cannot be read still becomes a
+record, with ``status="error"`` and the reason, and a file of a type no reader
+knows, found in a folder, a record with ``status="skipped"``: every input is
+accounted for. Only a table input that lacks an ``id``/``text`` column is
+refused as a whole (``InputError``), because none of its rows could be named.
 
-Kept as one module (~310 lines): one small reader per input format, all
-sharing the scan, the decoding and the ``Record``; HTML text is in htmltext.py.
+One small reader per input format, all sharing the scan, the decoding and the
+``Record``; HTML text is in htmltext.py, PDF and DOCX text in office.py.
 """
 from __future__ import annotations
 
@@ -20,15 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from claimspan.io import office
 from claimspan.io.htmltext import visible_text
 from claimspan.normalize.calendar import to_date
 
-TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+# The reader of each file type, by suffix (lower-cased); the order is the one messages list them in.
+KINDS = {".txt": "text", ".md": "text", ".html": "text", ".htm": "text", ".pdf": "pdf", ".docx": "docx",
+         ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+SUPPORTED = ", ".join(KINDS)
 HTML_SUFFIXES = {".html", ".htm"}
 # Signatures of common binary formats (images, archives, PDF, office files).
 MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
          b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
-TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 METADATA_NAME = "metadata.csv"
 
 
@@ -44,8 +48,9 @@ class Record:
     sha256: str | None
     title: str | None = None
     date: str | None = None          # ISO date from the input, if any
-    status: str = "ok"
+    status: str = "ok"               # ok | empty | error | skipped
     error: str | None = None
+    n_pages: int | None = None       # pages of a paginated source (PDF), separated by \f in text
 
 
 def sha256(data: bytes) -> str:
@@ -90,18 +95,18 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def text_record(doc_id: str, source: str, text: str | None, digest: str | None, *,
-                title=None, date=None, error: str | None = None) -> Record:
+                title=None, date=None, error: str | None = None, n_pages: int | None = None) -> Record:
     """A record with its status: error (with reason), empty (whitespace only) or ok."""
     if error is not None or text is None:
-        return Record(doc_id, source, None, digest, title, None, "error", error or "no text")
+        return Record(doc_id, source, None, digest, title, None, "error", error or "no text", n_pages)
     iso = None
     if date not in (None, ""):
         parsed = to_date(date)
         if parsed is None:
-            return Record(doc_id, source, text, digest, title, None, "error", f"unreadable date {date!r}")
+            return Record(doc_id, source, text, digest, title, None, "error", f"unreadable date {date!r}", n_pages)
         iso = parsed.isoformat()
     status = "ok" if text.strip() else "empty"
-    return Record(doc_id, source, text, digest, _str_or_none(title), iso, status)
+    return Record(doc_id, source, text, digest, _str_or_none(title), iso, status, None, n_pages)
 
 
 def _str_or_none(value) -> str | None:
@@ -118,24 +123,38 @@ def _str_or_none(value) -> str | None:
 
 
 # -- expanding inputs ----------------------------------------------------------
-def expand(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files to read, folders expanded recursively, in a stable (sorted) order."""
+def expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str | None]]:
+    """``(file, kind)`` for every file to account for, folders expanded recursively in a
+    stable (sorted) order; ``kind`` is None for a file of a type no reader knows.
+
+    A file named on the command line is read whatever its suffix, as text when the
+    suffix is not a known one (``notes.log``, ``README``): the user chose that file,
+    and a binary one is an error saying so. In a folder, only known suffixes are read:
+    folders also hold images, spreadsheets and the like never meant as text, and each
+    becomes a ``skipped`` row rather than an error or nothing at all. Hidden files and
+    folders (``.git/``...) and ``metadata.csv`` are not inputs.
+    """
     files = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+            files += [(p, KINDS.get(p.suffix.lower())) for p in sorted(path.rglob("*"))
+                      if p.is_file() and _is_input(p.relative_to(path))]
         elif path.exists():
-            files.append(path)
+            files.append((path, KINDS.get(path.suffix.lower(), "text")))
         else:
             raise InputError(f"{path}: no such file or folder")
     return files
 
 
-def _readable(path: Path) -> bool:
-    if path.name == METADATA_NAME or path.name.startswith("."):
-        return False
-    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
+def _is_input(relative: Path) -> bool:
+    return relative.name != METADATA_NAME and not any(part.startswith(".") for part in relative.parts)
+
+
+def unsupported(path: Path) -> str:
+    """Why a file is skipped (or, named directly and binary, why it cannot be read)."""
+    what = f"'{path.suffix.lower()}'" if path.suffix else "(no suffix)"
+    return f"unsupported file type {what} (supported: {SUPPORTED})"
 
 
 @dataclass
@@ -143,7 +162,7 @@ class Source:
     """Where one document is, without its text: what a run keeps for every input
     (so that memory does not grow with the corpus), loaded when its turn comes."""
     doc_id: str
-    kind: str                 # text | jsonl | parquet | record
+    kind: str                 # text | pdf | docx | jsonl | parquet | record
     path: str = ""
     pos: int = 0              # byte offset of a JSONL line, row number in a Parquet file
     meta: dict = field(default_factory=dict)
@@ -153,8 +172,8 @@ class Source:
     def load(self) -> Record:
         if self.record is not None:
             return self.record
-        if self.kind == "text":
-            record = read_text_file(Path(self.path), self.meta, self.encoding)
+        if self.kind in ("text", "pdf", "docx"):
+            record = read_file(Path(self.path), self.kind, self.meta, self.encoding)
         elif self.kind == "jsonl":
             record = _jsonl_line(Path(self.path), self.pos, self.meta["line"])
         else:
@@ -171,20 +190,25 @@ def read_inputs(inputs: Iterable[str | Path], encoding: str | None = None) -> It
 def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Source]:
     """A Source per document of every input, in input order."""
     metadata_cache: dict[Path, dict] = {}
-    for path in expand(inputs):
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
+    for path, kind in expand(inputs):
+        if kind is None:
+            # Named by its whole file name: a skipped report.doc must not take the id of report.docx.
+            record = Record(path.name, str(path), None, None, status="skipped", error=unsupported(path))
+            yield Source(record.doc_id, "record", str(path), record=record)
+        elif kind == "jsonl":
             yield from scan_jsonl(path)
-        elif suffix == ".csv":
+        elif kind == "csv":
             yield from (Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv"))
-        elif suffix == ".parquet":
+        elif kind == "parquet":
             yield from scan_parquet(path)
         else:
             folder = path.parent
             if folder not in metadata_cache:
                 metadata_cache[folder] = read_metadata(folder / METADATA_NAME)
-            yield Source(path.stem, "text", str(path), meta=metadata_cache[folder].get(path.stem, {}),
+            yield Source(path.stem, kind, str(path), meta=metadata_cache[folder].get(path.stem, {}),
                          encoding=encoding)
+
+
 def read_metadata(path: Path) -> dict[str, dict]:
     """``metadata.csv`` beside text files: a ``stem`` (or ``id``/``file``) column, plus ``date``/``title``."""
     if not path.exists():
@@ -197,18 +221,31 @@ def read_metadata(path: Path) -> dict[str, dict]:
     return {Path(r[key]).stem: r for r in rows}
 
 
-def read_text_file(path: Path, meta: dict, encoding: str | None = None) -> Record:
+def read_file(path: Path, kind: str, meta: dict, encoding: str | None = None) -> Record:
+    """A file's record: ``kind`` is text, pdf or docx. The title from ``metadata.csv``
+    (``meta``) wins over the file's own (HTML <title>, PDF Title, DOCX core title)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return text_record(path.stem, str(path), None, None, error=f"unreadable: {exc.strerror}")
+    if kind == "pdf":
+        got = office.pdf_text(data)
+    elif kind == "docx":
+        got = office.docx_text(data)
+    else:
+        got = _text(path, data, encoding)
+    return text_record(path.stem, str(path), got.text, sha256(data), title=meta.get("title") or got.title,
+                       date=meta.get("date"), error=got.error, n_pages=got.n_pages)
+
+
+def _text(path: Path, data: bytes, encoding: str | None) -> office.Extracted:
+    suffix = path.suffix.lower()
     text, error = decode(data, encoding)
-    title = meta.get("title")
-    if text is not None and path.suffix.lower() in HTML_SUFFIXES:
-        text, html_title = visible_text(text)
-        title = title or html_title
-    return text_record(path.stem, str(path), text, sha256(data), title=title,
-                       date=meta.get("date"), error=error)
+    if error == "binary" and suffix not in KINDS:  # named directly, and not text after all
+        error = f"binary: {unsupported(path)}"
+    if text is not None and suffix in HTML_SUFFIXES:
+        return office.Extracted(*visible_text(text))
+    return office.Extracted(text, error=error)
 
 
 def scan_jsonl(path: Path) -> Iterator[Source]:

@@ -34,11 +34,14 @@ TABLE_FIELDS = {
         _f("sha256", pa.string(), "sha256 of the raw bytes (or of the UTF-8 text of a table record)"),
         _f("text", pa.string(), "the text every offset refers to"),
         _f("n_chars", pa.int64(), "len(text) in code points", False),
-        _f("title", pa.string(), "title from input metadata, null if none"),
+        _f("title", pa.string(), "title from input metadata (or the HTML, PDF or DOCX file's own), null if none"),
         _f("doc_date", pa.date32(), "the document's date: the anchor for relative dates"),
         _f("doc_date_source", pa.string(), "input | header | text"),
-        _f("status", pa.string(), "ok | empty | error", False),
-        _f("error", pa.string(), "why the document could not be read or processed"),
+        _f("status", pa.string(), "ok | empty | error | skipped (a file in a folder of a type no reader knows)",
+           False),
+        _f("error", pa.string(), "why the document could not be read or processed, or was skipped"),
+        _f("n_pages", pa.int32(), "pages of a paginated source (PDF), separated in text by a form feed; "
+           "null for sources without pages"),
     ],
     "claims": SPAN_FIELDS + [
         _f("claim_id", pa.string(), "doc_id:start_char-end_char", False),
