@@ -119,7 +119,7 @@ def _reason(exc: Exception) -> str:
 def _pieces(nlp, records: list[Record], limit: int) -> dict[int, tuple[Layout, list[tuple[int, object]]]]:
     """Each record's layout (the text its rules read) and its Docs [(offset, Doc), ...]:
     one Doc, or consecutive pieces of a long text."""
-    layouts = {id(r): read_layout(r.text, bool(getattr(r, "n_pages", None)), r.title) for r in records}
+    layouts = {id(r): read_layout(r.text, r.n_pages is not None, r.title) for r in records}
     out = {}
     short = [r for r in records if len(layouts[id(r)].text) <= limit]
     docs = nlp.pipe(_make_doc(nlp, r, layouts[id(r)].text, r.date) for r in short)
@@ -155,7 +155,8 @@ def _make_doc(nlp, record: Record, text: str, date: str | None):
 
 
 def as_records(records_or_texts) -> list[Record]:
-    """Texts become documents ``doc-1``, ``doc-2``...; dicts give ``id``, ``text``, ``date``, ``title``."""
+    """Texts become documents ``doc-1``, ``doc-2``...; dicts give ``id``, ``text``, ``date``, ``title``
+    and ``n_pages`` (the text is that many pages separated by form feeds, e.g. a PDF's)."""
     if isinstance(records_or_texts, (str, dict, Record)):
         records_or_texts = [records_or_texts]
     out = []
@@ -169,7 +170,7 @@ def as_records(records_or_texts) -> list[Record]:
             ok = isinstance(text, str)
             out.append(text_record(str(item.get("id", f"doc-{n}")), item.get("source", "<api>"),
                                    text if ok else None, sha256(text.encode("utf-8")) if ok else None,
-                                   title=item.get("title"), date=item.get("date"),
+                                   title=item.get("title"), date=item.get("date"), n_pages=item.get("n_pages"),
                                    error=None if ok else "no 'text' string"))
     return out
 

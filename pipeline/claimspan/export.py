@@ -35,8 +35,15 @@ def document_row(record: Record, doc: Doc | None = None, error: str | None = Non
     return {
         "doc_id": record.doc_id, "source": record.source, "sha256": record.sha256, "text": record.text,
         "n_chars": len(record.text or ""), "title": record.title, "doc_date": _date(date),
-        "doc_date_source": source, "status": status, "error": message, "n_pages": record.n_pages,
+        "doc_date_source": source, "status": status, "error": message, "n_pages": n_pages(record),
     }
+
+
+def n_pages(record: Record) -> int | None:
+    """The reader's page count; a text with form feeds is pages too (as the rules read it)."""
+    if record.n_pages is None and record.text and "\f" in record.text:
+        return record.text.count("\f") + 1
+    return record.n_pages
 
 
 def doc_rows(pieces: list[tuple[int, Doc]], doc_id: str, text: str,

@@ -141,14 +141,11 @@ def _furniture(text: str, pages: list[list[tuple[int, int]]], title: str | None,
                 placed.setdefault((place, re.sub(r"\d+", "#", line)), []).append(ln)
     needed = max(2, math.ceil(rules.furniture_share * len(pages)))
     title = re.sub(r"\d+", "#", " ".join(title.split())).lower() if title else None
+    firsts = [page[0][0] if page else -1 for page in pages]
     out = {ln for (_, shape), found in placed.items() for ln in found
-           if len({_page(pages, ln) for ln in found}) >= needed or shape.lower() == title}
+           if len({bisect.bisect_right(firsts, ln[0]) for ln in found}) >= needed or shape.lower() == title}
     out |= {ln for ln in ends if rules.page_number.fullmatch(text[ln[0]:ln[1]].strip())}
     return out
-
-
-def _page(pages: list[list[tuple[int, int]]], line: tuple[int, int]) -> int:
-    return bisect.bisect_right([page[0][0] if page else -1 for page in pages], line[0])
 
 
 def _wrap_width(text: str, body: list[tuple[int, int]], rules: LayoutRules) -> float | None:

@@ -71,8 +71,9 @@ def facts(tables) -> dict[str, Counter]:
             for t, cols in keys.items()}
 
 
-def extract(texts: dict[str, str]):
-    return claimspan.extract([{"id": name, "text": text, "date": DOCS[name][1]} for name, text in texts.items()])
+def extract(texts: dict[str, str], **fields):
+    return claimspan.extract([{"id": name, "text": text, "date": DOCS[name][1], **fields}
+                              for name, text in texts.items()])
 
 
 def assert_exact_spans(tables):
@@ -125,7 +126,9 @@ def paginate(text: str, title: str, lines_per_page: int = 9, width: int = 80) ->
 
 def test_pages_give_the_facts_of_the_plain_text_and_each_row_its_page(plain):
     paged = {name: paginate(text, f"{name.upper()} 2024 -- for release") for name, (text, _) in DOCS.items()}
-    tables = extract(paged)
+    assert min(text.count("\f") for text in paged.values()) == 0  # one-page documents too
+    tables = claimspan.extract([{"id": name, "text": text, "date": DOCS[name][1], "n_pages": text.count("\f") + 1,
+                                 "title": f"{name.upper()} 2024 -- for release"} for name, text in paged.items()])
     assert_exact_spans(tables)
     assert facts(tables) == facts(plain)
     for table in EXTRACTION_TABLES:
