@@ -4,11 +4,12 @@ Hard-wrapped e-mails and transcripts, and the text layer of a PDF, cut
 sentences, names and numbers at line ends (``250\\nmillion``), and a PDF
 repeats its running header and ``Page 3 of 16`` footer on every page (pages are
 separated by ``\\f``). ``read_layout`` makes the copy of a text that the
-tokenizer and every rule see: a line break inside a paragraph becomes a space,
+tokenizer and every rule see: a line break inside a paragraph becomes a space
+(with the page furniture around it, when a paragraph goes on across pages),
 page furniture becomes blank, a page break between paragraphs becomes a line
 break, and in a paginated text a word hyphenated at a line end
 (``govern-\\nment``) is joined. The copy has the same length as the text except
-where a hyphenated word was joined; ``Layout.source`` maps an offset of the copy
+where such breaks were shortened; ``Layout.source`` maps an offset of the copy
 back into the stored text, so that rows keep exact spans into
 ``documents.text`` (a span may contain the line break).
 
@@ -171,8 +172,8 @@ def _paragraph_break(gap: str) -> bool:
 
 def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated: bool,
                  rules: LayoutRules) -> list:
-    """Edits for the breaks inside paragraphs: every character between a full line and
-    the next becomes a space, or nothing after a hyphen ("Inter-\\nAmerican"); in a
+    """Edits for the breaks inside paragraphs: the characters between a full line and
+    the next become one space (a run of spaces would be a token), or nothing after a hyphen ("Inter-\\nAmerican"); in a
     paginated text a hyphen between lower-case letters goes too ("develop-\\nment")."""
     edits, in_list = [], False
     for a, b in zip(body, body[1:]):
@@ -192,8 +193,8 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated
         if hyphen and line_b[:1].isalnum():      # the wrap broke at a hyphen: no space
             cut = paginated and WORD_HYPHEN.search(line_a) and line_b[:1].islower()
             edits.append((gap_start - 1 if cut else gap_start, gap_end, ""))   # a word cut by layout: whole
-        else:
-            edits.append((gap_start, gap_end, " " * (gap_end - gap_start)))
+        else:       # one space, however many characters (CRLF, a page's footer and header) it stands for
+            edits.append((gap_start, gap_end, " "))
     return edits
 
 

@@ -135,8 +135,7 @@ def test_pages_give_the_facts_of_the_plain_text_and_each_row_its_page(plain):
         for row in tables[table].itertuples():
             text = paged[row.doc_id]
             assert row.page == text.count("\f", 0, row.start_char) + 1
-            line = text[text.rfind("\n", 0, row.start_char) + 1:].split("\n")[0]
-            assert not line.startswith(("Page ", row.doc_id.upper())), (table, row.text)  # no furniture rows
+            assert not starting_line(text, row.start_char).startswith(("Page ", row.doc_id.upper())), row.text
 
 
 def test_a_word_hyphenated_across_a_page_line_is_whole_for_the_rules():
@@ -157,3 +156,60 @@ def test_a_word_hyphenated_across_a_page_line_is_whole_for_the_rules():
 def test_unpaginated_text_has_no_page():
     tables = claimspan.extract([{"id": "p", "text": "The bank lent 5 million dollars.", "date": "2024-03-03"}])
     assert tables["claims"].page.isna().all()
+
+
+def typeset(text: str, title: str, path):
+    """``text`` as an A4 PDF laid out by fpdf2: wrapped by the layout engine, a running
+    header (the title) and a "Page N of M" footer on every page."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def header(self):
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, title, align="R")
+            self.ln(8)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Report(format=(90, 130))        # small pages: every document runs over several
+    pdf.alias_nb_pages()
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    for para in text.split("\n"):
+        if para.strip():
+            pdf.multi_cell(0, 5.5, para.strip(), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.output(str(path))
+
+
+def test_pdfs_typeset_from_the_documents_give_their_facts(plain, tmp_path):
+    pytest.importorskip("fpdf")
+    import pandas as pd
+
+    from claimspan.run import run
+
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    for name, (text, _) in DOCS.items():
+        typeset(text, f"Northern Review - {name}", folder / f"{name}.pdf")
+    (folder / "metadata.csv").write_text("stem,date\n" + "".join(f"{n},{d}\n" for n, (_, d) in DOCS.items()))
+    run([folder], tmp_path / "out", workers=1)
+    tables = {t: pd.read_parquet(tmp_path / "out" / f"{t}.parquet") for t in ("documents", *EXTRACTION_TABLES,
+                                                                          "speakers")}
+    assert (tables["documents"].n_pages > 1).sum() >= 3
+    assert_exact_spans(tables)
+    assert facts(tables) == facts(plain)
+    texts = dict(zip(tables["documents"].doc_id, tables["documents"].text))
+    for table in EXTRACTION_TABLES:
+        assert tables[table].page.notna().all()
+        for row in tables[table].itertuples():   # a row may run across a page break, never start in its furniture
+            assert not starting_line(texts[row.doc_id], row.start_char).startswith(("Northern Review", "Page "))
+
+
+def starting_line(text: str, offset: int) -> str:
+    start = max(text.rfind("\n", 0, offset), text.rfind("\f", 0, offset)) + 1
+    return text[start:].split("\n")[0]
