@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 LINE = re.compile(r"[^\r\n\f]*")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+NUMBERED = re.compile(r"\(?(\d{1,3})[.)]\s")  # "3. ", "(3) ": a list item only in a numbered list
 LINE_END_HYPHEN = re.compile(r"\w-$")           # "Inter-" / "develop-" / "2020-" at a line end
 WORD_HYPHEN = re.compile(r"[a-zà-ÿ]-$")         # a lower-case word cut by the layout: "develop-"
 
@@ -172,10 +173,12 @@ def _paragraph_break(gap: str) -> bool:
 
 def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated: bool,
                  rules: LayoutRules) -> list:
-    """Edits for the breaks inside paragraphs: the characters between a full line and
-    the next become one space (a run of spaces would be a token), or nothing after a hyphen ("Inter-\\nAmerican"); in a
-    paginated text a hyphen between lower-case letters goes too ("develop-\\nment")."""
+    """Edits for the breaks inside paragraphs: the characters between a full line and the
+    next become one space (a run of spaces would be a token), or nothing after a hyphen
+    ("Inter-\\nAmerican"); in a paginated text a hyphen between lower-case letters goes too
+    ("develop-\\nment")."""
     edits, in_list = [], False
+    numbers = {int(m.group(1)) for m in (NUMBERED.match(text[s:e].lstrip()) for s, e in body) if m}
     for a, b in zip(body, body[1:]):
         line_a, line_b = text[a[0]:a[1]].rstrip(), text[b[0]:b[1]].lstrip()
         paragraph_break = _paragraph_break(text[a[1]:b[0]])
@@ -185,8 +188,7 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated
                               and not SENTENCE_END.search(line_a))
         length, hyphen = len(line_a.lstrip()), bool(LINE_END_HYPHEN.search(line_a))
         fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
-        if (length < rules.full_line * width or fits or paragraph_break or _starts_block(line_b, rules)
-                or (in_list and rules.list_entry.match(line_b))
+        if (length < rules.full_line * width or fits or paragraph_break or _begins(line_b, in_list, numbers, rules)
                 or (line_a.endswith(":") and _starts_block(line_a.lstrip(), rules))):  # a label on its own line
             continue
         gap_start, gap_end = a[0] + len(line_a), b[1] - len(line_b)
@@ -196,6 +198,16 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated
         else:       # one space, however many characters (CRLF, a page's footer and header) it stands for
             edits.append((gap_start, gap_end, " "))
     return edits
+
+
+def _begins(line: str, in_list: bool, numbers: set[int], rules: LayoutRules) -> bool:
+    """Whether ``line`` begins a block of its own: a label, a bullet, an entry of an open
+    list, or an item of a numbered list ("3. " when a line also begins "2. "; not the
+    "18. The ..." of "until the child turns\\n18. The ...")."""
+    number = NUMBERED.match(line)
+    if number and int(number.group(1)) > 1 and int(number.group(1)) - 1 not in numbers:
+        return False
+    return _starts_block(line, rules) or bool(in_list and rules.list_entry.match(line))
 
 
 def _starts_block(line: str, rules: LayoutRules) -> bool:

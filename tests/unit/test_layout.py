@@ -103,3 +103,13 @@ def test_offsets_always_map_back(lines, joiner, paginated):
     text = joiner.join(lines) if joiner != "\f" else "\n".join(lines[:len(lines) // 2]) + "\f" + "\n".join(
         lines[len(lines) // 2:])
     check_offsets(text, paginated)
+
+
+def test_a_number_that_ends_a_sentence_at_a_line_start_is_not_a_list_item():
+    text = ("The bid by the two companies was extended to Nov.\n16. It had been due to expire on Friday\n"
+            "evening, and support must be paid until the child turns\n18. The court agreed with the ruling.")
+    assert "\n" not in read_layout(text).text
+    numbered = ("The board approved these measures after a long debate:\n1. a budget of twelve million euros for "
+                "the defences\n2. forty new inspectors for the coastal districts and islands\n3. a review of the "
+                "water tariffs of the whole region")
+    assert read_layout(numbered).text.count("\n") == 3
