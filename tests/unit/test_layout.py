@@ -106,7 +106,7 @@ def test_offsets_always_map_back(lines, joiner, paginated):
 
 
 def test_a_number_that_ends_a_sentence_at_a_line_start_is_not_a_list_item():
-    text = ("The bid by the two companies was extended to Nov.\n16. It had been due to expire on Friday\n"
+    text = ("The bid by the two companies was extended to Nov.\n16. It had been due to expire on Friday at six\n"
             "evening, and support must be paid until the child turns\n18. The court agreed with the ruling.")
     assert "\n" not in read_layout(text).text
     numbered = ("The board approved these measures after a long debate:\n1. a budget of twelve million euros for "
