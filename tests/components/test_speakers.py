@@ -55,6 +55,6 @@ def test_not_turns(nlp, text):
     assert nlp(text)._.speakers == []
 
 
-def test_inline_turns_need_a_repeated_name(nlp):
+def test_a_label_used_once_counts_in_a_transcript(nlp):
     doc = nlp("Anna Berg: Hello.\nTom Li: Hi.\nAnna Berg: Bye.\n")
-    assert [r["name"] for r in doc._.speakers] == ["Anna Berg"]
+    assert [(r["name"], r["n_turns"]) for r in doc._.speakers] == [("Anna Berg", 2), ("Tom Li", 1)]
