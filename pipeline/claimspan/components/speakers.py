@@ -15,9 +15,10 @@ whose value has no letters (``Americans: 12``), and a label alone on its line
 above such field lines (``KENYA:`` over ``Injured: 4,877``). Which labels are
 turns: one alone on its line; an inline one when it has a title (``MS.``,
 ``Minister``, ``Reporter``, ``Q``), is in the speakers list, recurs in the
-document, or -- used once -- when the document has such turns written in the
-same case (all caps or not). So a one-off ``Beijing: a city of 21 million``
-in news is no turn.
+document, or -- used once -- when the document has such turns and the label is
+written in the same case as one of them (all caps or not) or names a news
+outlet (``CGTN:``). So a one-off ``Beijing: a city of 21 million`` in news is
+no turn.
 
 Works on lines with regular expressions, not on tokens: a transcript has a few
 hundred lines, and labels are a line-level structure. Needing no tokens'
@@ -172,10 +173,11 @@ class SpeakersComponent(RuleComponent):
         known = set(earlier)
         sure = [not label.inline or label.name in known or counts[label.name] > 1
                 or label.name.casefold() in folded_roles or self.titled(label.name) for label in found]
+        transcript = any(sure) or bool(known)
         cases = {_case(label.name) for label, ok in zip(found, sure) if ok} | {_case(n) for n in known}
         cases.discard(None)
         return [[label.line_start, label.name_start, label.name] for label, ok in zip(found, sure)
-                if ok or _case(label.name) in cases]
+                if ok or transcript and (_case(label.name) in cases or self.outlet(label.name))]
 
     # -- annotating -----------------------------------------------------------
     def set_annotations(self, doc: Doc, matches) -> None:
@@ -206,15 +208,23 @@ class SpeakersComponent(RuleComponent):
         one-word all-caps label with a vowel (``SMITH``) are people."""
         if role:
             return organization_in_role(role, self.org_heads)
-        words = name.split()
         if self.titled(name):
             return None
-        if len(words) == 1 and name.isupper():
-            acronym = name in self.outlet_acronyms or (len(name) >= 3 and not VOWELS.intersection(name))
-            return name if acronym else None
-        if has_list or any(w in self.outlet_words or w in self.org_heads for w in words):
+        if self.outlet(name):
             return name
-        return None
+        words = name.split()
+        if len(words) == 1 and name.isupper():
+            return None
+        return name if has_list or any(w in self.org_heads for w in words) else None
+
+    def outlet(self, name: str) -> bool:
+        """A news outlet's name: with an outlet word (``Phoenix TV``), or one all-caps word that
+        is a known outlet acronym (``EFE``) or has no vowel, so it is no surname (``CGTN``)."""
+        words = name.split()
+        if any(w in self.outlet_words for w in words):
+            return True
+        return len(words) == 1 and name.isupper() and (
+            name in self.outlet_acronyms or (len(name) >= 3 and not VOWELS.intersection(name)))
 
 
 def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
