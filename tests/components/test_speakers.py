@@ -70,6 +70,7 @@ def test_not_turns(nlp, text):
     ("MR. LEE: Yes.\nTHE MINISTER: No.\nSEN. WARREN: Maybe.\nMS. O'BRIEN: Never.\n",
      [("MR. LEE", 1), ("THE MINISTER", 1), ("SEN. WARREN", 1), ("MS. O'BRIEN", 1)]),
     ("Q: How many?\nA: Four.\nQ: Where?\nA: Here.\n", [("Q", 2), ("A", 2)]),
+    ("MR. LEE:\u00a0Yes.\r\nMS. PARK:\tNo.\r\n", [("MR. LEE", 1), ("MS. PARK", 1)]),   # no-break space, tab, CRLF
     ("SMITH: Forty pages.\nJONES: Not true.\nSMITH: True.\n", [("SMITH", 2), ("JONES", 1)]),
     ("Moderator: Welcome.\nAnna Berg: Thanks.\nModerator: Go on.\n", [("Moderator", 2), ("Anna Berg", 1)]),
     ("THE PRESIDENT:\nFellow citizens, we built 300 schools.\nAnd 40 clinics.\n", [("THE PRESIDENT", 1)]),

@@ -37,7 +37,8 @@ from spacy.tokens import Doc
 from claimspan.components.base import RuleComponent
 
 LINE = re.compile(r"[^\r\n]*")
-LABEL = re.compile(r"(?P<name>[^:\r\n]{1,80}?)[ \t]*:(?:[ \t]+(?P<rest>\S.*?))?[ \t]*$")
+SPACE = r"[^\S\r\n]"  # horizontal white space, a no-break space included
+LABEL = re.compile(rf"(?P<name>[^:\r\n]{{1,80}}?){SPACE}*:(?:{SPACE}+(?P<rest>\S.*?))?{SPACE}*$")
 LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
 LETTER = re.compile(r"[^\W\d_]")
