@@ -5,7 +5,8 @@ order; a turn runs to the next one), ``doc._.speakers`` (speakers-table rows),
 ``doc._.speaker_roles`` (``{name: role}`` from a speakers list) and, for the
 next piece of a long document, ``doc._.speaker_labels`` (the names that took
 turns so far) and ``doc._.current_speaker``. Reads rules/speakers/labels.yaml
-and rules/speakers/outlets.yaml.
+and rules/speakers/outlets.yaml, and the news outlets (kind ``media``) of
+rules/organizations/gazetteer.jsonl.
 
 A label is a line start of at most ``max_label_words`` capitalised name words
 and a colon, followed by the end of the line or by the words spoken (``Name:``,
@@ -34,6 +35,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimspan import ruleset
 from claimspan.components.base import RuleComponent
 
 LINE = re.compile(r"[^\r\n]*")
@@ -79,6 +81,7 @@ class SpeakersComponent(RuleComponent):
         self.outlet_words = set(outlets["outlet_words"])
         self.outlet_acronyms = set(outlets.get("outlet_acronyms") or ())
         self.org_heads = set(outlets["organization_heads"])
+        self.media = media_names()
 
     # -- recognizing ----------------------------------------------------------
     def is_name(self, name: str) -> bool:
@@ -191,7 +194,7 @@ class SpeakersComponent(RuleComponent):
             row = rows.get(name)
             if row is None:
                 role = roles.get(name) or by_folded.get(name.casefold())
-                rows[name] = {"name": name, "role": role, "organization": self.organization(name, role, bool(roles)),
+                rows[name] = {"name": name, "role": role, "organization": self.organization(name, role),
                               "n_turns": 1, "first_char": start}
             else:
                 row["n_turns"] += 1
@@ -201,31 +204,36 @@ class SpeakersComponent(RuleComponent):
         if turns:
             doc._.current_speaker = turns[-1][2]
 
-    def organization(self, name: str, role: str | None, has_list: bool) -> str | None:
+    def organization(self, name: str, role: str | None) -> str | None:
         """From the role in the speakers list; else the label itself when it names an
-        organization: a news outlet (``Phoenix TV``, ``CGTN``, ``EFE``), a name with an
-        organization head (``Office of the President``), or -- at a briefing with a speakers
-        list -- a questioner outside the list. A titled label (``MR. LEE``, ``Reporter``) and a
-        one-word all-caps label with a vowel (``SMITH``) are people."""
+        organization: a news outlet (``Phoenix TV``, ``CGTN``, ``Reuters``) or a name with an
+        organization head (``Office of the President``). Never a person's own name: a titled
+        label (``MR. LEE``, ``Reporter``) or any other (``SMITH``, ``Anna Berg``) has none."""
         if role:
             return organization_in_role(role, self.org_heads)
         if self.titled(name):
             return None
-        if self.outlet(name):
+        if self.outlet(name) or any(w in self.org_heads for w in name.split()):
             return name
-        words = name.split()
-        if len(words) == 1 and name.isupper():
-            return None
-        return name if has_list or any(w in self.org_heads for w in words) else None
+        return None
 
     def outlet(self, name: str) -> bool:
-        """A news outlet's name: with an outlet word (``Phoenix TV``), or one all-caps word that
-        is a known outlet acronym (``EFE``) or has no vowel, so it is no surname (``CGTN``)."""
+        """A news outlet's name: a known one (``media`` in the organizations gazetteer), one with an
+        outlet word (``Phoenix TV``), or one all-caps word that is a known outlet acronym (``EFE``)
+        or has no vowel, so it is no surname (``CGTN``)."""
         words = name.split()
-        if any(w in self.outlet_words for w in words):
+        if name.casefold() in self.media or any(w in self.outlet_words for w in words):
             return True
         return len(words) == 1 and name.isupper() and (
             name in self.outlet_acronyms or (len(name) >= 3 and not VOWELS.intersection(name)))
+
+
+def media_names() -> frozenset[str]:
+    """The news outlets of rules/organizations/gazetteer.jsonl (kind ``media``): their names,
+    variants and acronyms, case-folded."""
+    entries = ruleset.load_table("organizations", "gazetteer.jsonl")
+    return frozenset(spelling.casefold() for e in entries if e.get("kind") == "media"
+                     for spelling in (e["name"], e.get("acronym"), *(e.get("variants") or ())) if spelling)
 
 
 def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
