@@ -44,7 +44,8 @@ def parse(marked: str) -> tuple[str, list[tuple[str, int, int, dict]]]:
 
 def blank_pipeline(*components: str):
     """``spacy.blank("en")`` with claimspan's tokenizer, sentence splitter and the given
-    components (``"dates"`` -> ``claimspan_dates``), for component tests."""
+    components (``"dates"`` -> ``claimspan_dates``), for component tests; ``"speakers"``
+    goes before the sentence splitter, as in ``build_nlp``."""
     import spacy
 
     from claimspan import components as _registered  # noqa: F401  registers the factories
@@ -52,7 +53,10 @@ def blank_pipeline(*components: str):
 
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
+    if "speakers" in components:
+        nlp.add_pipe("claimspan_speakers")
     nlp.add_pipe("claimspan_sentences")
     for name in components:
-        nlp.add_pipe(f"claimspan_{name}")
+        if name != "speakers":
+            nlp.add_pipe(f"claimspan_{name}")
     return nlp

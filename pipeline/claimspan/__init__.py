@@ -7,9 +7,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# Order matters: dates before claims (claims take their periods from dates and
-# never report a temporal number); organizations before resolutions (body).
-COMPONENTS = ("speakers", "docdate", "dates", "claims", "organizations", "resolutions", "overlaps")
+# Order matters. Turn labels (found from the text's lines alone) before the sentence
+# splitter, which makes each label a sentence; both before a trained parser, which
+# keeps those boundaries. Then dates before claims (claims take their periods from
+# dates and never report a temporal number); organizations before resolutions (body).
+BEFORE_PARSER = ("speakers", "sentences")
+COMPONENTS = ("docdate", "dates", "claims", "organizations", "resolutions", "overlaps")
 
 
 def build_nlp(model: str | None = None, rules: str | None = None):
@@ -23,13 +26,10 @@ def build_nlp(model: str | None = None, rules: str | None = None):
     from claimspan.tokenizer import customize_tokenizer
 
     ruleset.use_overlay(rules)
-    if model:
-        nlp = spacy.load(model)
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("claimspan_sentences", config={"punct": before is None}, before=before)
-    else:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("claimspan_sentences")
+    nlp = spacy.load(model) if model else spacy.blank("en")
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("claimspan_speakers", before=before)
+    nlp.add_pipe("claimspan_sentences", config={"punct": before is None}, before=before)
     customize_tokenizer(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(f"claimspan_{name}")

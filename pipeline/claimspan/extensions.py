@@ -26,13 +26,15 @@ DOC_EXTENSIONS = {
     "turns": None,            # [[line_start, name_start, name], ...] speaker turns (claimspan_speakers)
     "speakers": None,         # speakers-table rows (dicts) for this document
     "speaker_roles": None,    # {name: role} from a speakers list
+    "speaker_labels": None,   # [name, ...] that took turns so far (this piece and the ones before)
+    "current_speaker": None,  # the name of the last turn so far: who speaks at the next piece's start
     "org_definitions": None,  # {acronym: long form} the text defines
 }
 
 
 # What a document's earlier text tells its later text: carried from piece to piece
 # when a long document is processed in pieces (pipeline/claimspan/batch.py).
-CARRIED = ("doc_date", "doc_date_source", "speaker_roles", "org_definitions")
+CARRIED = ("doc_date", "doc_date_source", "speaker_roles", "speaker_labels", "current_speaker", "org_definitions")
 
 
 def _per_doc(doc: Doc, key: str, compute):

@@ -95,9 +95,11 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "resolutions/gazetteer.jsonl": [Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
                                                        "body": "str"})],
     "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",
-                                      "list_headings!": "[str]", "name_connectors!": "[str]",
+                                      "list_heads": "[str]", "list_headings!": "[str]", "titles": "[str]",
+                                      "role_labels": "[str]", "name_connectors!": "[str]",
                                       "max_label_words!": "int"}),
-    "speakers/outlets.yaml": Record(**{"outlet_words!": "[str]", "organization_heads!": "[str]"}),
+    "speakers/outlets.yaml": Record(**{"outlet_words!": "[str]", "outlet_acronyms": "[str]",
+                                       "organization_heads!": "[str]"}),
 }
 
 

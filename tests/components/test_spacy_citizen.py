@@ -5,11 +5,11 @@ import spacy
 import pytest
 
 import claimspan
-from claimspan import COMPONENTS, ruleset
+from claimspan import BEFORE_PARSER, COMPONENTS, ruleset
 from claimspan.extensions import ROW_EXTENSIONS
 from tests.conftest import ROOT, SEEDS
 
-FACTORIES = ["sentences", *COMPONENTS]
+FACTORIES = [*BEFORE_PARSER, *COMPONENTS]
 
 
 def rows(doc) -> list[tuple]:

@@ -50,11 +50,82 @@ def test_briefing_turns_and_roles(nlp):
     "Note:\nThis is a note.\n",
     "He said: we will go on.\n",
     "Beijing: a city of 21 million.\n",
+    "Note: Figures are provisional.\nSource: Red Cross\nSubject: Water prices\nWarning: Roads are closed.\n",
+    "KENYA:\nTotal Dead: 192\nInjured: 4,877\n\nTANZANIA:\nTotal dead: 10\n",
+    "NAIROBI, Kenya (AP) -- Floods killed 40 people.\nInjured: 215 people\nDead: 40\nKilled: two guards\n",
+    "Dead:\nJohn Okoro, 34, a teacher\nMary Wanjiru, 52, a nurse\n",
+    "Date: 2021-05-31\nTime: 10:30\nVenue: Hall 3\n",
+    "More at http://example.org/floods\nhttp: the protocol\n10:30 the meeting began\n",
+    "The result was clear: 40 percent voted no.\nIn a statement, the company said: sales fell.\n",
+    "Editor's Note: This story was updated.\nBreaking: Ten ships sank.\nA Day in Court: The trial began.\n",
+    "Markets Stocks: Volume 170,330,000 shares.\nBonds: Treasury index 3406.31, off 19.29.\nDollar: 141.65 yen\n",
 ])
 def test_not_turns(nlp, text):
     assert nlp(text)._.speakers == []
 
 
-def test_inline_turns_need_a_repeated_name(nlp):
+@pytest.mark.parametrize("text, turns", [
+    ("Reporter: How many jobs?\nMinister Lena Park: In 2022 we created 40,000.\n",
+     [("Reporter", 1), ("Minister Lena Park", 1)]),
+    ("MR. LEE: Yes.\nTHE MINISTER: No.\nSEN. WARREN: Maybe.\nMS. O'BRIEN: Never.\n",
+     [("MR. LEE", 1), ("THE MINISTER", 1), ("SEN. WARREN", 1), ("MS. O'BRIEN", 1)]),
+    ("Q: How many?\nA: Four.\nQ: Where?\nA: Here.\n", [("Q", 2), ("A", 2)]),
+    ("MR. LEE:\u00a0Yes.\r\nMS. PARK:\tNo.\r\n", [("MR. LEE", 1), ("MS. PARK", 1)]),   # no-break space, tab, CRLF
+    ("SMITH: Forty pages.\nJONES: Not true.\nSMITH: True.\n", [("SMITH", 2), ("JONES", 1)]),
+    ("Moderator: Welcome.\nAnna Berg: Thanks.\nModerator: Go on.\n", [("Moderator", 2), ("Anna Berg", 1)]),
+    ("THE PRESIDENT:\nFellow citizens, we built 300 schools.\nAnd 40 clinics.\n", [("THE PRESIDENT", 1)]),
+    ("Minister Lena Park: Thank you all for coming.\nWe built 300 schools.\n", [("Minister Lena Park", 1)]),
+    ("Anna Berg: We built 300 schools.\nCGTN: When?\nAnna Berg: In 2021.\n", [("Anna Berg", 2), ("CGTN", 1)]),
+])
+def test_turn_shapes(nlp, text, turns):
+    assert [(r["name"], r["n_turns"]) for r in nlp(text)._.speakers] == turns
+
+
+def test_a_person_in_capitals_is_no_outlet(nlp):
+    rows = {r["name"]: r["organization"] for r in nlp("SMITH: Yes.\nCNN: Why?\nSMITH: Because.\nEFE: And?\n"
+                                                      "MR. LEE: Wait.\n")._.speakers}
+    assert rows == {"SMITH": None, "CNN": "CNN", "EFE": "EFE", "MR. LEE": None}
+
+
+def test_a_later_piece_knows_the_labels_and_speaker_of_earlier_ones(nlp):
+    piece = "Tom Li: We need 40 more beds.\nThe rest of his answer.\n"
+    assert nlp(piece)._.turns == []
+    doc = nlp.make_doc(piece)
+    doc._.speaker_labels, doc._.current_speaker = ["Anna Berg", "Tom Li"], "Anna Berg"
+    doc = nlp(doc)
+    assert [t[2] for t in doc._.turns] == ["Tom Li"] and doc._.current_speaker == "Tom Li"
+    assert doc._.speaker_labels == ["Anna Berg", "Tom Li"]
+    quiet = nlp.make_doc("More of the same speech, with 12 numbers.\n")
+    quiet._.speaker_labels, quiet._.current_speaker = ["Anna Berg"], "Anna Berg"
+    assert nlp(quiet)._.current_speaker == "Anna Berg"
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+LABELLED = "MR. LEE: We hired 300 people. Most were nurses.\nSMITH:\nIn those 40 pages, we found 12 errors.\n"
+SPLIT = ["MR. LEE:", "We hired 300 people.", "Most were nurses.", "SMITH:", "In those 40 pages, we found 12 errors."]
+
+
+def test_a_label_is_a_sentence_of_its_own():
+    from tests.inline import blank_pipeline
+
+    assert sentences(blank_pipeline("speakers"), LABELLED) == SPLIT
+
+
+@pytest.mark.model
+def test_a_label_is_a_sentence_of_its_own_before_a_parser():
+    from claimspan import build_nlp
+    from tests.conftest import MODEL, model_installed
+
+    if not model_installed():
+        pytest.skip(f"{MODEL} is not installed")
+    nlp = build_nlp(MODEL)
+    assert nlp.pipe_names.index("claimspan_sentences") < nlp.pipe_names.index("parser")
+    assert sentences(nlp, LABELLED) == SPLIT
+
+
+def test_a_label_used_once_counts_in_a_transcript(nlp):
     doc = nlp("Anna Berg: Hello.\nTom Li: Hi.\nAnna Berg: Bye.\n")
-    assert [r["name"] for r in doc._.speakers] == ["Anna Berg"]
+    assert [(r["name"], r["n_turns"]) for r in doc._.speakers] == [("Anna Berg", 2), ("Tom Li", 1)]

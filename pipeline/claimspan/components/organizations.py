@@ -6,7 +6,8 @@ four places, the longest winning where they overlap (ties: rule, acronym,
 gazetteer, model):
 
 - rule: capitalized names closed by a head word, with of/for-chains
-  (``rules/organizations/names.yaml``), and news outlets used as turn labels;
+  (``rules/organizations/names.yaml``), and news outlets used as turn labels
+  (any other turn label, a person's, is never an organization);
 - gazetteer: known names, acronyms and variants (``gazetteer.jsonl``);
 - acronym: short forms the document defines (``State Council Information
   Office (SCIO)``, Schwartz-Hearst, ``pipeline/claimspan/normalize/acronyms.py``);
@@ -87,14 +88,15 @@ class OrganizationsComponent(RuleComponent):
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
         text = doc._.text
-        cands = self._rule_names(doc) + self._turn_labels(doc, text)
+        label_mentions, in_labels = self._turn_labels(doc, text)
+        cands = self._rule_names(doc) + label_mentions
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)]
         defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
-        chosen = _resolve(cands)
+        chosen = _resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
-            chosen = _resolve(chosen + self._model_names(doc, chosen, defs, text))
+            chosen = _resolve(chosen + _outside(self._model_names(doc, chosen, defs, text), in_labels))
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
                 for s, e, source, rule in chosen]
@@ -188,24 +190,29 @@ class OrganizationsComponent(RuleComponent):
                 return i + 1
         return start
 
-    def _turn_labels(self, doc: Doc, text: str) -> list[tuple]:
-        """News outlets used as speaker labels (``CGTN:``, ``People's Daily:``)."""
-        out = []
-        # claimspan_speakers ran: one list per turn, starting at its line, ending in the name
-        if doc._.turns is not None:
-            labels = [(max(text.find(t[-1], t[0]), t[0]), t[-1]) for t in doc._.turns]
+    def _turn_labels(self, doc: Doc, text: str) -> tuple[list[tuple], set[int]]:
+        """Mentions from turn labels that name an organization: a news outlet asking
+        (``CGTN:``, ``People's Daily:``; the speakers table gives it as its own organization)
+        or a known name. And the tokens of every other label (``SMITH:``, ``MR. LEE:``): a
+        person's label is no organization, by any rule or the model."""
+        if doc._.turns is None:  # claimspan_speakers did not run: labels alone on their line
+            labels, outlets = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(text)], set()
         else:
-            labels = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(text)]
-        outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"] and not r.get("role")}
+            labels = [(t[1], t[2]) for t in doc._.turns]
+            outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"]
+                       and not r.get("role")}
+        mentions, in_labels = [], set()
         for label_start, label in labels:
+            span = doc.char_span(label_start, label_start + len(label), alignment_mode="expand")
+            if span is None:
+                continue
             folded = normalize_name(label)
-            last = folded.rsplit(" ", 1)[-1]
-            if folded in self.aliases or (" " in folded and last in self.heads) or (
-                    label in outlets and label.isupper() and " " not in label):  # "EFE:", "NHK:"
-                span = doc.char_span(label_start, label_start + len(label), alignment_mode="expand")
-                if span is not None:
-                    out.append((span.start, span.end, "rule", "organizations.turn_label"))
-        return out
+            known = folded in self.aliases or (" " in folded and folded.rsplit(" ", 1)[-1] in self.heads)
+            if label in outlets or known:
+                mentions.append((span.start, span.end, "rule", "organizations.turn_label"))
+            elif doc._.turns is not None:
+                in_labels.update(range(span.start, span.end))
+        return mentions, in_labels
 
     def _definitions(self, found: list, earlier: dict[str, str] | None = None) -> dict[str, str]:
         """Acronyms the document defines for an organization: short -> long form as written
@@ -284,6 +291,11 @@ def _headline_word(doc: Doc, i: int) -> bool:
 
 def _hyphen_after(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].text == "-"
+
+
+def _outside(cands: list[tuple], tokens: set[int]) -> list[tuple]:
+    """The candidates with no token in ``tokens``."""
+    return [c for c in cands if not tokens.intersection(range(c[0], c[1]))] if tokens else cands
 
 
 def _resolve(cands: list[tuple]) -> list[tuple]:

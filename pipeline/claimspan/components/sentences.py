@@ -4,9 +4,12 @@ Transcripts and briefings put a speaker label, a heading or a list item on a
 line of its own, and no sentence runs across a line break. This component
 starts a sentence at the first token of every line and, unless ``punct`` is
 false, after sentence-final punctuation (spaCy's Sentencizer rule; closing
-quotes and brackets stay with their sentence). Before a trained parser, use
-``punct=False``: the parser then keeps the line breaks as fixed boundaries
-and finds the rest itself.
+quotes and brackets stay with their sentence). After ``claimspan_speakers``,
+a turn label is a sentence of its own: the words spoken start a sentence after
+the label's colon (``MR. LEE: We hired 300 people.`` gives ``MR. LEE:`` and
+``We hired 300 people.``), and no sentence starts inside the label (not after
+``MR.``). Before a trained parser, use ``punct=False``: the parser then keeps
+the line breaks and the labels as fixed boundaries and finds the rest itself.
 
 Works on whole-document arrays (``Doc.to_array``/``from_array``), not with a
 Python loop per token.
@@ -21,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimspan import extensions
+from claimspan.components.speakers import label_spans
 
 FINAL_PUNCT = (".", "!", "?", "。", "！", "？", "…", "...", "?!", "!?")
 CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
@@ -59,14 +63,28 @@ class LineSentencizer:
                 ends[:-1] &= ~moves
                 ends[1:] |= moves
             starts[1:] |= ends[:-1]
+        speech, inside = label_bounds(doc, idx)
+        starts = (starts | speech) & ~inside
         for _ in range(3):  # a sentence never starts on whitespace: hand the start to the next token
             moved = starts & space
             starts &= ~moved
             starts[1:] |= moved[:-1]
         starts[0] = True
-        values = np.where(starts, 1, -1 if self.punct else 0).astype("uint64")
+        values = np.where(starts, 1, np.where(inside, -1, -1 if self.punct else 0)).astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
+
+
+def label_bounds(doc: Doc, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per token: whether it is the first after a turn label's colon (the words spoken
+    start there), and whether it lies inside a label after the label's first token."""
+    speech, inside = np.zeros(len(idx), dtype=bool), np.zeros(len(idx), dtype=bool)
+    for name_start, _, label_end in label_spans(doc):
+        first, after = np.searchsorted(idx, [name_start, label_end])
+        inside[first + 1:after] = True
+        if after < len(idx):
+            speech[after] = True
+    return speech, inside
 
 
 def line_ends(text: str, idx: np.ndarray) -> np.ndarray:

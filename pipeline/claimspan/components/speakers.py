@@ -1,32 +1,64 @@
 """``claimspan_speakers``: transcript turns and the speakers table.
 
 Assigns ``doc._.turns`` (``[line_start, name_start, name]`` per turn, in text
-order; a turn runs to the next one) and ``doc._.speakers`` (speakers-table
-rows). Reads rules/speakers/labels.yaml and rules/speakers/outlets.yaml.
+order; a turn runs to the next one), ``doc._.speakers`` (speakers-table rows),
+``doc._.speaker_roles`` (``{name: role}`` from a speakers list) and, for the
+next piece of a long document, ``doc._.speaker_labels`` (the names that took
+turns so far) and ``doc._.current_speaker``. Reads rules/speakers/labels.yaml
+and rules/speakers/outlets.yaml, and the news outlets (kind ``media``) of
+rules/organizations/gazetteer.jsonl.
+
+A label is a line start of at most ``max_label_words`` capitalised name words
+and a colon, followed by the end of the line or by the words spoken (``Name:``,
+``MR. LEE: Thank you.``); a colon inside a word (``http:``, ``10:30``) is none.
+Not labels: headings and fields (``not_speakers``, ``list_heads``), a line
+whose value has no letters (``Americans: 12``), and a label alone on its line
+above such field lines (``KENYA:`` over ``Injured: 4,877``). Which labels are
+turns: one alone on its line; an inline one when it has a title (``MS.``,
+``Minister``, ``Reporter``, ``Q``), is in the speakers list, recurs in the
+document, or -- used once -- when the document has such turns and the label is
+written in the same case as one of them (all caps or not) or names a news
+outlet (``CGTN:``). So a one-off ``Beijing: a city of 21 million`` in news is
+no turn.
 
 Works on lines with regular expressions, not on tokens: a transcript has a few
-hundred lines, and labels are a line-level structure.
+hundred lines, and labels are a line-level structure. Needing no tokens'
+attributes, it runs before the sentence splitter, which makes each label a
+sentence of its own (``claimspan_sentences``).
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimspan import ruleset
 from claimspan.components.base import RuleComponent
 
 LINE = re.compile(r"[^\r\n]*")
-LABEL = re.compile(r"(?P<name>[^:\r\n]{1,80}?)\s*:[ \t]*(?P<rest>.*)$")
+SPACE = r"[^\S\r\n]"  # horizontal white space, a no-break space included
+LABEL = re.compile(rf"(?P<name>[^:\r\n]{{1,80}}?){SPACE}*:(?:{SPACE}+(?P<rest>\S.*?))?{SPACE}*$")
 LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
+LETTER = re.compile(r"[^\W\d_]")
+VOWELS = frozenset("AEIOUY")
+
+
+class Label(NamedTuple):
+    line_start: int
+    name_start: int
+    name: str
+    inline: bool     # the words spoken follow on the label's line
 
 
 @Language.factory(
     "claimspan_speakers",
     default_config={"rules_dir": None},
-    assigns=["doc._.turns", "doc._.speakers", "doc._.speaker_roles"],
+    assigns=["doc._.turns", "doc._.speakers", "doc._.speaker_roles", "doc._.speaker_labels",
+             "doc._.current_speaker"],
 )
 def make_speakers(nlp: Language, name: str, rules_dir: str | None):
     return SpeakersComponent(nlp, name, rules_dir)
@@ -38,85 +70,201 @@ class SpeakersComponent(RuleComponent):
     def load_rules(self, rules_dir: Path) -> None:
         labels = self.read(rules_dir, "labels.yaml")
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in labels["debris"]) + ")*")
-        self.not_speakers = {w.lower() for w in labels["not_speakers"]}
+        self.not_speakers = {w.lower() for w in labels["not_speakers"]} | {w.lower() for w in
+                                                                           labels.get("list_heads") or ()}
         self.list_headings = {w.lower() for w in labels["list_headings"]}
+        self.titles = {w.lower() for w in labels.get("titles") or ()}
+        self.role_labels = {w.lower() for w in labels.get("role_labels") or ()}
         self.connectors = set(labels["name_connectors"])
         self.max_words = int(labels["max_label_words"])
         outlets = self.read(rules_dir, "outlets.yaml")
         self.outlet_words = set(outlets["outlet_words"])
+        self.outlet_acronyms = set(outlets.get("outlet_acronyms") or ())
         self.org_heads = set(outlets["organization_heads"])
+        self.media = media_names()
 
     # -- recognizing ----------------------------------------------------------
     def is_name(self, name: str) -> bool:
         words = name.split()
-        if not words or len(words) > self.max_words or name.lower() in self.not_speakers:
-            return False
-        if not WORD.match(words[0]):
+        if not words or len(words) > self.max_words or not words[0][0].isalpha() or not WORD.match(words[0]):
             return False
         return all(WORD.match(w) or w in self.connectors for w in words)
 
-    def match(self, doc: Doc):
-        """Candidate turn labels and the speakers list, from the lines of the text."""
-        text = doc._.text
-        labels, roles = [], dict(doc._.speaker_roles or {})
-        list_open = False
+    def titled(self, name: str) -> bool:
+        """A title among the words before the first connector, or a role as the whole label."""
+        words = [w.rstrip(".").lower() for w in name.split()]
+        if words and words[0] == "the":
+            words = words[1:]
+        if " ".join(words) in self.role_labels:
+            return True
+        for w in words:
+            if w in self.connectors:
+                return False
+            if w in self.titles:
+                return True
+        return False
+
+    def label(self, body: str) -> tuple[str, bool] | None:
+        """``(name, inline)`` when the line starts with a turn label."""
+        m = LABEL.match(body)
+        if m is None:
+            return None
+        name, rest = m.group("name").strip(), m.group("rest")
+        if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
+            return None  # a field line: "Americans: 12", "Date: 2021-05-31"
+        last = name.split()[-1].rstrip(".").lower()
+        if name.lower() in self.not_speakers or (last in self.not_speakers and not self.titled(name)):
+            return None
+        return name, rest is not None
+
+    def field_line(self, body: str) -> bool:
+        """``Name: value`` with a name-like field or a value without letters (``Total Dead: 192``)."""
+        m = LABEL.match(body)
+        return bool(m and m.group("rest") and (self.is_name(m.group("name").strip())
+                                               or not LETTER.search(m.group("rest"))))
+
+    def list_item(self, body: str) -> tuple[str, str] | None:
+        item = LIST_ITEM.match(body)
+        if item and self.is_name(item.group("name").strip()):
+            return item.group("name").strip(), item.group("role")
+        return None
+
+    def lines(self, text: str) -> list[tuple[int, int, str] | None]:
+        """``(line_start, body_start, body)`` per line, the body after any debris; None for a blank line."""
+        out = []
         for m in LINE.finditer(text):
-            line = m.group()
-            if not line.strip():
-                list_open = False if labels else list_open
+            if not m.group().strip():
+                out.append(None)
                 continue
-            debris = self.debris.match(line)
-            body_start = m.start() + debris.end()
-            body = text[body_start:m.end()]
-            label = LABEL.match(body)
+            body_start = m.start() + self.debris.match(m.group()).end()
+            out.append((m.start(), body_start, text[body_start:m.end()]))
+        return out
+
+    def match(self, doc: Doc):
+        """Turns and the speakers list's roles, from the lines of the text."""
+        roles = dict(doc._.speaker_roles or {})
+        lines = self.lines(doc._.text)
+        following = _next_nonblank(lines)
+        found, list_open = [], False
+        for line, nxt in zip(lines, following):
+            if line is None:
+                list_open = False if found else list_open
+                continue
+            line_start, body_start, body = line
             heading = body.strip().rstrip(":").strip().lower()
-            if heading in self.list_headings:
+            if heading in self.list_headings and nxt is not None and self.list_item(nxt[2]):
                 list_open = True
                 continue
             if list_open:
-                item = LIST_ITEM.match(body)
-                if item and self.is_name(item.group("name").strip()):
-                    roles.setdefault(item.group("name").strip(), item.group("role"))
+                item = self.list_item(body)
+                if item:
+                    roles.setdefault(*item)
                     continue
                 list_open = False
-            if label and self.is_name(label.group("name")):
-                labels.append((m.start(), body_start, label.group("name"), bool(label.group("rest").strip())))
-        return self.accept(labels, roles), roles
+            label = self.label(body)
+            if label is None or (not label[1] and nxt is not None and self.field_line(nxt[2])):
+                continue  # the heading of a field list ("KENYA:" over "Injured: 4,877")
+            found.append(Label(line_start, body_start, *label))
+        return self.accept(found, roles, doc._.speaker_labels or []), roles
 
-    def accept(self, labels, roles):
-        """A label alone on its line is a turn; a ``Name: text`` line is one only when
-        the name recurs as a label or is in the speakers list (so ``Beijing: ...`` is not)."""
-        counts = {}
-        for _, _, name, _ in labels:
-            counts[name] = counts.get(name, 0) + 1
-        return [[line_start, start, name] for line_start, start, name, inline in labels
-                if not inline or counts[name] > 1 or name in roles]
+    def accept(self, found: list[Label], roles: dict[str, str], earlier: list[str]) -> list[list]:
+        """The labels that are turns (see the module docstring); ``earlier``: the names that
+        took turns in the pieces of the document before this one."""
+        folded_roles = {n.casefold() for n in roles}
+        counts: dict[str, int] = {}
+        for label in found:
+            counts[label.name] = counts.get(label.name, 0) + 1
+        known = set(earlier)
+        sure = [not label.inline or label.name in known or counts[label.name] > 1
+                or label.name.casefold() in folded_roles or self.titled(label.name) for label in found]
+        transcript = any(sure) or bool(known)
+        cases = {_case(label.name) for label, ok in zip(found, sure) if ok} | {_case(n) for n in known}
+        cases.discard(None)
+        return [[label.line_start, label.name_start, label.name] for label, ok in zip(found, sure)
+                if ok or transcript and (_case(label.name) in cases or self.outlet(label.name))]
 
     # -- annotating -----------------------------------------------------------
     def set_annotations(self, doc: Doc, matches) -> None:
         turns, roles = matches
         doc._.turns = turns
         doc._.speaker_roles = roles
+        by_folded = {n.casefold(): r for n, r in roles.items()}
         rows = {}
         for _, start, name in turns:
             row = rows.get(name)
             if row is None:
-                role = roles.get(name)
-                rows[name] = {"name": name, "role": role, "organization": self.organization(name, role, bool(roles)),
+                role = roles.get(name) or by_folded.get(name.casefold())
+                rows[name] = {"name": name, "role": role, "organization": self.organization(name, role),
                               "n_turns": 1, "first_char": start}
             else:
                 row["n_turns"] += 1
         doc._.speakers = list(rows.values())
+        earlier = doc._.speaker_labels or []
+        doc._.speaker_labels = earlier + [n for n in rows if n not in earlier]
+        if turns:
+            doc._.current_speaker = turns[-1][2]
 
-    def organization(self, name: str, role: str | None, has_list: bool) -> str | None:
-        """From the role in the speakers list; a label outside a briefing's speakers list,
-        or one that looks like an outlet (``Phoenix TV``, ``CGTN``), is a news outlet."""
+    def organization(self, name: str, role: str | None) -> str | None:
+        """From the role in the speakers list; else the label itself when it names an
+        organization: a news outlet (``Phoenix TV``, ``CGTN``, ``Reuters``) or a name with an
+        organization head (``Office of the President``). Never a person's own name: a titled
+        label (``MR. LEE``, ``Reporter``) or any other (``SMITH``, ``Anna Berg``) has none."""
         if role:
             return organization_in_role(role, self.org_heads)
-        words = name.split()
-        if has_list or any(w in self.outlet_words for w in words) or (len(words) == 1 and words[0].isupper()):
+        if self.titled(name):
+            return None
+        if self.outlet(name) or any(w in self.org_heads for w in name.split()):
             return name
         return None
+
+    def outlet(self, name: str) -> bool:
+        """A news outlet's name: a known one (``media`` in the organizations gazetteer), one with an
+        outlet word (``Phoenix TV``), or one all-caps word that is a known outlet acronym (``EFE``)
+        or has no vowel, so it is no surname (``CGTN``)."""
+        words = name.split()
+        if name.casefold() in self.media or any(w in self.outlet_words for w in words):
+            return True
+        return len(words) == 1 and name.isupper() and (
+            name in self.outlet_acronyms or (len(name) >= 3 and not VOWELS.intersection(name)))
+
+
+def media_names() -> frozenset[str]:
+    """The news outlets of rules/organizations/gazetteer.jsonl (kind ``media``): their names,
+    variants and acronyms, case-folded."""
+    entries = ruleset.load_table("organizations", "gazetteer.jsonl")
+    return frozenset(spelling.casefold() for e in entries if e.get("kind") == "media"
+                     for spelling in (e["name"], e.get("acronym"), *(e.get("variants") or ())) if spelling)
+
+
+def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(name_start, name_end, label_end)`` of each turn label of ``doc._.turns``;
+    ``label_end`` is just past the colon."""
+    text = doc._.text
+    out = []
+    for _, start, name in doc._.turns or ():
+        end = start + len(name)
+        colon = text.find(":", end)
+        out.append((start, end, colon + 1 if colon >= 0 else end))
+    return out
+
+
+def _next_nonblank(lines: list) -> list:
+    """For each line, the next non-blank line after it (or None)."""
+    out, nxt = [None] * len(lines), None
+    for k in range(len(lines) - 1, -1, -1):
+        out[k] = nxt
+        if lines[k] is not None:
+            nxt = lines[k]
+    return out
+
+
+def _case(name: str) -> str | None:
+    """How a label is written: ``upper`` (``MR. LEE``), ``mixed`` (``Lena Park``), or None
+    for a one-letter label (``Q``), which says nothing about the others."""
+    letters = LETTER.findall(name)
+    if len(letters) < 2:
+        return None
+    return "upper" if name.isupper() else "mixed"
 
 
 def organization_in_role(role: str, heads: set[str]) -> str | None:
