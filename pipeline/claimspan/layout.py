@@ -110,7 +110,7 @@ def read_layout(text: str, paginated: bool = False, title: str | None = None,
     edits = [(s, e, " " * (e - s)) for s, e in furniture]
     width = _wrap_width(text, body, rules)
     if width is not None:
-        edits += _soft_breaks(text, body, width, paginated, rules)
+        edits += _soft_breaks(text, body, *width, paginated, rules)
     return _apply(text, edits, paginated)
 
 
@@ -150,8 +150,9 @@ def _furniture(text: str, pages: list[list[tuple[int, int]]], title: str | None,
     return out
 
 
-def _wrap_width(text: str, body: list[tuple[int, int]], rules: LayoutRules) -> float | None:
-    """The width the text is wrapped at, or None when it is not hard-wrapped."""
+def _wrap_width(text: str, body: list[tuple[int, int]], rules: LayoutRules) -> tuple[float, bool] | None:
+    """The width of the text's lines, and whether it is hard-wrapped at that width (None:
+    the lines have no width, e.g. long paragraphs one per line)."""
     lengths = sorted(len(text[s:e].strip()) for s, e in body)
     if len(lengths) < 2:
         return None
@@ -161,9 +162,7 @@ def _wrap_width(text: str, body: list[tuple[int, int]], rules: LayoutRules) -> f
     full = [text[a[0]:a[1]].strip() for a, b in zip(body, body[1:])
             if len(text[a[0]:a[1]].strip()) >= rules.full_line * width and not _paragraph_break(text[a[1]:b[0]])]
     ending = sum(1 for line in full if SENTENCE_END.search(line))
-    if len(full) - ending < 2 or ending > rules.max_final_share * len(full):
-        return None
-    return width
+    return width, len(full) - ending >= 2 and ending <= rules.max_final_share * len(full)
 
 
 def _paragraph_break(gap: str) -> bool:
@@ -171,12 +170,13 @@ def _paragraph_break(gap: str) -> bool:
     return "\f" not in gap and any(not part.strip() for part in re.split(r"\r\n|\r|\n", gap)[1:-1])
 
 
-def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated: bool,
+def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: bool, paginated: bool,
                  rules: LayoutRules) -> list:
     """Edits for the breaks inside paragraphs: the characters between a full line and the
     next become one space (a run of spaces would be a token), or nothing after a hyphen
     ("Inter-\\nAmerican"); in a paginated text a hyphen between lower-case letters goes too
-    ("develop-\\nment")."""
+    ("develop-\\nment"). In a text that is not hard-wrapped as a whole, only a full line
+    that does not end a sentence, before a line that begins in lower case, goes on."""
     edits, in_list = [], False
     numbers = {int(m.group(1)) for m in (NUMBERED.match(text[s:e].lstrip()) for s, e in body) if m}
     for a, b in zip(body, body[1:]):
@@ -186,6 +186,8 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, paginated
         # a list runs from its heading to a blank line, a label or a sentence
         in_list = heading or (in_list and not paragraph_break and not _starts_block(line_a.lstrip(), rules)
                               and not SENTENCE_END.search(line_a))
+        if not wrapped and (not line_b[:1].islower() or SENTENCE_END.search(line_a) or line_a.endswith(":")):
+            continue
         length, hyphen = len(line_a.lstrip()), bool(LINE_END_HYPHEN.search(line_a))
         fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
         if (length < rules.full_line * width or fits or paragraph_break or _begins(line_b, in_list, numbers, rules)

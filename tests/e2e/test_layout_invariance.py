@@ -213,3 +213,18 @@ def test_pdfs_typeset_from_the_documents_give_their_facts(plain, tmp_path):
 def starting_line(text: str, offset: int) -> str:
     start = max(text.rfind("\n", 0, offset), text.rfind("\f", 0, offset)) + 1
     return text[start:].split("\n")[0]
+
+
+@pytest.mark.parametrize("width", [36, 50, 72])
+def test_wrapped_transcripts_keep_every_speaker(width):
+    from tests.e2e.test_transcripts import briefing, debate, interview, speech
+
+    scripts = {"briefing": briefing(), "debate": debate(), "interview": interview(),
+               "speech": speech("PRESIDENT NOVAK", inline=False)}
+
+    def run(texts):
+        return claimspan.extract([{"id": n, "text": t, "date": "2024-06-03"} for n, t in texts.items()])
+    plain = run({n: s.text for n, s in scripts.items()})
+    wrapped = run({n: wrap(s.text, width) for n, s in scripts.items()})
+    assert_exact_spans(wrapped)
+    assert facts(wrapped) == facts(plain)
