@@ -75,16 +75,24 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
 
     path = ruleset.rules_path("documents", "layout.yaml")
     data = ruleset.read_rule_file(path)
-    labels = ruleset.rules_path("speakers", "labels.yaml")
-    wrap, speakers = data["wrap"], ruleset.read_rule_file(labels)
+    wrap, speakers = data["wrap"], ruleset.read_rule_file(ruleset.rules_path("speakers", "labels.yaml"))
     return LayoutRules(
         max_width=wrap["max_width"], full_line=wrap["full_line"], fit=wrap["fit"],
         max_final_share=wrap["max_final_share"], block_start=ruleset.compile_any(data["block_starts"], path),
         list_entry=ruleset.compile_any(data["list_entries"], path),
         list_headings=frozenset(h.lower() for h in speakers["list_headings"]),
-        debris=ruleset.compile_any(speakers["debris"], labels),
+        debris=editor_debris(),
         furniture_lines=data["furniture"]["lines"],
         furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path))
+
+
+def editor_debris() -> re.Pattern:
+    """What an editor or a CMS leaves before a turn label (rules/speakers/labels.yaml ``debris``):
+    it hides neither the label nor the line's block."""
+    from claimspan import ruleset
+
+    path = ruleset.rules_path("speakers", "labels.yaml")
+    return ruleset.compile_any(ruleset.read_rule_file(path)["debris"], path)
 
 
 def read_layout(text: str, paginated: bool = False, title: str | None = None,

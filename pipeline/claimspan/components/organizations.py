@@ -30,11 +30,10 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
                                                tokens_with_text)
+from claimspan.layout import editor_debris
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
-TURN_LABEL = re.compile(r"(?m)^(?:_ueditor_page_break_tag_)*[ \t]*([A-Z][^\n:]{1,60}?):[ \t]*$")
-DEBRIS = re.compile(r"^_?ueditor_page_break_tag_")
 
 
 @Language.factory(
@@ -72,6 +71,9 @@ class OrganizationsComponent(RuleComponent):
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
+        debris = editor_debris()
+        self.debris = re.compile(f"^(?:{debris.pattern})*")
+        self.turn_label = re.compile(rf"(?m)^(?:{debris.pattern})*[ \t]*([A-Z][^\n:]{{1,60}}?):[ \t]*$")
         self._build_matchers()
 
     def _build_matchers(self) -> None:
@@ -196,7 +198,7 @@ class OrganizationsComponent(RuleComponent):
         or a known name. And the tokens of every other label (``SMITH:``, ``MR. LEE:``): a
         person's label is no organization, by any rule or the model."""
         if doc._.turns is None:  # claimspan_speakers did not run: labels alone on their line
-            labels, outlets = [(m.start(1), m.group(1).strip()) for m in TURN_LABEL.finditer(text)], set()
+            labels, outlets = [(m.start(1), m.group(1).strip()) for m in self.turn_label.finditer(text)], set()
         else:
             labels = [(t[1], t[2]) for t in doc._.turns]
             outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"]
@@ -271,7 +273,7 @@ class OrganizationsComponent(RuleComponent):
 
     def describe(self, text: str, defs: dict[str, str], defined_keys: dict[str, str]) -> dict:
         """name, acronym and org_key of one mention."""
-        label = DEBRIS.sub("", text)
+        label = text[self.debris.match(text).end():]
         short = label.replace(".", "")
         if label in defs:
             long = defs[label]

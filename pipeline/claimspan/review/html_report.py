@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimspan.io.schemas import EXTRACTION_TABLES, SPAN_FIELDS
+from claimspan.layout import editor_debris
 from claimspan.review import assets
 from claimspan.review.claims_table import claims_table
 from claimspan.review.markup import Span, render
@@ -101,8 +102,8 @@ def _turns(doc_id, text: str, speakers: pd.DataFrame, by_doc: dict[str, dict]) -
     if not names:
         return []
     # Editor debris before a label does not hide the turn (SPEC.md), so it may precede the name.
-    label = re.compile(r"^[ \t]*(?:_ueditor_page_break_tag_)?[ \t]*((?:%s)[ \t]*:)" % "|".join(map(re.escape, names)),
-                       re.MULTILINE)
+    debris = editor_debris().pattern
+    label = re.compile(r"^(?:%s)*[ \t]*((?:%s)[ \t]*:)" % (debris, "|".join(map(re.escape, names))), re.MULTILINE)
     return [Span(m.start(1), m.end(1), "span", {"class": "turn", "data-speaker": m.group(1).rstrip(": \t")})
             for m in label.finditer(text)]
 
