@@ -23,7 +23,7 @@ from claimspan.chunks import split_text
 from claimspan.export import doc_rows, document_row
 from claimspan.io.readers import Record, sha256, text_record
 from claimspan.io.schemas import TABLES, schema
-from claimspan.layout import Layout, read_layout
+from claimspan.layout import Layout, layout_rules, read_layout
 
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
 
@@ -34,6 +34,7 @@ def get_nlp(model: str | None = None, rules: str | None = None):
     from claimspan import ruleset
 
     ruleset.ensure_overlay(rules)
+    layout_rules(ruleset.overlay_key())   # checked with the components' rules, before any document
     return _build_nlp(model, ruleset.overlay_key())
 
 

@@ -14,6 +14,7 @@ then normalizes each row with ``claimspan.normalize.timex``.
 """
 from __future__ import annotations
 
+import string
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
-from claimspan.normalize import timex
+from claimspan.normalize import holidays, timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.dates.candidates import Candidate, join_ranges, longest
 from claimspan.ruleset import RuleError, locate, read_rule_file
@@ -88,11 +89,19 @@ class DatesComponent(RuleComponent):
                     cores.append((key, spec))
                 order += 1
         self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for name, mmdd in self.lexicon["holidays"].items():
+        self.holiday_days = {}   # the name's words, lower case -> its rule (normalize/holidays.py)
+        for name, day in self.lexicon["holidays"].items():
+            problem = holidays.check(day)
+            if problem:
+                raise RuleError(f"{locate(lex['holidays'], f'{lexicon_path} rule dates.lexicon.holidays', name)}: "
+                                f"{name!r}: {problem}")
             key = f"{HOLIDAY_RULE}#{name}"
             self.rules[key] = Rule(HOLIDAY_RULE, "core", "date", order, 0, 0,
-                                   value=f"XXXX-{mmdd}" if mmdd else None)
-            self.holidays.add(key, [self.nlp.make_doc(name)])
+                                   value=f"XXXX-{day}" if isinstance(day, str) else None)
+            # as written and capitalised: the tokenizer splits "jr." but keeps "Jr." whole
+            phrases = [self.nlp.make_doc(name), self.nlp.make_doc(string.capwords(name))]
+            self.holidays.add(key, phrases)
+            self.holiday_days.update({" ".join(t.lower_ for t in phrase): day for phrase in phrases})
         # Matches are searched only within this many tokens of a trigger word: enough for the
         # longest core pattern around its trigger plus an affix beside it, or an exclusion around it.
         self.window = max(longest["core"] - 1 + max(longest["prefix"], longest["suffix"]), longest["exclude"] - 1)
@@ -259,8 +268,18 @@ class DatesComponent(RuleComponent):
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
                 reference = (sent_start, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:
-                attrs["granularity"] = "day"
+                self._holiday(attrs, span, anchor, self._future(doc, span))
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+    def _holiday(self, attrs: dict, span, anchor: date | None, future: bool) -> None:
+        """A holiday is the day of its occurrence nearest the document date (the next
+        one in a future-tense clause); without a date, a fixed one keeps ``XXXX``."""
+        attrs["granularity"] = "day"
+        day = holidays.occurrence(self.holiday_days[" ".join(t.lower_ for t in span)], anchor, future) \
+            if anchor else None
+        if day is not None:
+            attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
+                         is_relative=True, anchor_date=anchor.isoformat())
 
     def _future(self, doc: Doc, span) -> bool:
         """A future-tense word ("will", "'ll") shortly before the span, in its own clause."""
