@@ -26,7 +26,7 @@ from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, proc
                               run_metadata)
 from claimspan.export import document_row
 from claimspan.io.previous import PreviousOutputs
-from claimspan.io.readers import Source, scan
+from claimspan.io.readers import Record, Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
 
@@ -59,19 +59,35 @@ class RunReport:
 
 
 def unique_ids(items: Iterable, renamed: list) -> list:
-    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets ``#2``, ``#3``...
-    and is reported in ``renamed``."""
-    seen: dict[str, int] = {}
-    out = []
-    for item in items:
-        n = seen.get(item.doc_id, 0) + 1
-        seen[item.doc_id] = n
-        if n > 1:
+    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets the first of
+    ``#2``, ``#3``... that no input uses, and is reported in ``renamed``.
+
+    >>> class Item:
+    ...     def __init__(self, doc_id): self.doc_id = doc_id
+    >>> [i.doc_id for i in unique_ids(map(Item, ["dup", "dup", "dup", "dup#2"]), [])]
+    ['dup', 'dup#2', 'dup#3', 'dup#4']
+    """
+    out = list(items)
+    taken = {item.doc_id for item in out}
+    seen: set[str] = set()
+    for item in out:
+        if item.doc_id in seen:
+            n = 2
+            while f"{item.doc_id}#{n}" in taken:
+                n += 1
             new_id = f"{item.doc_id}#{n}"
             renamed.append((item.doc_id, new_id))
+            taken.add(new_id)
             item.doc_id = new_id
-        out.append(item)
+        seen.add(item.doc_id)
     return sorted(out, key=lambda item: item.doc_id)
+
+
+def load(source: Source) -> Record:
+    """The source's record under the source's id (which ``unique_ids`` may have changed)."""
+    record = source.load()
+    record.doc_id = source.doc_id
+    return record
 
 
 def default_workers() -> int:
@@ -126,7 +142,7 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     pending: deque = deque()
     try:
         for batch in batches:
-            records = [source.load() for source in batch]
+            records = [load(source) for source in batch]
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
             todo = [r for r, old in plan if old is None]
             if pool is None:

@@ -31,7 +31,9 @@ def extract_partition(index: int, sources: list[Source], model: str | None, time
                       rules: str | None, stage: str, meta: dict[str, str]) -> list[dict]:
     """Run on a worker: extract one partition and write its part files; return the documents'
     statuses (doc_id, status, error) and row counts for the summary."""
-    records = [s.load() for s in sources]
+    from claimspan.run import load
+
+    records = [load(s) for s in sources]
     results = []
     for i in range(0, len(records), BATCH):
         results += process_batch(records[i:i + BATCH], model, timeout, rules)
