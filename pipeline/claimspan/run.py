@@ -3,9 +3,11 @@
 ``run()`` scans the inputs (ids and locations only), sorts them by ``doc_id``
 (the SPEC's row order), loads and extracts them a batch at a time — in this
 process or in a pool of worker processes — and streams the rows to the writer,
-so memory grows with the largest batch, not with the corpus. Documents whose
-bytes, rules and pipeline are unchanged since the last run into the same
-folder are reused instead of extracted again. It never prints.
+so memory grows with the largest batch, not with the corpus. The output folder
+is locked for the run, and its tables are published together at the end
+(claimspan.io.outdir). Documents whose bytes, rules and pipeline are
+unchanged since the last run into the same folder are reused instead of
+extracted again. It never prints.
 ``extract_frames()`` is the notebook API.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from claimspan import ruleset
 from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
                               run_metadata)
 from claimspan.export import document_row
+from claimspan.io.outdir import OutputFolder
 from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import Record, Source, scan
 from claimspan.io.schemas import schema
@@ -103,18 +106,28 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     a folder laid over the built-in rules (default: ``$CLAIMSPAN_RULES``)."""
     overlay = ruleset.use_overlay(rules)   # validated before anything is read or written
     rules = str(overlay.root) if overlay else None
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
     report = RunReport(Path(out_dir))
     sources = unique_ids(scan(inputs, encoding), report.renamed)
-    if engine == "dask":
-        from claimspan.engines.dask_engine import run_dask
-
-        return run_dask(sources, out_dir, report, model=model, scheduler=scheduler, workers=workers,
-                        timeout=timeout, rules=rules, on_progress=on_progress)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local, dask)")
     meta = run_metadata(model)
-    previous = None if force else PreviousOutputs(Path(out_dir), meta)
-    writer = OutputWriter(out_dir, meta)
+    with OutputFolder(out_dir) as folder:   # refuses a folder another run is writing into
+        meta["run_id"] = folder.run_id
+        if engine == "dask":
+            from claimspan.engines.dask_engine import run_dask
+
+            run_dask(sources, folder.build, meta, report, model=model, scheduler=scheduler, workers=workers,
+                     timeout=timeout, rules=rules, on_progress=on_progress)
+        else:
+            previous = None if force else PreviousOutputs(Path(out_dir), meta)
+            _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
+                       workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
+        folder.publish()
+    return report
+
+
+def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, model, workers, timeout,
+               rules, on_progress) -> None:
     try:
         results = _results(sources, model, workers or default_workers(), timeout, rules, previous)
         for n, (document, tables, reused) in enumerate(results, 1):
@@ -124,12 +137,11 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
                 writer.write(table, rows)
             if on_progress:
                 on_progress(n, len(sources))
-        writer.commit()
+        writer.close()
     except BaseException:
         writer.abort()
         raise
     report.rows = dict(writer.rows)
-    return report
 
 
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous

@@ -1,8 +1,10 @@
 """The outputs of an earlier run in the same folder, for incremental re-runs.
 
-A document is reused when the earlier run had the same pipeline version, rules
-hash and model, and the document's bytes (sha256), title and input date are
-unchanged and it did not fail (a skipped file has nothing to reuse either).
+The earlier outputs are used only when every table read here comes from one run
+(the ``run_id`` in each file's schema metadata) and that run had the same
+pipeline version, rules hash and model. A document is then reused when its bytes
+(sha256), title and input date are unchanged and it did not fail (a skipped file
+has nothing to reuse either).
 Tables are sorted by ``doc_id`` and so is the new run, so the earlier rows are
 read in one forward pass, a row group at a time: memory does not grow with the
 corpus.
@@ -14,6 +16,7 @@ from typing import Iterator
 
 import pyarrow.parquet as pq
 
+from claimspan.io.outdir import current_tables, one_run, table_files
 from claimspan.io.readers import Record
 from claimspan.io.schemas import EXTRACTION_TABLES
 
@@ -25,18 +28,21 @@ class PreviousOutputs:
     def __init__(self, out_dir: Path, metadata: dict[str, str]):
         self.usable = False
         self.documents: dict[str, dict] = {}
-        files = {t: Path(out_dir) / f"{t}.parquet" for t in ("documents",) + CARRIED}
-        if not all(f.is_file() for f in files.values()):
+        files = {t: p for t, p in current_tables(out_dir).items() if t in ("documents",) + CARRIED}
+        if not all(f.exists() for f in files.values()):
             return
         try:
-            meta = pq.read_schema(files["documents"]).metadata or {}
+            if one_run(files) is None:   # written before run ids: cannot tell whether it is one run
+                return
+            meta = pq.read_schema(table_files(files["documents"])[0]).metadata or {}
             if any(meta.get(k) != metadata.get(k.decode(), "").encode() for k in FINGERPRINT):
                 return
             columns = ["doc_id", "sha256", "title", "doc_date", "doc_date_source", "status"]
-            for row in pq.read_table(files["documents"], columns=columns).to_pylist():
-                self.documents[row["doc_id"]] = row
+            for batch in _batches(files["documents"], columns):
+                for row in batch.to_pylist():
+                    self.documents[row["doc_id"]] = row
             self.cursors = {t: _Cursor(files[t]) for t in CARRIED}
-        except Exception:  # noqa: BLE001  unreadable earlier outputs are simply not reused
+        except Exception:  # noqa: BLE001  unreadable or mixed earlier outputs are simply not reused
             self.documents = {}
             return
         self.usable = True
@@ -55,11 +61,16 @@ class PreviousOutputs:
         return {t: self.cursors[t].take(doc_id) for t in CARRIED}
 
 
+def _batches(path: Path, columns: list[str] | None = None, size: int = 4096) -> Iterator:
+    for part in table_files(path):
+        yield from pq.ParquetFile(part).iter_batches(batch_size=size, columns=columns)
+
+
 class _Cursor:
     """Forward-only reader of one table's rows grouped by doc_id (ids requested in order)."""
 
-    def __init__(self, path: Path):
-        self.batches: Iterator = pq.ParquetFile(path).iter_batches(batch_size=4096)
+    def __init__(self, path: Path, columns: list[str] | None = None, size: int = 4096):
+        self.batches: Iterator = _batches(path, columns, size)
         self.buffer: list[dict] = []
         self.pos = 0
 
