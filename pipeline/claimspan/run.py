@@ -5,13 +5,14 @@
 process or in a pool of worker processes — and streams the rows to the writer,
 so memory grows with the largest batch, not with the corpus. The output folder
 is locked for the run, and its tables are published together at the end
-(claimspan.io.outdir). Documents whose bytes, rules and pipeline are
+(claimspan.io.outdir). Documents whose bytes, text, rules and pipeline are
 unchanged since the last run into the same folder are reused instead of
 extracted again. It never prints.
 ``extract_frames()`` is the notebook API.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import multiprocessing
 import os
@@ -29,7 +30,7 @@ from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, proc
 from claimspan.export import document_row
 from claimspan.io.outdir import OutputFolder
 from claimspan.io.previous import PreviousOutputs
-from claimspan.io.readers import Record, Source, scan
+from claimspan.io.readers import READER_VERSION, Record, Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
 
@@ -93,6 +94,16 @@ def load(source: Source) -> Record:
     return record
 
 
+def run_keys(model: str | None, encoding: str | None) -> dict[str, str]:
+    """The run metadata written into every table; an incremental re-run reuses rows only
+    from a run with the same pipeline, rules, model, readers and encoding."""
+    try:
+        encoding = codecs.lookup(encoding or "utf-8").name
+    except LookupError:   # every text file will say so in its row
+        pass
+    return {**run_metadata(model), "reader_version": READER_VERSION, "encoding": encoding}
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -110,7 +121,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
         raise ValueError(f"unknown engine {engine!r} (local, dask)")
     report = RunReport(Path(out_dir))
     sources = unique_ids(scan(inputs, encoding), report.renamed)
-    meta = run_metadata(model)
+    meta = run_keys(model, encoding)
     with OutputFolder(out_dir) as folder:   # refuses a folder another run is writing into
         meta["run_id"] = folder.run_id
         if engine == "dask":

@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from claimspan.io.outdir import STATE
+from claimspan.io.readers import READER_VERSION
 from claimspan.run import run
 from tests.conftest import TABLES, load
 
@@ -22,6 +23,8 @@ def test_every_table_is_a_link_into_the_current_generation_of_one_run(tmp_path):
         path = tmp_path / "out" / f"{table}.parquet"
         assert os.readlink(path) == f"{STATE}/current/{table}.parquet"
         assert pq.read_schema(path).metadata[b"run_id"] == gen.removeprefix("gen-").encode()
+    metadata = pq.read_schema(tmp_path / "out" / "claims.parquet").metadata
+    assert metadata[b"encoding"] == b"utf-8" and metadata[b"reader_version"] == READER_VERSION.encode()
 
 
 def test_outputs_of_an_earlier_version_are_replaced_and_not_reused(tmp_path):

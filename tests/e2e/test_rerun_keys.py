@@ -55,3 +55,61 @@ def test_repeated_ids_are_kept_apart_across_re_runs(tmp_path):
     run([src], tmp_path / "out", workers=1)
     assert_exact(tmp_path / "out")
     assert_same_as_force([src], tmp_path / "out", tmp_path / "fresh")
+
+
+def test_another_encoding_extracts_again_and_spans_stay_exact(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    # cp1252 bytes that other codecs also decode: as latin-1 the euro sign is another
+    # character; as gb18030 "és" is one character, and every later offset moves.
+    (src / "meals.txt").write_bytes("Cafés sold 5,479 meals to 60 countries in 2020.".encode("cp1252"))
+    (src / "money.txt").write_bytes("They raised €5 million for 12 schools in 2019.".encode("cp1252"))
+    out = tmp_path / "out"
+    lengths = set()
+    for encoding, reused in (("cp1252", 0), ("cp1252", 2), ("latin-1", 0), ("gb18030", 0), ("cp1252", 0)):
+        report = run([src], out, workers=1, encoding=encoding)
+        assert report.reused == reused, encoding
+        docs = assert_exact(out)["documents"].set_index("doc_id")
+        lengths.add(docs.n_chars["meals"])
+    assert docs.text["money"] == "They raised €5 million for 12 schools in 2019."
+    assert len(lengths) == 2   # the offsets did move
+    assert_same_as_force([src], out, tmp_path / "fresh", encoding="cp1252")
+
+
+def test_a_text_read_otherwise_from_the_same_bytes_is_extracted_again(tmp_path):
+    """Renamed from .txt to .html: same id, same bytes (sha256), another text."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("<p>About <b>60</b> countries signed in 2020.</p>\n", encoding="utf-8")
+    run([src], tmp_path / "out", workers=1)
+    (src / "a.txt").rename(src / "a.html")
+    assert run([src], tmp_path / "out", workers=1).reused == 0
+    assert assert_exact(tmp_path / "out")["documents"].text[0].startswith("About 60")
+    assert_same_as_force([src], tmp_path / "out", tmp_path / "fresh")
+
+
+def test_another_reader_version_reuses_nothing(tmp_path, monkeypatch):
+    import claimspan.run as run_module
+
+    src = tmp_path / "in"
+    write_inputs(src, JSONL, CSV)
+    run([src], tmp_path / "out", workers=1)
+    assert run([src], tmp_path / "out", workers=1).reused == 7
+    monkeypatch.setattr(run_module, "READER_VERSION", "next")
+    assert run([src], tmp_path / "out", workers=1).reused == 0
+
+
+def test_an_id_two_earlier_documents_shared_is_not_reused(tmp_path):
+    """Outputs of a version that let two documents share an id: neither is reused."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in"
+    write_inputs(src, JSONL, CSV)
+    run([src], tmp_path / "out", workers=1)
+    path = (tmp_path / "out" / "documents.parquet").resolve()
+    docs = pq.read_table(path)
+    shared = docs.filter(pa.compute.equal(docs["doc_id"], "c2"))
+    pq.write_table(pa.concat_tables([docs, shared]).sort_by("doc_id"), path)
+    assert run([src], tmp_path / "out", workers=1).reused == 6
+    assert_exact(tmp_path / "out")

@@ -2,9 +2,11 @@
 
 The earlier outputs are used only when every table read here comes from one run
 (the ``run_id`` in each file's schema metadata) and that run had the same
-pipeline version, rules hash and model. A document is then reused when its bytes
-(sha256), title and input date are unchanged and it did not fail (a skipped file
-has nothing to reuse either).
+pipeline version, rules hash, model, reader version and ``--encoding``. A
+document is then reused when its bytes (sha256), the text read from them, its
+title, input date and pages are unchanged, it did not fail, and its id named one
+document only; rows hold offsets into that text, so a text read otherwise (another
+decoding, another reader, another document under the id) is extracted again.
 Tables are sorted by ``doc_id`` and so is the new run, so the earlier rows are
 read in one forward pass, a row group at a time: memory does not grow with the
 corpus.
@@ -16,12 +18,14 @@ from typing import Iterator
 
 import pyarrow.parquet as pq
 
+from claimspan.export import n_pages
 from claimspan.io.outdir import current_tables, one_run, table_files
 from claimspan.io.readers import Record
 from claimspan.io.schemas import EXTRACTION_TABLES
 
 CARRIED = EXTRACTION_TABLES + ("speakers",)
-FINGERPRINT = (b"pipeline_version", b"rules_sha256", b"model")
+FINGERPRINT = (b"pipeline_version", b"rules_sha256", b"model", b"reader_version", b"encoding")
+SHARED = object()   # an id two earlier documents had: nothing of it is reused
 
 
 class PreviousOutputs:
@@ -37,10 +41,11 @@ class PreviousOutputs:
             meta = pq.read_schema(table_files(files["documents"])[0]).metadata or {}
             if any(meta.get(k) != metadata.get(k.decode(), "").encode() for k in FINGERPRINT):
                 return
-            columns = ["doc_id", "sha256", "title", "doc_date", "doc_date_source", "status"]
+            columns = ["doc_id", "sha256", "title", "doc_date", "doc_date_source", "status", "n_pages"]
             for batch in _batches(files["documents"], columns):
                 for row in batch.to_pylist():
-                    self.documents[row["doc_id"]] = row
+                    self.documents[row["doc_id"]] = SHARED if row["doc_id"] in self.documents else row
+            self.texts = _Cursor(files["documents"], ["doc_id", "text"], size=64)  # texts may be long
             self.cursors = {t: _Cursor(files[t]) for t in CARRIED}
         except Exception:  # noqa: BLE001  unreadable or mixed earlier outputs are simply not reused
             self.documents = {}
@@ -48,12 +53,17 @@ class PreviousOutputs:
         self.usable = True
 
     def reusable(self, record: Record) -> dict | None:
-        """The earlier documents row if ``record`` may reuse its rows, else None."""
+        """The earlier documents row if ``record`` may reuse its rows, else None.
+        Called once per record, in ``doc_id`` order."""
         old = self.documents.get(record.doc_id) if self.usable else None
-        if old is None or old["status"] in ("error", "skipped") or record.status in ("error", "skipped"):
+        if old is None or old is SHARED or old["status"] in ("error", "skipped") \
+                or record.status in ("error", "skipped"):
             return None
         input_date = old["doc_date"].isoformat() if old["doc_date_source"] == "input" else None
-        if (old["sha256"], old["title"], input_date) != (record.sha256, record.title, record.date):
+        if (old["sha256"], old["title"], input_date, old["n_pages"]) != \
+                (record.sha256, record.title, record.date, n_pages(record)):
+            return None
+        if [row["text"] for row in self.texts.take(record.doc_id)] != [record.text]:
             return None
         return old
 
