@@ -63,19 +63,18 @@ class OutputFolder:
     def __enter__(self) -> "OutputFolder":
         try:
             self.state.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"{self.out}: cannot write outputs ({exc.strerror or exc})") from None
-        self.lock.acquire(self.run_id)
-        try:
-            checkpoint("locked")
-            self._remove_leftovers(keep=_current_generation(self.state))
-            self.build.mkdir()
-        except OSError as exc:
-            self.lock.release()
-            raise OutputError(f"{self.out}: cannot write outputs ({exc.strerror or exc})") from None
-        except BaseException:
-            self.lock.release()
+            self.lock.acquire(self.run_id)
+            try:
+                checkpoint("locked")
+                self._remove_leftovers(keep=_current_generation(self.state))
+                self.build.mkdir()
+            except BaseException:
+                self.lock.release()
+                raise
+        except OutputError:   # OutputLocked
             raise
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write outputs ({exc.strerror or exc})") from None
         return self
 
     def __exit__(self, *exc_info) -> None:
