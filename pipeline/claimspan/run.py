@@ -3,13 +3,16 @@
 ``run()`` scans the inputs (ids and locations only), sorts them by ``doc_id``
 (the SPEC's row order), loads and extracts them a batch at a time — in this
 process or in a pool of worker processes — and streams the rows to the writer,
-so memory grows with the largest batch, not with the corpus. Documents whose
-bytes, rules and pipeline are unchanged since the last run into the same
-folder are reused instead of extracted again. It never prints.
+so memory grows with the largest batch, not with the corpus. The output folder
+is locked for the run, and its tables are published together at the end
+(claimspan.io.outdir). Documents whose bytes, text, rules and pipeline are
+unchanged since the last run into the same folder are reused instead of
+extracted again. It never prints.
 ``extract_frames()`` is the notebook API.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import multiprocessing
 import os
@@ -25,8 +28,9 @@ from claimspan import ruleset
 from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, process_batch,
                               run_metadata)
 from claimspan.export import document_row
+from claimspan.io.outdir import OutputFolder
 from claimspan.io.previous import PreviousOutputs
-from claimspan.io.readers import Source, scan
+from claimspan.io.readers import READER_VERSION, Record, Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
 
@@ -59,19 +63,45 @@ class RunReport:
 
 
 def unique_ids(items: Iterable, renamed: list) -> list:
-    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets ``#2``, ``#3``...
-    and is reported in ``renamed``."""
-    seen: dict[str, int] = {}
-    out = []
-    for item in items:
-        n = seen.get(item.doc_id, 0) + 1
-        seen[item.doc_id] = n
-        if n > 1:
+    """Items (Sources or Records) sorted by ``doc_id``; a repeated id gets the first of
+    ``#2``, ``#3``... that no input uses, and is reported in ``renamed``.
+
+    >>> class Item:
+    ...     def __init__(self, doc_id): self.doc_id = doc_id
+    >>> [i.doc_id for i in unique_ids(map(Item, ["dup", "dup", "dup", "dup#2"]), [])]
+    ['dup', 'dup#2', 'dup#3', 'dup#4']
+    """
+    out = list(items)
+    taken = {item.doc_id for item in out}
+    seen: set[str] = set()
+    for item in out:
+        if item.doc_id in seen:
+            n = 2
+            while f"{item.doc_id}#{n}" in taken:
+                n += 1
             new_id = f"{item.doc_id}#{n}"
             renamed.append((item.doc_id, new_id))
+            taken.add(new_id)
             item.doc_id = new_id
-        out.append(item)
+        seen.add(item.doc_id)
     return sorted(out, key=lambda item: item.doc_id)
+
+
+def load(source: Source) -> Record:
+    """The source's record under the source's id (which ``unique_ids`` may have changed)."""
+    record = source.load()
+    record.doc_id = source.doc_id
+    return record
+
+
+def run_keys(model: str | None, encoding: str | None) -> dict[str, str]:
+    """The run metadata written into every table; an incremental re-run reuses rows only
+    from a run with the same pipeline, rules, model, readers and encoding."""
+    try:
+        encoding = codecs.lookup(encoding or "utf-8").name
+    except LookupError:   # every text file will say so in its row
+        pass
+    return {**run_metadata(model), "reader_version": READER_VERSION, "encoding": encoding}
 
 
 def default_workers() -> int:
@@ -87,18 +117,28 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     a folder laid over the built-in rules (default: ``$CLAIMSPAN_RULES``)."""
     overlay = ruleset.use_overlay(rules)   # validated before anything is read or written
     rules = str(overlay.root) if overlay else None
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
     report = RunReport(Path(out_dir))
     sources = unique_ids(scan(inputs, encoding), report.renamed)
-    if engine == "dask":
-        from claimspan.engines.dask_engine import run_dask
+    meta = run_keys(model, encoding)
+    with OutputFolder(out_dir) as folder:   # refuses a folder another run is writing into
+        meta["run_id"] = folder.run_id
+        if engine == "dask":
+            from claimspan.engines.dask_engine import run_dask
 
-        return run_dask(sources, out_dir, report, model=model, scheduler=scheduler, workers=workers,
-                        timeout=timeout, rules=rules, on_progress=on_progress)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r} (local, dask)")
-    meta = run_metadata(model)
-    previous = None if force else PreviousOutputs(Path(out_dir), meta)
-    writer = OutputWriter(out_dir, meta)
+            run_dask(sources, folder.build, meta, report, model=model, scheduler=scheduler, workers=workers,
+                     timeout=timeout, rules=rules, on_progress=on_progress)
+        else:
+            previous = None if force else PreviousOutputs(Path(out_dir), meta)
+            _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
+                       workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
+        folder.publish()
+    return report
+
+
+def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, model, workers, timeout,
+               rules, on_progress) -> None:
     try:
         results = _results(sources, model, workers or default_workers(), timeout, rules, previous)
         for n, (document, tables, reused) in enumerate(results, 1):
@@ -108,12 +148,11 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
                 writer.write(table, rows)
             if on_progress:
                 on_progress(n, len(sources))
-        writer.commit()
+        writer.close()
     except BaseException:
         writer.abort()
         raise
     report.rows = dict(writer.rows)
-    return report
 
 
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous
@@ -126,7 +165,7 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     pending: deque = deque()
     try:
         for batch in batches:
-            records = [source.load() for source in batch]
+            records = [load(source) for source in batch]
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
             todo = [r for r, old in plan if old is None]
             if pool is None:

@@ -105,5 +105,5 @@ def test_dask_engine_reads_pdf_and_docx(real_run, tmp_path):
     assert report.statuses == local.statuses and report.rows == local.rows
     assert report.skipped == local.skipped
     for table in TABLES:
-        pd.testing.assert_frame_equal(load(tmp_path / "local")[table], pd.read_parquet(tmp_path / "dask" / table),
-                                      obj=table)
+        pd.testing.assert_frame_equal(load(tmp_path / "local")[table],
+                                      pd.read_parquet(tmp_path / "dask" / f"{table}.parquet"), obj=table)

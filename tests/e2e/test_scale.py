@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import claimspan.run as run_module
+from claimspan.review.tables import load_tables
 from claimspan.run import run
 from tests.conftest import SEEDS, TABLES, load
 
@@ -81,9 +82,20 @@ def test_dask_local_cluster_gives_the_rows_of_a_local_run(corpus, tmp_path, monk
     monkeypatch.setattr(dask_engine, "PARTITION", 16)  # several partitions for 40 documents
     report = run([corpus], tmp_path / "dask", engine="dask", workers=2)
     assert report.documents == local.documents and report.rows == local.rows
+    run_ids = set()
     for table in TABLES:
-        assert (tmp_path / "dask" / table).is_dir()
-        assert len(list((tmp_path / "dask" / table).glob("part-*.parquet"))) == 3
-        frame = pd.read_parquet(tmp_path / "dask" / table)
+        path = tmp_path / "dask" / f"{table}.parquet"   # the documented path: a folder of parts
+        assert path.is_dir()
+        parts = sorted(path.glob("part-*.parquet"))
+        assert len(parts) == 3
+        frame = pd.read_parquet(path)
         pd.testing.assert_frame_equal(load(tmp_path / "local")[table], frame, obj=table)
-        assert pq.read_schema(next((tmp_path / "dask" / table).glob("part-*"))).metadata[b"model"] == b"blank:en"
+        metadata = [pq.read_schema(part).metadata for part in parts]
+        assert {m[b"model"] for m in metadata} == {b"blank:en"}
+        run_ids |= {m[b"run_id"] for m in metadata}
+    assert len(run_ids) == 1
+    tables = load_tables(tmp_path / "dask")   # claimspan report and show read it too
+    pd.testing.assert_frame_equal(tables["claims"], load(tmp_path / "local")["claims"])
+    again = run([corpus], tmp_path / "dask", workers=1)   # a local re-run reuses the parts' rows
+    assert again.reused == 40
+    assert_same_tables(tmp_path / "dask", tmp_path / "local")

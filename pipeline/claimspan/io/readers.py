@@ -34,6 +34,10 @@ HTML_SUFFIXES = {".html", ".htm"}
 MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
          b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 METADATA_NAME = "metadata.csv"
+# Bumped whenever a reader's output changes (text, title, date or pages of some input):
+# written into every run's metadata, an incremental re-run reuses nothing from a run
+# with another reader version.
+READER_VERSION = "1"
 
 
 class InputError(ValueError):

@@ -1,7 +1,9 @@
 """Loads the six output tables of a run folder (SPEC.md, "Tables").
 
 A table is either ``<table>.parquet`` or a folder of that name holding part
-files (a sharded run); ``pandas.read_parquet`` reads both.
+files (a sharded run); ``pandas.read_parquet`` reads both. The tables are read
+from the generation published last (claimspan.io.outdir), and must all come
+from the run that wrote it.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from claimspan.io.schemas import TABLES
+from claimspan.io.outdir import MixedRuns, current_tables, one_run
 
 
 class OutputsError(Exception):
@@ -21,17 +23,32 @@ def load_tables(out_dir) -> dict[str, pd.DataFrame]:
     out = Path(out_dir)
     if not out.is_dir():
         raise OutputsError(f"{out}: not a folder")
-    tables = {}
-    for table in TABLES:
-        path = out / f"{table}.parquet"
+    paths = current_tables(out)
+    try:
+        return _read(out, paths)
+    except FileNotFoundError as exc:   # removed by a run that published meanwhile: read that run's
+        if current_tables(out) == paths:
+            raise OutputsError(f"{out}: cannot be read: {exc}") from exc
+        return _read(out, current_tables(out))
+
+
+def _read(out: Path, paths: dict[str, Path]) -> dict[str, pd.DataFrame]:
+    for table, path in paths.items():
         if not path.exists():
             raise OutputsError(f"{out}: no {table}.parquet (is this the --out folder of a claimspan run?)")
-        try:
+    tables = {}
+    try:
+        one_run(paths)
+        for table, path in paths.items():
             # A fresh 0..n-1 index: it keys every highlight, and part files written
             # with their own pandas index would repeat it.
             tables[table] = pd.read_parquet(path).reset_index(drop=True)
-        except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
-            raise OutputsError(f"{path}: cannot be read: {exc}") from exc
+    except MixedRuns as exc:
+        raise OutputsError(f"{out}: {exc}") from None
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
+        raise OutputsError(f"{out}: cannot be read: {exc}") from exc
     return tables
 
 
