@@ -46,6 +46,8 @@ def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
+        if f.get("past"):   # "sales fell in July": the latest on or before the anchor
+            return anchor.year - (diff > 0), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
         return anchor.year - (first_month >= anchor.month), True
@@ -172,14 +174,15 @@ def _time_suffix(f: dict) -> str:
 
 def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
               value: str | None = None, relative: int | None = None, reference: str | None = None,
-              future: bool = False) -> dict:
+              future: bool = False, past: bool = False) -> dict:
     """A dates-table row (without ``rule``) for the words of one expression.
 
     ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
     ``relative`` is the direction to assume when the words give none ("the
     quarter" in a report is the last one completed); ``reference`` see ``date_value``;
     ``future``: the clause is in the future tense ("will meet Friday"), so bare
-    weekdays and months look forward from the anchor.
+    weekdays and months look forward from the anchor; ``past``: it is in the past
+    tense ("fell in July"), so a bare month, season or quarter is the latest one.
 
     >>> lex = default_lexicon()
     >>> row = interpret(["the", "past", "five", "years"], "duration", date(2021, 5, 31), lex)
@@ -195,7 +198,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     f = features(words, lex)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
-    f["future"] = future
+    f["future"], f["past"] = future, past and not future
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
     elif kind == "duration":
@@ -295,7 +298,8 @@ def lexicon_tables(lex: dict) -> dict:
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
-                    "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens")
+                    "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
+                    "past_markers")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -260,15 +260,16 @@ class DatesComponent(RuleComponent):
             span = doc[row.start:row.end]
             sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
             ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
+            tense = self._tense(doc, span)
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
-                                        row.rule.value, row.rule.relative, ref, self._future(doc, span))
+                                        row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
                 reference = (sent_start, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:
-                self._holiday(attrs, span, anchor, self._future(doc, span))
+                self._holiday(attrs, span, anchor, tense == "future")
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
     def _holiday(self, attrs: dict, span, anchor: date | None, future: bool) -> None:
@@ -281,15 +282,20 @@ class DatesComponent(RuleComponent):
             attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
                          is_relative=True, anchor_date=anchor.isoformat())
 
-    def _future(self, doc: Doc, span) -> bool:
-        """A future-tense word ("will", "'ll") shortly before the span, in its own clause."""
+    def _tense(self, doc: Doc, span) -> str | None:
+        """``future`` or ``past``: the first tense word shortly before the span, in its own
+        clause ("will", "'ll"; "fell", "rose"); a reporting verb
+        stops the search ("said Monday it will..."): its time is not the date's."""
         start = span.sent.start if doc.has_annotation("SENT_START") else 0
         for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
-            if token.lower_ in self.lexicon["reporting_verbs"]:
-                return False
-            if token.lower_ in self.lexicon["future_markers"]:
-                return True
-        return False
+            word = token.lower_
+            if word in self.lexicon["reporting_verbs"]:
+                return None
+            if word in self.lexicon["future_markers"]:
+                return "future"
+            if word in self.lexicon["past_markers"]:
+                return "past"
+        return None
 
     @staticmethod
     def _previous_sentence(doc: Doc, sent_start: int) -> int:
