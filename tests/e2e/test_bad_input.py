@@ -152,3 +152,22 @@ def test_a_document_over_its_time_budget_is_an_error():
     assert slow_doc["status"] == "error" and "time budget" in slow_doc["error"] and slow_rows == {}
     (quick_doc, quick_rows), = process_batch([quick], timeout=60)
     assert quick_doc["status"] == "ok" and quick_rows["claims"]
+
+
+@pytest.mark.parametrize("n", [309, 400, 5000])
+def test_huge_numbers_are_read_never_a_failure(n):
+    """Beyond a float's range (309+ digits) a number's value is inf; no test on it may raise
+    (the day-of-month test once did: OverflowError), in any of the places numbers are read."""
+    from claimspan.batch import as_records, process_batch
+
+    digits = "9" * n
+    shapes = ["{d} people", "about {d} people", "${d}", "{d}%", "{d} km", "May {d}", "on {d} May", "{d}-{d}",
+              "between {d} and {d} pounds", "{d} of 10 Americans", "1 in {d} people", "{d} times", "{d}.5 cases",
+              "1/{d}", "{d}/2", "1e{d} cases", "{d}e10 cases", "10^{d} cases", "{d} million", "{d} and a half",
+              "Page {d}", "{d}. item\n{d}. item", "{d}-year-old", "in {d}", "{d} years ago", "the {d}s", "Q{d} {d}"]
+    records = as_records([{"id": shape, "text": f"From 2016 to 2020, {shape.format(d=digits)} were counted."}
+                          for shape in shapes])
+    results = process_batch(records)
+    assert {d["doc_id"]: d["error"] for d, _ in results if d["status"] != "ok"} == {}
+    (people, rows), = [(d, rows) for d, rows in results if d["doc_id"] == "{d} people"]
+    assert [(c["text"], c["value"], c["counted"]) for c in rows["claims"]] == [(digits, float("inf"), "people")]
