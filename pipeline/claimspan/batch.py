@@ -21,7 +21,7 @@ from claimspan.extensions import CARRIED
 from claimspan import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
 from claimspan.chunks import split_text
 from claimspan.export import doc_rows, document_row
-from claimspan.io.readers import Record, sha256, text_record
+from claimspan.io.readers import Record, text_record, text_sha256
 from claimspan.io.schemas import TABLES, schema
 from claimspan.layout import Layout, read_layout
 
@@ -164,12 +164,12 @@ def as_records(records_or_texts) -> list[Record]:
         if isinstance(item, Record):
             out.append(item)
         elif isinstance(item, str):
-            out.append(text_record(f"doc-{n}", "<api>", item, sha256(item.encode("utf-8"))))
+            out.append(text_record(f"doc-{n}", "<api>", item, text_sha256(item)))
         else:
             text = item.get("text")
             ok = isinstance(text, str)
             out.append(text_record(str(item.get("id", f"doc-{n}")), item.get("source", "<api>"),
-                                   text if ok else None, sha256(text.encode("utf-8")) if ok else None,
+                                   text if ok else None, text_sha256(text) if ok else None,
                                    title=item.get("title"), date=item.get("date"), n_pages=item.get("n_pages"),
                                    error=None if ok else "no 'text' string"))
     return out

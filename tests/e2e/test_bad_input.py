@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -171,3 +172,33 @@ def test_huge_numbers_are_read_never_a_failure(n):
     assert {d["doc_id"]: d["error"] for d, _ in results if d["status"] != "ok"} == {}
     (people, rows), = [(d, rows) for d, rows in results if d["doc_id"] == "{d} people"]
     assert [(c["text"], c["value"], c["counted"]) for c in rows["claims"]] == [(digits, float("inf"), "people")]
+
+
+def test_lone_surrogates_are_an_error_row_in_text_and_escaped_in_names(tmp_path):
+    """``"\\ud800"`` is valid JSON but not UTF-8: text holding one is an error row naming where;
+    an id or title holding one is kept with a backslash escape, and its document is read."""
+    lines = [{"id": "text", "text": "abcde\ud800 more than 60 countries"},
+             {"id": "id\udc00", "text": "More than 60 countries."},
+             {"id": "title", "title": "T\ud83d", "text": "More than 60 countries."},
+             {"id": "good", "text": "More than 60 countries."}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="ascii")
+    assert main(["run", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"].set_index("doc_id")
+    assert docs.loc["text", "status"] == "error"
+    assert docs.loc["text", "error"] == "text has an unpaired surrogate U+D800 at character 5"
+    assert docs.loc["id\\udc00", "status"] == docs.loc["good", "status"] == "ok"
+    assert docs.loc["title", "title"] == "T\\ud83d"
+    assert load(tmp_path / "out")["claims"].doc_id.tolist() == ["good", "id\\udc00", "title"]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_id(tmp_path):
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    try:
+        with open(folder + b"/caf\xe9.txt", "wb") as f:
+            f.write(b"More than 60 countries.")
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"]
+    assert docs.doc_id.tolist() == ["caf\\udce9"] and docs.status.tolist() == ["ok"]

@@ -7,6 +7,12 @@ knows, found in a folder, a record with ``status="skipped"``: every input is
 accounted for. Only a table input that lacks an ``id``/``text`` column is
 refused as a whole (``InputError``), because none of its rows could be named.
 
+Text that cannot be written as UTF-8 (a lone surrogate: ``"\\ud800"`` is valid
+JSON) makes its document an error row naming the first one's offset, since
+offsets into any other spelling of the text would be wrong. Names (ids, file
+names with bytes that are not UTF-8, sources, titles) keep such characters as
+backslash escapes (``b\\udc00``), so that every document still has a row.
+
 One small reader per input format, all sharing the scan, the decoding and the
 ``Record``; HTML text is in htmltext.py, PDF and DOCX text in office.py.
 """
@@ -17,6 +23,7 @@ import csv
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -34,6 +41,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
          b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 METADATA_NAME = "metadata.csv"
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -52,9 +60,28 @@ class Record:
     error: str | None = None
     n_pages: int | None = None       # pages of a paginated source (PDF), separated by \f in text
 
+    def __post_init__(self):
+        self.doc_id, self.source, self.title = escaped(self.doc_id), escaped(self.source), escaped(self.title)
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 of a text's UTF-8 bytes (a lone surrogate too: its record is an error, not a crash)."""
+    return sha256(text.encode("utf-8", "surrogatepass"))
+
+
+def escaped(name: str | None) -> str | None:
+    """A name with what UTF-8 cannot encode written as a backslash escape.
+
+    >>> escaped("b\\udc00"), escaped("caf\\udce9.txt"), escaped("ok")
+    ('b\\\\udc00', 'caf\\\\udce9.txt', 'ok')
+    """
+    if name is None or not SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, str | None]:
@@ -99,6 +126,9 @@ def text_record(doc_id: str, source: str, text: str | None, digest: str | None, 
     """A record with its status: error (with reason), empty (whitespace only) or ok."""
     if error is not None or text is None:
         return Record(doc_id, source, None, digest, title, None, "error", error or "no text", n_pages)
+    if bad := SURROGATE.search(text):
+        error = f"text has an unpaired surrogate U+{ord(bad.group()):04X} at character {bad.start()}"
+        return Record(doc_id, source, None, digest, title, None, "error", error, n_pages)
     iso = None
     if date not in (None, ""):
         parsed = to_date(date)
@@ -168,6 +198,9 @@ class Source:
     meta: dict = field(default_factory=dict)
     record: Record | None = None  # already read (CSV rows, unreadable lines)
     encoding: str | None = None
+
+    def __post_init__(self):
+        self.doc_id = escaped(self.doc_id)
 
     def load(self) -> Record:
         if self.record is not None:
@@ -333,7 +366,7 @@ def _table_record(row: dict, fallback_id: str, source: str, n: int) -> Record:
     if not isinstance(text, str):
         reason = "no 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
         return text_record(doc_id, source, None, None, error=f"record {n}: {reason}")
-    return text_record(doc_id, source, text, sha256(text.encode("utf-8")),
+    return text_record(doc_id, source, text, text_sha256(text),
                        title=row.get("title"), date=row.get("date"))
 
 
