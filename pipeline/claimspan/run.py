@@ -88,7 +88,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     overlay = ruleset.use_overlay(rules)   # validated before anything is read or written
     rules = str(overlay.root) if overlay else None
     report = RunReport(Path(out_dir))
-    sources = unique_ids(scan(inputs, encoding), report.renamed)
+    sources = unique_ids(scan(inputs, encoding, out_dir), report.renamed)
     if engine == "dask":
         from claimspan.engines.dask_engine import run_dask
 

@@ -202,3 +202,79 @@ def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_id(tmp_path):
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     docs = load(tmp_path / "out")["documents"]
     assert docs.doc_id.tolist() == ["caf\\udce9"] and docs.status.tolist() == ["ok"]
+
+
+def test_inputs_that_would_hang_or_refuse_are_rows_and_the_run_goes_on(tmp_path):
+    """A FIFO (opening it blocks), a socket, a device, a corrupt Parquet file, a CSV with an
+    unclosed quote and, in a folder, a table without an ``id`` column: one error row each."""
+    import socket
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    os.mkfifo(docs / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(docs / "sock.txt"))
+        (docs / "corrupt.parquet").write_bytes(b"PAR1 not really")
+        (docs / "quote.csv").write_text('id,text\na,"never closed\nb,fine\n', encoding="utf-8")
+        (docs / "columns.csv").write_text("name,text\nx,More than 60.\n", encoding="utf-8")
+        (tmp_path / "fifo").mkdir()
+        os.mkfifo(tmp_path / "fifo" / "named.txt")
+        inputs = [str(docs), str(tmp_path / "fifo" / "named.txt"), "/dev/null"]
+        assert main(["run", *inputs, "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    errors = load(tmp_path / "out")["documents"].set_index("doc_id").error.fillna("").to_dict()
+    assert errors.pop("good") == ""
+    assert errors.pop("corrupt").startswith("cannot read parquet: ")
+    assert errors.pop("quote").startswith("cannot read csv: Error tokenizing data. C error: EOF inside string")
+    assert errors == {"pipe": "not a regular file: FIFO", "sock": "not a regular file: socket",
+                      "named": "not a regular file: FIFO", "null": "not a regular file: character device",
+                      "columns": "missing column 'id'"}
+
+
+def test_a_table_named_directly_without_its_id_column_is_refused(tmp_path, capsys):
+    (tmp_path / "t.csv").write_text("name,text\nx,More than 60.\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "t.csv"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"claimspan: error: {tmp_path / 't.csv'}: missing column 'id'\n"
+
+
+def test_a_folder_that_cannot_be_listed_is_a_row(tmp_path, monkeypatch):
+    """chmod 000 does not stop root, who runs CI: the refusal is the operating system's, made here."""
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    locked, scandir = str(tmp_path / "docs" / "locked"), os.scandir
+
+    def refuse(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert main(["run", str(tmp_path / "docs"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"]
+    assert dict(zip(docs.doc_id, docs.error.fillna(""))) == {"good": "", "locked": "unreadable folder: Permission denied"}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="chmod 000 does not stop root")
+def test_a_folder_chmod_000_is_a_row(tmp_path):
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    (tmp_path / "docs" / "locked").chmod(0)
+    try:
+        assert main(["run", str(tmp_path / "docs"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    finally:
+        (tmp_path / "docs" / "locked").chmod(0o755)
+    docs = load(tmp_path / "out")["documents"]
+    assert dict(zip(docs.doc_id, docs.error.fillna(""))) == {"good": "", "locked": "unreadable folder: Permission denied"}
+
+
+def test_output_folders_are_never_read_as_inputs(tmp_path):
+    """``run docs --out docs/out`` twice: the second run does not read docs/out/*.parquet, nor
+    an earlier run's tables kept elsewhere under docs."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    assert main(["run", str(docs), "--out", str(tmp_path / "old"), "--quiet"]) == 0
+    (tmp_path / "old").rename(docs / "old")
+    for _ in range(2):
+        assert main(["run", str(docs), "--out", str(docs / "out"), "--quiet", "--force"]) == 0
+        assert load(docs / "out")["documents"].doc_id.tolist() == ["good"]
