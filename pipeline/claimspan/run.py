@@ -10,8 +10,8 @@ folder are reused instead of extracted again. It never prints.
 """
 from __future__ import annotations
 
+import functools
 import io
-import multiprocessing
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -29,6 +29,7 @@ from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
+from claimspan.workers import Workers
 
 BATCH = 16
 
@@ -122,28 +123,31 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     workers = max(1, min(workers, len(batches)))
     get_nlp(model, rules)  # built once here, inherited by forked workers
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    work = functools.partial(process_batch, model=model, timeout=timeout, rules=rules)
+    pool = Workers(workers, work, timeout) if workers > 1 else None
     pending: deque = deque()
     try:
-        for batch in batches:
+        for n, batch in enumerate(batches):
             records = [source.load() for source in batch]
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
             todo = [r for r, old in plan if old is None]
             if pool is None:
-                pending.append((plan, process_batch(todo, model, timeout, rules)))
+                pending.append((plan, work(todo)))
             else:
-                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout, rules))))
+                pool.submit(n, todo)
+                pending.append((plan, n))
             while len(pending) > 2 * workers:
-                yield from _emit(*pending.popleft(), previous)
+                yield from _emit(*pending.popleft(), previous, pool)
         while pending:
-            yield from _emit(*pending.popleft(), previous)
+            yield from _emit(*pending.popleft(), previous, pool)
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.close()
 
 
-def _emit(plan, results, previous):
-    done = iter(results if isinstance(results, list) else results.get())
+def _emit(plan, results, previous, pool):
+    """The rows of one batch, in order; ``results`` is the pool's key for the batch when there is a pool."""
+    done = iter(results if pool is None else pool.result(results))
     for record, old in plan:
         if old is None:
             document, tables = next(done)

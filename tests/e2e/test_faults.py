@@ -4,10 +4,17 @@ time budget, ``--timeout`` values, Ctrl-C. Faults are made deterministic with ho
 never by sleeping and hoping."""
 from __future__ import annotations
 
+import faulthandler
 import json
+import os
+import signal
 
+import pandas as pd
+import pytest
 
 from claimspan import batch
+from claimspan.run import run
+from tests.conftest import TABLES, load
 
 TEXT = "From 2016 to 2020, the courts of {n} provinces acquitted 5,479 defendants, about 14.6% more."
 
@@ -17,6 +24,88 @@ def corpus(path, n=40):
     lines = [json.dumps({"id": f"d{i:02d}", "text": TEXT.format(n=i + 2)}) for i in range(n)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory):
+    root = tmp_path_factory.mktemp("plain")
+    run([corpus(root / "in.jsonl")], root / "out", workers=1)
+    return load(root / "out")
+
+
+def kill_worker_on(monkeypatch, doc_id, once_marker=None, how=signal.SIGKILL):
+    """The worker that reaches ``doc_id`` kills itself (the first time only, with ``once_marker``)."""
+    real, run_pid = batch.process_document, os.getpid()
+
+    def process_document(nlp, record, timeout=None):
+        if record.doc_id == doc_id:
+            assert os.getpid() != run_pid, "the hook would kill the run itself"
+            if once_marker is None or _first_time(once_marker):
+                faulthandler.disable()   # pytest's: no traceback dump from the dying worker
+                os.kill(os.getpid(), how)
+        return real(nlp, record, timeout)
+
+    monkeypatch.setattr(batch, "process_document", process_document)
+
+
+def _first_time(marker) -> bool:
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+        return True
+    except FileExistsError:
+        return False
+
+
+def assert_same_rows(tables, expected, but=()):
+    for table in TABLES:
+        mine, theirs = tables[table], expected[table]
+        mine, theirs = mine[~mine.doc_id.isin(but)], theirs[~theirs.doc_id.isin(but)]
+        if table == "documents":
+            mine, theirs = mine.drop(columns="source"), theirs.drop(columns="source")
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), theirs.reset_index(drop=True), obj=table)
+
+
+def test_a_worker_killed_once_costs_nothing(tmp_path, monkeypatch, expected):
+    kill_worker_on(monkeypatch, "d20", once_marker=tmp_path / "killed")
+    report = run([corpus(tmp_path / "in.jsonl")], tmp_path / "out", workers=2)
+    assert (tmp_path / "killed").exists(), "the hook never fired"
+    assert report.failed == 0
+    assert_same_rows(load(tmp_path / "out"), expected)
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGSEGV])
+def test_a_document_that_kills_its_worker_twice_is_an_error_row(tmp_path, monkeypatch, expected, how):
+    kill_worker_on(monkeypatch, "d20", how=how)
+    report = run([corpus(tmp_path / "in.jsonl")], tmp_path / "out", workers=2)
+    tables = load(tmp_path / "out")
+    errors = tables["documents"].set_index("doc_id").error.dropna().to_dict()
+    assert errors == {"d20": f"worker died (signal {how.value}, {how.name}), twice: in its batch and alone"}
+    assert report.failed == 1
+    assert_same_rows(tables, expected, but=["d20"])   # its batch's other documents were extracted
+
+
+def test_a_stuck_worker_is_stopped(tmp_path, monkeypatch, expected):
+    """A document stuck where the budget's alarm cannot reach it (native code; here: SIGALRM
+    blocked, then waiting for a signal that never comes) is stopped by the run."""
+    import claimspan.run as run_module
+    import claimspan.workers as workers
+
+    real = batch.process_document
+
+    def process_document(nlp, record, timeout=None):
+        if record.doc_id == "d05":
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGUSR1})
+            signal.sigwait({signal.SIGUSR1})
+        return real(nlp, record, timeout)
+
+    monkeypatch.setattr(batch, "process_document", process_document)
+    monkeypatch.setattr(workers, "GRACE", 0.5)
+    monkeypatch.setattr(run_module, "BATCH", 2)
+    run([corpus(tmp_path / "in.jsonl", 8)], tmp_path / "out", workers=2, timeout=1)
+    tables = load(tmp_path / "out")
+    errors = tables["documents"].set_index("doc_id").error.dropna().to_dict()
+    assert errors == {"d05": "still running after 1.5 s (its time budget and 0.5 s of grace): stopped"}
+    assert_same_rows(tables, {t: f[f.doc_id < "d08"] for t, f in expected.items()}, but=["d05"])
 
 
 def test_the_time_budget_is_per_document_whatever_the_batch(monkeypatch):
@@ -42,5 +131,3 @@ def test_the_time_budget_is_per_document_whatever_the_batch(monkeypatch):
     failed = ("error", "took longer than 0.5 s (the per-document time budget)")
     assert statuses([slow]) == {"slow": failed}
     assert statuses([slow] + quick) == {"slow": failed, **{q["id"]: ("ok", None) for q in quick}}
-
-
