@@ -8,6 +8,8 @@ import faulthandler
 import json
 import os
 import signal
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -131,3 +133,60 @@ def test_the_time_budget_is_per_document_whatever_the_batch(monkeypatch):
     failed = ("error", "took longer than 0.5 s (the per-document time budget)")
     assert statuses([slow]) == {"slow": failed}
     assert statuses([slow] + quick) == {"slow": failed, **{q["id"]: ("ok", None) for q in quick}}
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf", "-inf", "soon"])
+def test_timeout_must_be_a_positive_finite_number(value, capsys):
+    from claimspan.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "x.txt", f"--timeout={value}"])
+    assert exit_.value.code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last == (f"claimspan run: error: argument --timeout: must be a positive number of seconds, "
+                    f"or 'none' for no budget: {value!r}")
+
+
+def test_timeout_none_disables_the_budget(tmp_path, monkeypatch):
+    from claimspan.cli import main
+
+    seen = []
+    monkeypatch.setattr("claimspan.run.run", lambda *a, **k: seen.append(k["timeout"]) or _empty_report(tmp_path))
+    for value, budget in (("none", None), ("None", None), ("2.5", 2.5), ("300", 300.0)):
+        main(["run", str(tmp_path), "--timeout", value, "--quiet"])
+        assert seen.pop() == budget
+
+
+def _empty_report(out):
+    from claimspan.run import RunReport
+
+    return RunReport(out)
+
+
+CTRL_C = """
+import os, signal, sys
+import claimspan.cli as cli
+
+def interrupt(self, done, total):   # Ctrl-C, as a terminal sends it: to the whole process group
+    os.killpg(0, signal.SIGINT)
+
+cli._progress_bar.__call__ = interrupt
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_is_one_line_exit_130_and_the_outputs_as_before(tmp_path, workers):
+    out = tmp_path / "out"
+    small = tmp_path / "small.jsonl"
+    small.write_text(json.dumps({"id": "a", "text": "More than 60 countries signed in 2020."}) + "\n")
+    run([small], out)
+    before = load(out)
+    done = subprocess.run([sys.executable, "-c", CTRL_C, "run", str(corpus(tmp_path / "in.jsonl")),
+                           "--out", str(out), "--workers", workers],
+                          capture_output=True, text=True, start_new_session=True, timeout=300)
+    assert (done.returncode, done.stderr, done.stdout) == (130, "claimspan: interrupted\n", "")
+    after = load(out)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(before[table], after[table], obj=table)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
