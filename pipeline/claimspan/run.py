@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -120,6 +121,8 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous
              ) -> Iterator[tuple[dict, dict, bool]]:
     """(documents row, rows, reused) per source in order; at most a few batches in flight."""
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise ValueError(f"timeout must be a positive number of seconds, or None for no budget: {timeout!r}")
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     workers = max(1, min(workers, len(batches)))
     get_nlp(model, rules)  # built once here, inherited by forked workers

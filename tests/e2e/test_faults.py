@@ -190,3 +190,10 @@ def test_ctrl_c_is_one_line_exit_130_and_the_outputs_as_before(tmp_path, workers
     for table in TABLES:
         pd.testing.assert_frame_equal(before[table], after[table], obj=table)
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+@pytest.mark.parametrize("value", [-1, 0, float("nan"), float("inf")])
+def test_run_refuses_a_timeout_that_is_no_budget(tmp_path, value):
+    with pytest.raises(ValueError, match="timeout must be a positive number of seconds"):
+        run([corpus(tmp_path / "in.jsonl", 1)], tmp_path / "out", timeout=value)
+    assert not (tmp_path / "out" / "documents.parquet").exists()
