@@ -278,3 +278,12 @@ def test_output_folders_are_never_read_as_inputs(tmp_path):
     for _ in range(2):
         assert main(["run", str(docs), "--out", str(docs / "out"), "--quiet", "--force"]) == 0
         assert load(docs / "out")["documents"].doc_id.tolist() == ["good"]
+
+
+def test_an_output_folder_named_as_input_is_refused(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    assert main(["run", str(tmp_path / "good.txt"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    refusal = "is an output folder (--out, or one holding claimspan's tables), not an input\n"
+    for out in (tmp_path / "out", tmp_path / "other"):
+        assert main(["run", str(tmp_path / "out"), "--out", str(out)]) == 2
+        assert capsys.readouterr().err == f"claimspan: error: {tmp_path / 'out'}: {refusal}"

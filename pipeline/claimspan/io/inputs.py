@@ -6,7 +6,8 @@ listed are ``Found`` with the ``problem``, so that readers.py gives each an
 error row instead of hanging or leaving it out. A claimspan output folder (the
 run's own ``--out``, or any folder whose ``documents.parquet`` carries the
 ``rules_sha256`` metadata a run writes) is not walked: a run into
-``docs/out`` must not read its own tables back from ``docs`` next time.
+``docs/out`` must not read its own tables back from ``docs`` next time. Named
+as an input, such a folder is refused rather than read as nothing.
 """
 from __future__ import annotations
 
@@ -58,8 +59,10 @@ def expand(inputs: Iterable[str | Path], out_dir: str | Path | None = None) -> l
     found = []
     for item in inputs:
         path = Path(item)
+        if path.is_dir() and is_output(path, outputs):
+            raise InputError(path, "is an output folder (--out, or one holding claimspan's tables), not an input")
         if path.is_dir():
-            found += [] if is_output(path, outputs) else walk(path, outputs)
+            found += walk(path, outputs)
         elif path.exists():
             found.append(Found(path, KINDS.get(path.suffix.lower(), "text"), True, not_regular(path)))
         else:
