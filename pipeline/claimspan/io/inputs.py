@@ -28,9 +28,9 @@ SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "c
 class InputError(ValueError):
     """An input that cannot be read at all (names the file and the reason)."""
 
-    def __init__(self, path, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.reason = reason
+    def __init__(self, path, reason: str | None = None):
+        super().__init__(str(path) if reason is None else f"{path}: {reason}")
+        self.reason = str(path) if reason is None else reason
 
 
 class MissingColumn(InputError):
