@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 
 from claimspan import __version__
 
 
 def main(argv=None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:   # Ctrl-C: the outputs are as before the run (the writer aborts)
+        print("claimspan: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv) -> int:
     parser = argparse.ArgumentParser(prog="claimspan", description="Checkable facts from text, as Parquet tables.")
     parser.add_argument("--version", action="version", version=f"claimspan {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -20,8 +29,9 @@ def main(argv=None) -> int:
     run_p.add_argument("--model", default=None, help="an installed trained spaCy pipeline, e.g. en_core_web_sm")
     run_p.add_argument("--encoding", default=None,
                        help="decode text files with this codec instead of UTF-8 (BOMs still win)")
-    run_p.add_argument("--timeout", type=float, default=300.0,
-                       help="seconds one document may take before it is reported as an error (default 300)")
+    run_p.add_argument("--timeout", type=seconds, default=300.0, metavar="SECONDS",
+                       help="seconds one document may take before it is reported as an error "
+                            "(default 300; 'none': no limit)")
     run_p.add_argument("--workers", type=int, default=None,
                        help="worker processes on this machine (default: the number of cores)")
     run_p.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -59,6 +69,19 @@ def main(argv=None) -> int:
     return args.handler(args)
 
 
+def seconds(value: str) -> float | None:
+    """``--timeout``: a positive finite number of seconds, or ``none`` for no budget."""
+    if value.strip().lower() == "none":
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, or 'none' for no budget: {value!r}")
+    return number
+
+
 def add_review_commands(commands) -> None:
     """``report`` and ``show`` (claimspan/review/): each subparser sets ``handler``."""
     from claimspan.review.cli import add_commands
@@ -75,7 +98,7 @@ def cmd_run(args) -> int:
     bar = _progress_bar()
     try:
         report = run(args.inputs, args.out, model=args.model, encoding=args.encoding,
-                     timeout=args.timeout or None, workers=args.workers, engine=args.engine,
+                     timeout=args.timeout, workers=args.workers, engine=args.engine,
                      scheduler=args.scheduler, force=args.force, rules=args.rules, on_progress=bar)
     except (InputError, OutputError, RuleError) as exc:
         print(f"claimspan: error: {exc}", file=sys.stderr)

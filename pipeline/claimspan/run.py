@@ -13,8 +13,9 @@ extracted again. It never prints.
 from __future__ import annotations
 
 import codecs
+import functools
 import io
-import multiprocessing
+import math
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import READER_VERSION, Record, Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
+from claimspan.workers import Workers
 
 BATCH = 16
 
@@ -120,7 +122,9 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r} (local, dask)")
     report = RunReport(Path(out_dir))
-    sources = unique_ids(scan(inputs, encoding), report.renamed)
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise ValueError(f"timeout must be a positive number of seconds, or None for no budget: {timeout!r}")
+    sources = unique_ids(scan(inputs, encoding, out_dir), report.renamed)
     meta = run_keys(model, encoding)
     with OutputFolder(out_dir) as folder:   # refuses a folder another run is writing into
         meta["run_id"] = folder.run_id
@@ -158,31 +162,36 @@ def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, mo
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous
              ) -> Iterator[tuple[dict, dict, bool]]:
     """(documents row, rows, reused) per source in order; at most a few batches in flight."""
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise ValueError(f"timeout must be a positive number of seconds, or None for no budget: {timeout!r}")
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     workers = max(1, min(workers, len(batches)))
     get_nlp(model, rules)  # built once here, inherited by forked workers
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    work = functools.partial(process_batch, model=model, timeout=timeout, rules=rules)
+    pool = Workers(workers, work, timeout) if workers > 1 else None
     pending: deque = deque()
     try:
-        for batch in batches:
+        for n, batch in enumerate(batches):
             records = [load(source) for source in batch]
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
             todo = [r for r, old in plan if old is None]
             if pool is None:
-                pending.append((plan, process_batch(todo, model, timeout, rules)))
+                pending.append((plan, work(todo)))
             else:
-                pending.append((plan, pool.apply_async(process_batch, (todo, model, timeout, rules))))
+                pool.submit(n, todo)
+                pending.append((plan, n))
             while len(pending) > 2 * workers:
-                yield from _emit(*pending.popleft(), previous)
+                yield from _emit(*pending.popleft(), previous, pool)
         while pending:
-            yield from _emit(*pending.popleft(), previous)
+            yield from _emit(*pending.popleft(), previous, pool)
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.close()
 
 
-def _emit(plan, results, previous):
-    done = iter(results if isinstance(results, list) else results.get())
+def _emit(plan, results, previous, pool):
+    """The rows of one batch, in order; ``results`` is the pool's key for the batch when there is a pool."""
+    done = iter(results if pool is None else pool.result(results))
     for record, old in plan:
         if old is None:
             document, tables = next(done)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -152,3 +153,137 @@ def test_a_document_over_its_time_budget_is_an_error():
     assert slow_doc["status"] == "error" and "time budget" in slow_doc["error"] and slow_rows == {}
     (quick_doc, quick_rows), = process_batch([quick], timeout=60)
     assert quick_doc["status"] == "ok" and quick_rows["claims"]
+
+
+@pytest.mark.parametrize("n", [309, 400, 5000])
+def test_huge_numbers_are_read_never_a_failure(n):
+    """Beyond a float's range (309+ digits) a number's value is inf; no test on it may raise
+    (the day-of-month test once did: OverflowError), in any of the places numbers are read."""
+    from claimspan.batch import as_records, process_batch
+
+    digits = "9" * n
+    shapes = ["{d} people", "about {d} people", "${d}", "{d}%", "{d} km", "May {d}", "on {d} May", "{d}-{d}",
+              "between {d} and {d} pounds", "{d} of 10 Americans", "1 in {d} people", "{d} times", "{d}.5 cases",
+              "1/{d}", "{d}/2", "1e{d} cases", "{d}e10 cases", "10^{d} cases", "{d} million", "{d} and a half",
+              "Page {d}", "{d}. item\n{d}. item", "{d}-year-old", "in {d}", "{d} years ago", "the {d}s", "Q{d} {d}"]
+    records = as_records([{"id": shape, "text": f"From 2016 to 2020, {shape.format(d=digits)} were counted."}
+                          for shape in shapes])
+    results = process_batch(records)
+    assert {d["doc_id"]: d["error"] for d, _ in results if d["status"] != "ok"} == {}
+    (people, rows), = [(d, rows) for d, rows in results if d["doc_id"] == "{d} people"]
+    assert [(c["text"], c["value"], c["counted"]) for c in rows["claims"]] == [(digits, float("inf"), "people")]
+
+
+def test_lone_surrogates_are_an_error_row_in_text_and_escaped_in_names(tmp_path):
+    """``"\\ud800"`` is valid JSON but not UTF-8: text holding one is an error row naming where;
+    an id or title holding one is kept with a backslash escape, and its document is read."""
+    lines = [{"id": "text", "text": "abcde\ud800 more than 60 countries"},
+             {"id": "id\udc00", "text": "More than 60 countries."},
+             {"id": "title", "title": "T\ud83d", "text": "More than 60 countries."},
+             {"id": "good", "text": "More than 60 countries."}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="ascii")
+    assert main(["run", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"].set_index("doc_id")
+    assert docs.loc["text", "status"] == "error"
+    assert docs.loc["text", "error"] == "text has an unpaired surrogate U+D800 at character 5"
+    assert docs.loc["id\\udc00", "status"] == docs.loc["good", "status"] == "ok"
+    assert docs.loc["title", "title"] == "T\\ud83d"
+    assert load(tmp_path / "out")["claims"].doc_id.tolist() == ["good", "id\\udc00", "title"]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_an_escaped_id(tmp_path):
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    try:
+        with open(folder + b"/caf\xe9.txt", "wb") as f:
+            f.write(b"More than 60 countries.")
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"]
+    assert docs.doc_id.tolist() == ["caf\\udce9"] and docs.status.tolist() == ["ok"]
+
+
+def test_inputs_that_would_hang_or_refuse_are_rows_and_the_run_goes_on(tmp_path):
+    """A FIFO (opening it blocks), a socket, a device, a corrupt Parquet file, a CSV with an
+    unclosed quote and, in a folder, a table without an ``id`` column: one error row each."""
+    import socket
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    os.mkfifo(docs / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(docs / "sock.txt"))
+        (docs / "corrupt.parquet").write_bytes(b"PAR1 not really")
+        (docs / "quote.csv").write_text('id,text\na,"never closed\nb,fine\n', encoding="utf-8")
+        (docs / "columns.csv").write_text("name,text\nx,More than 60.\n", encoding="utf-8")
+        (tmp_path / "fifo").mkdir()
+        os.mkfifo(tmp_path / "fifo" / "named.txt")
+        inputs = [str(docs), str(tmp_path / "fifo" / "named.txt"), "/dev/null"]
+        assert main(["run", *inputs, "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    errors = load(tmp_path / "out")["documents"].set_index("doc_id").error.fillna("").to_dict()
+    assert errors.pop("good") == ""
+    assert errors.pop("corrupt").startswith("cannot read parquet: ")
+    assert errors.pop("quote").startswith("cannot read csv: Error tokenizing data. C error: EOF inside string")
+    assert errors == {"pipe": "not a regular file: FIFO", "sock": "not a regular file: socket",
+                      "named": "not a regular file: FIFO", "null": "not a regular file: character device",
+                      "columns": "missing column 'id'"}
+
+
+def test_a_table_named_directly_without_its_id_column_is_refused(tmp_path, capsys):
+    (tmp_path / "t.csv").write_text("name,text\nx,More than 60.\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "t.csv"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"claimspan: error: {tmp_path / 't.csv'}: missing column 'id'\n"
+
+
+def test_a_folder_that_cannot_be_listed_is_a_row(tmp_path, monkeypatch):
+    """chmod 000 does not stop root, who runs CI: the refusal is the operating system's, made here."""
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    locked, scandir = str(tmp_path / "docs" / "locked"), os.scandir
+
+    def refuse(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert main(["run", str(tmp_path / "docs"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    docs = load(tmp_path / "out")["documents"]
+    assert dict(zip(docs.doc_id, docs.error.fillna(""))) == {"good": "", "locked": "unreadable folder: Permission denied"}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="chmod 000 does not stop root")
+def test_a_folder_chmod_000_is_a_row(tmp_path):
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    (tmp_path / "docs" / "locked").chmod(0)
+    try:
+        assert main(["run", str(tmp_path / "docs"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    finally:
+        (tmp_path / "docs" / "locked").chmod(0o755)
+    docs = load(tmp_path / "out")["documents"]
+    assert dict(zip(docs.doc_id, docs.error.fillna(""))) == {"good": "", "locked": "unreadable folder: Permission denied"}
+
+
+def test_output_folders_are_never_read_as_inputs(tmp_path):
+    """``run docs --out docs/out`` twice: the second run does not read docs/out/*.parquet, nor
+    an earlier run's tables kept elsewhere under docs."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    assert main(["run", str(docs), "--out", str(tmp_path / "old"), "--quiet"]) == 0
+    (tmp_path / "old").rename(docs / "old")
+    for _ in range(2):
+        assert main(["run", str(docs), "--out", str(docs / "out"), "--quiet", "--force"]) == 0
+        assert load(docs / "out")["documents"].doc_id.tolist() == ["good"]
+
+
+def test_an_output_folder_named_as_input_is_refused(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("More than 60 countries signed.", encoding="utf-8")
+    assert main(["run", str(tmp_path / "good.txt"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    refusal = "is an output folder (--out, or one holding claimspan's tables), not an input\n"
+    for out in (tmp_path / "out", tmp_path / "other"):
+        assert main(["run", str(tmp_path / "out"), "--out", str(out)]) == 2
+        assert capsys.readouterr().err == f"claimspan: error: {tmp_path / 'out'}: {refusal}"

@@ -83,6 +83,23 @@ def test_parse_digits(text, value):
     assert parse_digits(text) == value
 
 
+@pytest.mark.parametrize("n", [309, 400, 5000])
+def test_huge_numbers_are_read_as_inf_never_an_exception(n):
+    """Past float's range a number is ``inf``, as float() reads it; int() would refuse 4,300+ digits."""
+    digits = "9" * n
+    for text in (digits, f"{digits}.5", f"1,{'000,' * (n // 3)}000", f"1e{digits}", f"10^{digits}",
+                 f"1.3x10^{digits}", f"{digits}e10", f"{digits} million", f"{digits} and a half"):
+        assert parse_number(text) == math.inf, text
+    for text in (f"1e-{digits}", f"10^-{digits}", f"1/{digits}"):
+        assert parse_number(text) == 0.0, text
+    assert parse_number(f"{digits}/{digits}") is None   # not a proper fraction
+
+
+@pytest.mark.parametrize("text,value", [("0^-1", math.inf), ("-10^400", -math.inf), ("10^-400", 0.0)])
+def test_powers_out_of_range_are_inf_or_zero(text, value):
+    assert parse_number(text) == value
+
+
 def test_read_number_stops_at_the_noun():
     words = ["more", "than", "1,800", "proposals"]
     r = read_number(words, 2)

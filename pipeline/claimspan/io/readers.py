@@ -4,8 +4,16 @@ A record is one document: ``Record(doc_id, source, text, sha256, title, date,
 status, error, n_pages)``. A document that cannot be read still becomes a
 record, with ``status="error"`` and the reason, and a file of a type no reader
 knows, found in a folder, a record with ``status="skipped"``: every input is
-accounted for. Only a table input that lacks an ``id``/``text`` column is
-refused as a whole (``InputError``), because none of its rows could be named.
+accounted for; a table file that cannot be read is one error row and the other
+inputs run. Only a table named as an input that lacks an ``id``/``text`` column
+is refused as a whole (``InputError``), because none of its rows could be named.
+Which files are inputs (and which paths are no files to open) is inputs.py's.
+
+Text that cannot be written as UTF-8 (a lone surrogate: ``"\\ud800"`` is valid
+JSON) makes its document an error row naming the first one's offset, since
+offsets into any other spelling of the text would be wrong. Names (ids, file
+names with bytes that are not UTF-8, sources, titles) keep such characters as
+backslash escapes (``b\\udc00``), so that every document still has a row.
 
 One small reader per input format, all sharing the scan, the decoding and the
 ``Record``; HTML text is in htmltext.py, PDF and DOCX text in office.py.
@@ -17,31 +25,26 @@ import csv
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from claimspan.io import office
 from claimspan.io.htmltext import visible_text
+from claimspan.io.inputs import KINDS, METADATA_NAME, Found, InputError, MissingColumn, expand  # noqa: F401
 from claimspan.normalize.calendar import to_date
 
-# The reader of each file type, by suffix (lower-cased); the order is the one messages list them in.
-KINDS = {".txt": "text", ".md": "text", ".html": "text", ".htm": "text", ".pdf": "pdf", ".docx": "docx",
-         ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 SUPPORTED = ", ".join(KINDS)
 HTML_SUFFIXES = {".html", ".htm"}
 # Signatures of common binary formats (images, archives, PDF, office files).
 MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
          b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
-METADATA_NAME = "metadata.csv"
 # Bumped whenever a reader's output changes (text, title, date or pages of some input):
 # written into every run's metadata, an incremental re-run reuses nothing from a run
 # with another reader version.
 READER_VERSION = "1"
-
-
-class InputError(ValueError):
-    """An input that cannot be read at all (names the file and the reason)."""
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -56,9 +59,28 @@ class Record:
     error: str | None = None
     n_pages: int | None = None       # pages of a paginated source (PDF), separated by \f in text
 
+    def __post_init__(self):
+        self.doc_id, self.source, self.title = escaped(self.doc_id), escaped(self.source), escaped(self.title)
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 of a text's UTF-8 bytes (a lone surrogate too: its record is an error, not a crash)."""
+    return sha256(text.encode("utf-8", "surrogatepass"))
+
+
+def escaped(name: str | None) -> str | None:
+    """A name with what UTF-8 cannot encode written as a backslash escape.
+
+    >>> escaped("b\\udc00"), escaped("caf\\udce9.txt"), escaped("ok")
+    ('b\\\\udc00', 'caf\\\\udce9.txt', 'ok')
+    """
+    if name is None or not SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, str | None]:
@@ -103,6 +125,9 @@ def text_record(doc_id: str, source: str, text: str | None, digest: str | None, 
     """A record with its status: error (with reason), empty (whitespace only) or ok."""
     if error is not None or text is None:
         return Record(doc_id, source, None, digest, title, None, "error", error or "no text", n_pages)
+    if bad := SURROGATE.search(text):
+        error = f"text has an unpaired surrogate U+{ord(bad.group()):04X} at character {bad.start()}"
+        return Record(doc_id, source, None, digest, title, None, "error", error, n_pages)
     iso = None
     if date not in (None, ""):
         parsed = to_date(date)
@@ -126,35 +151,7 @@ def _str_or_none(value) -> str | None:
     return value or None
 
 
-# -- expanding inputs ----------------------------------------------------------
-def expand(inputs: Iterable[str | Path]) -> list[tuple[Path, str | None]]:
-    """``(file, kind)`` for every file to account for, folders expanded recursively in a
-    stable (sorted) order; ``kind`` is None for a file of a type no reader knows.
-
-    A file named on the command line is read whatever its suffix, as text when the
-    suffix is not a known one (``notes.log``, ``README``): the user chose that file,
-    and a binary one is an error saying so. In a folder, only known suffixes are read:
-    folders also hold images, spreadsheets and the like never meant as text, and each
-    becomes a ``skipped`` row rather than an error or nothing at all. Hidden files and
-    folders (``.git/``...) and ``metadata.csv`` are not inputs.
-    """
-    files = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            files += [(p, KINDS.get(p.suffix.lower())) for p in sorted(path.rglob("*"))
-                      if p.is_file() and _is_input(p.relative_to(path))]
-        elif path.exists():
-            files.append((path, KINDS.get(path.suffix.lower(), "text")))
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return files
-
-
-def _is_input(relative: Path) -> bool:
-    return relative.name != METADATA_NAME and not any(part.startswith(".") for part in relative.parts)
-
-
+# -- from inputs to sources -----------------------------------------------------
 def unsupported(path: Path) -> str:
     """Why a file is skipped (or, named directly and binary, why it cannot be read)."""
     what = f"'{path.suffix.lower()}'" if path.suffix else "(no suffix)"
@@ -173,15 +170,21 @@ class Source:
     record: Record | None = None  # already read (CSV rows, unreadable lines)
     encoding: str | None = None
 
+    def __post_init__(self):
+        self.doc_id = escaped(self.doc_id)
+
     def load(self) -> Record:
         if self.record is not None:
             return self.record
-        if self.kind in ("text", "pdf", "docx"):
-            record = read_file(Path(self.path), self.kind, self.meta, self.encoding)
-        elif self.kind == "jsonl":
-            record = _jsonl_line(Path(self.path), self.pos, self.meta["line"])
-        else:
-            record = _parquet_row(Path(self.path), self.pos)
+        try:
+            if self.kind in ("text", "pdf", "docx"):
+                record = read_file(Path(self.path), self.kind, self.meta, self.encoding)
+            elif self.kind == "jsonl":
+                record = _jsonl_line(Path(self.path), self.pos, self.meta["line"])
+            else:
+                record = _parquet_row(Path(self.path), self.pos)
+        except Exception as exc:  # noqa: BLE001  changed since the scan, a corrupt row group...: a row
+            record = text_record(self.doc_id, self.path, None, None, error=f"unreadable: {exc}")
         record.doc_id = self.doc_id
         return record
 
@@ -191,20 +194,19 @@ def read_inputs(inputs: Iterable[str | Path], encoding: str | None = None) -> It
     return (source.load() for source in scan(inputs, encoding))
 
 
-def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[Source]:
-    """A Source per document of every input, in input order."""
+def scan(inputs: Iterable[str | Path], encoding: str | None = None,
+         out_dir: str | Path | None = None) -> Iterator[Source]:
+    """A Source per document of every input, in input order (``out_dir`` is not an input)."""
     metadata_cache: dict[Path, dict] = {}
-    for path, kind in expand(inputs):
-        if kind is None:
+    for found in expand(inputs, out_dir):
+        path, kind = found.path, found.kind
+        if found.problem or kind is None:
             # Named by its whole file name: a skipped report.doc must not take the id of report.docx.
-            record = Record(path.name, str(path), None, None, status="skipped", error=unsupported(path))
+            status, error = ("error", found.problem) if found.problem else ("skipped", unsupported(path))
+            record = Record(path.stem if kind else path.name, str(path), None, None, status=status, error=error)
             yield Source(record.doc_id, "record", str(path), record=record)
-        elif kind == "jsonl":
-            yield from scan_jsonl(path)
-        elif kind == "csv":
-            yield from (Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv"))
-        elif kind == "parquet":
-            yield from scan_parquet(path)
+        elif kind in ("jsonl", "csv", "parquet"):
+            yield from table_sources(found)
         else:
             folder = path.parent
             if folder not in metadata_cache:
@@ -213,15 +215,40 @@ def scan(inputs: Iterable[str | Path], encoding: str | None = None) -> Iterator[
                          encoding=encoding)
 
 
+def table_sources(found: Found) -> list[Source]:
+    """The documents of a JSONL, CSV or Parquet file; one error row for a file that
+    cannot be read, so that the other inputs still run. A table without an
+    ``id``/``text`` column is refused as a whole when named as an input (the user
+    meant it, and none of its rows can be named); found in a folder, it is a row."""
+    path = found.path
+    try:
+        if found.kind == "jsonl":
+            return list(scan_jsonl(path))
+        if found.kind == "parquet":
+            return list(scan_parquet(path))
+        return [Source(r.doc_id, "record", str(path), record=r) for r in read_frame(path, "csv")]
+    except InputError as exc:
+        if isinstance(exc, MissingColumn) and found.named:
+            raise
+        reason = exc.reason
+    except OSError as exc:
+        reason = f"unreadable: {exc.strerror}"
+    record = text_record(path.stem, str(path), None, None, error=reason)
+    return [Source(record.doc_id, "record", str(path), record=record)]
+
+
 def read_metadata(path: Path) -> dict[str, dict]:
     """``metadata.csv`` beside text files: a ``stem`` (or ``id``/``file``) column, plus ``date``/``title``."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(path, f"cannot read: {exc}") from None
     key = next((k for k in ("stem", "id", "doc_id", "file") if rows and k in rows[0]), None)
     if key is None:
-        raise InputError(f"{path}: needs a 'stem' column naming each file")
+        raise InputError(path, "needs a 'stem' column naming each file")
     return {Path(r[key]).stem: r for r in rows}
 
 
@@ -301,9 +328,9 @@ def scan_parquet(path: Path) -> Iterator[Source]:
         if not missing:
             ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
     except Exception as exc:  # noqa: BLE001  pyarrow's message names the problem
-        raise InputError(f"{path}: cannot read parquet: {exc}") from None
+        raise InputError(path, f"cannot read parquet: {exc}") from None
     if missing:
-        raise InputError(f"{path}: missing column '{missing[0]}'")
+        raise MissingColumn(path, f"missing column '{missing[0]}'")
     for n, doc_id in enumerate(ids, 1):
         yield Source(_str_or_none(doc_id) or f"{path.stem}:{n}", "parquet", str(path), n - 1)
 
@@ -337,7 +364,7 @@ def _table_record(row: dict, fallback_id: str, source: str, n: int) -> Record:
     if not isinstance(text, str):
         reason = "no 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
         return text_record(doc_id, source, None, None, error=f"record {n}: {reason}")
-    return text_record(doc_id, source, text, sha256(text.encode("utf-8")),
+    return text_record(doc_id, source, text, text_sha256(text),
                        title=row.get("title"), date=row.get("date"))
 
 
@@ -347,9 +374,9 @@ def read_frame(path: Path, kind: str) -> Iterator[Record]:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False) if kind == "csv" else pd.read_parquet(path)
     except Exception as exc:  # noqa: BLE001  the reader's own message names the problem
-        raise InputError(f"{path}: cannot read {kind}: {exc}") from None
+        raise InputError(path, f"cannot read {kind}: {exc}") from None
     for column in ("id", "text"):
         if column not in frame.columns:
-            raise InputError(f"{path}: missing column '{column}'")
+            raise MissingColumn(path, f"missing column '{column}'")
     for n, row in enumerate(frame.to_dict("records"), 1):
         yield _table_record(row, f"{path.stem}:{n}", f"{path}#{n}", n)

@@ -2,6 +2,11 @@
 
 >>> parse_digits("5,479")
 5479.0
+
+A number too large for a float is read as ``inf`` (what ``float()`` gives),
+never an exception: digit strings go through ``float()``, never ``int()``
+(which refuses more than 4,300 digits), powers through ``power()``, and the
+"is it a whole number" tests through ``is_whole()``.
 """
 from __future__ import annotations
 
@@ -25,6 +30,42 @@ EXPONENT = re.compile(r"^e[+\-]?\d+$")
 SPACED_SCALES = frozenset({"k", "bn", "bln", "mln", "tln", "mn", "mil", "trn"})
 VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 
+
+
+def is_whole(value) -> bool:
+    """A finite whole number (``inf`` and ``nan`` are not; ``int(inf)`` would raise).
+
+    >>> is_whole(31.0), is_whole(2.5), is_whole(float("inf")), is_whole(10 ** 400)
+    (True, False, False, True)
+    """
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
+def power(base: float, exp: float) -> float:
+    """``base ** exp`` as a float, ``inf`` when it overflows (``0 ** -1`` too), never an exception.
+
+    >>> power(10, 3), power(10, 400), power(-2, 3), power(0, -1), power(10, -400)
+    (1000.0, inf, -8.0, inf, 0.0)
+    """
+    try:
+        return math.copysign(math.pow(abs(base), exp), base)
+    except (OverflowError, ValueError):   # math.pow says ValueError for 0 ** -1
+        return math.copysign(math.inf, base)
+
+
+def times_ten_to(value: float, exp: str) -> float:
+    """``value`` times 10 to the power written in ``exp`` ("6", "-3", "+400"), exactly as the
+    literal ``1.3e6`` would be read.
+
+    >>> times_ten_to(1.3, "6"), times_ten_to(2e300, "+400"), times_ten_to(2e20, "-5"), times_ten_to(3.0, "-9" * 9)
+    (1300000.0, inf, 2000000000000000.0, 0.0)
+    """
+    if not math.isfinite(value) or value == 0:
+        return value
+    if len(exp.lstrip("+-")) > 4:    # beyond any float, and too long for int()
+        return math.copysign(0.0 if exp.startswith("-") else math.inf, value)
+    mantissa, _, own = repr(value).partition("e")   # repr(2e20) == "2e+20"
+    return float(f"{mantissa}e{int(own or 0) + int(exp)}")
 
 
 def fold(word: str) -> str:
@@ -55,11 +96,12 @@ def parse_digits(text: str) -> float | None:
     text = fold(text).replace("\u2212", "-")
     p = POWER_TOKEN.match(text)
     if p:
-        base, exp = float(p.group(1)), int(p.group(3)) * (-1 if p.group(2).count("-") % 2 else 1)
-        return math.copysign(abs(base) ** exp, base)
+        exp = float(p.group(3)) * (-1 if p.group(2).count("-") % 2 else 1)
+        return power(float(p.group(1)), exp)
     m = FRACTION.match(text)
-    if m and int(m.group(3)) and int(m.group(2)) < int(m.group(3)):   # "3/4", "-4/5"
-        return (-1 if m.group(1) else 1) * int(m.group(2)) / int(m.group(3))
+    num, den = (float(m.group(2)), float(m.group(3))) if m else (0, 0)
+    if den and num < den:   # "3/4", "-4/5"
+        return (-1 if m.group(1) else 1) * num / den
     if not text or not any(c.isdigit() for c in text) or not DIGITS.match(text):
         return None
     return float(SEPARATORS.sub("", text))

@@ -8,11 +8,11 @@ need the others.
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import NamedTuple
 
-from claimspan.normalize.digits import DIGIT_GROUP, EXPONENT, POWER, SPACED_SCALES, parse_digits
+from claimspan.normalize.digits import (DIGIT_GROUP, EXPONENT, POWER, SPACED_SCALES, is_whole, parse_digits, power,
+                                        times_ten_to)
 
 WORD_KINDS = ("unit", "teen", "tens", "hundred", "scale")
 GLUED_SCALE = re.compile(r"^([+\-]?[\d.,]*\d)([a-z]+)\.?$")
@@ -62,7 +62,7 @@ def and_continues(words, j, lex, scale) -> bool:
         return False
     value = lex.words.get(nxt) if nxt in lex.words else parse_digits(nxt)
     after = words[skip_spaces(words, k + 1)] if k + 1 < len(words) else ""
-    if value != int(value) or value >= scale:
+    if not is_whole(value) or value >= scale:
         return False
     # "two hundred and two thousand" goes on; "1 thousand and 2 thousand" does not
     if scale == 100:
@@ -177,7 +177,7 @@ class Cardinal:
         last, words = self.last, self.words
         if last in ("scale", "and") or (last == "hundred" and v < 100):
             self.current = (self.current or 0.0) + v          # "4 thousand 3 hundred and 21"
-        elif last == "digits" and DIGIT_GROUP.match(w) and self.current == int(self.current) \
+        elif last == "digits" and DIGIT_GROUP.match(w) and is_whole(self.current) \
                 and (self.current < 1000 or self.grouped) and "." not in words[self.end - 1] \
                 and (not self.glued[j] or words[j - 1] != "-"):
             self.current, self.grouped = self.current * 1000 + v, True   # "40 000", "1 234 567"
@@ -266,16 +266,16 @@ class Cardinal:
         if w == "-" and last == "tens" and j + 1 < self.n and lex.words.get(words[j + 1], 99) < 10:
             self.last = "hyphen"                              # "twenty-six"
         elif last == "digits" and w == "^" and glued[j] and glued[j + 1] and POWER.match(words[j + 1]):
-            exp = int(words[j + 1].lstrip("+-")) * (-1 if words[j + 1].count("-") % 2 else 1)
+            exp = ("-" if words[j + 1].count("-") % 2 else "") + words[j + 1].lstrip("+-")
             if self.times10:                                  # "1.3x10^6"
-                self.current = float(f"{self.current!r}e{exp}")
+                self.current = times_ten_to(self.current, exp)
             else:                                             # "1.1^23", "-2500^-1"
-                self.current = math.copysign(abs(self.current) ** exp, self.current)
+                self.current = power(self.current, float(exp))
             return j + 2, False
         elif last == "digits" and w in ("x10", "×10") and glued[j] and words[j + 1] == "^":
             self.times10 = True
         elif last == "digits" and glued[j] and EXPONENT.match(w):
-            self.current = float(f"{self.current!r}e{int(w[1:])}")   # "1e10"
+            self.current = times_ten_to(self.current, w[1:])   # "1e10"
         elif w in lex.vague and last in ("unit", "teen", "tens", "digits") and lex.vague[w] == 12:
             part = self.part if last != "digits" else self.current
             self.current += part * 11                         # "three dozens", "three hundred and two dozens"
@@ -305,7 +305,7 @@ class Cardinal:
         nxt = skip_spaces(words, end)
         frac = parse_digits(words[nxt]) if self.digits and nxt < n and "/" in words[nxt] else None
         if frac is not None and self.last == "digits" and self.total == 0 and 0 < frac < 1 \
-                and self.current == int(self.current):
+                and is_whole(self.current):
             return value + frac, nxt + 1, False               # "2 1/4"
         return value, end, False
 

@@ -8,6 +8,7 @@ at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
 from __future__ import annotations
 
 from claimspan.components.claims.tokens import DASHES, Claim, phrase_at
+from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
 
@@ -78,7 +79,7 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     if any(k in blocked for k in range(c.end + n, whole.end)):
         return
     if is_of or words[c.end] == "in":
-        power_of_ten = (whole.value >= 10 and float(f"{whole.value:.0e}") == whole.value
+        power_of_ten = (whole.value >= 10 and is_whole(whole.value) and float(f"{whole.value:.0e}") == whole.value
                         and str(int(whole.value)).strip("0") == "1")
         if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
             return

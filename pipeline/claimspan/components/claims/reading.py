@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from claimspan.components.claims.ranges import join_range, range_follows, read_proportion, temporal_at
 from claimspan.components.claims.tokens import DASHES, MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
+from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
 
@@ -140,7 +141,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         c.end, c.num_end, c.no_counted = age + 1, age + 1, True
         return True
     elif words[k] in rules.ratios["multiplier_words"] and not hyphen:
-        if c.value != int(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
+        if not is_whole(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
             c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.times", True
             c.end = c.num_end = k + 1
         return True
@@ -180,7 +181,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
         return
     k = j + 1 if words[j] == "and" else j
     r = read_number(words, k, lex, glued) if words[k] else None
-    if r is None or r.vague or r.fraction or not 0 < r.value < 100 or r.value != int(r.value):
+    if r is None or r.vague or r.fraction or not 0 < r.value < 100 or not is_whole(r.value):
         return
     after = words[r.end]
     cents = phrase_at(rules.currency_suffix, words, r.end)
@@ -210,7 +211,7 @@ def is_year(rules, doc, c: Claim, r) -> bool:
 
 def is_age_after_name(rules, doc, c: Claim, r) -> bool:
     """``Linda Sanders, 35, had finished``: an age between commas after a name."""
-    if not r.digits or c.end - c.start != 1 or c.value != int(c.value) or not 0 < c.value <= rules.age_max:
+    if not r.digits or c.end - c.start != 1 or not is_whole(c.value) or not 0 < c.value <= rules.age_max:
         return False
     if c.start < 2 or c.end + 1 >= len(doc) or doc[c.start - 1].text != "," or doc[c.end].text != ",":
         return False
@@ -219,7 +220,7 @@ def is_age_after_name(rules, doc, c: Claim, r) -> bool:
 
 
 def is_day_of_month(rules, doc, c: Claim, r) -> bool:
-    if not r.digits or c.value != int(c.value) or not 1 <= c.value <= 31:
+    if not r.digits or not is_whole(c.value) or not 1 <= c.value <= 31:
         return False
     prev = doc[c.start - 1] if c.start > 0 else None
     nxt = doc[c.end] if c.end < len(doc) else None
