@@ -27,6 +27,7 @@ from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.components.candidates import merge_windows
+from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.dates.candidates import Candidate, join_ranges, longest
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
@@ -246,38 +247,33 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        reference = None   # (sentence start, value): the last quarter, month or day the text spoke about
+        reference = None   # (sentence, value): the last quarter, month or day the text spoke about
+        sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         for row in rows:
             span = doc[row.start:row.end]
-            sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-            ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
+            sentence = sents.number(row.start)
+            ref = reference[1] if reference and reference[0] >= sentence - 1 else None
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
-                                        row.rule.value, row.rule.relative, ref, self._future(doc, span))
+                                        row.rule.value, row.rule.relative, ref,
+                                        self._future(doc, span, sents.starts[sentence]))
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
-                reference = (sent_start, attrs["value"])
+                reference = (sentence, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:
                 attrs["granularity"] = "day"
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
-    def _future(self, doc: Doc, span) -> bool:
-        """A future-tense word ("will", "'ll") shortly before the span, in its own clause."""
-        start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    def _future(self, doc: Doc, span, start: int) -> bool:
+        """A future-tense word ("will", "'ll") shortly before the span, in its own clause
+        (its sentence starts at token ``start``)."""
         for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
             if token.lower_ in self.lexicon["reporting_verbs"]:
                 return False
             if token.lower_ in self.lexicon["future_markers"]:
                 return True
         return False
-
-    @staticmethod
-    def _previous_sentence(doc: Doc, sent_start: int) -> int:
-        """Start of the sentence before the one starting at ``sent_start`` (0 at the top)."""
-        if sent_start == 0:
-            return 0
-        return doc[sent_start - 1].sent.start
 
 
 def _anchor(doc_date) -> date | None:
