@@ -28,7 +28,7 @@ from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
-from claimspan.components.dates.candidates import Candidate, join_ranges, longest
+from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
@@ -176,10 +176,9 @@ class DatesComponent(RuleComponent):
         for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
-        cores = [r for r in found["core"]
-                 if not any(x.start <= r.start and r.end <= x.end for x in found["exclude"])]
-        rows = longest(cores)
-        rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
+        rows = longest(outside(found["core"], found["exclude"]))
+        prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
+        rows = [self.attach_affixes(row, prefixes, suffixes) for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -229,13 +228,15 @@ class DatesComponent(RuleComponent):
         return [(k, s + start, e + start) for k, s, e in matcher(doc[start:end])]
 
     @staticmethod
-    def attach_affixes(row: Candidate, prefixes: list[Candidate], suffixes: list[Candidate]) -> Candidate:
+    def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
+                       suffixes: dict[int, list[Candidate]]) -> Candidate:
+        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``)."""
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to and row.rule.value is None]
+        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes if s.start == end and kind in s.rule.applies_to]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to]
         if suf:
             best = max(suf, key=lambda s: s.end)
             end, kind = best.end, best.rule.kind_to or kind
