@@ -3,6 +3,14 @@
 Spans in spaCy are token-aligned, so a range ``2016–2020`` or an amount
 ``2.5bn`` / ``RMB1.2`` must be split into tokens before a component can report
 its parts. Only token boundaries change; the text never does.
+
+Two of spaCy's own searches take time that grows with the square of a word's
+length (a run without spaces): the URL pattern on ``12:30:12:30:...`` (its
+``\\S+(?::\\S*)?@`` tries every colon against the rest), and the suffix search,
+run again after each suffix it strips from ``)))...`` or ``%%%...`` (a ``$``-anchored
+pattern is tried at every position). A word longer than ``MAX_URL`` is no URL,
+and suffixes are looked for at the end of a word only (``SuffixSearch``); the
+tokens of any word up to those lengths are spaCy's.
 """
 from __future__ import annotations
 
@@ -12,6 +20,9 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from claimspan import ruleset
+
+MAX_URL = 2_048       # characters: the longest URL browsers and servers take
+SUFFIX_REACH = 64     # characters: longer than any suffix but a run of one ("......")
 
 INFIXES = [
     r"(?<=[0-9])[\-\u2010-\u2015\u2212~](?=[0-9])",  # 2016-2020, 2016–2020, 5−3
@@ -28,4 +39,48 @@ def customize_tokenizer(nlp: Language) -> Language:
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
     if debris:
         nlp.tokenizer.prefix_search = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search
+    tokenizer = nlp.tokenizer
+    if tokenizer.url_match is not None:
+        tokenizer.url_match = bounded(tokenizer.url_match.__self__, MAX_URL).match
+    if tokenizer.suffix_search is not None and not isinstance(tokenizer.suffix_search.__self__, SuffixSearch):
+        tokenizer.suffix_search = SuffixSearch(tokenizer.suffix_search.__self__).search
     return nlp
+
+
+def bounded(regex: re.Pattern, longest: int) -> re.Pattern:
+    """``regex``, failing at once on a string longer than ``longest`` (it may be saved with
+    the pipeline: the bound is in the pattern).
+
+    >>> bounded(re.compile("(?u)^a+$"), 3).match("aaaa") is None, bounded(re.compile("^a+$"), 3).match("aaa")
+    (True, <re.Match object; span=(0, 3), match='aaa'>)
+    """
+    pattern = regex.pattern.removeprefix("(?u)")
+    guard = f"(?=[\\s\\S]{{0,{longest}}}\\Z)"
+    if pattern.startswith(guard):
+        return regex
+    return re.compile(guard + pattern)
+
+
+class SuffixSearch:
+    """A ``$``-anchored suffix ``regex`` searched from ``reach`` characters before the end
+    (its lookbehinds still see the text before that), so that stripping the suffixes of
+    a long word one by one does not search the whole word each time. A match that
+    starts right where the search began may go on further left (a run of dots): then
+    the whole string is searched. ``pattern`` is the regex's, which spaCy saves.
+
+    >>> search = SuffixSearch(re.compile(r"(?:\\.\\.+|\\)|(?<=[0-9])%)$"), reach=4).search
+    >>> [search(s).group() for s in ("x" * 50 + ")", "5" * 50 + "%", "x" + "." * 50)] == [")", "%", "." * 50]
+    True
+    """
+
+    def __init__(self, regex: re.Pattern, reach: int = SUFFIX_REACH):
+        self.regex, self.reach, self.pattern = regex, reach, regex.pattern
+
+    def search(self, string: str):
+        start = len(string) - self.reach
+        if start <= 0:
+            return self.regex.search(string)
+        found = self.regex.search(string, start)
+        if found is not None and found.start() == start:
+            return self.regex.search(string)
+        return found

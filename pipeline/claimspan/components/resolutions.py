@@ -30,6 +30,8 @@ from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
+from claimspan.components.sentindex import SentenceIndex
+from claimspan.components.spanindex import SpanIndex
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
                                              run_right, tokens_with_text)
 
@@ -91,18 +93,20 @@ class ResolutionsComponent(RuleComponent):
         """Rows ``(start, end, rule_id, attrs)``."""
         orgs = list(doc.spans["organizations"]) if "organizations" in doc.spans else []
         org_tokens = {i for o in orgs for i in range(o.start, o.end)}
+        by_rule = SpanIndex(orgs, keep=lambda o: o._.organization.get("source") == "rule")   # once: not per match
+        sents = SentenceIndex(doc)
         cands, covered = [], -1
         for key, s, _end in sorted(self.matcher(doc), key=lambda m: m[1]):
             kind = self.nlp.vocab.strings[key]
             if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
-                found = self._name_around(doc, s, orgs)
+                found = self._name_around(doc, s, by_rule)
                 if found:
                     cands.append(("name",) + found)
                     covered = found[1]
             elif kind == "title":
                 cands += [("title",) + t for t in self._quoted(doc, s)]
             elif kind == "unnamed":
-                cands += [("unnamed",) + u for u in self._unnamed(doc, s)]
+                cands += [("unnamed",) + u for u in self._unnamed(doc, s, sents)]
         text = doc._.text
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
@@ -110,16 +114,16 @@ class ResolutionsComponent(RuleComponent):
         rows = []
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
-                body = self._body(doc, doc[s:e], orgs, named=how not in ("unnamed", "symbol"))
+                body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"))
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
         return rows
 
-    def _name_around(self, doc: Doc, h: int, orgs: list[Span]):
+    def _name_around(self, doc: Doc, h: int, orgs: SpanIndex):
         rules = self.name_rules
         start = run_left(doc, h, rules)
-        for o in orgs:  # "General Assembly Resolution 2758": the named body is not part of the title
-            if start < o.end <= h and o._.organization.get("source") == "rule":
-                start = o.end
+        body_end = orgs.last_end(h)   # "General Assembly Resolution 2758": the named body is not part of the title
+        if body_end is not None and body_end > start:
+            start = body_end
         start = self._coordinated_left(doc, start)
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
@@ -148,11 +152,11 @@ class ResolutionsComponent(RuleComponent):
         kind = self.heads[doc[last].lower_]
         return start, end, kind, self._title(span.text), None
 
-    def _prepositional_left(self, doc: Doc, start: int, orgs: list[Span]) -> int:
+    def _prepositional_left(self, doc: Doc, start: int, orgs: SpanIndex) -> int:
         """Extend over "Freedom of Access to" in "Freedom of Access to Clinic Entrances Act" and "Law of
         the" in "Law of the Sea Convention": capitalized runs joined by of/to/for/on, up to two hops."""
         rules = self.name_rules
-        org_ends = {o.end for o in orgs}
+        org_ends = orgs.ends
         for _ in range(2):
             k = start - 1
             if k >= 1 and doc[k].lower_ == "the":
@@ -211,8 +215,8 @@ class ResolutionsComponent(RuleComponent):
             return []
         return [(s, e, kind, self._title(doc[s:e].text), None)]
 
-    def _unnamed(self, doc: Doc, i: int):
-        sent = _sentence(doc[i:i + 1])
+    def _unnamed(self, doc: Doc, i: int, sents: SentenceIndex):
+        sent = sents.sent(i)
         if not any(t.lower_ in self.unnamed_verbs for t in sent):
             return []
         if any(t.lower_ in self.title_cues for t in doc[i + 1:min(sent.end, i + 8)]):
@@ -263,15 +267,15 @@ class ResolutionsComponent(RuleComponent):
                 return body
         return None
 
-    def _body(self, doc: Doc, span: Span, orgs: list[Span], named: bool) -> str | None:
+    def _body(self, doc: Doc, span: Span, orgs: SpanIndex, sents: SentenceIndex, named: bool) -> str | None:
         """The adopting or proposing organization: a fused UN prefix, an organization in
         the name ("Constitution of the CPC"), "<instrument> adopted by <org>", "<org>
         adopted <instrument>"; for an unnamed resolution, the nearest organization."""
         body = self._prefix_body(span.text)
         if body:
             return body
-        sent = _sentence(span)
-        in_sent = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
+        sent = sents.sent(span.start)
+        in_sent = orgs.within(sent.start, sent.end)
         inside = [o for o in in_sent if o.start >= span.start and o.end <= span.end]
         if inside:
             return _org_name(inside[-1])
@@ -304,10 +308,3 @@ class ResolutionsComponent(RuleComponent):
 def _org_name(span: Span) -> str:
     return span._.organization["name"]
 
-
-def _sentence(span: Span) -> Span:
-    """The sentence holding ``span``; the whole Doc when no component set sentence boundaries."""
-    doc = span.doc
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return span.sent
-    return doc[:]

@@ -11,6 +11,14 @@ the label's colon (``MR. LEE: We hired 300 people.`` gives ``MR. LEE:`` and
 ``MR.``). Before a trained parser, use ``punct=False``: the parser then keeps
 the line breaks and the labels as fixed boundaries and finds the rest itself.
 
+A sentence is at most ``MAX_SENTENCE_CHARS`` long: a longer run without a
+sentence end (a list of figures on one line, a text with its full stops
+stripped) is cut at its last semicolon or colon within that length, else its
+last comma, else before its last ``and``/``or``/``but``, else at its last
+space. Every row stores its sentence, and every component looks for a row's
+context within it: unbounded, a one-line text of n claims would store n
+sentences of its whole length.
+
 Works on whole-document arrays (``Doc.to_array``/``from_array``), not with a
 Python loop per token.
 """
@@ -19,13 +27,16 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components.speakers import label_spans
 
+MAX_SENTENCE_CHARS = 1_000   # the longest sentence of the seeds, APW and TimeBank is 700
+CUT_AFTER = ((";", ":"), (",",))           # the clause breaks a long sentence is cut after, in order
+CUT_BEFORE = ("and", "or", "but")          # then the conjunctions it is cut before
 FINAL_PUNCT = (".", "!", "?", "。", "！", "？", "…", "...", "?!", "!?")
 CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 LINE_BREAK = re.compile(r"[\r\n]")
@@ -46,33 +57,101 @@ class LineSentencizer:
         self.punct = punct
         self.final = np.array([nlp.vocab.strings.add(p) for p in FINAL_PUNCT], dtype="uint64")
         self.closers = np.array([nlp.vocab.strings.add(p) for p in CLOSERS], dtype="uint64")
+        self.cut_after = [np.array([nlp.vocab.strings.add(p) for p in level], dtype="uint64") for level in CUT_AFTER]
+        self.cut_before = np.array([nlp.vocab.strings.add(w) for w in CUT_BEFORE], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([ORTH, IS_SPACE, IDX])
-        orth, space, idx = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype("int64")
-        starts = np.zeros(n, dtype=bool)
-        starts[1:] = line_ends(doc._.text, idx)[:-1]
-        if self.punct:
-            ends = np.isin(orth, self.final)
-            closer = np.isin(orth, self.closers)
-            for _ in range(2):  # an end followed by a closing quote or bracket moves past it
-                moves = ends[:-1] & closer[1:]
-                ends[:-1] &= ~moves
-                ends[1:] |= moves
-            starts[1:] |= ends[:-1]
+        arr = doc.to_array([ORTH, LOWER, IS_SPACE, IDX])
+        orth, lower, space, idx = arr[:, 0], arr[:, 1], arr[:, 2].astype(bool), arr[:, 3].astype("int64")
+        lines = np.zeros(n, dtype=bool)
+        lines[1:] = line_ends(doc._.text, idx)[:-1]
         speech, inside = label_bounds(doc, idx)
-        starts = (starts | speech) & ~inside
-        for _ in range(3):  # a sentence never starts on whitespace: hand the start to the next token
-            moved = starts & space
-            starts &= ~moved
-            starts[1:] |= moved[:-1]
-        starts[0] = True
+        ends = np.zeros(n, dtype=bool)
+        ends[1:] = self.final_punct(orth)[:-1]
+        by_punct = settle(lines | speech | ends, inside, space)
+        starts = by_punct if self.punct else settle(lines | speech, inside, space)
+        # long sentences are cut where the punctuation ends none, with or without a parser after
+        starts |= cap_sentences(by_punct, idx, len(doc._.text), self.cut_levels(orth, lower, space, inside))
         values = np.where(starts, 1, np.where(inside, -1, -1 if self.punct else 0)).astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
+
+    def final_punct(self, orth: np.ndarray) -> np.ndarray:
+        """Tokens that end a sentence: final punctuation, or a closing quote or bracket after it."""
+        ends = np.isin(orth, self.final)
+        closer = np.isin(orth, self.closers)
+        for _ in range(2):  # an end followed by a closing quote or bracket moves past it
+            moves = ends[:-1] & closer[1:]
+            ends[:-1] &= ~moves
+            ends[1:] |= moves
+        return ends
+
+    def cut_levels(self, orth, lower, space, inside) -> list[np.ndarray]:
+        """Where a long sentence may be cut (a token that may start a piece), best first."""
+        may_start = ~space & ~inside
+        levels = []
+        for words in self.cut_after:
+            level = np.zeros(len(orth), dtype=bool)
+            level[1:] = np.isin(orth[:-1], words) & may_start[1:]
+            levels.append(level)
+        return levels + [np.isin(lower, self.cut_before) & may_start, may_start]
+
+
+def settle(starts: np.ndarray, inside: np.ndarray, space: np.ndarray) -> np.ndarray:
+    """Sentence starts as they may stand: none inside a turn label, none on whitespace
+    (the start goes to the next token), one at the first token."""
+    starts = starts & ~inside
+    for _ in range(3):
+        moved = starts & space
+        starts &= ~moved
+        starts[1:] |= moved[:-1]
+    starts[0] = True
+    return starts
+
+
+def cap_sentences(starts: np.ndarray, idx: np.ndarray, n_chars: int, levels: list[np.ndarray],
+                  limit: int = MAX_SENTENCE_CHARS) -> np.ndarray:
+    """New sentence starts that cut every sentence longer than ``limit`` characters into
+    pieces of at most that length. ``levels``: per token, where a piece may start, best
+    first, the last one "anywhere". A piece ends before the last such token of the best
+    level that leaves it more than half the limit, else before the last token that fits;
+    a token longer than the limit is a piece of its own.
+
+    >>> idx = np.array([0, 3, 5, 7, 10, 12, 14])   # "aa bb, cc dd, ee": 16 characters
+    >>> one = np.array([1, 0, 0, 0, 0, 0, 0], dtype=bool)
+    >>> after_comma = np.array([0, 0, 0, 1, 0, 0, 1], dtype=bool)
+    >>> anywhere = np.array([0, 1, 1, 1, 1, 1, 1], dtype=bool)
+    >>> np.flatnonzero(cap_sentences(one, idx, 16, [after_comma, anywhere], 10))   # "aa bb, " "cc dd, ee"
+    array([3])
+    >>> np.flatnonzero(cap_sentences(one, idx, 16, [after_comma, anywhere], 4))
+    array([1, 3, 4, 6])
+    """
+    cut = np.zeros(len(idx), dtype=bool)
+    bounds = np.append(np.flatnonzero(starts), len(idx))
+    char_at = np.append(idx, n_chars)
+    anywhere = levels[-1]
+    following = None   # following[i]: the first token at or after i where a piece may start
+    for first, end in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        while char_at[end] - char_at[first] > limit:
+            fits = first + int(np.searchsorted(idx[first:end], idx[first] + limit, side="right"))
+            half = max(first + 1, first + int(np.searchsorted(idx[first:fits], idx[first] + limit // 2, side="right")))
+            level = next((lv for lv in levels if lv[half:fits].any()), None)
+            if level is None and anywhere[first + 1:fits].any():
+                level = anywhere
+            if level is not None:
+                at = first + 1 + int(np.flatnonzero(level[first + 1:fits])[-1])
+            else:   # a token longer than the limit
+                if following is None:
+                    positions = np.where(anywhere, np.arange(len(idx)), len(idx))
+                    following = np.minimum.accumulate(positions[::-1])[::-1]
+                at = int(following[fits]) if fits < len(idx) else end
+            if at >= end:
+                break
+            cut[at], first = True, at
+    return cut
 
 
 def label_bounds(doc: Doc, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

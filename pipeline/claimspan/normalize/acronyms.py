@@ -8,6 +8,7 @@ capitalized word of the long form ("Office of the ... (OHCHR)" starts at
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -72,28 +73,50 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
     []
     """
     found = []
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for m in _PAREN.finditer(text):
         inner, start = m.group(1).strip(), m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start:m.start()].rstrip()
+        k = bisect.bisect_left(newlines, m.start())
+        line_start = newlines[k - 1] + 1 if k else 0
+        before_end = m.start()   # the text of the line before the parenthesis, without its trailing spaces
+        while before_end > line_start and text[before_end - 1].isspace():
+            before_end -= 1
         if _is_short_form(inner):
-            words = list(_WORD.finditer(before))
+            n = min(len(inner) + 5, 2 * len(inner), max_words)
+            words = last_words(text, line_start, before_end, n)
             if not words:
                 continue
-            n = min(len(inner) + 5, 2 * len(inner), max_words)
-            window_start = words[max(0, len(words) - n)].start()
-            cand = before[window_start:]
+            cand = text[words[0][0]:before_end]
             at = best_long_form(inner, cand)
             if at is not None and len(cand[at:].split()) > 1:
-                ls = line_start + window_start + at
-                found.append(Definition(inner, start, start + len(inner), text[ls:line_start + len(before)],
-                                        ls, line_start + len(before)))
+                ls = words[0][0] + at
+                found.append(Definition(inner, start, start + len(inner), text[ls:before_end], ls, before_end))
             continue
-        last = _WORD.findall(before)[-1:] if before else []
+        last = [text[a:b] for a, b in last_words(text, line_start, before_end, 1)]
         if last and _is_short_form(last[0].strip(",;:")):
             short = last[0]
             at = best_long_form(short, inner)
             if at == 0 and len(inner.split()) > 1:
-                s0 = line_start + len(before) - len(short)
+                s0 = before_end - len(short)
                 found.append(Definition(short, s0, s0 + len(short), inner, start, start + len(inner)))
     return found
+
+
+def last_words(text: str, lo: int, hi: int, n: int) -> list[tuple[int, int]]:
+    """(start, end) of the last ``n`` words of ``text[lo:hi]`` (all of them if fewer),
+    found by looking back from ``hi`` only as far as they reach, not to ``lo``: a
+    parenthesis late in a long line costs its own words, not the line.
+
+    >>> text = "a long line, then the World Health Organization"
+    >>> [text[a:b] for a, b in last_words(text, 0, len(text), 3)], last_words(text, 0, 1, 3)
+    (['World', 'Health', 'Organization'], [(0, 1)])
+    """
+    reach = 64
+    while True:
+        a = max(lo, hi - reach)
+        words = [w.span() for w in _WORD.finditer(text, a, hi)]
+        if a > lo and words and words[0][0] == a and not text[a - 1].isspace():
+            words = words[1:]   # a word cut by the window
+        if len(words) >= n or a == lo:
+            return words[-n:]
+        reach *= 4

@@ -16,6 +16,51 @@ from claimspan.normalize.digits import (DIGIT_GROUP, EXPONENT, POWER, SPACED_SCA
 
 WORD_KINDS = ("unit", "teen", "tens", "hundred", "scale")
 GLUED_SCALE = re.compile(r"^([+\-]?[\d.,]*\d)([a-z]+)\.?$")
+# Tokens a numerator ("three hundred and five thousandths") or the cardinal in a denominator
+# ("one hundred fifth") may span. Those are read again at every "and" of a number; unbounded,
+# "five thousand four hundred and " x 20 read its tail 2**20 times.
+NESTED_REACH = 12
+
+
+class Apart:
+    """``glued`` for a reading where no two tokens count as written together: what
+    ``[False] * len(words)`` says, without building that list for every reading."""
+
+    def __getitem__(self, j) -> bool:
+        return False
+
+
+APART = Apart()
+
+
+class Ahead:
+    """The words before index ``end`` only: a nested reading stops there. ``cut``: it
+    asked for a word past ``end`` that the text has (so it may have stopped early).
+
+    >>> words = Ahead(["one", "hundred", "and", "five"], 2)
+    >>> len(words), words[1], words.cut, words[2], words.cut
+    (2, 'hundred', False, '', True)
+    """
+
+    def __init__(self, words, end: int):
+        self.words, self.end, self.cut = words, min(end, len(words)), False
+
+    def __len__(self) -> int:
+        return self.end
+
+    def __getitem__(self, i: int) -> str:
+        if i < self.end:
+            return self.words[i]
+        self.cut = self.cut or i < len(self.words)
+        return ""
+
+
+def nested_cardinal(words, j, lex) -> Reading | None:
+    """The cardinal at j inside a fraction (its numerator, or a denominator's "one hundred"),
+    read over at most ``NESTED_REACH`` tokens; None if it may go on past them."""
+    ahead = Ahead(words, j + NESTED_REACH)
+    r = read_cardinal(ahead, j, lex, APART, 1.0, fractions_ok=False)
+    return None if ahead.cut else r
 
 
 class Reading(NamedTuple):
@@ -41,7 +86,7 @@ def fraction_at(words, j, lex):
     if w in ("a", "an"):
         num, k = 1.0, skip_spaces(words, j + 1)
     elif w in lex.words:
-        r = read_cardinal(words, j, lex, [False] * len(words), 1.0, fractions_ok=False)
+        r = nested_cardinal(words, j, lex)
         if r is None:
             return None
         num, k = r.value, skip_spaces(words, r.end)
@@ -107,7 +152,7 @@ def read_denominator(words, k, lex, tens_only=False):
         return None
     inner = None
     if w in lex.words or w in lex.scales:
-        inner = read_cardinal(words, k, lex, [False] * n, 1.0, fractions_ok=False)
+        inner = nested_cardinal(words, k, lex)
     if inner is not None and inner.end < n:                 # "one hundred fifth" (105)
         o = words[inner.end]
         unit = lex.ordinal_units.get(o) or lex.fractions.get(o)

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from claimspan.normalize.digits import DIGITS, fold, parse_digits  # noqa: F401  (re-exported)
-from claimspan.normalize.number_words import Reading, fraction_at, read_cardinal, skip_spaces
+from claimspan.normalize.number_words import APART, Reading, fraction_at, read_cardinal, skip_spaces
 
 SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs",
             "lower_bounds", "ordinal_units", "vague_before_of")
@@ -104,7 +104,7 @@ def read_number(words: Sequence[str], i: int, lex: Lexicon | None = None,
     """
     lex = lex or default_lexicon()
     n = len(words)
-    glued = glued or [False] * n
+    glued = glued or APART
     w = words[i]
     sign = 1.0
     if w in lex.signs and i + 1 < n:
@@ -146,7 +146,7 @@ def _read_before_scale(words, i, lex) -> Reading | None:
         if k < n and (words[k] in lex.scales or words[k] == "dozen"):   # "half a million", "half a dozen"
             return Reading(0.5 * lex.scales.get(words[k], 12.0), k + 1, False, False, False)
     if j < n and words[j] in lex.scales:
-        inner = read_cardinal(words, i, lex, [False] * n, 1.0, start_value=base)
+        inner = read_cardinal(words, i, lex, APART, 1.0, start_value=base)
         if inner is not None and w in lex.lower_bounds:            # "several thousand": at least 3000
             inner = inner._replace(vague=True)
         return inner

@@ -23,7 +23,7 @@ from claimspan.components import lexflags
 from claimspan.components.candidates import merge_windows
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
-from claimspan.components.claims.context import describe
+from claimspan.components.claims.context import DocContext, describe
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, Glued, Words
 
@@ -131,7 +131,7 @@ class ClaimsComponent(RuleComponent):
         if "claims" not in doc.spans:
             doc.spans["claims"] = []
         words = Words(doc)
-        dates = list(doc.spans["dates"]) if "dates" in doc.spans else []   # made once: a SpanGroup makes Spans anew
+        context = DocContext(self.rules, doc)   # the Doc's sentences and dates, indexed once
         for c in claims:
-            attrs = describe(self.rules, doc, words, c, dates)
+            attrs = describe(self.rules, doc, words, c, context)
             extensions.add_row(doc, "claims", doc[c.start:c.end], c.rule, attrs)

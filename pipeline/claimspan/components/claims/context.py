@@ -4,7 +4,10 @@
 dict. ``counted`` comes from the dependency parse when the Doc has one, else
 from rules (the run of words after the number up to its last plural noun,
 stopping at the closed-class words of ``counted.yaml``). ``period_*`` come from
-the date spans of the same sentence (``doc.spans["dates"]``).
+the date spans of the same sentence (``doc.spans["dates"]``, see ``claims.period``).
+What these need of the whole Doc (its sentences, its dates) is found once per
+Doc (``DocContext``), so that describing a claim takes the same time however
+long its sentence is.
 """
 from __future__ import annotations
 
@@ -12,21 +15,39 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimspan.components.claims.tokens import DASHES, Claim, phrase_ending
+from claimspan.components.claims.period import Periods, with_preposition
+from claimspan.components.claims.tokens import DASHES, Claim
+from claimspan.components.sentindex import SentenceIndex
 
 MAX_COUNTED = 6        # words in a counted phrase
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")   # "U.S.", "U.N."
-REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
-NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
-def describe(rules, doc: Doc, words, c: Claim, dates: list[Span] | None = None) -> dict:
-    """The row's columns; ``dates``: the Doc's date spans, if the caller has them in a list."""
-    span = counted_span(rules, doc, words, c)
+class DocContext:
+    """What describing a claim needs of its whole Doc, found once: the sentences,
+    the dates that may be periods, and which sentences hold a discourse cue.
+    ``dates``: the Doc's date spans (default ``doc.spans["dates"]``)."""
+
+    def __init__(self, rules, doc: Doc, dates: list[Span] | None = None):
+        self.sents = SentenceIndex(doc)
+        self.periods = Periods(rules, doc, self.sents, dates)
+        self.parsed = doc.has_annotation("DEP")   # a look at every token: once, not per claim
+        self.rules, self._cues = rules, {}
+
+    def has_discourse_cue(self, sent: Span) -> bool:
+        if sent.start not in self._cues:
+            cues = self.rules.counted["discourse_cues"]
+            self._cues[sent.start] = any(t.lower_ in cues for t in sent)
+        return self._cues[sent.start]
+
+
+def describe(rules, doc: Doc, words, c: Claim, context: DocContext | None = None) -> dict:
+    """The row's columns; ``context``: the Doc's, if the caller describes more than one claim."""
+    context = context or DocContext(rules, doc)
+    span = counted_span(rules, doc, words, c, context.parsed)
     counted = doc[span[0]:span[1]] if span else None
-    date = period_span(rules, doc, c, span[1] if span else c.end, dates)
+    date = context.periods.period(c.start, c.end, span[1] if span else c.end)
     info = (date._.date or {}) if date is not None else {}
     period = with_preposition(rules, doc, words, date) if date is not None else None
     return {
@@ -40,7 +61,7 @@ def describe(rules, doc: Doc, words, c: Claim, dates: list[Span] | None = None) 
         "period_text": period.text if period is not None else None,
         "period_start": _iso(info.get("start_date")),
         "period_end": _iso(info.get("end_date")),
-        "checkworthy": checkworthy(rules, doc, words, counted),
+        "checkworthy": checkworthy(rules, doc, words, counted, context),
     }
 
 
@@ -57,7 +78,7 @@ def is_plural(rules, word: str) -> bool:
         and not any(word.endswith(e) for e in cw["not_plural_endings"])
 
 
-def counted_span(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
+def counted_span(rules, doc: Doc, words, c: Claim, parsed: bool) -> tuple[int, int] | None:
     if c.no_counted or c.kind in ("money", "measure", "percent"):
         return None
     p = c.num_end
@@ -65,7 +86,7 @@ def counted_span(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
             and doc[p + 1].is_alpha:
         return (p + 1, p + 2)                                  # "62-member": counted "member"
     ruled = rule_counted(rules, doc, words, c, p)
-    parsed = parsed_counted(rules, doc, words, c) if doc.has_annotation("DEP") else None
+    parsed = parsed_counted(rules, doc, words, c) if parsed else None
     if ruled is None or parsed is None:
         return ruled or parsed
     head = doc[parsed[1] - 1]
@@ -126,7 +147,7 @@ def parsed_counted(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:
     return None
 
 
-def checkworthy(rules, doc: Doc, words, counted: Span | None) -> bool:
+def checkworthy(rules, doc: Doc, words, counted: Span | None, context: DocContext) -> bool:
     """False for the speaker's own discourse: a discourse noun ("four aspects",
     "two questions") in a sentence where the speaker or listener is present
     ("I", "we", "your", "these"), or any count announcing a list ("There are five
@@ -134,86 +155,10 @@ def checkworthy(rules, doc: Doc, words, counted: Span | None) -> bool:
     if counted is None:
         return True
     cw = rules.counted
-    sent = counted.sent if doc.has_annotation("SENT_START") else doc[:]
+    sent = context.sents.sent(counted.start)
     follows = words[counted.end] in cw["discourse_followers"]
     if words[counted.end - 1] in cw["discourse_nouns"]:
-        return not (follows or sent[0].lower_ in cw["discourse_openers"]
-                    or any(t.lower_ in cw["discourse_cues"] for t in sent))
+        return not (follows or sent[0].lower_ in cw["discourse_openers"] or context.has_discourse_cue(sent))
     if follows:
         return sent[0].lower_ not in cw["discourse_openers"]
     return True
-
-
-# -- period ------------------------------------------------------------------
-def period_span(rules, doc: Doc, c: Claim, after: int, dates: list[Span] | None = None) -> Span | None:
-    if dates is None:
-        dates = doc.spans.get("dates") if "dates" in doc.spans else None
-    if not dates:
-        return None
-    sent = doc[c.start].sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
-    cands = [d for d in dates if d.start >= sent.start and d.end <= sent.end
-             and (d.end <= c.start or d.start >= c.end) and scopes(rules, doc, d)
-             and not in_other_clause(rules, doc, after, d)]
-    if not cands:
-        return None
-    following = [d for d in cands if d.start >= after and near(doc, after, d.start)]
-    if following:
-        return min(following, key=lambda d: d.start)
-    preceding = [d for d in cands if d.end <= c.start]
-    if preceding:
-        return max(preceding, key=lambda d: d.end)
-    return min(cands, key=lambda d: d.start)
-
-
-def in_other_clause(rules, doc: Doc, after: int, d: Span) -> bool:
-    """A date after a relative pronoun that does not follow the counted noun
-    belongs to another noun's clause: "fighters in the revolution that brought
-    Castro to power 42 years ago" ("14 people who died Friday" keeps Friday)."""
-    return any(doc[k].lower_ in rules.counted["relative_pronouns"] for k in range(after + 1, d.start))
-
-
-def near(doc: Doc, start: int, end: int) -> bool:
-    """Nothing but a parenthesis or a preposition between a claim and a date that follows it."""
-    if end - start > NEAR_PERIOD:
-        return False
-    depth = 0
-    for t in doc[start:end]:
-        if t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth -= 1
-        elif depth == 0 and t.text in CLAUSE_BREAKS:
-            return False
-    return True
-
-
-def scopes(rules, doc: Doc, d: Span) -> bool:
-    """Can this date be a claim's period? Not a future reference, not a date in
-    parentheses after a name ("Action Plan (2012-2015)"), not a reporting time."""
-    info = d._.date or {}
-    if info.get("value") == "FUTURE_REF":
-        return False
-    if info.get("kind") == "duration" and not any(t.lower_ in rules.period_anchors for t in d):
-        return False                                   # "24-hour", "about three days": not a period
-    if 0 < d.start and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")":
-        return False
-    if d.end < len(doc) and doc[d.end].lower_ in ("'s", "’s"):
-        return False                                   # "Sunday's service": names an event
-    return not after_reporting_verb(rules, doc, d)
-
-
-def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
-    """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``."""
-    for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
-        if doc[k].is_punct:
-            return False
-        if doc[k].lower_ in rules.reporting_verbs:
-            return True
-    return False
-
-
-def with_preposition(rules, doc: Doc, words, d: Span) -> Span:
-    hit = phrase_ending(rules.period_prepositions, words, d.start, maxlen=2)
-    if hit:
-        return doc[d.start - hit.length:d.end]
-    return d

@@ -1,7 +1,13 @@
 """Date candidates and how the dates component chooses among them: the longest
-wins (``components.candidates``), ranges are joined ("2016" + "to" + "2020")."""
+wins (``components.candidates``), ranges are joined ("2016" + "to" + "2020").
+Each candidate is compared with the few others at its own position (bisect and
+dicts), never with all of them: a text dense with dates has as many exclusions
+and affixes as cores."""
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections import defaultdict
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -14,6 +20,32 @@ class Candidate(NamedTuple):
     start: int
     end: int
     rule: Rule
+
+
+def outside(cores: list[Candidate], excludes: list[Candidate]) -> list[Candidate]:
+    """The cores that no exclusion match contains, in their order.
+
+    >>> cores = [Candidate(0, 2, None), Candidate(3, 4, None), Candidate(5, 9, None)]
+    >>> [(c.start, c.end) for c in outside(cores, [Candidate(2, 4, None), Candidate(5, 8, None)])]
+    [(0, 2), (5, 9)]
+    """
+    excludes = sorted((x.start, x.end) for x in excludes)
+    starts = [start for start, _ in excludes]
+    reach = list(itertools.accumulate((end for _, end in excludes), max))   # furthest end so far
+    out = []
+    for core in cores:
+        k = bisect.bisect_right(starts, core.start)
+        if not k or reach[k - 1] < core.end:
+            out.append(core)
+    return out
+
+
+def at_position(affixes: list[Candidate], position: str) -> dict[int, list[Candidate]]:
+    """Affix candidates by their ``start`` or ``end``, each list in their order."""
+    out: dict[int, list[Candidate]] = defaultdict(list)
+    for affix in affixes:
+        out[getattr(affix, position)].append(affix)
+    return out
 
 
 def longest(candidates: list[Candidate]) -> list[Candidate]:

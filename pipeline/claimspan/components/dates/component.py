@@ -28,7 +28,8 @@ from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import holidays, timex
 from claimspan.components.candidates import merge_windows
-from claimspan.components.dates.candidates import Candidate, join_ranges, longest
+from claimspan.components.sentindex import SentenceIndex
+from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
@@ -184,10 +185,9 @@ class DatesComponent(RuleComponent):
         for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
-        cores = [r for r in found["core"]
-                 if not any(x.start <= r.start and r.end <= x.end for x in found["exclude"])]
-        rows = longest(cores)
-        rows = [self.attach_affixes(row, found["prefix"], found["suffix"]) for row in rows]
+        rows = longest(outside(found["core"], found["exclude"]))
+        prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
+        rows = [self.attach_affixes(row, prefixes, suffixes) for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -237,13 +237,15 @@ class DatesComponent(RuleComponent):
         return [(k, s + start, e + start) for k, s, e in matcher(doc[start:end])]
 
     @staticmethod
-    def attach_affixes(row: Candidate, prefixes: list[Candidate], suffixes: list[Candidate]) -> Candidate:
+    def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
+                       suffixes: dict[int, list[Candidate]]) -> Candidate:
+        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``)."""
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes if p.end == start and kind in p.rule.applies_to and row.rule.value is None]
+        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes if s.start == end and kind in s.rule.applies_to]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to]
         if suf:
             best = max(suf, key=lambda s: s.end)
             end, kind = best.end, best.rule.kind_to or kind
@@ -255,19 +257,20 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        reference = None   # (sentence start, value): the last quarter, month or day the text spoke about
+        reference = None   # (sentence, value): the last quarter, month or day the text spoke about
+        sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         for row in rows:
             span = doc[row.start:row.end]
-            sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-            ref = reference[1] if reference and reference[0] >= self._previous_sentence(doc, sent_start) else None
-            tense = self._tense(doc, span)
+            sentence = sents.number(row.start)
+            ref = reference[1] if reference and reference[0] >= sentence - 1 else None
+            tense = self._tense(doc, span, sents.starts[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
-                reference = (sent_start, attrs["value"])
+                reference = (sentence, attrs["value"])
             if row.rule.id == HOLIDAY_RULE:
                 self._holiday(attrs, span, anchor, tense == "future")
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
@@ -282,11 +285,10 @@ class DatesComponent(RuleComponent):
             attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
                          is_relative=True, anchor_date=anchor.isoformat())
 
-    def _tense(self, doc: Doc, span) -> str | None:
+    def _tense(self, doc: Doc, span, start: int) -> str | None:
         """``future`` or ``past``: the first tense word shortly before the span, in its own
-        clause ("will", "'ll"; "fell", "rose"); a reporting verb
-        stops the search ("said Monday it will..."): its time is not the date's."""
-        start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        clause (its sentence starts at token ``start``): "will", "'ll"; "fell", "rose". A
+        reporting verb stops the search ("said Monday it will..."): its time is not the date's."""
         for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
             word = token.lower_
             if word in self.lexicon["reporting_verbs"]:
@@ -296,13 +298,6 @@ class DatesComponent(RuleComponent):
             if word in self.lexicon["past_markers"]:
                 return "past"
         return None
-
-    @staticmethod
-    def _previous_sentence(doc: Doc, sent_start: int) -> int:
-        """Start of the sentence before the one starting at ``sent_start`` (0 at the top)."""
-        if sent_start == 0:
-            return 0
-        return doc[sent_start - 1].sent.start
 
 
 def _anchor(doc_date) -> date | None:
