@@ -178,5 +178,8 @@ def extract_arrow(records, model: str | None = None, timeout: float | None = Non
                   rules: str | None = None) -> dict[str, pa.Table]:
     """Records in, one Arrow table per output table out (the schemas of the files)."""
     tables = collect(process_batch(as_records(records), model, timeout, rules))
+    from claimspan.statistics import add_to_tables   # here, not at the top: statistics reads rules like batch
+
+    add_to_tables(tables)
     meta = run_metadata(model)
     return {t: pa.Table.from_pylist(rows, schema=schema(t, meta)) for t, rows in tables.items()}

@@ -20,7 +20,7 @@ class Record:
     """A mapping with these keys (``name!``: required) and value types (a type
     string, or a Record for a nested mapping)."""
 
-    def __init__(self, **fields: str | Record):
+    def __init__(self, **fields: str | Record | list):
         self.types = {k.rstrip("!"): t for k, t in fields.items()}
         self.required = {k.rstrip("!") for k in fields if k.endswith("!")}
 
@@ -95,6 +95,18 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                               "action_noun_endings": "[str]", "acronym_body_words": "[str]"}),
     "resolutions/gazetteer.jsonl": [Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
                                                        "body": "str"})],
+    "statistics/grouping.yaml": Record(**{"events!": "{[str]}", "running_events": "[str]", "people_events": "[str]",
+                                          "counted_classes": "{[str]}", "listed_heads": "[str]", "listed_max": "int",
+                                          "superseded": "[str]", "context_stop_words": "[str]",
+                                          "not_place_before": "[str]",
+                                          "weights!": "{number}"}),
+    "statistics/places.yaml": Record(**{"countries!": [Record(**{"key!": "str", "names!": "[str]",
+                                                                 "adjectives": "[str]", "people": "[str]",
+                                                                 "cities": "[str]", "abbreviations": "[str]"})],
+                                        "regions": [Record(**{"key!": "str", "country!": "str", "names!": "[str]",
+                                                              "adjectives": "[str]", "people": "[str]",
+                                                              "cities": "[str]", "abbreviations": "[str]"})],
+                                        "ambiguous": "[str]"}),
     "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",
                                       "list_heads": "[str]", "list_headings!": "[str]", "titles": "[str]",
                                       "role_labels": "[str]", "name_connectors!": "[str]",
@@ -130,6 +142,12 @@ def _record(entry: Any, record: Record, where: str) -> None:
         if isinstance(type_, Record):
             if value is not None:
                 _record(value, type_, f"{where} key {key}")
+        elif isinstance(type_, list):   # a list of records: ``[Record(...)]``
+            if not isinstance(value, list):
+                raise RuleError(f"{locate(entry, where, key)}: key {key!r}: expected a list, got {_name(value)}")
+            for n, item in enumerate(value, 1):
+                rid = item.get("key", n) if isinstance(item, dict) else n
+                _record(item, type_[0], f"{where} key {key} entry {rid}")
         elif type_.startswith("[") and type_[1:-1] in RECORDS:
             if not isinstance(value, list):
                 raise RuleError(f"{locate(entry, where, key)}: key {key!r}: expected a list, got {_name(value)}")

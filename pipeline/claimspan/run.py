@@ -34,6 +34,8 @@ from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import READER_VERSION, Record, Source, scan
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
+from claimspan.statistics import add_to_tables
+from claimspan.statistics import folder as statistics_folder
 from claimspan.workers import Workers
 
 BATCH = 16
@@ -137,6 +139,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
             previous = None if force else PreviousOutputs(Path(out_dir), meta)
             _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
                        workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
+        report.rows["statistics"] = statistics_folder.finish(folder.build, meta)   # run-wide, after every part
         folder.publish()
     return report
 
@@ -206,6 +209,7 @@ def extract_frames(records_or_texts, model: str | None = None, rules: str | Path
     """``claimspan.extract``: ``{table: DataFrame}`` with the columns and dtypes of the files."""
     records = unique_ids(as_records(records_or_texts), [])
     tables = collect(process_batch(records, model, rules=str(rules) if rules else None))
+    add_to_tables(tables)
     meta = run_metadata(model)
     return {t: _via_parquet(pa.Table.from_pylist(rows, schema=schema(t, meta))) for t, rows in tables.items()}
 

@@ -58,6 +58,8 @@ TABLE_FIELDS = {
         _f("period_end", pa.date32(), "that period's last day"),
         _f("checkworthy", pa.bool_(), "false for counts of the speaker's own discourse", False),
         _f("rule", pa.string(), "the rule that produced the row", False),
+        _f("stat_id", pa.string(), "the statistic the claim states: shared by every claim of the run that "
+           "restates the same figure (table statistics); a claim no other restates has its own"),
     ],
     "dates": SPAN_FIELDS + [
         _f("kind", pa.string(), "date | range | duration | set | time", False),
@@ -92,10 +94,25 @@ TABLE_FIELDS = {
         _f("n_turns", pa.int64(), "number of turns", False),
         _f("first_char", pa.int64(), "offset of the first turn label", False),
     ],
+    "statistics": [
+        _f("stat_id", pa.string(), "the statistic's id (claims.stat_id), the same for the same claims", False),
+        _f("label", pa.string(), "what is counted or measured, where and when, in words", False),
+        _f("kind", pa.string(), "as in claims", False),
+        _f("unit", pa.string(), "as in claims"),
+        _f("n_claims", pa.int32(), "claims that state it (two or more)", False),
+        _f("n_documents", pa.int32(), "documents that state it", False),
+        _f("value_min", pa.float64(), "the lowest value stated"),
+        _f("value_max", pa.float64(), "the highest value stated"),
+        _f("consistent", pa.bool_(), "false when two of its values cannot both be true given their qualifiers "
+           "and no later document date explains the change", False),
+        _f("first_doc_date", pa.date32(), "the earliest document date among its claims"),
+        _f("last_doc_date", pa.date32(), "the latest document date among its claims"),
+    ],
 }
 
 TABLES = tuple(TABLE_FIELDS)
 EXTRACTION_TABLES = ("claims", "dates", "organizations", "resolutions")
+RUN_TABLES = ("statistics",)   # computed once over the whole run, after every document (claimspan.statistics)
 
 
 def schema(table: str, metadata: dict[str, str] | None = None) -> pa.Schema:

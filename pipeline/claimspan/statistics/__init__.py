@@ -1,0 +1,63 @@
+"""The ``statistics`` table (SPEC v1.1): the same figure stated by several claims, across the run.
+
+A run-wide step after every document is extracted: ``finish(folder)`` reads the
+claims of a run's build folder (a file, or the part files of a sharded run),
+groups them (``grouping``: rules in rules/statistics/), writes each claim's
+``stat_id`` back into its file and the statistics of two or more claims into
+``statistics.parquet``. It reads the claims' columns and the documents' dates,
+and the documents' texts one at a time (for the places named before a
+sentence), so it runs the same after workers, reused documents and Dask parts
+and never holds the corpus in memory. ``group_rows`` does the same for rows in memory
+(``claimspan.extract``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from claimspan import ruleset
+from claimspan.statistics import features, grouping, summary
+from claimspan.statistics.lexicon import load
+
+COLUMNS = ["doc_id", "claim_id", "start_char", "end_char", "sentence", "sentence_start_char", "kind", "value",
+           "unit", "qualifier", "counted", "period_start", "period_end", "checkworthy"]
+
+
+def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
+               texts: Iterable[tuple[str, str | None]] = ()) -> tuple[list[str], list[dict]]:
+    """(each claim's stat_id, in order; the statistics rows of two or more claims, by stat_id).
+    ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them."""
+    rules = load(ruleset.overlay_key())
+    texts = iter(texts)
+    current: tuple = (None, None)
+    claims_ = []
+    for n, row in enumerate(claims):
+        while current[0] is None or current[0] < row["doc_id"]:   # both in doc_id order
+            current = next(texts, None) or (None, None)
+            if current[0] is None:
+                break
+        own = current[1] if current[0] == row["doc_id"] else None
+        claims_.append(features.claim_of(n, row, doc_dates.get(row["doc_id"]), rules, own))
+    ids = [""] * len(claims)
+    rows = []
+    for members in grouping.group(claims_, rules):
+        members.sort(key=lambda c: (c.doc_date or dt.date.max, c.doc_id, c.row))
+        sid = summary.stat_id(members)
+        for c in members:
+            ids[c.row] = sid
+        if len(members) > 1:
+            rows.append(summary.row(members, rules))
+    rows.sort(key=lambda r: r["stat_id"])
+    return ids, rows
+
+
+def add_to_tables(tables: dict[str, list[dict]]) -> None:
+    """Fill ``stat_id`` of the claims rows and the ``statistics`` rows of one in-memory run."""
+    docs = sorted(tables["documents"], key=lambda d: d["doc_id"])
+    dates = {d["doc_id"]: d.get("doc_date") for d in docs}
+    order = sorted(range(len(tables["claims"])), key=lambda n: tables["claims"][n]["doc_id"])
+    ids, rows = group_rows([tables["claims"][n] for n in order], dates, ((d["doc_id"], d.get("text")) for d in docs))
+    ids = [sid for _, sid in sorted(zip(order, ids))]
+    for claim, sid in zip(tables["claims"], ids):
+        claim["stat_id"] = sid
+    tables["statistics"] = rows

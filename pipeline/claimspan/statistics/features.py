@@ -1,0 +1,206 @@
+"""What the grouping knows of one claim: read from its row, its sentence and its document.
+
+Everything comes from columns the claims table already has (kind, unit, value,
+qualifier, counted, period, the sentence) plus the words around the number:
+the event (`killed`, `injured`, `reward`), the places of its clause, and the
+content words of its sentence. No parse is needed, so the claims of a reused
+document, of another worker or of a Dask part are read the same way.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from claimspan.statistics.lexicon import GroupingRules
+
+# Words (with inner apostrophes, hyphens and abbreviation periods), numbers, and the
+# punctuation that ends a clause.
+TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’\-]|\.(?=[A-Za-z]\.))*\.?|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "and", "but", "while", "whereas"})
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
+OWN_PLACE_ENDS = frozenset({";", ":", "(", ")", "but", "while", "which", "who", "that", "where", "when"})
+JOURNEY = frozenset({"from", "to", "toward", "towards", "into", "reach", "reaching", "via", "fleeing"})
+CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
+RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
+
+
+@dataclass(slots=True)
+class Claim:
+    row: int                         # position in the claims table
+    claim_id: str
+    doc_id: str
+    doc_date: dt.date | None
+    kind: str
+    unit: str | None
+    value: float | None
+    qualifier: str
+    what: str | None                 # the counted class or head, lower case
+    event: str | None
+    places: frozenset                # (place, country) pairs
+    period: tuple | None             # (first day, last day)
+    words: frozenset                 # content words of the sentence
+    sentence_key: tuple              # (doc_id, sentence start): two claims of one sentence are two figures
+    echo_key: tuple                  # (sentence text, offset in it): the same sentence word for word
+    counted: str | None
+    eligible: bool                   # a figure about the world that another claim may restate
+    superseded: bool
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None) -> Claim:
+    """``text``: the document's text, when at hand, for the places of the sentences before."""
+    sentence = row.get("sentence") or ""
+    offset = row["start_char"] - row["sentence_start_char"]
+    end = row["end_char"] - row["sentence_start_char"]
+    toks = tokens(sentence)
+    first = next((i for i, t in enumerate(toks) if t[2] > offset), len(toks))
+    last = next((i for i, t in enumerate(toks) if t[1] >= end), len(toks))   # first token after the claim
+    lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower() for t in toks]
+    event = event_of(lower, first, last, rules.events)
+    counted = row.get("counted")
+    what = what_of(counted, lower, first, event, rules)
+    value = row.get("value")
+    value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    places = places_of(toks, first, last, rules, counted) or context_places(text, row["sentence_start_char"], rules)
+    words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+    period = _period(row.get("period_start"), row.get("period_end"))
+    eligible = bool(row.get("checkworthy", True)) and not _listed(row, lower, first, toks, rules, value) \
+        and not _conversion(sentence, offset)
+    superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
+    return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
+                 row.get("qualifier") or "exact", what, event, places, period, words,
+                 (row["doc_id"], row["sentence_start_char"]), (" ".join(sentence.split()), offset),
+                 counted, eligible, superseded)
+
+
+def event_of(lower: list[str], first: int, last: int, events: dict[str, str]) -> str | None:
+    """The nearest event word: after the number within its own clause (`82 were killed`), or
+    before it (`killing 247 people`; each clause break crossed counts as two words), else any after."""
+    best, best_distance = None, math.inf
+    for j, w in enumerate(lower[last:last + RIGHT_REACH]):
+        if w in CLAUSE_BREAKS:
+            break
+        if w in events:
+            best, best_distance = events[w], j + 1
+            break
+    distance = 0
+    for w in reversed(lower[:first]):
+        distance += 2 if w in CLAUSE_BREAKS else 1
+        if distance >= best_distance:
+            break
+        if w in events:
+            return events[w]
+    if best is not None:
+        return best
+    return next((events[w] for w in lower[last:] if w in events), None)
+
+
+def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules) -> str | None:
+    """The counted noun's class (`people`, `lives`, `others` -> people) or head; for a number with no
+    noun, the label before it (`Injured: 4,877`, `Americans: 12`) or the people an event counts."""
+    head = None
+    if counted:
+        head = counted.split()[-1].lower()
+    elif first >= 2 and lower[first - 1] == ":" and lower[first - 2][0].isalpha():
+        label = lower[first - 2]
+        head = None if label in rules.events else label
+    if head is None:
+        return "people" if event in rules.people_events else None
+    return rules.counted_classes.get(head) or _singular(head)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def places_of(toks, first: int, last: int, rules: GroupingRules, counted: str | None) -> frozenset:
+    """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
+    in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
+    regions and their adjectives), but not the counted noun (`12 Americans` counts people; it
+    does not place them) nor the ends of a journey (`from Cuba to the United States`)."""
+    if not rules.places:
+        return frozenset()
+    found = _place_mentions(toks, rules)
+    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if toks[j][0].lower() in ("in", "at")),
+              None)
+    if at is not None:
+        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in OWN_PLACE_ENDS or toks[j][0][0].isdigit()),
+                    len(toks))
+        own = frozenset(p for i, p in found if at < i < stop)
+        if own:
+            return own
+    skip = set(counted.split()) if counted else set()
+    return frozenset(p for i, p in found if toks[i][0] not in skip)
+
+
+def context_places(text: str, before: int, rules: GroupingRules) -> frozenset:
+    """For a sentence that names no place: the places of the nearest line or sentence before it
+    that names one (`KENYA:` above `Total dead: 192`; `in Nairobi` a sentence earlier)."""
+    if not rules.places or not text:
+        return frozenset()
+    window = text[max(0, before - CONTEXT_CHARS):before]
+    for piece in reversed(SENTENCE_SPLIT.split(window)):
+        toks = tokens(piece)
+        found = frozenset(p for _, p in _place_mentions(toks, rules))
+        if found:
+            return found
+    return frozenset()
+
+
+def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str]]]:
+    """(token index, place) for each place name, longest first (`Dar es Salaam`, `New York`)."""
+    out, i = [], 0
+    while i < len(toks):
+        if not toks[i][0][:1].isupper():
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            name = " ".join(t[0] for t in toks[i:i + n])
+            place = _place(name, rules) or (_place(name.title(), rules) if name.isupper() else None)
+            after = toks[i + n][0].lower() if i + n < len(toks) else ""
+            before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
+            if place and after not in rules.not_place_before and not (before and before[-1] in JOURNEY):
+                out.append((i, place))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _place(name: str, rules: GroupingRules):
+    """A name, or the name without the sentence's final period (`in Tanzania.`)."""
+    return rules.places.get(name) or (rules.places.get(name[:-1]) if name.endswith(".") else None)
+
+
+def _period(start, end) -> tuple | None:
+    if start is None or end is None or (isinstance(start, float) and math.isnan(start)):
+        return None
+    try:
+        return (start, end) if start == start and end == end else None
+    except TypeError:
+        return None
+
+
+def _listed(row: dict, lower: list[str], first: int, toks, rules: GroupingRules, value) -> bool:
+    """`the two countries` (Kenya and Tanzania): a small count of things the text names one by one."""
+    counted = row.get("counted")
+    if not counted or value is None or value > rules.listed_max:
+        return False
+    return counted.split()[-1].lower() in rules.listed_heads
+
+
+def _conversion(sentence: str, offset: int) -> bool:
+    """`700 kilometers (450 miles)`: the figure in parentheses restates the one before it."""
+    before = sentence[:offset].rstrip()
+    return before.endswith("(") and bool(re.search(r"\d", before[-40:-1]))

@@ -1,0 +1,60 @@
+"""The run-wide step on a build folder: claims in, ``stat_id`` and ``statistics.parquet`` out.
+
+The claims are read column by column (never the documents' texts); each claims
+file — one file, or each part of a sharded run — is then rewritten batch by
+batch with its ``stat_id`` filled, into a temporary file renamed over it. The
+build folder is not published yet (claimspan.io.outdir), so no reader ever sees
+a claims file without its statistics.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from claimspan.io.outdir import table_files
+from claimspan.io.schemas import schema
+from claimspan.statistics import COLUMNS, group_rows
+
+
+def finish(folder: Path, meta: dict[str, str]) -> int:
+    """Group the run's claims; returns the number of statistics written."""
+    folder = Path(folder)
+    claims_path = folder / "claims.parquet"
+    files = table_files(claims_path) if claims_path.exists() else []
+    claims = [row for f in files for row in pq.read_table(f, columns=COLUMNS).to_pylist()]
+    docs = folder / "documents.parquet"
+    dates = {}
+    for f in table_files(docs) if docs.exists() else []:
+        t = pq.read_table(f, columns=["doc_id", "doc_date"])
+        dates.update(zip(t.column("doc_id").to_pylist(), t.column("doc_date").to_pylist()))
+    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else ())
+    at = 0
+    for f in files:
+        at = _rewrite(f, ids, at)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema("statistics", meta)), folder / "statistics.parquet")
+    return len(rows)
+
+
+def _texts(docs: Path):
+    """(doc_id, text) of each document in file order, one batch of rows in memory at a time."""
+    for f in table_files(docs):
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=64, columns=["doc_id", "text"]):
+            yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist())
+
+
+def _rewrite(path: Path, ids: list[str], at: int) -> int:
+    """``path`` with its stat_id column set from ``ids[at:]``; returns where the next file starts."""
+    source = pq.ParquetFile(path)
+    target = source.schema_arrow
+    tmp = path.with_name(f".{path.name}.tmp")
+    column = target.get_field_index("stat_id")
+    with pq.ParquetWriter(tmp, target) as writer:
+        for batch in source.iter_batches():
+            values = pa.array(ids[at:at + batch.num_rows], type=pa.string())
+            at += batch.num_rows
+            writer.write_batch(batch.set_column(column, target.field(column), values))
+    os.replace(tmp, path)
+    return at

@@ -1,0 +1,171 @@
+"""Claims -> statistics: which claims restate the same figure.
+
+Claims are blocked by (kind, unit, what is counted), so only claims that could
+be one figure are ever compared; inside a block a claim is compared only with
+the statistics that share its value, its event, its sentence or one of its
+rarer content words (an inverted index), never with all of them, so the work
+grows with the number of claims, not with its square. Claims are taken in
+document-date order; each joins the statistic with the most evidence (same
+value, event, place, period, shared words: rules/statistics/grouping.yaml)
+that nothing contradicts (another event, place, period or counted noun, or the
+same sentence), or starts a statistic of its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from claimspan.statistics.features import Claim
+from claimspan.statistics.lexicon import GroupingRules
+
+COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
+
+
+class Statistic:
+    __slots__ = ("members", "events", "places", "periods", "sentences", "words", "values", "echoes", "what")
+
+    def __init__(self, claim: Claim):
+        self.members: list[Claim] = []
+        self.events: set = set()
+        self.places: set = set()
+        self.periods: list = []
+        self.sentences: set = set()
+        self.words: dict[str, int] = {}
+        self.values: set = set()
+        self.echoes: set = set()
+        self.what = claim.what
+        self.add(claim)
+
+    def add(self, claim: Claim) -> None:
+        self.members.append(claim)
+        if claim.event:
+            self.events.add(claim.event)
+        if claim.places:
+            self.places.add(claim.places)
+        if claim.period:
+            self.periods.append(claim.period)
+        self.sentences.add(claim.sentence_key)
+        self.echoes.add(claim.echo_key)
+        self.values.add(claim.value)
+        for w in claim.words:
+            self.words[w] = self.words.get(w, 0) + 1
+
+
+def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
+    """Every claim in exactly one statistic; statistics of one claim included."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    alone: list[list[Claim]] = []
+    for claim in claims:
+        if claim.eligible:
+            blocks[(claim.kind, claim.unit, claim.what)].append(claim)
+        else:
+            alone.append([claim])
+    out = alone
+    for block in blocks.values():
+        out.extend(s.members for s in _cluster(block, rules))
+    return out
+
+
+def _order(claim: Claim):
+    return (claim.doc_date or dt.date.max, claim.doc_id, claim.sentence_key[1], claim.row)
+
+
+def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
+    stats: list[Statistic] = []
+    index: dict[tuple, list[int]] = defaultdict(list)    # value, event, echo or word -> statistics
+    w = rules.weights
+    for claim in sorted(block, key=_order):
+        seen: set[int] = set()
+        keys = [("v", claim.value), ("e", claim.event), ("s", claim.echo_key)]
+        keys += [("w", word) for word in claim.words]
+        for key in keys:
+            found = index.get(key)
+            if found and (key[0] != "w" or len(found) <= COMMON_WORD):
+                seen.update(found)
+        best, best_score = None, w["threshold"]
+        for n in sorted(seen):
+            score = _evidence(claim, stats[n], rules)
+            if score is not None and score >= best_score:
+                best, best_score = n, score
+        if best is None:
+            best = len(stats)
+            stats.append(Statistic(claim))
+        else:
+            stats[best].add(claim)
+        for key in keys:
+            if key[1] is not None and best not in index[key][-1:]:
+                index[key].append(best)
+    return stats
+
+
+def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
+    """How strongly ``claim`` restates ``stat``; None when something rules it out."""
+    w = rules.weights
+    if claim.sentence_key in stat.sentences:
+        return None
+    if claim.event and stat.events and claim.event not in stat.events:
+        return None
+    if claim.period and any(not _overlap(claim.period, p) for p in stat.periods):
+        return None
+    score = 0.0
+    if claim.places and stat.places:
+        relation = min(_places_relation(claim.places, p) for p in stat.places)
+        if relation < 0:
+            return None
+        score += w["same_place"] if relation == 1 else -w["same_place"]
+    if claim.value in stat.values:
+        score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value) else 1.0)
+    elif claim.value is not None:
+        if any(v is not None and not _plausible(claim, v, rules) for v in stat.values):
+            return None
+        if claim.event in rules.running:
+            score += w["overlapping_value"]
+    if claim.echo_key in stat.echoes:
+        score += w["same_sentence_text"]
+    if claim.event and claim.event in stat.events:
+        score += w["same_event"]
+    if claim.period and stat.periods:
+        score += w["same_period"]
+    if claim.words:
+        shared = sum(1 for word in claim.words if word in stat.words)
+        score += w["context"] * shared / len(claim.words)
+    if claim.event is None and not stat.events and claim.echo_key not in stat.echoes:
+        # nothing says what happened to what is counted: the same figure, said in much the same words
+        return score - w["same_event"] if claim.value in stat.values else None
+    return score
+
+
+def _common_value(value: float | None) -> bool:
+    """Small numbers and round ones (10, 200, 5 million) say less when two claims share them."""
+    if value is None:
+        return True
+    if abs(value) <= 20:
+        return True
+    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits) <= 1
+
+
+def _plausible(claim: Claim, other: float, rules: GroupingRules) -> bool:
+    """A running toll may move between reports, within a factor; a settled figure may be misstated."""
+    if claim.value == other or claim.value is None:
+        return True
+    low, high = sorted((abs(claim.value), abs(other)))
+    return low > 0 and high / low <= rules.weights["max_ratio"]
+
+
+def _places_relation(a: frozenset, b: frozenset) -> int:
+    """1: the same places (a city or region counting as within its country); 0: some in common;
+    -1: none in common."""
+    a_in_b = all(any(_within(p, q) for q in b) for p in a)
+    b_in_a = all(any(_within(q, p) for p in a) for q in b)
+    if a_in_b and b_in_a:
+        return 1
+    return 0 if any(_within(p, q) for p in a for q in b) else -1
+
+
+def _within(p: tuple, q: tuple) -> bool:
+    return p == q or p[1] == q[1] and (p[0] == p[1] or q[0] == q[1])
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]

@@ -1,0 +1,93 @@
+"""The grouping's rules (rules/statistics/), read once and checked by the one loader."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from claimspan import ruleset
+from claimspan.rulefiles import RuleError
+
+
+@dataclass(frozen=True)
+class GroupingRules:
+    events: dict[str, str]                 # word -> event
+    running: frozenset[str]
+    people_events: frozenset[str]
+    counted_classes: dict[str, str]        # head word -> class
+    listed_heads: frozenset[str]
+    listed_max: int
+    superseded: frozenset[str]
+    stop_words: frozenset[str]
+    not_place_before: frozenset[str]
+    weights: dict[str, float]
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
+    place_people: frozenset[str] = frozenset()                          # `Kenyans`: a counted noun, not a place
+    place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
+
+
+WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "same_period", "same_sentence_text",
+           "context", "common_value_factor", "max_ratio", "threshold")
+
+
+@functools.lru_cache(maxsize=4)
+def load(overlay: str | None = None) -> GroupingRules:
+    """The rules with the active overlay (``overlay`` is its key, so a new overlay reloads)."""
+    path = ruleset.rules_path("statistics", "grouping.yaml")
+    data = ruleset.read_rule_file(str(path))
+    events = _inverse(data["events"], path, "events")
+    for key in ("running_events", "people_events"):
+        for name in data.get(key) or []:
+            if name not in data["events"]:
+                raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
+    weights = dict(data["weights"])
+    missing = [w for w in WEIGHTS if w not in weights]
+    if missing:
+        raise RuleError(f"{ruleset.locate(data, str(path), 'weights')}: key 'weights': missing {', '.join(missing)}")
+    places, people, names = _places()
+    return GroupingRules(
+        events=events, running=frozenset(data.get("running_events") or []),
+        people_events=frozenset(data.get("people_events") or []),
+        counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
+        listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
+        superseded=frozenset(data.get("superseded") or []),
+        stop_words=frozenset(data.get("context_stop_words") or []),
+        not_place_before=frozenset(data.get("not_place_before") or []), weights=weights,
+        places=places, place_people=people, place_names=names)
+
+
+def _inverse(table: dict, path, key: str) -> dict[str, str]:
+    """``{class: [words]}`` -> ``{word: class}``; a word in two classes is an error."""
+    out: dict[str, str] = {}
+    for name, words in (table or {}).items():
+        for word in words or []:
+            word = str(word).lower()
+            if out.get(word, name) != name:
+                raise RuleError(f"{ruleset.locate(table, str(path), name)}: key {key!r}: {word!r} is in both "
+                                f"{out[word]!r} and {name!r}")
+            out[word] = name
+    return out
+
+
+def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str]]:
+    """Every name, adjective and city of rules/statistics/places.yaml -> (place, country)."""
+    path = ruleset.rules_path("statistics", "places.yaml")
+    if not path.exists():
+        return {}, frozenset(), {}
+    data = ruleset.read_rule_file(str(path)) or {}
+    ambiguous = set(data.get("ambiguous") or [])
+    places: dict[str, tuple[str, str]] = {}
+    people: set[str] = set()
+    names: dict[str, str] = {}
+    entries = [(e, e["key"]) for e in data.get("countries") or []]
+    entries += [(e, e["country"]) for e in data.get("regions") or []]
+    for entry, country in entries:
+        key = entry["key"]
+        names.setdefault(key, (entry.get("names") or [key])[0])
+        for word in (*entry.get("names", []), *entry.get("adjectives", []), *entry.get("abbreviations", [])):
+            if word not in ambiguous:
+                places.setdefault(word, (key, country))
+        for city in entry.get("cities") or []:
+            if city not in ambiguous:
+                places.setdefault(city, (key, country))
+        people.update(w.lower() for w in entry.get("people") or [])
+    return places, frozenset(people), names
