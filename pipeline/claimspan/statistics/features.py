@@ -39,7 +39,8 @@ class Claim:
     qualifier: str
     what: str | None                 # the counted class or head, lower case
     event: str | None
-    places: frozenset                # (place, country) pairs
+    places: frozenset                # (place, country) pairs its sentence gives it
+    near: frozenset                  # for a sentence with none, those of the sentences before (weaker)
     period: tuple | None             # (first day, last day)
     words: frozenset                 # content words of the sentence
     sentence_key: tuple              # (doc_id, sentence start): two claims of one sentence are two figures
@@ -67,14 +68,15 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    places = places_of(toks, first, last, rules, counted) or context_places(text, row["sentence_start_char"], rules)
+    places = places_of(toks, first, last, rules, counted)
+    near = frozenset() if places else context_places(text, row["sentence_start_char"], rules)
     words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(row, lower, first, toks, rules, value) \
         and not _conversion(sentence, offset)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
-                 row.get("qualifier") or "exact", what, event, places, period, words,
+                 row.get("qualifier") or "exact", what, event, places, near, period, words,
                  (row["doc_id"], row["sentence_start_char"]), (" ".join(sentence.split()), offset),
                  counted, eligible, superseded)
 

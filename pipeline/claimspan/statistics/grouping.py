@@ -76,8 +76,7 @@ def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
     w = rules.weights
     for claim in sorted(block, key=_order):
         seen: set[int] = set()
-        keys = [("v", claim.value), ("e", claim.event), ("s", claim.echo_key)]
-        keys += [("w", word) for word in claim.words]
+        keys = _keys(claim)
         for key in keys:
             found = index.get(key)
             if found and (key[0] != "w" or len(found) <= COMMON_WORD):
@@ -95,7 +94,29 @@ def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
         for key in keys:
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
-    return stats
+    _second_look(stats, index, rules)
+    return [s for s in stats if s.members]
+
+
+def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> None:
+    """A claim left alone by the first pass joins a statistic that grew after it was read
+    (a toll reported early, before the reports that name its place)."""
+    for n, stat in enumerate(stats):
+        if len(stat.members) != 1:
+            continue
+        claim = stat.members[0]
+        seen = {m for key in _keys(claim) for m in index.get(key, ())[:COMMON_WORD + 1]} - {n}
+        scored = [(score, m) for m in sorted(seen) if len(stats[m].members) > 1
+                  and (score := _evidence(claim, stats[m], rules)) is not None]
+        if scored:
+            score, m = max(scored)
+            if score >= rules.weights["threshold"]:
+                stats[m].add(claim)
+                stat.members = []
+
+
+def _keys(claim: Claim) -> list[tuple]:
+    return [("v", claim.value), ("e", claim.event), ("s", claim.echo_key)] + [("w", w) for w in claim.words]
 
 
 def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
@@ -109,10 +130,11 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None
     score = 0.0
     if claim.places and stat.places:
-        relation = min(_places_relation(claim.places, p) for p in stat.places)
-        if relation < 0:
-            return None
-        score += w["same_place"] if relation == 1 else -w["same_place"]
+        if not all(_same_places(claim.places, p) for p in stat.places):
+            return None   # another place, or a part of the place (Nairobi alone vs both capitals)
+        score += w["same_place"]
+    elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
+        score += w["near_place"] if all(_same_places(claim.near, p) for p in stat.places) else -w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value) else 1.0)
     elif claim.value is not None:
@@ -153,14 +175,9 @@ def _plausible(claim: Claim, other: float, rules: GroupingRules) -> bool:
     return low > 0 and high / low <= rules.weights["max_ratio"]
 
 
-def _places_relation(a: frozenset, b: frozenset) -> int:
-    """1: the same places (a city or region counting as within its country); 0: some in common;
-    -1: none in common."""
-    a_in_b = all(any(_within(p, q) for q in b) for p in a)
-    b_in_a = all(any(_within(q, p) for p in a) for q in b)
-    if a_in_b and b_in_a:
-        return 1
-    return 0 if any(_within(p, q) for p in a for q in b) else -1
+def _same_places(a: frozenset, b: frozenset) -> bool:
+    """Every place of each set is in the other, a city or region counting as within its country."""
+    return all(any(_within(p, q) for q in b) for p in a) and all(any(_within(q, p) for p in a) for q in b)
 
 
 def _within(p: tuple, q: tuple) -> bool:

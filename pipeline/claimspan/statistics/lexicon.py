@@ -25,7 +25,7 @@ class GroupingRules:
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
 
 
-WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "same_period", "same_sentence_text",
+WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period", "same_sentence_text",
            "context", "common_value_factor", "max_ratio", "threshold")
 
 
