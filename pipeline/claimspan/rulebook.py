@@ -26,7 +26,7 @@ from typing import Any
 
 from claimspan import ruleset
 
-EXAMPLE_KEYS = {"rules", "text", "date", "table", "expect", "absent"}
+EXAMPLE_KEYS = {"rules", "text", "date", "table", "expect", "absent", "documents"}
 
 @dataclass
 class Example:
@@ -37,6 +37,7 @@ class Example:
     date: str | None = None
     expect: list[dict] = field(default_factory=list)
     absent: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)   # more documents ({text, date}) of the same run
 
 
 @dataclass
@@ -109,21 +110,45 @@ def load_examples(root: Path | None = None, known: dict[str, str] | None = None)
                 where=entry.at if isinstance(entry, ruleset.Entry) else where,
                 table=entry.get("table") or folder.name,   # the table named like the rules folder
                 date=str(entry["date"]) if entry.get("date") else None,
-                expect=list(entry.get("expect") or []), absent=list(entry.get("absent") or [])))
+                expect=list(entry.get("expect") or []), absent=list(entry.get("absent") or []),
+                documents=_documents(entry, where)))
     return examples
 
 
-def run_examples(examples: list[Example], model: str | None = None) -> list[Outcome]:
-    """Run every example as a document of its own (one batch) and compare its rows."""
-    from claimspan.batch import as_records, process_batch
+def _documents(entry, where: str) -> list[dict]:
+    """An example's more documents: a list of ``{text, date}`` (the run-wide tables' examples)."""
+    docs = entry.get("documents") or []
+    if not isinstance(docs, list) or not all(isinstance(d, dict) and isinstance(d.get("text"), str)
+                                             and set(d) <= {"text", "date"} for d in docs):
+        raise ruleset.RuleError(f"{ruleset.locate(entry, where, 'documents')}: key 'documents': "
+                                "a list of {text, date}")
+    return [{"text": d["text"], "date": str(d["date"]) if d.get("date") else None} for d in docs]
 
-    records = as_records([{"id": f"example-{n}", "text": e.text, "date": e.date} for n, e in enumerate(examples)])
-    results = process_batch(records, model)
+
+def run_examples(examples: list[Example], model: str | None = None) -> list[Outcome]:
+    """Run every example (with its more documents, as one run of its own) in one batch and
+    compare its rows; a run-wide table (statistics) is computed over the example's documents."""
+    from claimspan.batch import as_records, collect, process_batch
+    from claimspan.io.schemas import RUN_TABLES
+    from claimspan.statistics import add_to_tables
+
+    inputs, spans = [], []
+    for n, e in enumerate(examples):
+        docs = [{"text": e.text, "date": e.date}, *e.documents]
+        spans.append((len(inputs), len(inputs) + len(docs)))
+        inputs += [{"id": f"example-{n}-{k}", **d} for k, d in enumerate(docs)]
+    results = process_batch(as_records(inputs), model)
     outcomes = []
-    for example, (document, tables) in zip(examples, results):
-        if document["status"] != "ok":
-            outcomes.append(Outcome(example, [f"document failed: {document['error']}"]))
+    for example, (start, end) in zip(examples, spans):
+        mine = results[start:end]
+        failed = [d["error"] for d, _ in mine if d["status"] != "ok"]
+        if failed:
+            outcomes.append(Outcome(example, [f"document failed: {failed[0]}"]))
             continue
+        document, tables = mine[0]
+        if example.table in RUN_TABLES:
+            tables = collect(mine)
+            add_to_tables(tables)
         rows = [document] if example.table == "documents" else tables.get(example.table, [])
         outcomes.append(Outcome(example, _compare(example, rows)))
     return outcomes
@@ -259,8 +284,10 @@ class _rules_dir:
     def _reset(self):
         from claimspan import batch, layout
         from claimspan.normalize import numbers
+        from claimspan.statistics import lexicon
 
         ruleset.read_rule_file.cache_clear()
+        lexicon.load.cache_clear()
         numbers._lexicon.cache_clear()
         layout.layout_rules.cache_clear()
         batch._build_nlp.cache_clear()
