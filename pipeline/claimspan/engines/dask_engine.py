@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from claimspan.batch import collect, process_batch
 from claimspan.io.readers import Source
-from claimspan.io.schemas import TABLES, schema
+from claimspan.io.schemas import RUN_TABLES, TABLES, schema
 
 PARTITION = 64   # documents per task
 BATCH = 16       # documents per nlp.pipe call inside a task
@@ -39,6 +39,8 @@ def extract_partition(index: int, sources: list[Source], model: str | None, time
     for i in range(0, len(records), BATCH):
         results += process_batch(records[i:i + BATCH], model, timeout, rules)
     tables = collect(results)
+    for table in RUN_TABLES:   # written once for the run by the client, after every part (claimspan.statistics)
+        del tables[table]
     for table, rows in tables.items():
         folder = Path(stage) / f"{table}.parquet"
         folder.mkdir(parents=True, exist_ok=True)

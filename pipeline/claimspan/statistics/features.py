@@ -171,6 +171,8 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
             place = _place(name, rules) or (_place(name.title(), rules) if name.isupper() else None)
             after = toks[i + n][0].lower() if i + n < len(toks) else ""
             before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
+            if place and name in rules.place_words and not (before and before[-1] in ("in", "at", "near")):
+                place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in ...`
             if place and after not in rules.not_place_before and not (before and before[-1] in JOURNEY):
                 out.append((i, place))
                 i += n

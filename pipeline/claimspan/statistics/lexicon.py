@@ -23,6 +23,7 @@ class GroupingRules:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
     place_people: frozenset[str] = frozenset()                          # `Kenyans`: a counted noun, not a place
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
+    place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
 
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period", "same_sentence_text",
@@ -43,7 +44,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     missing = [w for w in WEIGHTS if w not in weights]
     if missing:
         raise RuleError(f"{ruleset.locate(data, str(path), 'weights')}: key 'weights': missing {', '.join(missing)}")
-    places, people, names = _places()
+    places, people, names, words = _places()
     return GroupingRules(
         events=events, running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
@@ -52,7 +53,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []), weights=weights,
-        places=places, place_people=people, place_names=names)
+        places=places, place_people=people, place_names=names, place_words=words)
 
 
 def _inverse(table: dict, path, key: str) -> dict[str, str]:
@@ -68,17 +69,17 @@ def _inverse(table: dict, path, key: str) -> dict[str, str]:
     return out
 
 
-def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str]]:
+def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]:
     """Every name, adjective and city of rules/statistics/places.yaml -> (place, country)."""
     path = ruleset.rules_path("statistics", "places.yaml")
     if not path.exists():
-        return {}, frozenset(), {}
+        return {}, frozenset(), {}, frozenset()
     data = ruleset.read_rule_file(str(path)) or {}
     ambiguous = set(data.get("ambiguous") or [])
     places: dict[str, tuple[str, str]] = {}
     people: set[str] = set()
     names: dict[str, str] = {}
-    entries = [(e, e["key"]) for e in data.get("countries") or []]
+    entries = [(e, e.get("part_of") or e["key"]) for e in data.get("countries") or []]
     entries += [(e, e["country"]) for e in data.get("regions") or []]
     for entry, country in entries:
         key = entry["key"]
@@ -90,4 +91,4 @@ def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str
             if city not in ambiguous:
                 places.setdefault(city, (key, country))
         people.update(w.lower() for w in entry.get("people") or [])
-    return places, frozenset(people), names
+    return places, frozenset(people), names, frozenset(data.get("common_words") or [])
