@@ -26,8 +26,8 @@ class GroupingRules:
     place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
 
 
-WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period", "same_sentence_text",
-           "context", "common_value_factor", "max_ratio", "threshold")
+WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
+           "same_sentence_text", "context", "common_value_factor", "max_ratio", "threshold")
 
 
 @functools.lru_cache(maxsize=4)

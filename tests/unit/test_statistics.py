@@ -1,0 +1,134 @@
+"""The run-wide statistics step: what a claim's features are, when claims group, `consistent`."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from claimspan.statistics import features, group_rows, summary
+from claimspan.statistics.lexicon import load
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load(None)
+
+
+def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=None, qualifier="exact",
+              kind="count", checkworthy=True, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(number, start + 1)
+    return {"doc_id": doc, "claim_id": f"{doc}:{start}-{start + len(number)}", "start_char": start,
+            "end_char": start + len(number), "sentence": sentence, "sentence_start_char": 0, "kind": kind,
+            "value": float(value if value is not None else number.replace(",", "")), "unit": None,
+            "qualifier": qualifier, "counted": counted, "period_start": None, "period_end": None,
+            "checkworthy": checkworthy}
+
+
+@pytest.mark.parametrize("sentence, number, event", [
+    ("At least 82 were killed and more than 1,700 injured, officials said.", "82", "killed"),
+    ("At least 82 were killed and more than 1,700 injured, officials said.", "1,700", "injured"),
+    ("The blasts killed 258 people, including 12 Americans, and injured more than 5,500.", "12", "killed"),
+    ("The blasts killed 258 people, including 12 Americans, and injured more than 5,500.", "5,500", "injured"),
+    ("The government offered a reward of $5 million for information leading to his arrest.", "$5 million",
+     "reward"),
+    ("Five Iraqis, whose names were not given, were deported.", "Five", "expelled"),
+    ("The committee met 14 times.", "14", None),
+])
+def test_event_of_the_number(rules, sentence, number, event):
+    row = claim_row(sentence, number, value=1)
+    assert features.claim_of(0, row, None, rules).event == event
+
+
+@pytest.mark.parametrize("sentence, number, nth, places", [
+    ("The bombings killed 247 people in Kenya and 10 in Tanzania.", "247", 0, {"KE"}),
+    ("The bombings killed 247 people in Kenya and 10 in Tanzania.", "10", 0, {"TZ"}),
+    ("Attacks in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
+    ("Kenyan officials said 40 people died in the floods in Mozambique.", "40", 0, {"MZ"}),
+    ("His mother and 10 others drowned on the way from Cuba to the United States.", "10", 0, set()),
+    ("The storm killed 17 people in Buffalo, N.Y., on Friday.", "17", 0, {"US"}),
+])
+def test_places_of_the_claim(rules, sentence, number, nth, places):
+    claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
+    assert {country for _, country in claim.places} == places
+
+
+def test_context_places_from_the_line_before(rules):
+    text = "KENYA:\nTotal dead: 192\n"
+    row = {**claim_row("Total dead: 192", "192"), "sentence_start_char": 7, "start_char": 19, "end_char": 22}
+    claim = features.claim_of(0, row, None, rules, text)
+    assert claim.places == frozenset() and {c for _, c in claim.near} == {"KE"}
+
+
+@pytest.mark.parametrize("sentence, number, counted, eligible", [
+    ("Kenya and Tanzania, the two countries hit by the drought, asked for aid.", "two", "countries", False),
+    ("The road is 700 kilometers (450 miles) long.", "450", None, False),
+    ("Courts acquitted 5,479 defendants.", "5,479", "defendants", True),
+])
+def test_claims_that_stay_alone(rules, sentence, number, counted, eligible):
+    row = claim_row(sentence, number, value=2 if number == "two" else None, counted=counted)
+    assert features.claim_of(0, row, None, rules).eligible is eligible
+
+
+def test_discourse_counts_stay_alone(rules):
+    rows = [claim_row("I have two questions.", "two", doc=d, value=2, counted="questions", checkworthy=False)
+            for d in ("a", "b")]
+    ids, stats = group_rows(rows, {})
+    assert ids[0] != ids[1] and stats == []
+
+
+@pytest.mark.parametrize("value, qualifier, low, high", [
+    (82, "at_least", 82, math.inf), (5000, "nearly", 4500, 5000), (60, "about", 60, 60),
+    (250, "at_most", -math.inf, 250), (60, "approximately", 54, 66),
+])
+def test_interval_of_a_qualified_value(value, qualifier, low, high):
+    lo, hi = summary.interval(value, qualifier)
+    assert lo == pytest.approx(low) and hi == pytest.approx(high)
+
+
+def test_more_than_excludes_the_number():
+    assert summary.interval(60, "more_than")[0] > 60 and summary.interval(60, "less_than")[1] < 60
+
+
+def _toll(doc, date, value, qualifier="exact"):
+    text = {"exact": f"Floods in Kenya killed {value} people.", "more_than": f"Floods in Kenya killed more than {value} people."}[qualifier]
+    number = str(value) if qualifier == "exact" else f"more than {value}"
+    return claim_row(text, number, doc=doc, value=value, counted="people", qualifier=qualifier), (doc, date)
+
+
+@pytest.mark.parametrize("tolls, consistent", [
+    ([("a", "2026-05-01", 64), ("b", "2026-05-01", 65)], False),        # same day, two figures
+    ([("a", "2026-05-01", 64), ("b", "2026-05-03", 71)], True),         # a running toll rises
+    ([("a", "2026-05-03", 71), ("b", "2026-05-01", 64)], True),         # in any input order
+])
+def test_consistent_by_document_date(tolls, consistent):
+    made = [_toll(doc, date, value) for doc, date, value in tolls]
+    rows = [r for r, _ in made]
+    dates = {doc: dt.date.fromisoformat(date) for _, (doc, date) in made}
+    ids, stats = group_rows(sorted(rows, key=lambda r: r["doc_id"]), dates)
+    assert len(set(ids)) == 1 and len(stats) == 1
+    assert stats[0]["consistent"] is consistent and stats[0]["n_documents"] == 2
+
+
+def test_more_than_agrees_with_a_larger_value():
+    rows = [_toll("a", None, 60, "more_than")[0], _toll("b", None, 64)[0]]
+    day = dt.date(2026, 5, 1)
+    _, stats = group_rows(rows, {"a": day, "b": day})
+    assert len(stats) == 1 and stats[0]["consistent"] is True
+
+
+def test_stat_id_depends_on_the_claims_only(rules):
+    made = [features.claim_of(n, claim_row("Floods killed 9 people.", "9", doc=d), None, rules)
+            for n, d in enumerate("abc")]
+    assert summary.stat_id(made) == summary.stat_id(made[::-1]) != summary.stat_id(made[:2])
+
+
+def test_the_statistics_row(rules):
+    rows = [_toll("a", None, 64)[0], _toll("b", None, 71)[0]]
+    _, stats = group_rows(rows, {"a": dt.date(2026, 5, 1), "b": dt.date(2026, 5, 3)})
+    (row,) = stats
+    assert (row["kind"], row["n_claims"], row["value_min"], row["value_max"]) == ("count", 2, 64, 71)
+    assert (row["first_doc_date"], row["last_doc_date"]) == (dt.date(2026, 5, 1), dt.date(2026, 5, 3))
+    assert row["label"].startswith("people killed") and "Kenya" in row["label"]
