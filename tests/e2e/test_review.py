@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import claimspan
 from claimspan.cli import main
 from claimspan.review.html_report import build_html
+from claimspan.review.tables import load_tables
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "div", "label",
                 "input", "span", "main", "nav", "ol", "li", "a", "section", "select", "option", "table",
@@ -121,6 +122,7 @@ def test_show_lists_documents_with_errors(tmp_path, capsys):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     error = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id").loc["b", "error"]
     assert f'data-doc="b"><h2>b</h2><p class="meta">error</p><p class="error">{error}</p>' in page
+    assert "No figure is stated by more than one claim in this run." in page
 
 
 def test_show_lists_statistics_inconsistent_first(stated_out, capsys, monkeypatch):
@@ -135,6 +137,29 @@ def test_show_lists_statistics_inconsistent_first(stated_out, capsys, monkeypatc
                       ("homes destroyed, Nairobi", "3", "3", "300", "yes")]
     assert "1 more not shown (--top)" in out
     assert re.search(r"│ 2021-05-31 │\n.*│ 2021-06-01 │", out)   # first and last document date
+
+
+def test_report_shows_each_statistic_with_its_claims(stated_out):
+    tables = load_tables(stated_out)
+    page = build_html(tables)
+    assert '<a href="#statistics-section">3 statistics (1 inconsistent)</a>' in page
+    section = page.split('<section id="statistics-section">', 1)[1].split("</section>", 1)[0]
+    stats = re.findall(r'<div class="stat( bad)?" id="stat-([^"]+)"', section)
+    assert stats == [(" bad", "st-killed"), ("", "st-homes"), ("", "st-bridges")]
+    assert section.count("✗ inconsistent") == 1
+    claims, doc_dates = tables["claims"], tables["documents"].set_index("doc_id")["doc_date"]
+    for block, (_, stat_id) in zip(re.split(r'<div class="stat(?: bad)?" ', section)[1:], stats, strict=True):
+        rows = re.findall(r'<tr data-target="claims-(\d+)"><td><a href="#claims-(\d+)">([^<]+)</a></td>'
+                          r'<td>([^<]+)</td>.*?<mark class="stat-hl"[^>]*>([^<]+)</mark>', block)
+        members = claims[claims["stat_id"] == stat_id]
+        assert sorted(int(i) for i, *_ in rows) == list(members.index)
+        for target, link, doc_id, date, text in rows:
+            claim = claims.loc[int(target)]
+            assert link == target and (doc_id, text) == (claim["doc_id"], claim["text"])
+            assert date == str(doc_dates[doc_id])
+            assert f'<mark class="hl t-claims" id="claims-{target}"' in page   # the span the link goes to
+        dates = [date for *_, date, _ in rows]
+        assert dates == sorted(dates)   # in document-date order
 
 
 def test_show_and_report_read_outputs_from_before_statistics(old_out, tmp_path, capsys):
