@@ -40,7 +40,7 @@ def summary(statistics: pd.DataFrame | None) -> str:
     """``29 statistics (2 inconsistent)``; empty for outputs without the table."""
     if statistics is None:
         return ""
-    return f"{len(statistics)} statistics ({int((~statistics['consistent']).sum())} inconsistent)"
+    return f"{_plural(len(statistics), 'statistic')} ({int((~statistics['consistent']).sum())} inconsistent)"
 
 
 def _statistic(row, claims: pd.DataFrame, dates: pd.Series) -> str:
