@@ -21,6 +21,7 @@ out = sys.argv[1] if len(sys.argv) > 1 else "outputs"
 docs = pd.read_parquet(f"{out}/documents.parquet")
 claims = pd.read_parquet(f"{out}/claims.parquet")
 orgs = pd.read_parquet(f"{out}/organizations.parquet")
+statistics = pd.read_parquet(f"{out}/statistics.parquet")
 
 # 2. The claims of one speaker: here whoever makes the most.
 speaker = claims["speaker"].value_counts().index[0]
@@ -53,4 +54,15 @@ first = joined.iloc[0]
 at = first.start_char - first.sentence_start_char
 print(f"{first.title} ({first.doc_date}), line {first.line}:")
 print(first.sentence[:at] + "[" + first.text + "]" + first.sentence[at + len(first.text):])
+
+# 6. Statistics: claims that restate one figure share a stat_id; each figure stated
+#    twice or more is a row of statistics, with its label and whether its values agree.
+stated = (claims.groupby("stat_id")
+                .agg(claims=("text", "size"), documents=("doc_id", "nunique"), said=("text", list))
+                .query("claims > 1")
+                .sort_values("claims", ascending=False, kind="stable"))
+assert set(stated.index) == set(statistics["stat_id"])
+print(stated.join(statistics.set_index("stat_id")["label"]).head(5))
+print(f"{(~statistics['consistent']).sum()} of {len(statistics)} statistics are inconsistent:")
+print(statistics[~statistics["consistent"]][["label", "n_claims", "value_min", "value_max", "unit"]])
 # [/walkthrough]

@@ -2,6 +2,7 @@
 
 Over the seeds' report: one highlight per row of each extraction table, with
 exactly the row's text; the claims table filters, sorts and jumps to spans.
+Over a run with known statistics: a claim under a statistic jumps to its span.
 Over a hostile document: its markup shows as text and runs nothing.
 CI installs chromium and chromium-driver (.ci/run); elsewhere these tests skip.
 """
@@ -149,6 +150,31 @@ def test_clicking_a_claim_scrolls_to_its_span_and_shows_its_attributes(browser, 
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", org)
     ActionChains(browser).move_to_element(org).perform()
     assert tip.is_displayed() and "org_key" in _tip_fields(browser)["organizations"]
+
+
+@pytest.fixture(scope="module")
+def stated_report(stated_out, tmp_path_factory):
+    return write_report(stated_out, tmp_path_factory.mktemp("stated") / "report.html")
+
+
+def test_a_claim_of_a_statistic_goes_to_its_span(browser, stated_out, stated_report):
+    _open(browser, stated_report)
+    first = browser.find_element(By.CSS_SELECTOR, "#statistics-section .stat")   # the inconsistent one
+    assert "bad" in first.get_attribute("class").split()
+    assert first.find_element(By.CSS_SELECTOR, ".badge").text == "✗ inconsistent"
+    stat_id = first.get_attribute("data-stat")
+    claims = load_tables(stated_out)["claims"]
+    rows = first.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert [r.get_attribute("data-target") for r in rows] == [f"claims-{i}" for i in
+                                                              claims.index[claims["stat_id"] == stat_id]]
+    # A click on the sentence and one on the link (its default, the bare fragment, is replaced by the jump).
+    for row, cell in ((rows[-1], "td:last-child"), (rows[0], "a")):
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)   # not under the header
+        row.find_element(By.CSS_SELECTOR, cell).click()
+        mark = browser.find_element(By.ID, row.get_attribute("data-target"))
+        assert "current" in mark.get_attribute("class") and _in_viewport(browser, mark)
+        assert browser.switch_to.active_element == mark
+        assert _tip_fields(browser)["claims"]["stat_id"] == stat_id
 
 
 def _tip_fields(browser) -> dict[str, dict[str, str]]:

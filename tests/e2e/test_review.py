@@ -1,6 +1,8 @@
 """``claimspan report`` and ``claimspan show`` without a browser: the page is
 self-contained and escapes everything; sharded outputs read the same; the
-terminal summary reports what the tables hold."""
+terminal summary reports what the tables hold; both present the statistics
+stated more than once, the inconsistent ones first, and still read outputs
+written before the statistics table."""
 from __future__ import annotations
 
 import json
@@ -14,8 +16,9 @@ import pyarrow.parquet as pq
 import claimspan
 from claimspan.cli import main
 from claimspan.review.html_report import build_html
+from claimspan.review.tables import load_tables
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "div", "label",
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "div", "label",
                 "input", "span", "main", "nav", "ol", "li", "a", "section", "select", "option", "table",
                 "thead", "tbody", "tr", "th", "td", "mark", "script"}
 
@@ -114,7 +117,56 @@ def test_show_lists_documents_with_errors(tmp_path, capsys):
     assert main(["show", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "Documents with errors (1)" in out and re.search(r"│ b\s+│ .*binary", out)
+    assert "Statistics stated more than once: none" in out   # one claim: nothing is restated
     assert main(["report", str(tmp_path / "out"), "--html", str(tmp_path / "r.html")]) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     error = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id").loc["b", "error"]
     assert f'data-doc="b"><h2>b</h2><p class="meta">error</p><p class="error">{error}</p>' in page
+    assert "No figure is stated by more than one claim in this run." in page
+
+
+def test_show_lists_statistics_inconsistent_first(stated_out, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")   # rich's width: no label wraps
+    assert main(["show", str(stated_out), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"statistics\s*│\s*3\s*│\s*3\s*│", out)   # the documents it spans: a, b, c (not d)
+    assert "Statistics stated more than once (3, 1 inconsistent)" in out
+    listed = re.findall(r"│ ([a-z][A-Za-z ,0-9-]*?)\s+│\s+(\d+) │\s+(\d+) │\s+(\S+) │\s+(✗ NO|yes) │", out)
+    # The inconsistent statistic first, marked, though it has no more claims; then by claims; --top 2.
+    assert listed == [("people killed, Nairobi, 2021-05-31", "3", "3", "64–65", "✗ NO"),
+                      ("homes destroyed, Nairobi", "3", "3", "300", "yes")]
+    assert "1 more not shown (--top)" in out
+    assert re.search(r"│ 2021-05-31 │\n.*│ 2021-06-01 │", out)   # first and last document date
+
+
+def test_report_shows_each_statistic_with_its_claims(stated_out):
+    tables = load_tables(stated_out)
+    page = build_html(tables)
+    assert '<a href="#statistics-section">3 statistics (1 inconsistent)</a>' in page
+    section = page.split('<section id="statistics-section">', 1)[1].split("</section>", 1)[0]
+    stats = re.findall(r'<div class="stat( bad)?" id="stat-([^"]+)"', section)
+    assert stats == [(" bad", "st-killed"), ("", "st-homes"), ("", "st-bridges")]
+    assert section.count("✗ inconsistent") == 1
+    claims, doc_dates = tables["claims"], tables["documents"].set_index("doc_id")["doc_date"]
+    for block, (_, stat_id) in zip(re.split(r'<div class="stat(?: bad)?" ', section)[1:], stats, strict=True):
+        rows = re.findall(r'<tr data-target="claims-(\d+)"><td><a href="#claims-(\d+)">([^<]+)</a></td>'
+                          r'<td>([^<]+)</td>.*?<mark class="stat-hl"[^>]*>([^<]+)</mark>', block)
+        members = claims[claims["stat_id"] == stat_id]
+        assert sorted(int(i) for i, *_ in rows) == list(members.index)
+        for target, link, doc_id, date, text in rows:
+            claim = claims.loc[int(target)]
+            assert link == target and (doc_id, text) == (claim["doc_id"], claim["text"])
+            assert date == str(doc_dates[doc_id])
+            assert f'<mark class="hl t-claims" id="claims-{target}"' in page   # the span the link goes to
+        dates = [date for *_, date, _ in rows]
+        assert dates == sorted(dates)   # in document-date order
+
+
+def test_show_and_report_read_outputs_from_before_statistics(old_out, tmp_path, capsys):
+    assert main(["show", str(old_out)]) == 0
+    out = capsys.readouterr().out
+    assert "not in these outputs" in out and not re.search(r"statistics\s*│", out)
+    assert main(["report", str(old_out), "--html", str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'id="statistics-section"' not in page and "statistics (" not in page
+    assert page.count('<mark class="hl t-claims" id=') == len(pd.read_parquet(old_out / "claims.parquet"))

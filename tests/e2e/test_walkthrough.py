@@ -28,6 +28,14 @@ def test_walkthrough_runs_on_the_seeds(seeds_blank):
     assert in_period > 0 and f"{in_period} checkworthy claims about 2016-2020\n" in done.stdout
     orgs = pd.read_parquet(seeds_blank / "organizations.parquet")
     assert orgs["org_key"].value_counts().index[0] in done.stdout
+    # Statistics: loosely, since the grouping is still being tuned; the figures come from the files.
+    statistics = pd.read_parquet(seeds_blank / "statistics.parquet")
+    inconsistent = (~statistics["consistent"]).sum()
+    assert f"{inconsistent} of {len(statistics)} statistics are inconsistent:\n" in done.stdout
+    restated = claims["stat_id"].value_counts()
+    if len(statistics):   # the statistic of most claims (ties by id) heads the listing, with its claims' texts
+        top = sorted(restated.index[restated == restated.max()])[0]
+        assert top in done.stdout and "said" in done.stdout
 
 
 def test_readme_shows_the_walkthrough():

@@ -47,6 +47,22 @@ table#claims{border-collapse:collapse;font-size:12.5px;width:100%}
 #claims td:last-child{color:#555;min-width:24em}
 #claims td:last-child div{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 #claims tbody tr{cursor:pointer}#claims tbody tr:hover,#claims tbody tr:focus{background:#fff3e6}
+/* A section reached by its link starts below the sticky header, not under it. */
+main>section{scroll-margin-top:6em}
+.stats-box{max-height:60vh;overflow:auto}
+/* An inconsistent statistic: red edge and badge, so it stands out while scrolling. */
+.stat{background:#fff;border:1px solid #ddd;border-left:6px solid #8c8;border-radius:4px;margin:.5em 0;
+ padding:.2em .8em}
+.stat.bad{border-left-color:#d00;background:#fff5f5}
+.stat h3{font-size:1em;margin:.3em 0 .1em}
+.badge{font-size:.8em;padding:0 .4em;border-radius:3px;background:#e3f1e3;color:#264;vertical-align:1px}
+.badge.bad{background:#d00;color:#fff;font-weight:bold}
+table.stat-claims{border-collapse:collapse;font-size:12.5px;width:100%;margin-bottom:.3em}
+.stat-claims th{text-align:left;background:#f2f2f2;padding:.15em .4em;font-weight:normal;color:#555}
+.stat-claims td{border-top:1px solid #eee;padding:.15em .4em;vertical-align:top}
+.stat-claims td:nth-child(-n+3){white-space:nowrap}
+.stat-claims tbody tr{cursor:pointer}.stat-claims tbody tr:hover{background:#fff3e6}
+mark.stat-hl{color:inherit;background:rgba(217,95,2,.25);border-bottom:2px solid #d95f02}
 """
 
 SCRIPT = r"""
@@ -162,6 +178,17 @@ SCRIPT = r"""
     goTo(row);
   });
   tbody.addEventListener("keydown", e => { if (e.key === "Enter" && e.target.matches("tr")) goTo(e.target); });
+
+  // A claim under a statistic jumps the same way. Its link reaches the span without
+  // the script too; Enter on the link arrives here as a click.
+  const stats = document.getElementById("statistics-section");
+  stats?.addEventListener("click", e => {
+    const row = e.target.closest("tr[data-target]");
+    if (!row) return;
+    e.preventDefault();
+    still = {x: e.clientX, y: e.clientY};
+    goTo(row);
+  });
   applyFilters();
 })();
 """
@@ -180,6 +207,7 @@ script-src 'sha256-""" + _SCRIPT_HASH + """'; img-src data:">
 <main>
 <nav>{toc}</nav>
 <section id="claims-section"><h2>Claims</h2>{claims}</section>
+{statistics}
 {documents}
 </main>
 <div id="tip" role="tooltip" hidden></div>

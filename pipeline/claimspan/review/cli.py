@@ -11,7 +11,8 @@ def add_commands(commands) -> None:
     report.set_defaults(handler=cmd_report)
     show = commands.add_parser("show", help="summarize a run's outputs in the terminal")
     show.add_argument("out", help="the output folder of a run (its --out)")
-    show.add_argument("--top", type=int, default=10, help="how many counted nouns to list (default 10)")
+    show.add_argument("--top", type=int, default=10,
+                      help="how many counted nouns and statistics to list (default 10)")
     show.set_defaults(handler=cmd_show)
 
 

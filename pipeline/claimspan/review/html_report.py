@@ -2,8 +2,9 @@
 
 Per document, its text with every row of the four extraction tables
 highlighted (one colour per table, nested where spans overlap; see markup.py)
-and the transcript's turn labels; below, every claim in a sortable, filterable
-table whose rows scroll to their span. Nothing is fetched from the network:
+and the transcript's turn labels; above them, every claim in a sortable,
+filterable table whose rows scroll to their span, and the statistics stated
+more than once with their claims' sentences side by side (statistics_view.py). Nothing is fetched from the network:
 the CSS and script are inline (assets.py), the rows' attributes travel as JSON
 in a ``<script type="application/json">`` that the browser never executes.
 Every string from the outputs is escaped on the way in.
@@ -22,6 +23,7 @@ from claimspan.layout import editor_debris
 from claimspan.review import assets
 from claimspan.review.claims_table import claims_table
 from claimspan.review.markup import Span, render
+from claimspan.review.statistics_view import statistics_section, summary
 from claimspan.review.tables import display, load_tables
 
 LABELS = {"claims": "numeric claim", "dates": "date", "organizations": "organization",
@@ -48,13 +50,21 @@ def build_html(tables: dict[str, pd.DataFrame], title: str = "claimspan report")
         title=escape(title),
         css=assets.CSS,
         script=assets.SCRIPT,
-        summary=escape(f"{len(docs)} documents · " + " · ".join(f"{n} {t}" for t, n in counts.items())),
+        summary=_summary(docs, counts, tables.get("statistics")),
         legend=_legend(counts),
         toc=_toc(docs),
         claims=claims_table(tables["claims"]),
+        statistics=statistics_section(tables),
         documents=sections,
         data=_json_script(_attributes(tables)),
     )
+
+
+def _summary(docs: pd.DataFrame, counts: dict[str, int], statistics: pd.DataFrame | None) -> str:
+    text = escape(f"{len(docs)} documents · " + " · ".join(f"{n} {t}" for t, n in counts.items()))
+    if statistics is None:   # outputs written before the statistics table
+        return text
+    return text + f' · <a href="#statistics-section">{escape(summary(statistics))}</a>'
 
 
 def _legend(counts: dict[str, int]) -> str:

@@ -1,15 +1,18 @@
 """``claimspan show``: a run's outputs summarized in the terminal with rich tables.
 
 Rows per table, the documents that failed and why, the nouns most often
-counted, claims per speaker, and the span of time the dates cover.
+counted, claims per speaker, the span of time the dates cover, and the
+statistics stated more than once (the inconsistent ones first).
 """
 from __future__ import annotations
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from claimspan.io.schemas import TABLES
+from claimspan.review.tables import display, statistics_in_order, value_range
 
 
 def show(tables: dict[str, pd.DataFrame], top: int = 10, console: Console | None = None) -> None:
@@ -18,6 +21,7 @@ def show(tables: dict[str, pd.DataFrame], top: int = 10, console: Console | None
         console.print(render(tables))
     console.print(_counted(tables["claims"], top))
     console.print(_speakers(tables["claims"]))
+    console.print(_statistics(tables, top))
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -32,11 +36,22 @@ def _rows(tables) -> Table:
     docs = tables["documents"]
     out = _table("Rows per table", "table", "rows", "documents with rows")
     for name in TABLES:
-        frame = tables[name]
-        out.add_row(name, str(len(frame)), str(frame["doc_id"].nunique()))
+        if name in tables:   # a run-wide table is absent from outputs written before it existed
+            out.add_row(name, str(len(tables[name])), _documents_with_rows(name, tables))
     statuses = ", ".join(f"{n} {s}" for s, n in docs["status"].value_counts().sort_index().items())
     out.caption = f"documents: {statuses or 'none'}"
     return out
+
+
+def _documents_with_rows(name: str, tables) -> str:
+    frame = tables[name]
+    if "doc_id" in frame:
+        return str(frame["doc_id"].nunique())
+    # statistics has no document column: the documents it spans are those of its claims.
+    claims = tables["claims"]
+    if name == "statistics" and "stat_id" in claims:
+        return str(claims.loc[claims["stat_id"].isin(frame["stat_id"]), "doc_id"].nunique())
+    return "—"
 
 
 def _errors(tables) -> Table | str:
@@ -88,3 +103,39 @@ def _span(starts: pd.Series, ends: pd.Series) -> tuple[str, str]:
     if starts.empty:
         return "-", "-"
     return str(min(starts)), str(max(ends))
+
+
+def _statistics(tables, top: int) -> Table | str:
+    """The figures several claims state: the inconsistent ones first, marked, then the most restated."""
+    title = "Statistics stated more than once"
+    if "statistics" not in tables:
+        return f"{title}: not in these outputs (written before the statistics table; run again)\n"
+    statistics = tables["statistics"]
+    if statistics.empty:
+        return f"{title}: none\n"
+    inconsistent = int((~statistics["consistent"]).sum())
+    out = _table(f"{title} ({len(statistics)}, {inconsistent} inconsistent)", "statistic", "claims", "docs",
+                 "values", "consistent", "doc dates")
+    # On a narrow terminal the label and the values wrap; counts, the marker and dates stay whole.
+    out.columns[0].min_width = 14
+    for column in out.columns[1:]:
+        column.no_wrap = column.header != "values"
+    out.columns[3].overflow = "fold"
+    for row in statistics_in_order(statistics).head(top).itertuples(index=False):
+        # Text, not markup: a label with brackets would otherwise be read as rich styling.
+        out.add_row(Text(row.label), str(row.n_claims), str(row.n_documents),
+                    Text(value_range(row.value_min, row.value_max, row.unit)), _consistent(row.consistent),
+                    _first_last(row.first_doc_date, row.last_doc_date))
+    if len(statistics) > top:
+        out.caption = f"{len(statistics) - top} more not shown (--top)"
+    return out
+
+
+def _consistent(consistent: bool) -> Text:
+    return Text("yes") if consistent else Text("✗ NO", style="bold red")
+
+
+def _first_last(first, last) -> str:
+    """First and last document date, one line each (one line when they are the same day)."""
+    first, last = display(first) or "-", display(last) or "-"
+    return first if first == last else f"{first}\n{last}"

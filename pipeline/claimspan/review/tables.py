@@ -1,9 +1,11 @@
-"""Loads the six output tables of a run folder (SPEC.md, "Tables").
+"""Loads the output tables of a run folder (SPEC.md, "Tables").
 
 A table is either ``<table>.parquet`` or a folder of that name holding part
 files (a sharded run); ``pandas.read_parquet`` reads both. The tables are read
 from the generation published last (claimspan.io.outdir), and must all come
-from the run that wrote it.
+from the run that wrote it. Outputs written before the run-wide tables
+(``statistics``, SPEC v1.1) are still read: those tables are then absent from
+the result, and the review leaves out what it would show of them.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from claimspan.io.outdir import MixedRuns, current_tables, one_run
+from claimspan.io.schemas import RUN_TABLES
 
 
 class OutputsError(Exception):
@@ -33,6 +36,7 @@ def load_tables(out_dir) -> dict[str, pd.DataFrame]:
 
 
 def _read(out: Path, paths: dict[str, Path]) -> dict[str, pd.DataFrame]:
+    paths = {t: p for t, p in paths.items() if t not in RUN_TABLES or p.exists()}
     for table, path in paths.items():
         if not path.exists():
             raise OutputsError(f"{out}: no {table}.parquet (is this the --out folder of a claimspan run?)")
@@ -70,3 +74,25 @@ def display(value) -> str | None:
     except (TypeError, ValueError):  # arrays and the like are not missing values
         pass
     return str(value)
+
+
+def statistics_in_order(statistics: pd.DataFrame) -> pd.DataFrame:
+    """The statistics as a reviewer should meet them: the inconsistent ones first
+    (two of their values cannot both be true), then the most restated; ties by
+    label, then id, so the order is the same on every run."""
+    return statistics.sort_values(["consistent", "n_claims", "label", "stat_id"],
+                                  ascending=[True, False, True, True], kind="stable")
+
+
+def value_range(low, high, unit) -> str:
+    """A statistic's values as one phrase.
+
+    >>> value_range(64.0, 65.0, None), value_range(5e5, 2e6, "USD"), value_range(14.6, 14.6, "%")
+    ('64–65', '500,000–2,000,000 USD', '14.6%')
+    """
+    low, high = display(low), display(high)
+    if low is None or high is None:
+        return "—"
+    shown = low if low == high else f"{low}–{high}"
+    unit = display(unit)
+    return shown + ("" if unit is None else unit if unit == "%" else f" {unit}")
