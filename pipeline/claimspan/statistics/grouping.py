@@ -2,8 +2,8 @@
 
 Claims are blocked by (kind, unit, what is counted), so only claims that could
 be one figure are ever compared; inside a block a claim is compared only with
-the statistics that share its value, its event, its sentence or one of its
-rarer content words (an inverted index), never with all of them, so the work
+the statistics that share its value, event, places, sentence or one of its
+rarer content words (an inverted index; of a common key, the latest ones), never with all of them, so the work
 grows with the number of claims, not with its square. Claims are taken in
 document-date order; each joins the statistic with the most evidence (same
 value, event, place, period, shared words: rules/statistics/grouping.yaml)
@@ -80,7 +80,7 @@ def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
         for key in keys:
             found = index.get(key)
             if found and (key[0] != "w" or len(found) <= COMMON_WORD):
-                seen.update(found)
+                seen.update(found[-COMMON_WORD:])   # of a common value or place, the latest statistics
         best, best_score = None, w["threshold"]
         for n in sorted(seen):
             score = _evidence(claim, stats[n], rules)
@@ -105,7 +105,7 @@ def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> N
         if len(stat.members) != 1:
             continue
         claim = stat.members[0]
-        seen = {m for key in _keys(claim) for m in index.get(key, ())[:COMMON_WORD + 1]} - {n}
+        seen = {m for key in _keys(claim) for m in index.get(key, ())[-COMMON_WORD:]} - {n}
         scored = [(score, m) for m in sorted(seen) if len(stats[m].members) > 1
                   and (score := _evidence(claim, stats[m], rules)) is not None]
         if scored:
@@ -116,7 +116,9 @@ def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> N
 
 
 def _keys(claim: Claim) -> list[tuple]:
-    return [("v", claim.value), ("e", claim.event), ("s", claim.echo_key)] + [("w", w) for w in claim.words]
+    """What a statistic must share with the claim to be compared with it at all."""
+    keys = [("v", claim.value), ("e", claim.event), ("s", claim.echo_key), ("p", claim.places or None)]
+    return keys + [("w", w) for w in claim.words]
 
 
 def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
