@@ -8,6 +8,7 @@ document, of another worker or of a Dask part are read the same way.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -23,7 +24,8 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
 OWN_PLACE_ENDS = frozenset({";", ":", "(", ")", "but", "while", "which", "who", "that", "where", "when"})
 JOURNEY = frozenset({"from", "to", "toward", "towards", "into", "reach", "reaching", "via", "fleeing"})
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
-RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+RIGHT_REACH = 7
+LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)    # tokens after the number in which an event word is its own (`82 were killed`)
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
 
 
@@ -59,10 +61,9 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     sentence = row.get("sentence") or ""
     offset = row["start_char"] - row["sentence_start_char"]
     end = row["end_char"] - row["sentence_start_char"]
-    toks = tokens(sentence)
-    first = next((i for i, t in enumerate(toks) if t[2] > offset), len(toks))
-    last = next((i for i, t in enumerate(toks) if t[1] >= end), len(toks))   # first token after the claim
-    lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower() for t in toks]
+    toks, lower, ends, starts, echo, all_words = _sentence(sentence, rules)
+    first = bisect.bisect_right(ends, offset)
+    last = bisect.bisect_left(starts, end)   # first token after the claim
     event = event_of(lower, first, last, rules.events)
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules)
@@ -70,15 +71,31 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places = places_of(toks, first, last, rules, counted)
     near = frozenset() if places else context_places(text, row["sentence_start_char"], rules)
-    words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+    words = all_words
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(row, lower, first, toks, rules, value) \
         and not _conversion(sentence, offset)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
                  row.get("qualifier") or "exact", what, event, places, near, period, words,
-                 (row["doc_id"], row["sentence_start_char"]), (" ".join(sentence.split()), offset),
+                 (row["doc_id"], row["sentence_start_char"]), (echo, offset),
                  counted, eligible, superseded)
+
+
+_LAST: dict = {}
+
+
+def _sentence(sentence: str, rules: GroupingRules):
+    """A sentence's tokens and words, read once for all its claims (they come one after another)."""
+    key = (id(rules), sentence)
+    if key not in _LAST:
+        toks = tokens(sentence)
+        lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
+                 for t in toks]
+        words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+        _LAST.clear()
+        _LAST[key] = (toks, lower, [t[2] for t in toks], [t[1] for t in toks], " ".join(sentence.split()), words)
+    return _LAST[key]
 
 
 def event_of(lower: list[str], first: int, last: int, events: dict[str, str]) -> str | None:
@@ -92,7 +109,7 @@ def event_of(lower: list[str], first: int, last: int, events: dict[str, str]) ->
             best, best_distance = events[w], j + 1
             break
     distance = 0
-    for w in reversed(lower[:first]):
+    for w in reversed(lower[max(0, first - LEFT_REACH):first]):
         distance += 2 if w in CLAUSE_BREAKS else 1
         if distance >= best_distance:
             break
@@ -100,7 +117,7 @@ def event_of(lower: list[str], first: int, last: int, events: dict[str, str]) ->
             return events[w]
     if best is not None:
         return best
-    return next((events[w] for w in lower[last:] if w in events), None)
+    return next((events[w] for w in lower[last:last + LEFT_REACH] if w in events), None)
 
 
 def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules) -> str | None:
@@ -206,5 +223,5 @@ def _listed(row: dict, lower: list[str], first: int, toks, rules: GroupingRules,
 
 def _conversion(sentence: str, offset: int) -> bool:
     """`700 kilometers (450 miles)`: the figure in parentheses restates the one before it."""
-    before = sentence[:offset].rstrip()
+    before = sentence[max(0, offset - 60):offset].rstrip()
     return before.endswith("(") and bool(re.search(r"\d", before[-40:-1]))

@@ -28,7 +28,7 @@ class Statistic:
         self.members: list[Claim] = []
         self.events: set = set()
         self.places: set = set()
-        self.periods: list = []
+        self.periods: set = set()   # distinct periods: a statistic of many claims has few
         self.sentences: set = set()
         self.words: dict[str, int] = {}
         self.values: set = set()
@@ -43,7 +43,7 @@ class Statistic:
         if claim.places:
             self.places.add(claim.places)
         if claim.period:
-            self.periods.append(claim.period)
+            self.periods.add(claim.period)
         self.sentences.add(claim.sentence_key)
         self.echoes.add(claim.echo_key)
         self.values.add(claim.value)

@@ -28,7 +28,9 @@ def stat_id(members: list[Claim]) -> str:
 
 
 def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """>>> interval(82, "at_least"), interval(5000, "nearly"), interval(60, "more_than")[0] > 60
+    """The values a qualified number allows.
+
+    >>> interval(82, "at_least"), interval(5000, "nearly"), interval(60, "more_than")[0] > 60
     ((82, inf), (4500.0, 5000), True)
     """
     span = abs(value) * APPROX
