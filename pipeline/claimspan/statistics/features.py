@@ -24,8 +24,8 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
 OWN_PLACE_ENDS = frozenset({";", ":", "(", ")", "but", "while", "which", "who", "that", "where", "when"})
 JOURNEY = frozenset({"from", "to", "toward", "towards", "into", "reach", "reaching", "via", "fleeing"})
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
-RIGHT_REACH = 7
-LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)    # tokens after the number in which an event word is its own (`82 were killed`)
+RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
 
 
