@@ -23,6 +23,7 @@ from claimspan.chunks import split_text
 from claimspan.export import doc_rows, document_row
 from claimspan.io.readers import Record, text_record, text_sha256
 from claimspan.io.schemas import TABLES, schema
+from claimspan.statistics import add_to_tables
 from claimspan.layout import Layout, layout_rules, read_layout
 
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it is reported as an error
@@ -178,8 +179,6 @@ def extract_arrow(records, model: str | None = None, timeout: float | None = Non
                   rules: str | None = None) -> dict[str, pa.Table]:
     """Records in, one Arrow table per output table out (the schemas of the files)."""
     tables = collect(process_batch(as_records(records), model, timeout, rules))
-    from claimspan.statistics import add_to_tables   # here, not at the top: statistics reads rules like batch
-
     add_to_tables(tables)
     meta = run_metadata(model)
     return {t: pa.Table.from_pylist(rows, schema=schema(t, meta)) for t, rows in tables.items()}

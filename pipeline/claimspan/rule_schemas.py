@@ -30,7 +30,10 @@ def words(*sections: str) -> Record:
     return Record(**{s: "[str]" for s in sections})
 
 
-PATTERN = "[any]"   # a spaCy Matcher pattern: the Matcher validates its token specs
+PATTERN = "[any]"
+# an entry of the place gazetteer (rules/statistics/places.yaml): a country or a region
+PLACE = {"key!": "str", "names!": "[str]", "adjectives": "[str]", "people": "[str]", "cities": "[str]",
+         "abbreviations": "[str]"}   # a spaCy Matcher pattern: the Matcher validates its token specs
 
 # A mapping file is a Record; a list file of rules is ``[Record]``.
 SCHEMAS: dict[str, Record | list[Record]] = {
@@ -100,13 +103,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "superseded": "[str]", "context_stop_words": "[str]",
                                           "not_place_before": "[str]",
                                           "weights!": "{number}"}),
-    "statistics/places.yaml": Record(**{"countries!": [Record(**{"key!": "str", "names!": "[str]",
-                                                                 "adjectives": "[str]", "people": "[str]",
-                                                                 "cities": "[str]", "abbreviations": "[str]",
-                                                                 "part_of": "str"})],
-                                        "regions": [Record(**{"key!": "str", "country!": "str", "names!": "[str]",
-                                                              "adjectives": "[str]", "people": "[str]",
-                                                              "cities": "[str]", "abbreviations": "[str]"})],
+    "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
+                                        "regions": [Record(**PLACE, **{"country!": "str"})],
                                         "ambiguous": "[str]", "common_words": "[str]"}),
     "speakers/labels.yaml": Record(**{"debris!": "[pattern]", "tokenizer_prefixes": "[str]", "not_speakers!": "[str]",
                                       "list_heads": "[str]", "list_headings!": "[str]", "titles": "[str]",

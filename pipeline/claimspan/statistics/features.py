@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimspan.statistics.lexicon import GroupingRules
 
@@ -61,40 +62,53 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     sentence = row.get("sentence") or ""
     offset = row["start_char"] - row["sentence_start_char"]
     end = row["end_char"] - row["sentence_start_char"]
-    toks, lower, ends, starts, echo, all_words = _sentence(sentence, rules)
-    first = bisect.bisect_right(ends, offset)
-    last = bisect.bisect_left(starts, end)   # first token after the claim
+    read = _sentence(sentence, rules)
+    lower = read.lower
+    first = bisect.bisect_right(read.ends, offset)
+    last = bisect.bisect_left(read.starts, end)   # first token after the claim
     event = event_of(lower, first, last, rules.events)
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    places = places_of(toks, first, last, rules, counted)
+    places = places_of(read, last, counted)
     near = frozenset() if places else context_places(text, row["sentence_start_char"], rules)
-    words = all_words
     period = _period(row.get("period_start"), row.get("period_end"))
-    eligible = bool(row.get("checkworthy", True)) and not _listed(row, lower, first, toks, rules, value) \
+    eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
-                 row.get("qualifier") or "exact", what, event, places, near, period, words,
-                 (row["doc_id"], row["sentence_start_char"]), (echo, offset),
+                 row.get("qualifier") or "exact", what, event, places, near, period, read.words,
+                 (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded)
+
+
+class Sentence(NamedTuple):
+    toks: list            # (text, start, end)
+    lower: list[str]      # the tokens in lower case, a word's final period dropped
+    starts: list[int]
+    ends: list[int]
+    echo: str             # the text with its spacing normalized
+    words: frozenset      # its content words
+    mentions: list        # (token index, place) of each place it names
+    mention_at: list[int]     # their token indexes, for bisect
 
 
 _LAST: dict = {}
 
 
-def _sentence(sentence: str, rules: GroupingRules):
-    """A sentence's tokens and words, read once for all its claims (they come one after another)."""
+def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
+    """A sentence read once for all its claims (they come one after another)."""
     key = (id(rules), sentence)
     if key not in _LAST:
         toks = tokens(sentence)
         lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
                  for t in toks]
         words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+        mentions = _place_mentions(toks, rules) if rules.places else []
         _LAST.clear()
-        _LAST[key] = (toks, lower, [t[2] for t in toks], [t[1] for t in toks], " ".join(sentence.split()), words)
+        _LAST[key] = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
+                              words, mentions, [i for i, _ in mentions])
     return _LAST[key]
 
 
@@ -142,24 +156,24 @@ def _singular(word: str) -> str:
     return word
 
 
-def places_of(toks, first: int, last: int, rules: GroupingRules, counted: str | None) -> frozenset:
+def places_of(read: Sentence, last: int, counted: str | None) -> frozenset:
     """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
     in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
     regions and their adjectives), but not the counted noun (`12 Americans` counts people; it
     does not place them) nor the ends of a journey (`from Cuba to the United States`)."""
-    if not rules.places:
+    if not read.mentions:
         return frozenset()
-    found = _place_mentions(toks, rules)
-    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if toks[j][0].lower() in ("in", "at")),
-              None)
+    toks = read.toks
+    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if read.lower[j] in ("in", "at")), None)
     if at is not None:
         stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in OWN_PLACE_ENDS or toks[j][0][0].isdigit()),
                     len(toks))
-        own = frozenset(p for i, p in found if at < i < stop)
+        lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
+        own = frozenset(p for _, p in read.mentions[lo:hi])
         if own:
             return own
     skip = set(counted.split()) if counted else set()
-    return frozenset(p for i, p in found if toks[i][0] not in skip)
+    return frozenset(p for i, p in read.mentions if toks[i][0] not in skip)
 
 
 def context_places(text: str, before: int, rules: GroupingRules) -> frozenset:
@@ -205,17 +219,14 @@ def _place(name: str, rules: GroupingRules):
 
 
 def _period(start, end) -> tuple | None:
-    if start is None or end is None or (isinstance(start, float) and math.isnan(start)):
+    """(first day, last day); None without a period (null in the table, NaN in a pandas row)."""
+    if start is None or end is None or start != start or end != end:
         return None
-    try:
-        return (start, end) if start == start and end == end else None
-    except TypeError:
-        return None
+    return start, end
 
 
-def _listed(row: dict, lower: list[str], first: int, toks, rules: GroupingRules, value) -> bool:
+def _listed(counted: str | None, value: float | None, rules: GroupingRules) -> bool:
     """`the two countries` (Kenya and Tanzania): a small count of things the text names one by one."""
-    counted = row.get("counted")
     if not counted or value is None or value > rules.listed_max:
         return False
     return counted.split()[-1].lower() in rules.listed_heads

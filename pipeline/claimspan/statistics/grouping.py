@@ -22,7 +22,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 
 class Statistic:
-    __slots__ = ("members", "events", "places", "periods", "sentences", "words", "values", "echoes", "what")
+    __slots__ = ("members", "events", "places", "periods", "sentences", "words", "values", "echoes")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -33,7 +33,6 @@ class Statistic:
         self.words: dict[str, int] = {}
         self.values: set = set()
         self.echoes: set = set()
-        self.what = claim.what
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -72,26 +71,15 @@ def _order(claim: Claim):
 
 def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
     stats: list[Statistic] = []
-    index: dict[tuple, list[int]] = defaultdict(list)    # value, event, echo or word -> statistics
-    w = rules.weights
+    index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
     for claim in sorted(block, key=_order):
-        seen: set[int] = set()
-        keys = _keys(claim)
-        for key in keys:
-            found = index.get(key)
-            if found and (key[0] != "w" or len(found) <= COMMON_WORD):
-                seen.update(found[-COMMON_WORD:])   # of a common value or place, the latest statistics
-        best, best_score = None, w["threshold"]
-        for n in sorted(seen):
-            score = _evidence(claim, stats[n], rules)
-            if score is not None and score >= best_score:
-                best, best_score = n, score
+        best = _best(claim, _candidates(claim, index), stats, rules)
         if best is None:
             best = len(stats)
             stats.append(Statistic(claim))
         else:
             stats[best].add(claim)
-        for key in keys:
+        for key in _keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
     _second_look(stats, index, rules)
@@ -105,14 +93,35 @@ def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> N
         if len(stat.members) != 1:
             continue
         claim = stat.members[0]
-        seen = {m for key in _keys(claim) for m in index.get(key, ())[-COMMON_WORD:]} - {n}
-        scored = [(score, m) for m in sorted(seen) if len(stats[m].members) > 1
-                  and (score := _evidence(claim, stats[m], rules)) is not None]
-        if scored:
-            score, m = max(scored)
-            if score >= rules.weights["threshold"]:
-                stats[m].add(claim)
-                stat.members = []
+        best = _best(claim, _candidates(claim, index, common_words=True) - {n}, stats, rules, grown=True)
+        if best is not None:
+            stats[best].add(claim)
+            stat.members = []
+
+
+def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[int]:
+    """The statistics that share a key with the claim: of a common key, the latest ones; a word
+    shared by too many statistics finds none, unless ``common_words`` (the second look)."""
+    seen: set[int] = set()
+    for key in _keys(claim):
+        found = index.get(key)
+        if found and (common_words or key[0] != "w" or len(found) <= COMMON_WORD):
+            seen.update(found[-COMMON_WORD:])
+    return seen
+
+
+def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
+          grown: bool = False) -> int | None:
+    """The candidate with the most evidence, at least the threshold (ties: the latest);
+    ``grown``: only statistics of two or more claims."""
+    best, best_score = None, rules.weights["threshold"]
+    for m in sorted(candidates):
+        if grown and len(stats[m].members) < 2:
+            continue
+        score = _evidence(claim, stats[m], rules)
+        if score is not None and score >= best_score:
+            best, best_score = m, score
+    return best
 
 
 def _keys(claim: Claim) -> list[tuple]:

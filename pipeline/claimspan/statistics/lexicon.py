@@ -21,7 +21,6 @@ class GroupingRules:
     not_place_before: frozenset[str]
     weights: dict[str, float]
     places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
-    place_people: frozenset[str] = frozenset()                          # `Kenyans`: a counted noun, not a place
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
     place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
 
@@ -44,7 +43,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     missing = [w for w in WEIGHTS if w not in weights]
     if missing:
         raise RuleError(f"{ruleset.locate(data, str(path), 'weights')}: key 'weights': missing {', '.join(missing)}")
-    places, people, names, words = _places()
+    places, names, words = _places()
     return GroupingRules(
         events=events, running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
@@ -53,7 +52,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []), weights=weights,
-        places=places, place_people=people, place_names=names, place_words=words)
+        places=places, place_names=names, place_words=words)
 
 
 def _inverse(table: dict, path, key: str) -> dict[str, str]:
@@ -69,15 +68,14 @@ def _inverse(table: dict, path, key: str) -> dict[str, str]:
     return out
 
 
-def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str], frozenset[str]]:
+def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str]]:
     """Every name, adjective and city of rules/statistics/places.yaml -> (place, country)."""
     path = ruleset.rules_path("statistics", "places.yaml")
     if not path.exists():
-        return {}, frozenset(), {}, frozenset()
+        return {}, {}, frozenset()
     data = ruleset.read_rule_file(str(path)) or {}
     ambiguous = set(data.get("ambiguous") or [])
     places: dict[str, tuple[str, str]] = {}
-    people: set[str] = set()
     names: dict[str, str] = {}
     entries = [(e, e.get("part_of") or e["key"]) for e in data.get("countries") or []]
     entries += [(e, e["country"]) for e in data.get("regions") or []]
@@ -90,5 +88,4 @@ def _places() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str
         for city in entry.get("cities") or []:
             if city not in ambiguous:
                 places.setdefault(city, (key, country))
-        people.update(w.lower() for w in entry.get("people") or [])
-    return places, frozenset(people), names, frozenset(data.get("common_words") or [])
+    return places, names, frozenset(data.get("common_words") or [])
