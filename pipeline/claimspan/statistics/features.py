@@ -20,10 +20,7 @@ from claimspan.statistics.lexicon import GroupingRules
 # Words (with inner apostrophes, hyphens and abbreviation periods), numbers, and the
 # punctuation that ends a clause.
 TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’\-]|\.(?=[A-Za-z]\.))*\.?|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013", "and", "but", "while", "whereas"})
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
-OWN_PLACE_ENDS = frozenset({";", ":", "(", ")", "but", "while", "which", "who", "that", "where", "when"})
-JOURNEY = frozenset({"from", "to", "toward", "towards", "into", "reach", "reaching", "via", "fleeing"})
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
@@ -66,12 +63,12 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     lower = read.lower
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
-    event = event_of(lower, first, last, rules.events)
+    event = event_of(lower, first, last, rules)
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    places = places_of(read, last, counted)
+    places = places_of(read, last, counted, rules)
     near = frozenset() if places else context_places(text, row["sentence_start_char"], rules)
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
@@ -112,19 +109,20 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
     return _LAST[key]
 
 
-def event_of(lower: list[str], first: int, last: int, events: dict[str, str]) -> str | None:
+def event_of(lower: list[str], first: int, last: int, rules: GroupingRules) -> str | None:
     """The nearest event word: after the number within its own clause (`82 were killed`), or
     before it (`killing 247 people`; each clause break crossed counts as two words), else any after."""
+    events, breaks = rules.events, rules.clause_breaks
     best, best_distance = None, math.inf
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
-        if w in CLAUSE_BREAKS:
+        if w in breaks:
             break
         if w in events:
             best, best_distance = events[w], j + 1
             break
     distance = 0
     for w in reversed(lower[max(0, first - LEFT_REACH):first]):
-        distance += 2 if w in CLAUSE_BREAKS else 1
+        distance += 2 if w in breaks else 1
         if distance >= best_distance:
             break
         if w in events:
@@ -156,7 +154,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def places_of(read: Sentence, last: int, counted: str | None) -> frozenset:
+def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRules) -> frozenset:
     """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
     in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
     regions and their adjectives), but not the counted noun (`12 Americans` counts people; it
@@ -164,10 +162,11 @@ def places_of(read: Sentence, last: int, counted: str | None) -> frozenset:
     if not read.mentions:
         return frozenset()
     toks = read.toks
-    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if read.lower[j] in ("in", "at")), None)
+    after = range(last, min(len(toks), last + PLACE_REACH))
+    at = next((j for j in after if read.lower[j] in rules.place_prepositions), None)
     if at is not None:
-        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in OWN_PLACE_ENDS or toks[j][0][0].isdigit()),
-                    len(toks))
+        ends = rules.own_place_ends
+        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()), len(toks))
         lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
         own = frozenset(p for _, p in read.mentions[lo:hi])
         if own:
@@ -202,9 +201,9 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
             place = _place(name, rules) or (_place(name.title(), rules) if name.isupper() else None)
             after = toks[i + n][0].lower() if i + n < len(toks) else ""
             before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
-            if place and name in rules.place_words and not (before and before[-1] in ("in", "at", "near")):
+            if place and name in rules.place_words and not (before and before[-1] in rules.place_prepositions):
                 place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in ...`
-            if place and after not in rules.not_place_before and not (before and before[-1] in JOURNEY):
+            if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
                 out.append((i, place))
                 i += n
                 break

@@ -19,6 +19,10 @@ class GroupingRules:
     superseded: frozenset[str]
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
+    clause_breaks: frozenset[str]
+    place_prepositions: frozenset[str]
+    own_place_ends: frozenset[str]
+    journey_words: frozenset[str]
     weights: dict[str, float]
     places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
@@ -51,7 +55,10 @@ def load(overlay: str | None = None) -> GroupingRules:
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
-        not_place_before=frozenset(data.get("not_place_before") or []), weights=weights,
+        not_place_before=frozenset(data.get("not_place_before") or []),
+        clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
+        own_place_ends=frozenset(data["own_place_ends"]), journey_words=frozenset(data.get("journey_words") or []),
+        weights=weights,
         places=places, place_names=names, place_words=words)
 
 
