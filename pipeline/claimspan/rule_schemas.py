@@ -103,7 +103,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "superseded": "[str]", "context_stop_words": "[str]",
                                           "not_place_before": "[str]", "clause_breaks!": "[str]",
                                           "place_prepositions!": "[str]", "own_place_ends!": "[str]",
-                                          "journey_words": "[str]",
+                                          "journey_words": "[str]", "incidents": "{[str]}", "incident_events": "[str]",
                                           "weights!": "{number}"}),
     "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
                                         "regions": [Record(**PLACE, **{"country!": "str"})],

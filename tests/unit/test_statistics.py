@@ -132,3 +132,54 @@ def test_the_statistics_row(rules):
     assert (row["kind"], row["n_claims"], row["value_min"], row["value_max"]) == ("count", 2, 64, 71)
     assert (row["first_doc_date"], row["last_doc_date"]) == (dt.date(2026, 5, 1), dt.date(2026, 5, 3))
     assert row["label"].startswith("people killed") and "Kenya" in row["label"]
+
+
+@pytest.mark.parametrize("sentence, number, scope", [
+    ("The bomb went off at the market, killing 247 people.", "247", "one"),
+    ("That brought the toll for both bombings to 259.", "259", "many"),
+    ("The embassy bombings killed 247 people in Kenya and 10 in Tanzania.", "247", None),   # its own place decides
+    ("The government offered a reward of $5 million after the attacks.", "$5 million", None),  # not a toll
+    ("At least 82 were killed, officials said.", "82", None),
+])
+def test_scope_of_the_incident(rules, sentence, number, scope):
+    claim = features.claim_of(0, claim_row(sentence, number, value=1), None, rules)
+    assert claim.scope == scope
+
+
+def test_scope_and_places_from_the_sentence_before(rules):
+    text = "Bombs exploded at the U.S. embassies in Kenya and Tanzania. At least 82 were killed, officials said."
+    sentence = "At least 82 were killed, officials said."
+    start = text.index(sentence)
+    row = {**claim_row(sentence, "82"), "sentence_start_char": start}
+    row.update(start_char=start + 9, end_char=start + 11)
+    claim = features.claim_of(0, row, None, rules, text)
+    assert claim.scope == "many" and {c for _, c in claim.near} == {"KE", "TZ"}   # `U.S.` does not end a sentence
+
+
+def _killed(doc, sentence, number, value, qualifier="exact", nth=0):
+    return claim_row(sentence, number, doc=doc, value=value, qualifier=qualifier, nth=nth)
+
+
+def test_one_blast_and_the_bombings_are_two_statistics():
+    rows = [_killed("a", "The bombings in Kenya and Tanzania killed 259 people.", "259", 259),
+            _killed("b", "The blast in Kenya killed 247 people.", "247", 247),
+            _killed("c", "The attacks in Kenya and Tanzania killed 257 people.", "257", 257)]
+    ids, _ = group_rows(rows, {d: dt.date(2026, 8, n) for n, d in enumerate("abc", 1)})
+    assert ids[0] == ids[2] != ids[1]
+
+
+def test_an_early_vague_toll_joins_the_later_counts():
+    """`dozens` is at least 24: it can be true with 257, though 257 is ten times 24."""
+    rows = [_killed("a", "Bombs in Kenya and Tanzania killed dozens of people.", "dozens", 24, "at_least"),
+            _killed("b", "The bombings in Kenya and Tanzania killed 257 people.", "257", 257),
+            _killed("c", "The bombings in Kenya and Tanzania killed 258 people.", "258", 258)]
+    ids, stats = group_rows(rows, {d: dt.date(2026, 8, n) for n, d in enumerate("abc", 1)})
+    assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
+def test_a_superseded_figure_joins_its_statistic_from_the_same_sentence():
+    sentence = "The death toll in the Tanzania blast, initially 10, has risen to 12."
+    rows = [_killed("a", "The blast in Tanzania killed 10 people.", "10", 10),
+            _killed("b", sentence, "10", 10), _killed("b", sentence, "12", 12)]
+    ids, stats = group_rows(rows, {"a": dt.date(2026, 8, 8), "b": dt.date(2026, 8, 26)})
+    assert len(set(ids)) == 1 and stats[0]["consistent"] is True

@@ -20,7 +20,8 @@ from claimspan.statistics.lexicon import GroupingRules
 # Words (with inner apostrophes, hyphens and abbreviation periods), numbers, and the
 # punctuation that ends a clause.
 TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’\-]|\.(?=[A-Za-z]\.))*\.?|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
+# A sentence ends after a word or number, not after an initial or acronym (`U.S. embassies`).
+SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)][.!?])\s+|(?<=[.!?][\"'\u201d\u2019])\s+|\n")
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
@@ -41,6 +42,7 @@ class Claim:
     event: str | None
     places: frozenset                # (place, country) pairs its sentence gives it
     near: frozenset                  # for a sentence with none, those of the sentences before (weaker)
+    scope: str | None                # `one` incident (`the blast`) or `many` (`the bombings`), when no own place
     period: tuple | None             # (first day, last day)
     words: frozenset                 # content words of the sentence
     sentence_key: tuple              # (doc_id, sentence start): two claims of one sentence are two figures
@@ -68,14 +70,20 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    places = places_of(read, last, counted, rules)
-    near = frozenset() if places else context_places(text, row["sentence_start_char"], rules)
+    places, own = places_of(read, last, counted, rules)
+    near, scope = frozenset(), None
+    if event in rules.incident_events and not own:
+        scope = scope_of(read, first, last, rules)
+    if not places:
+        near, before = context(text, row["sentence_start_char"], rules)
+        if event in rules.incident_events and not read.scopes:
+            scope = before
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
-                 row.get("qualifier") or "exact", what, event, places, near, period, read.words,
+                 row.get("qualifier") or "exact", what, event, places, near, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded)
 
@@ -89,6 +97,7 @@ class Sentence(NamedTuple):
     words: frozenset      # its content words
     mentions: list        # (token index, place) of each place it names
     mention_at: list[int]     # their token indexes, for bisect
+    scopes: list              # (token index, `one` or `many`) of each incident word
 
 
 _LAST: dict = {}
@@ -103,9 +112,10 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
                  for t in toks]
         words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
         mentions = _place_mentions(toks, rules) if rules.places else []
+        scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
         _LAST.clear()
         _LAST[key] = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                              words, mentions, [i for i, _ in mentions])
+                              words, mentions, [i for i, _ in mentions], scopes)
     return _LAST[key]
 
 
@@ -154,13 +164,25 @@ def _singular(word: str) -> str:
     return word
 
 
-def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRules) -> frozenset:
+def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str | None:
+    """Whether the figure counts one incident or several: the number of the incident noun
+    nearest to it in its sentence (`the blast in Nairobi killed`, `the bombings killed`)."""
+    best, best_distance = None, LEFT_REACH
+    for i, scope in read.scopes:
+        distance = first - i if i < first else i - last + 1
+        if distance < best_distance:
+            best, best_distance = scope, distance
+    return best
+
+
+def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRules) -> tuple[frozenset, bool]:
     """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
     in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
     regions and their adjectives), but not the counted noun (`12 Americans` counts people; it
-    does not place them) nor the ends of a journey (`from Cuba to the United States`)."""
+    does not place them) nor the ends of a journey (`from Cuba to the United States`).
+    The flag says the places are the claim's own (the phrase after it)."""
     if not read.mentions:
-        return frozenset()
+        return frozenset(), False
     toks = read.toks
     after = range(last, min(len(toks), last + PLACE_REACH))
     at = next((j for j in after if read.lower[j] in rules.place_prepositions), None)
@@ -170,23 +192,25 @@ def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRul
         lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
         own = frozenset(p for _, p in read.mentions[lo:hi])
         if own:
-            return own
+            return own, True
     skip = set(counted.split()) if counted else set()
-    return frozenset(p for i, p in read.mentions if toks[i][0] not in skip)
+    return frozenset(p for i, p in read.mentions if toks[i][0] not in skip), False
 
 
-def context_places(text: str, before: int, rules: GroupingRules) -> frozenset:
-    """For a sentence that names no place: the places of the nearest line or sentence before it
-    that names one (`KENYA:` above `Total dead: 192`; `in Nairobi` a sentence earlier)."""
-    if not rules.places or not text:
-        return frozenset()
+def context(text: str | None, before: int, rules: GroupingRules) -> tuple[frozenset, str | None]:
+    """For a sentence that names no place: the places and the incident scope of the nearest line
+    or sentence before it that names either (`KENYA:` above `Total dead: 192`; `The blast in
+    Nairobi ...` before `At least 75 were killed there`)."""
+    if not text or not (rules.places or rules.incidents):
+        return frozenset(), None
     window = text[max(0, before - CONTEXT_CHARS):before]
     for piece in reversed(SENTENCE_SPLIT.split(window)):
         toks = tokens(piece)
-        found = frozenset(p for _, p in _place_mentions(toks, rules))
-        if found:
-            return found
-    return frozenset()
+        found = frozenset(p for _, p in _place_mentions(toks, rules)) if rules.places else frozenset()
+        scopes = [rules.incidents[w] for w in (t[0].lower() for t in toks) if w in rules.incidents]
+        if found or scopes:
+            return found, scopes[-1] if scopes else None
+    return frozenset(), None
 
 
 def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str]]]:

@@ -13,25 +13,30 @@ same sentence), or starts a statistic of its own.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
+from claimspan.statistics.summary import interval
 
 COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
 
 
 class Statistic:
-    __slots__ = ("members", "events", "places", "periods", "sentences", "words", "values", "echoes")
+    __slots__ = ("members", "events", "scopes", "places", "periods", "sentences", "words", "values", "spans",
+                 "echoes")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
         self.events: set = set()
+        self.scopes: set = set()
         self.places: set = set()
         self.periods: set = set()   # distinct periods: a statistic of many claims has few
         self.sentences: set = set()
         self.words: dict[str, int] = {}
         self.values: set = set()
+        self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
         self.add(claim)
 
@@ -39,13 +44,18 @@ class Statistic:
         self.members.append(claim)
         if claim.event:
             self.events.add(claim.event)
+        if claim.scope:
+            self.scopes.add(claim.scope)
         if claim.places:
             self.places.add(claim.places)
         if claim.period:
             self.periods.add(claim.period)
-        self.sentences.add(claim.sentence_key)
+        if not claim.superseded:   # `initially 10, has risen to 12`: the old and the new figure of one sentence
+            self.sentences.add(claim.sentence_key)
         self.echoes.add(claim.echo_key)
         self.values.add(claim.value)
+        if claim.value is not None:
+            self.spans.add(interval(claim.value, claim.qualifier))
         for w in claim.words:
             self.words[w] = self.words.get(w, 0) + 1
 
@@ -133,10 +143,12 @@ def _keys(claim: Claim) -> list[tuple]:
 def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
     """How strongly ``claim`` restates ``stat``; None when something rules it out."""
     w = rules.weights
-    if claim.sentence_key in stat.sentences:
+    if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
     if claim.event and stat.events and claim.event not in stat.events:
         return None
+    if claim.scope and stat.scopes and claim.scope not in stat.scopes:
+        return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods):
         return None
     score = 0.0
@@ -149,7 +161,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value) else 1.0)
     elif claim.value is not None:
-        if any(v is not None and not _plausible(claim, v, rules) for v in stat.values):
+        if not all(_plausible(claim, span, rules) for span in stat.spans):
             return None
         if claim.event in rules.running:
             score += w["overlapping_value"]
@@ -178,11 +190,16 @@ def _common_value(value: float | None) -> bool:
     return len(digits) <= 1
 
 
-def _plausible(claim: Claim, other: float, rules: GroupingRules) -> bool:
-    """A running toll may move between reports, within a factor; a settled figure may be misstated."""
-    if claim.value == other or claim.value is None:
+def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -> bool:
+    """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
+    moves between reports; a settled figure may be misstated."""
+    if claim.value is None:
         return True
-    low, high = sorted((abs(claim.value), abs(other)))
+    lo, hi = interval(claim.value, claim.qualifier)
+    if lo <= other[1] and other[0] <= hi:
+        return True
+    near = other[0] if math.isfinite(other[0]) else other[1]
+    low, high = sorted((abs(claim.value), abs(near)))
     return low > 0 and high / low <= rules.weights["max_ratio"]
 
 

@@ -23,6 +23,8 @@ class GroupingRules:
     place_prepositions: frozenset[str]
     own_place_ends: frozenset[str]
     journey_words: frozenset[str]
+    incidents: dict[str, str]              # incident noun -> `one` or `many`
+    incident_events: frozenset[str]        # the events an incident causes (killed, injured)
     weights: dict[str, float]
     places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
@@ -39,7 +41,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     path = ruleset.rules_path("statistics", "grouping.yaml")
     data = ruleset.read_rule_file(str(path))
     events = _inverse(data["events"], path, "events")
-    for key in ("running_events", "people_events"):
+    for key in ("running_events", "people_events", "incident_events"):
         for name in data.get(key) or []:
             if name not in data["events"]:
                 raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
@@ -58,6 +60,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
         own_place_ends=frozenset(data["own_place_ends"]), journey_words=frozenset(data.get("journey_words") or []),
+        incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
+        incident_events=frozenset(data.get("incident_events") or []),
         weights=weights,
         places=places, place_names=names, place_words=words)
 
