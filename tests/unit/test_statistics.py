@@ -183,3 +183,21 @@ def test_a_superseded_figure_joins_its_statistic_from_the_same_sentence():
             _killed("b", sentence, "10", 10), _killed("b", sentence, "12", 12)]
     ids, stats = group_rows(rows, {"a": dt.date(2026, 8, 8), "b": dt.date(2026, 8, 26)})
     assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
+def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
+    rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
+                      doc="a", counted="visas"),
+            claim_row("Cuba had asked for 28 visas for the trip of the delegation.", "28", doc="b", counted="visas"),
+            claim_row("Cuba had asked for 4 visas for the trip of the delegation.", "4", doc="c", counted="visas")]
+    ids, _ = group_rows(rows, {"a": dt.date(2000, 4, 3), "b": dt.date(2000, 4, 5), "c": dt.date(2000, 4, 6)})
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_a_sentence_repeated_word_for_word_is_one_claim_whatever_its_relative_date_became():
+    sentence = "A message was read on Wednesday to several thousand rallying scientists."
+    rows = [{**claim_row(sentence, "several thousand", doc=d, value=2000, counted="rallying scientists",
+                         qualifier="at_least"), "period_start": day, "period_end": day}
+            for d, day in (("a", dt.date(2000, 1, 5)), ("b", dt.date(2000, 1, 12)))]
+    ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 7), "b": dt.date(2000, 1, 15)})
+    assert ids[0] == ids[1]

@@ -178,8 +178,8 @@ def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str
 def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRules) -> tuple[frozenset, bool]:
     """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
     in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
-    regions and their adjectives), but not the counted noun (`12 Americans` counts people; it
-    does not place them) nor the ends of a journey (`from Cuba to the United States`).
+    regions and their adjectives), but not the counted noun's head (`12 Americans` counts people;
+    it does not place them) nor the ends of a journey (`from Cuba to the United States`).
     The flag says the places are the claim's own (the phrase after it)."""
     if not read.mentions:
         return frozenset(), False
@@ -193,8 +193,8 @@ def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRul
         own = frozenset(p for _, p in read.mentions[lo:hi])
         if own:
             return own, True
-    skip = set(counted.split()) if counted else set()
-    return frozenset(p for i, p in read.mentions if toks[i][0] not in skip), False
+    head = counted.split()[-1] if counted else None   # `12 Americans`; but `three Atlanta attacks` are placed
+    return frozenset(p for i, p in read.mentions if toks[i][0] != head), False
 
 
 def context(text: str | None, before: int, rules: GroupingRules) -> tuple[frozenset, str | None]:

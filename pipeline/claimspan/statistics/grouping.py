@@ -149,8 +149,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
-    if claim.period and any(not _overlap(claim.period, p) for p in stat.periods):
-        return None
+    if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
+            and claim.echo_key not in stat.echoes:
+        return None   # (a sentence repeated word for word is one claim: its `Wednesday` moved with its date)
     score = 0.0
     if claim.places and stat.places:
         if not all(_same_places(claim.places, p) for p in stat.places):
@@ -171,12 +172,17 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         score += w["same_event"]
     if claim.period and stat.periods:
         score += w["same_period"]
-    if claim.words:
-        shared = sum(1 for word in claim.words if word in stat.words)
-        score += w["context"] * shared / len(claim.words)
+    share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
+    if claim.what in rules.object_classes and share < w["object_share"]:
+        return None   # `three times`, `four terms`: of what, only the words around them say
+    score += w["context"] * share
     if claim.event is None and not stat.events and claim.echo_key not in stat.echoes:
-        # nothing says what happened to what is counted: the same figure, said in much the same words
-        return score - w["same_event"] if claim.value in stat.values else None
+        # nothing says what happened to what is counted: the same figure, said in much the same words,
+        # unless the figure is a rare one of a thing of its own (`28 visas`, `29 aliases`)
+        if claim.value not in stat.values:
+            return None
+        specific = claim.what is not None and claim.what not in rules.counted_classes.values()
+        return score if specific and not _common_value(claim.value) else score - w["same_event"]
     return score
 
 

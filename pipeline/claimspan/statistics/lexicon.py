@@ -14,6 +14,7 @@ class GroupingRules:
     running: frozenset[str]
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
+    object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
     superseded: frozenset[str]
@@ -32,7 +33,7 @@ class GroupingRules:
 
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
-           "same_sentence_text", "context", "common_value_factor", "max_ratio", "threshold")
+           "same_sentence_text", "context", "object_share", "common_value_factor", "max_ratio", "threshold")
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,6 +55,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         events=events, running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
+        object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
