@@ -38,7 +38,7 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("The committee met 14 times.", "14", None),
 ])
 def test_event_of_the_number(rules, sentence, number, event):
-    row = claim_row(sentence, number, value=1)
+    row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
     assert features.claim_of(0, row, None, rules).event == event
 
 
@@ -201,3 +201,45 @@ def test_a_sentence_repeated_word_for_word_is_one_claim_whatever_its_relative_da
             for d, day in (("a", dt.date(2000, 1, 5)), ("b", dt.date(2000, 1, 12)))]
     ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 7), "b": dt.date(2000, 1, 15)})
     assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("The quake killed 85 people in the two provinces of Erzincan and Bingol.", {"~Erzincan", "~Bingol"}),
+    ("In the town of Kemah, 10 people were killed.", {"~Kemah"}),
+    ("The quake killed 38 people in Bingol province, Turkey.", {"~Bingol", "TR"}),
+    ("The death toll from eastern Turkey's earthquake rose to 317.", {"TR"}),
+    ("Turkey said 40 people were hurt.", set()),   # a name that is also a word needs a place context
+    ("In Lusaka, 29 people have died.", {"ZM:Lusaka"}),
+])
+def test_places_the_gazetteer_lacks_or_names_as_words(rules, sentence, places):
+    number = next(t for t in sentence.split() if t[0].isdigit())
+    claim = features.claim_of(0, claim_row(sentence, number, value=1), None, rules)
+    assert {p for p, _ in claim.places} == places
+
+
+def test_a_place_of_unknown_country_takes_the_datelines():
+    text = "ANKARA, Turkey (AP) _\n\nIn the town of Kemah, 10 people were killed."
+    sentence = "In the town of Kemah, 10 people were killed."
+    start = text.index(sentence)
+    row = {**claim_row(sentence, "10"), "sentence_start_char": start}
+    row.update(start_char=start + 22, end_char=start + 24)
+    claim = features.claim_of(0, row, None, rules=load(None), text=text)
+    assert claim.places == frozenset({("~Kemah", "TR")})
+
+
+def test_two_cities_of_one_country_are_two_places_a_city_is_in_its_region():
+    rows = [_killed("a", "The storm killed 17 people in Buffalo.", "17", 17),
+            _killed("b", "The storm killed 17 people in Rochester.", "17", 17),
+            _killed("c", "In New York, the storm killed 17 people.", "17", 17)]
+    ids, _ = group_rows(rows, {d: dt.date(2026, 12, n) for n, d in enumerate("abc", 1)})
+    assert ids[0] != ids[1] and ids[2] in (ids[0], ids[1])
+
+
+def test_one_story_that_gives_two_figures_gives_two_things():
+    """The country's toll and the capital's, in one story: never one statistic, though a later story
+    restates one of them."""
+    rows = [_killed("a", "The outbreak has killed 47 people in Zambia, the ministry said.", "47", 47),
+            _killed("a", "Most of the dead were in the south, where 29 people have died.", "29", 29),
+            _killed("b", "The outbreak in Zambia has killed 47 people, officials said.", "47", 47)]
+    ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 18), "b": dt.date(2000, 1, 19)})
+    assert ids[0] == ids[2] != ids[1]

@@ -25,6 +25,8 @@ SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)][.!?])\s+|(?<=[.!?][\"'\u201d\u2019])
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
+APPROX = 0.10   # `about`, `nearly`: within 10%
+OPEN = 1e-9     # `more than 60` excludes 60 itself
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
 
 
@@ -38,6 +40,7 @@ class Claim:
     unit: str | None
     value: float | None
     qualifier: str
+    span: tuple | None               # the values the qualified number allows (`at least 82`: [82, inf))
     what: str | None                 # the counted class or head, lower case
     event: str | None
     places: frozenset                # (place, country) pairs its sentence gives it
@@ -65,7 +68,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     lower = read.lower
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
-    event = event_of(lower, first, last, rules)
+    event = event_of(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
@@ -78,14 +81,34 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
         near, before = context(text, row["sentence_start_char"], rules)
         if event in rules.incident_events and not read.scopes:
             scope = before
+    if any(p[1] is None for p in places | near):
+        country = _home_country(text, rules)
+        places, near = _in_country(places, country), _in_country(near, country)
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
-    return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value,
-                 row.get("qualifier") or "exact", what, event, places, near, scope, period, read.words,
+    qualifier = row.get("qualifier") or "exact"
+    span = None if value is None else interval(value, qualifier)
+    return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
+                 span, what, event, places, near, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded)
+
+
+def interval(value: float, qualifier: str) -> tuple[float, float]:
+    """The values a qualified number allows.
+
+    >>> interval(82, "at_least"), interval(5000, "nearly"), interval(60, "more_than")[0] > 60
+    ((82, inf), (4500.0, 5000), True)
+    """
+    span = abs(value) * APPROX
+    return {
+        "exact": (value, value), "approximately": (value - span, value + span),
+        "more_than": (value + OPEN * max(1.0, abs(value)), math.inf), "at_least": (value, math.inf),
+        "less_than": (-math.inf, value - OPEN * max(1.0, abs(value))), "at_most": (-math.inf, value),
+        "nearly": (value - span, value),
+    }.get(qualifier, (value, value))
 
 
 class Sentence(NamedTuple):
@@ -119,10 +142,12 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
     return _LAST[key]
 
 
-def event_of(lower: list[str], first: int, last: int, rules: GroupingRules) -> str | None:
+def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, money: bool = True) -> str | None:
     """The nearest event word: after the number within its own clause (`82 were killed`), or
-    before it (`killing 247 people`; each clause break crossed counts as two words), else any after."""
-    events, breaks = rules.events, rules.clause_breaks
+    before it (`killing 247 people`; each clause break crossed counts as two words), else any after.
+    An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
+    breaks = rules.clause_breaks
+    events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
         if w in breaks:
@@ -149,8 +174,8 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     if counted:
         head = counted.split()[-1].lower()
     elif first >= 2 and lower[first - 1] == ":" and lower[first - 2][0].isalpha():
-        label = lower[first - 2]
-        head = None if label in rules.events else label
+        label = lower[first - 2]   # `Injured: 4,877`, but not `Turkey: 412 dead`
+        head = None if label in rules.events or _place(label.title(), rules) else label
     if head is None:
         return "people" if event in rules.people_events else None
     return rules.counted_classes.get(head) or _singular(head)
@@ -213,8 +238,12 @@ def context(text: str | None, before: int, rules: GroupingRules) -> tuple[frozen
     return frozenset(), None
 
 
-def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str]]]:
-    """(token index, place) for each place name, longest first (`Dar es Salaam`, `New York`)."""
+def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str | None]]]:
+    """(token index, place) for each place name, longest first (`Dar es Salaam`, `New York`); a
+    name the gazetteer lacks is a place of its own when the text says what kind of place it is
+    (`Erzincan province`, `the town of Kemah`, `the provinces of Erzincan and Bingol`): its country
+    is the one country the sentence names, if it names one, else unknown (None) until the
+    document's dateline gives it (`claim_of`)."""
     out, i = [], 0
     while i < len(toks):
         if not toks[i][0][:1].isupper():
@@ -225,19 +254,68 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
             place = _place(name, rules) or (_place(name.title(), rules) if name.isupper() else None)
             after = toks[i + n][0].lower() if i + n < len(toks) else ""
             before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
-            if place and name in rules.place_words and not (before and before[-1] in rules.place_prepositions):
-                place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in ...`
+            if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
+                                                                         or before[-1] in rules.place_modifiers)):
+                place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in (eastern) ...`
             if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
                 out.append((i, place))
                 i += n
                 break
         else:
+            if i and _named_kind(toks, i, out, rules):
+                out.append((i, ("~" + toks[i][0].rstrip("."), None)))
             i += 1
+    if any(p[1] is None for _, p in out):
+        countries = {p[1] for _, p in out if p[1] is not None}
+        if len(countries) == 1:
+            (country,) = countries
+            out = [(j, (p[0], country) if p[1] is None else p) for j, p in out]
     return out
 
 
+def _named_kind(toks, i: int, found: list, rules: GroupingRules) -> bool:
+    """Whether the capitalized word at ``i`` (not the sentence's first) is named as a place: a
+    place kind after it (`Bingol province`) or `the <kind> of` before it, or it is joined by `and`
+    or a comma to such a name (`the provinces of Erzincan and Bingol`)."""
+    kinds = rules.place_kinds
+    if i + 1 < len(toks) and toks[i + 1][0].lower() in kinds:
+        return True
+    before = [t[0].lower() for t in toks[max(0, i - 2):i]]
+    if before[-2:-1] and before[-1] in ("of", ":") and before[-2] in kinds:   # `PROVINCE: Erzincan`
+        return True
+    return bool(before and before[-1] in ("and", ",") and found and found[-1][0] >= i - 2
+                and found[-1][1][0].startswith("~"))
+
+
+DATELINE_CHARS = 120   # `ANKARA, Turkey (AP) _`: where a wire story says where it was written
+_HOME: dict = {}
+
+
+def _home_country(text: str | None, rules: GroupingRules) -> str | None:
+    """The country of the document's dateline (its first place), for the places it does not
+    put in a country (`the town of Kemah`)."""
+    if not text:
+        return None
+    key = (id(rules), text[:DATELINE_CHARS])
+    if key not in _HOME:
+        words = [t[0] for t in tokens(text[:DATELINE_CHARS])]   # `Turkey` here is no turkey: no context needed
+        found = (_place(" ".join(words[i:i + n]), rules) for i in range(len(words)) for n in (3, 2, 1))
+        _HOME.clear()
+        _HOME[key] = next((p[1] for p in found if p), None)
+    return _HOME[key]
+
+
+def _in_country(places: frozenset, country: str | None) -> frozenset:
+    if country is None:
+        return places
+    return frozenset((p[0], country) if p[1] is None else p for p in places)
+
+
 def _place(name: str, rules: GroupingRules):
-    """A name, or the name without the sentence's final period (`in Tanzania.`)."""
+    """A name, or the name without the sentence's final period (`in Tanzania.`) or its
+    possessive (`Turkey's earthquake`)."""
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
     return rules.places.get(name) or (rules.places.get(name[:-1]) if name.endswith(".") else None)
 
 

@@ -18,17 +18,18 @@ from collections import defaultdict
 
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
-from claimspan.statistics.summary import interval
 
 COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
 
 
 class Statistic:
-    __slots__ = ("members", "events", "scopes", "places", "periods", "sentences", "words", "values", "spans",
-                 "echoes")
+    __slots__ = ("members", "doc_values", "whats", "events", "scopes", "places", "periods", "sentences", "words",
+                 "values", "spans", "echoes")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
+        self.doc_values: dict = {}   # doc_id -> the values its claims give (the replaced ones not)
+        self.whats: set = set()
         self.events: set = set()
         self.scopes: set = set()
         self.places: set = set()
@@ -42,6 +43,8 @@ class Statistic:
 
     def add(self, claim: Claim) -> None:
         self.members.append(claim)
+        if claim.what:
+            self.whats.add(claim.what)
         if claim.event:
             self.events.add(claim.event)
         if claim.scope:
@@ -52,10 +55,11 @@ class Statistic:
             self.periods.add(claim.period)
         if not claim.superseded:   # `initially 10, has risen to 12`: the old and the new figure of one sentence
             self.sentences.add(claim.sentence_key)
+            self.doc_values.setdefault(claim.doc_id, set()).add(claim.value)
         self.echoes.add(claim.echo_key)
         self.values.add(claim.value)
-        if claim.value is not None:
-            self.spans.add(interval(claim.value, claim.qualifier))
+        if claim.span is not None:
+            self.spans.add(claim.span)
         for w in claim.words:
             self.words[w] = self.words.get(w, 0) + 1
 
@@ -66,7 +70,7 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
     alone: list[list[Claim]] = []
     for claim in claims:
         if claim.eligible:
-            blocks[(claim.kind, claim.unit, claim.what)].append(claim)
+            blocks[(claim.kind, claim.unit)].append(claim)
         else:
             alone.append([claim])
     out = alone
@@ -145,13 +149,17 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
+    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
+        return None   # one story that gives two figures gives two things (the country's and the capital's)
+    if claim.what and stat.whats and claim.what not in stat.whats:
+        return None   # another thing counted (a figure that names none may be any)
     if claim.event and stat.events and claim.event not in stat.events:
         return None
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
-            and claim.echo_key not in stat.echoes:
-        return None   # (a sentence repeated word for word is one claim: its `Wednesday` moved with its date)
+            and not _same_count(claim, stat, rules):
+        return None
     score = 0.0
     if claim.places and stat.places:
         if not all(_same_places(claim.places, p) for p in stat.places):
@@ -199,9 +207,9 @@ def _common_value(value: float | None) -> bool:
 def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -> bool:
     """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
     moves between reports; a settled figure may be misstated."""
-    if claim.value is None:
+    if claim.span is None:
         return True
-    lo, hi = interval(claim.value, claim.qualifier)
+    lo, hi = claim.span
     if lo <= other[1] and other[0] <= hi:
         return True
     near = other[0] if math.isfinite(other[0]) else other[1]
@@ -215,7 +223,23 @@ def _same_places(a: frozenset, b: frozenset) -> bool:
 
 
 def _within(p: tuple, q: tuple) -> bool:
-    return p == q or p[1] == q[1] and (p[0] == p[1] or q[0] == q[1])
+    """One place in the other, either way: a region or city and its country, a city and its
+    region (keys `US-NY` and `US-NY:Buffalo`); two cities of one country are two places."""
+    return p == q or p[1] == q[1] and (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":")
+                                       or q[0].startswith(p[0] + ":"))
+
+
+def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
+    """Periods that do not overlap and still one figure: a sentence repeated word for word (its
+    `Wednesday` moved with its document's date), or a running toll counted on another day (`rose
+    to 317 on Friday`: a day is when it was counted, not when it happened)."""
+    if claim.echo_key in stat.echoes:
+        return True
+    return claim.event in rules.running and all(_days(p) <= 1 for p in (claim.period, *stat.periods))
+
+
+def _days(period: tuple) -> int:
+    return (period[1] - period[0]).days
 
 
 def _overlap(a: tuple, b: tuple) -> bool:

@@ -11,6 +11,7 @@ from claimspan.rulefiles import RuleError
 @dataclass(frozen=True)
 class GroupingRules:
     events: dict[str, str]                 # word -> event
+    events_not_money: dict[str, str]       # the same without the events of money (money_events)
     running: frozenset[str]
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
@@ -22,6 +23,8 @@ class GroupingRules:
     not_place_before: frozenset[str]
     clause_breaks: frozenset[str]
     place_prepositions: frozenset[str]
+    place_modifiers: frozenset[str]
+    place_kinds: frozenset[str]
     own_place_ends: frozenset[str]
     journey_words: frozenset[str]
     incidents: dict[str, str]              # incident noun -> `one` or `many`
@@ -42,7 +45,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     path = ruleset.rules_path("statistics", "grouping.yaml")
     data = ruleset.read_rule_file(str(path))
     events = _inverse(data["events"], path, "events")
-    for key in ("running_events", "people_events", "incident_events"):
+    for key in ("running_events", "people_events", "incident_events", "money_events"):
         for name in data.get(key) or []:
             if name not in data["events"]:
                 raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
@@ -51,8 +54,10 @@ def load(overlay: str | None = None) -> GroupingRules:
     if missing:
         raise RuleError(f"{ruleset.locate(data, str(path), 'weights')}: key 'weights': missing {', '.join(missing)}")
     places, names, words = _places()
+    money = set(data.get("money_events") or [])
     return GroupingRules(
-        events=events, running=frozenset(data.get("running_events") or []),
+        events=events, events_not_money={w: e for w, e in events.items() if e not in money},
+        running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         object_classes=frozenset(data.get("object_classes") or []),
@@ -61,6 +66,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
+        place_modifiers=frozenset(data.get("place_modifiers") or []),
+        place_kinds=frozenset(data.get("place_kinds") or []),
         own_place_ends=frozenset(data["own_place_ends"]), journey_words=frozenset(data.get("journey_words") or []),
         incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
         incident_events=frozenset(data.get("incident_events") or []),
@@ -98,7 +105,9 @@ def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str
         for word in (*entry.get("names", []), *entry.get("adjectives", []), *entry.get("abbreviations", [])):
             if word not in ambiguous:
                 places.setdefault(word, (key, country))
-        for city in entry.get("cities") or []:
+    for entry, country in entries:   # then cities: a region's name (New York) before a city's
+        for city in entry.get("cities") or []:   # a city is a place of its own, within its country or region
             if city not in ambiguous:
-                places.setdefault(city, (key, country))
+                places.setdefault(city, (f"{entry['key']}:{city}", country))
+                names.setdefault(f"{entry['key']}:{city}", city)
     return places, names, frozenset(data.get("common_words") or [])

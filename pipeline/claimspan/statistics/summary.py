@@ -11,14 +11,11 @@ text itself marks as replaced (`initially 10`) is left out of the comparison.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter, defaultdict
 
-from claimspan.statistics.features import Claim
+from claimspan.statistics.features import Claim, interval  # noqa: F401  (interval: tests and callers)
 from claimspan.statistics.lexicon import GroupingRules
 
-APPROX = 0.10   # `about`, `nearly`: within 10%
-OPEN = 1e-9     # `more than 60` excludes 60 itself
 
 
 def stat_id(members: list[Claim]) -> str:
@@ -27,28 +24,13 @@ def stat_id(members: list[Claim]) -> str:
     return "st-" + hashlib.blake2b(ids.encode(), digest_size=6).hexdigest()
 
 
-def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """The values a qualified number allows.
-
-    >>> interval(82, "at_least"), interval(5000, "nearly"), interval(60, "more_than")[0] > 60
-    ((82, inf), (4500.0, 5000), True)
-    """
-    span = abs(value) * APPROX
-    return {
-        "exact": (value, value), "approximately": (value - span, value + span),
-        "more_than": (value + OPEN * max(1.0, abs(value)), math.inf), "at_least": (value, math.inf),
-        "less_than": (-math.inf, value - OPEN * max(1.0, abs(value))), "at_most": (-math.inf, value),
-        "nearly": (value - span, value),
-    }.get(qualifier, (value, value))
-
-
 def consistent(members: list[Claim], rules: GroupingRules) -> bool:
     """Can every value be true at once (per document date, for a running toll)?"""
     compared = [c for c in members if c.value is not None and not c.superseded]
     settled = not any(c.event in rules.running for c in compared)
     groups: dict = defaultdict(list)
     for c in compared:
-        groups[None if settled else c.doc_date].append(interval(c.value, c.qualifier))
+        groups[None if settled else c.doc_date].append(c.span)
     return all(max(lo for lo, _ in spans) <= min(hi for _, hi in spans) for spans in groups.values())
 
 
