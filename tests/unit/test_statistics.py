@@ -49,6 +49,7 @@ def test_event_of_the_number(rules, sentence, number, event):
     ("Kenyan officials said 40 people died in the floods in Mozambique.", "40", 0, {"MZ"}),
     ("His mother and 10 others drowned on the way from Cuba to the United States.", "10", 0, set()),
     ("The storm killed 17 people in Buffalo, N.Y., on Friday.", "17", 0, {"US"}),
+    ("Floods have killed 27 people, 19 in Romania and eight in Moldova.", "19", 0, {"RO"}),
 ])
 def test_places_of_the_claim(rules, sentence, number, nth, places):
     claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
@@ -146,14 +147,15 @@ def test_scope_of_the_incident(rules, sentence, number, scope):
     assert claim.scope == scope
 
 
-def test_scope_and_places_from_the_sentence_before(rules):
+def test_places_from_the_sentence_before(rules):
     text = "Bombs exploded at the U.S. embassies in Kenya and Tanzania. At least 82 were killed, officials said."
     sentence = "At least 82 were killed, officials said."
     start = text.index(sentence)
     row = {**claim_row(sentence, "82"), "sentence_start_char": start}
     row.update(start_char=start + 9, end_char=start + 11)
     claim = features.claim_of(0, row, None, rules, text)
-    assert claim.scope == "many" and {c for _, c in claim.near} == {"KE", "TZ"}   # `U.S.` does not end a sentence
+    assert {c for _, c in claim.near} == {"KE", "TZ"}   # `U.S.` does not end a sentence
+    assert claim.scope is None   # the incident of another sentence is a guess: it rules nothing out
 
 
 def _killed(doc, sentence, number, value, qualifier="exact", nth=0):
@@ -243,3 +245,11 @@ def test_one_story_that_gives_two_figures_gives_two_things():
             _killed("b", "The outbreak in Zambia has killed 47 people, officials said.", "47", 47)]
     ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 18), "b": dt.date(2000, 1, 19)})
     assert ids[0] == ids[2] != ids[1]
+
+
+def test_people_of_a_nationality_are_people_two_nationalities_are_two_things():
+    rows = [claim_row("About 12,400 people were evacuated in Romania.", "12,400", doc="a", counted="people"),
+            claim_row("In all, 12,400 Romanians were evacuated.", "12,400", doc="b", counted="Romanians"),
+            claim_row("In all, 12,400 Moldovans were evacuated.", "12,400", doc="c", counted="Moldovans")]
+    ids, _ = group_rows(rows, {"a": dt.date(1999, 5, 28), "b": dt.date(1999, 6, 3), "c": dt.date(1999, 6, 4)})
+    assert ids[0] == ids[1] != ids[2]

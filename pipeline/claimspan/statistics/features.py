@@ -78,9 +78,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if event in rules.incident_events and not own:
         scope = scope_of(read, first, last, rules)
     if not places:
-        near, before = context(text, row["sentence_start_char"], rules)
-        if event in rules.incident_events and not read.scopes:
-            scope = before
+        near = context_places(text, row["sentence_start_char"], rules)
     if any(p[1] is None for p in places | near):
         country = _home_country(text, rules)
         places, near = _in_country(places, country), _in_country(near, country)
@@ -213,7 +211,9 @@ def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRul
     at = next((j for j in after if read.lower[j] in rules.place_prepositions), None)
     if at is not None:
         ends = rules.own_place_ends
-        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()), len(toks))
+        # the next figure starts its own phrase (`19 in Romania and eight in Moldova`)
+        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()
+                     or read.lower[j] in rules.number_words), len(toks))
         lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
         own = frozenset(p for _, p in read.mentions[lo:hi])
         if own:
@@ -222,20 +222,17 @@ def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRul
     return frozenset(p for i, p in read.mentions if toks[i][0] != head), False
 
 
-def context(text: str | None, before: int, rules: GroupingRules) -> tuple[frozenset, str | None]:
-    """For a sentence that names no place: the places and the incident scope of the nearest line
-    or sentence before it that names either (`KENYA:` above `Total dead: 192`; `The blast in
-    Nairobi ...` before `At least 75 were killed there`)."""
-    if not text or not (rules.places or rules.incidents):
-        return frozenset(), None
+def context_places(text: str | None, before: int, rules: GroupingRules) -> frozenset:
+    """For a sentence that names no place: the places of the nearest line or sentence before it
+    that names one (`KENYA:` above `Total dead: 192`; `in Nairobi` a sentence earlier)."""
+    if not rules.places or not text:
+        return frozenset()
     window = text[max(0, before - CONTEXT_CHARS):before]
     for piece in reversed(SENTENCE_SPLIT.split(window)):
-        toks = tokens(piece)
-        found = frozenset(p for _, p in _place_mentions(toks, rules)) if rules.places else frozenset()
-        scopes = [rules.incidents[w] for w in (t[0].lower() for t in toks) if w in rules.incidents]
-        if found or scopes:
-            return found, scopes[-1] if scopes else None
-    return frozenset(), None
+        found = frozenset(p for _, p in _place_mentions(tokens(piece), rules))
+        if found:
+            return found
+    return frozenset()
 
 
 def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str | None]]]:
