@@ -106,7 +106,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "place_prepositions!": "[str]", "place_modifiers": "[str]",
                                           "place_kinds": "[str]", "own_place_ends!": "[str]",
                                           "journey_words": "[str]", "incidents": "{[str]}", "incident_events": "[str]",
-                                          "money_events": "[str]",
+                                          "money_events": "[str]", "months": "{int}",
                                           "weights!": "{number}"}),
     "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
                                         "regions": [Record(**PLACE, **{"country!": "str"})],

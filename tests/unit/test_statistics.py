@@ -50,6 +50,8 @@ def test_event_of_the_number(rules, sentence, number, event):
     ("His mother and 10 others drowned on the way from Cuba to the United States.", "10", 0, set()),
     ("The storm killed 17 people in Buffalo, N.Y., on Friday.", "17", 0, {"US"}),
     ("Floods have killed 27 people, 19 in Romania and eight in Moldova.", "19", 0, {"RO"}),
+    ("The floods killed 31 people, 23 of them in Romania.", "31", 0, set()),   # Romania is 23's
+    ("The attacks Aug. 7 at the embassies in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
 ])
 def test_places_of_the_claim(rules, sentence, number, nth, places):
     claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
@@ -246,10 +248,3 @@ def test_one_story_that_gives_two_figures_gives_two_things():
     ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 18), "b": dt.date(2000, 1, 19)})
     assert ids[0] == ids[2] != ids[1]
 
-
-def test_people_of_a_nationality_are_people_two_nationalities_are_two_things():
-    rows = [claim_row("About 12,400 people were evacuated in Romania.", "12,400", doc="a", counted="people"),
-            claim_row("In all, 12,400 Romanians were evacuated.", "12,400", doc="b", counted="Romanians"),
-            claim_row("In all, 12,400 Moldovans were evacuated.", "12,400", doc="c", counted="Moldovans")]
-    ids, _ = group_rows(rows, {"a": dt.date(1999, 5, 28), "b": dt.date(1999, 6, 3), "c": dt.date(1999, 6, 4)})
-    assert ids[0] == ids[1] != ids[2]

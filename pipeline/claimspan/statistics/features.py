@@ -73,7 +73,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    places, own = places_of(read, last, counted, rules)
+    places, own = places_of(read, first, last, counted, rules)
     near, scope = frozenset(), None
     if event in rules.incident_events and not own:
         scope = scope_of(read, first, last, rules)
@@ -198,28 +198,45 @@ def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str
     return best
 
 
-def places_of(read: Sentence, last: int, counted: str | None, rules: GroupingRules) -> tuple[frozenset, bool]:
+def places_of(read: Sentence, first: int, last: int, counted: str | None,
+              rules: GroupingRules) -> tuple[frozenset, bool]:
     """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
     in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
-    regions and their adjectives), but not the counted noun's head (`12 Americans` counts people;
-    it does not place them) nor the ends of a journey (`from Cuba to the United States`).
+    regions and their adjectives), but not those of another figure's own phrase (`31 people, 23
+    of them in Romania`: Romania is 23's), nor the counted noun's head (`12 Americans` counts
+    people; it does not place them), nor the ends of a journey (`from Cuba to the United States`).
     The flag says the places are the claim's own (the phrase after it)."""
     if not read.mentions:
         return frozenset(), False
+    own = _own_phrase(read, last, rules)
+    if own:
+        return frozenset(p for _, p in read.mentions[own[0]:own[1]]), True
     toks = read.toks
-    after = range(last, min(len(toks), last + PLACE_REACH))
-    at = next((j for j in after if read.lower[j] in rules.place_prepositions), None)
-    if at is not None:
-        ends = rules.own_place_ends
-        # the next figure starts its own phrase (`19 in Romania and eight in Moldova`)
-        stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()
-                     or read.lower[j] in rules.number_words), len(toks))
-        lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
-        own = frozenset(p for _, p in read.mentions[lo:hi])
-        if own:
-            return own, True
+    others = set()
+    for j, word in enumerate(read.lower):
+        if (j < first or j >= last) and (word[0].isdigit() or word in rules.number_words) \
+                and not (j and read.lower[j - 1] in rules.months):   # `Aug. 7 at the embassies` is a day
+            found = _own_phrase(read, j + 1, rules)
+            if found:
+                others.update(range(*found))
     head = counted.split()[-1] if counted else None   # `12 Americans`; but `three Atlanta attacks` are placed
-    return frozenset(p for i, p in read.mentions if toks[i][0] != head), False
+    return frozenset(p for n, (i, p) in enumerate(read.mentions) if toks[i][0] != head and n not in others), False
+
+
+def _own_phrase(read: Sentence, last: int, rules: GroupingRules) -> tuple[int, int] | None:
+    """The mentions (a range of ``read.mentions``) of the place phrase right after a figure that
+    ends before token ``last``: `in` within PLACE_REACH tokens, up to a clause end or the next
+    figure (`19 in Romania and eight in Moldova`)."""
+    toks = read.toks
+    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if read.lower[j] in rules.place_prepositions),
+              None)
+    if at is None:
+        return None
+    ends = rules.own_place_ends
+    stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()
+                 or read.lower[j] in rules.number_words), len(toks))
+    lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
+    return (lo, hi) if hi > lo else None
 
 
 def context_places(text: str | None, before: int, rules: GroupingRules) -> frozenset:

@@ -126,14 +126,14 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
           grown: bool = False) -> int | None:
-    """The candidate with the most evidence, at least the threshold (ties: the latest);
+    """The candidate with the most evidence, more than the threshold (ties: the latest);
     ``grown``: only statistics of two or more claims."""
     best, best_score = None, rules.weights["threshold"]
     for m in sorted(candidates):
         if grown and len(stats[m].members) < 2:
             continue
         score = _evidence(claim, stats[m], rules)
-        if score is not None and score >= best_score:
+        if score is not None and (score > best_score or best is not None and score == best_score):
             best, best_score = m, score
     return best
 
@@ -151,7 +151,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None
     if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
-    if claim.what and not all(_same_what(claim.what, what, rules) for what in stat.whats):
+    if claim.what and stat.whats and claim.what not in stat.whats:
         return None   # another thing counted (a figure that names none may be any)
     if claim.event and stat.events and claim.event not in stat.events:
         return None
@@ -192,12 +192,6 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         specific = claim.what is not None and claim.what not in rules.counted_classes.values()
         return score if specific and not _common_value(claim.value) else score - w["same_event"]
     return score
-
-
-def _same_what(a: str, b: str, rules: GroupingRules) -> bool:
-    """The same counted class, or people and people of a nationality (`12,400 Romanians` are
-    `12,400 people` of Romania; Romanians and Moldovans are two things)."""
-    return a == b or {a, b} - rules.demonyms == {"people"}
 
 
 def _common_value(value: float | None) -> bool:

@@ -34,7 +34,7 @@ class GroupingRules:
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
     place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
     number_words: frozenset[str] = frozenset()   # rules/claims/numbers.yaml `words` (one, eight, twelve...)
-    demonyms: frozenset[str] = frozenset()       # `romanian`: the counted head of `12,400 Romanians`
+    months: frozenset[str] = frozenset()         # `aug`: the number after one is a day, not a figure
 
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
@@ -55,7 +55,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     missing = [w for w in WEIGHTS if w not in weights]
     if missing:
         raise RuleError(f"{ruleset.locate(data, str(path), 'weights')}: key 'weights': missing {', '.join(missing)}")
-    places, names, words, demonyms = _places()
+    places, names, words = _places()
     numbers = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml"))) or {}
     money = set(data.get("money_events") or [])
     return GroupingRules(
@@ -75,7 +75,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
         incident_events=frozenset(data.get("incident_events") or []),
         weights=weights,
-        places=places, place_names=names, place_words=words, demonyms=demonyms,
+        places=places, place_names=names, place_words=words,
+        months=frozenset(data.get("months") or {}),
         number_words=frozenset(str(w).lower() for w in numbers.get("words") or {}))
 
 
@@ -92,11 +93,11 @@ def _inverse(table: dict, path, key: str) -> dict[str, str]:
     return out
 
 
-def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str], frozenset[str]]:
+def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str]]:
     """Every name, adjective and city of rules/statistics/places.yaml -> (place, country)."""
     path = ruleset.rules_path("statistics", "places.yaml")
     if not path.exists():
-        return {}, {}, frozenset(), frozenset()
+        return {}, {}, frozenset()
     data = ruleset.read_rule_file(str(path)) or {}
     ambiguous = set(data.get("ambiguous") or [])
     places: dict[str, tuple[str, str]] = {}
@@ -114,6 +115,4 @@ def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str
             if city not in ambiguous:
                 places.setdefault(city, (f"{entry['key']}:{city}", country))
                 names.setdefault(f"{entry['key']}:{city}", city)
-    demonyms = {word.lower().removesuffix("s") for entry, _ in entries
-                for word in (*entry.get("people", []), *entry.get("adjectives", []))}
-    return places, names, frozenset(data.get("common_words") or []), frozenset(demonyms)
+    return places, names, frozenset(data.get("common_words") or [])
