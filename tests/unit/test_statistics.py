@@ -248,3 +248,12 @@ def test_one_story_that_gives_two_figures_gives_two_things():
     ids, _ = group_rows(rows, {"a": dt.date(2000, 1, 18), "b": dt.date(2000, 1, 19)})
     assert ids[0] == ids[2] != ids[1]
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two suspects were handed over to the United States for trial.",   # a known name its context rejects
+    "The company agreed to be acquired by Star States Corp. for $24 million.",   # a kind inside a name
+    "The case went to the Newark Police Department last year.",
+])
+def test_no_unknown_place_where_the_text_names_none(rules, sentence):
+    assert not [p for _, p in features._place_mentions(features.tokens(sentence), rules) if p[0].startswith("~")]

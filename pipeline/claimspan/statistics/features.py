@@ -263,9 +263,11 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
         if not toks[i][0][:1].isupper():
             i += 1
             continue
+        known = False   # a name of the gazetteer that its context rejects is no unknown place either
         for n in (4, 3, 2, 1):
             name = " ".join(t[0] for t in toks[i:i + n])
             place = _place(name, rules) or (_place(name.title(), rules) if name.isupper() else None)
+            known = known or place is not None
             after = toks[i + n][0].lower() if i + n < len(toks) else ""
             before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
             if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
@@ -276,7 +278,7 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
                 i += n
                 break
         else:
-            if i and _named_kind(toks, i, out, rules):
+            if i and not known and _named_kind(toks, i, out, rules):
                 out.append((i, ("~" + toks[i][0].rstrip("."), None)))
             i += 1
     if any(p[1] is None for _, p in out):
@@ -289,10 +291,10 @@ def _place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, st
 
 def _named_kind(toks, i: int, found: list, rules: GroupingRules) -> bool:
     """Whether the capitalized word at ``i`` (not the sentence's first) is named as a place: a
-    place kind after it (`Bingol province`) or `the <kind> of` before it, or it is joined by `and`
+    place kind in lower case after it (`Bingol province`) or `the <kind> of` before it, or it is joined by `and`
     or a comma to such a name (`the provinces of Erzincan and Bingol`)."""
     kinds = rules.place_kinds
-    if i + 1 < len(toks) and toks[i + 1][0].lower() in kinds:
+    if i + 1 < len(toks) and toks[i + 1][0] in kinds:   # `Bingol province`, not `Star States Corp.`
         return True
     before = [t[0].lower() for t in toks[max(0, i - 2):i]]
     if before[-2:-1] and before[-1] in ("of", ":") and before[-2] in kinds:   # `PROVINCE: Erzincan`
