@@ -69,7 +69,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "{bool}",
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}",
-        "past_markers": "{bool}"}.items()}),
+        "past_markers": "{bool}", "anaphoric": "{int}"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

@@ -18,6 +18,8 @@ from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON
                                               duration_value, interval, month_end, shift, value_at)
 from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
 
+REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
+REFERENCE_UNITS = ("day", "week", "month", "quarter", "year")   # finer to coarser
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
 
@@ -69,6 +71,14 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('XXXX-02-28', False)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if f.get("anaphoric") and reference:
+        from_reference = _from_reference(f, unit, reference)
+        if from_reference is not None:
+            return from_reference, REFERENCE
+    if f.get("anaphoric") and f.get("rel_word") is None and not f.get("shift"):
+        return None, False   # "that year" with nothing spoken of before: unknown
+    if f.get("year") and unit == "quarter" and not f.get("ordinal") and reference and "-Q" in reference:
+        return f"{f['year']}{reference[4:]}", REFERENCE   # "the 1988 quarter": the quarter spoken of, in 1988
     if deictic is not None:
         if isinstance(deictic, str):
             return deictic, False
@@ -81,6 +91,33 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     return _relative(f, unit, anchor)
 
 
+def _from_reference(f: dict, unit: str | None, reference: str) -> str | None:
+    """"the following year", "that quarter", "two days later", "the previous Friday": the point
+    the narrative last spoke about (``reference``), moved; None when the words name a unit finer
+    than the reference ("two days later" after "in March") or give no unit.
+
+    >>> lex = default_lexicon()
+    >>> _from_reference(features(["the", "following", "year"], lex), "year", "1995-05-22")
+    '1996'
+    >>> _from_reference(features(["two", "days", "later"], lex), "day", "1995-05")
+    """
+    start, _, granularity = interval(reference)
+    if start is None:
+        return None
+    if f.get("weekday"):
+        return _weekday(start, f["weekday"], f.get("rel") or -1).isoformat() if granularity == "day" else None
+    if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS \
+            or REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):
+        return None
+    n = f["num"] if f["num"] is not None else 1
+    if not isinstance(n, int):
+        return None
+    step = n * (f.get("shift") or f.get("rel") or 0)
+    if unit == "year" and abs(step) == 1 and f.get("shift"):   # "a year earlier": the same quarter, month or day
+        return value_at(shift(start, "year", step), granularity) if granularity != "week" else None
+    return value_at(shift(start, unit, step), unit)
+
+
 def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
     """"77 years ago", "a year earlier" (from the reference point when there is one)."""
     n = f["num"] if f["num"] is not None else 1
@@ -89,7 +126,7 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
         if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
             reference = value_at(interval(reference)[0], "quarter")
-        return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
+        return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), REFERENCE
     if anchor is None:
         return None, False
     if unit == "year" and n == 1 and f.get("of_unit") == "quarter":
@@ -220,10 +257,10 @@ def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None
     start, end, gran = interval(value)
     if value and row["kind"] == "time":
         value += _time_suffix(f)
-    row.update(value=value, start_date=start, end_date=end, is_relative=relative and value is not None,
+    row.update(value=value, start_date=start, end_date=end, is_relative=bool(relative) and value is not None,
                granularity=gran or GRANULARITY.get(f.get("unit")))
     if row["is_relative"]:
-        row["anchor_date"] = anchor
+        row["anchor_date"] = interval(reference)[0] if relative == REFERENCE else anchor
 
 
 def _duration(row: dict, f: dict, anchor: date | None) -> None:
@@ -299,7 +336,7 @@ def lexicon_tables(lex: dict) -> dict:
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
-                    "past_markers")
+                    "past_markers", "anaphoric")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -105,10 +105,14 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
     elif k in lex["relative"] and k != "first":
-        f["rel"], f["rel_word"] = lex["relative"][k], k
+        f["rel"], f["rel_word"], f["anaphoric"] = lex["relative"][k], k, k in lex["anaphoric"]
     elif k in lex["shift_words"]:
         if f.get("unit"):
-            f["shift"] = lex["shift_words"][k]
+            f["shift"], f["anaphoric"] = lex["shift_words"][k], k in lex["anaphoric"]
+    elif k in lex["anaphoric"]:      # "that year", "the same day"
+        f["anaphoric"] = True
+        if f.get("rel") is None:
+            f["rel"] = lex["anaphoric"][k]
     elif k in lex["sets"]:
         f["set"] = lex["sets"][k]
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):

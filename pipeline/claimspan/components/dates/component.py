@@ -29,6 +29,7 @@ from claimspan.components.base import RuleComponent
 from claimspan.normalize import holidays, timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
+from claimspan.components.dates.narrative import Narrative
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
@@ -257,20 +258,19 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        reference = None   # (sentence, value): the last quarter, month or day the text spoke about
+        narrative = Narrative()   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
-            ref = reference[1] if reference and reference[0] >= sentence - 1 else None
+            ref = narrative.reference(sentence)
             tense = self._tense(doc, span, sents.starts[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
-            if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
-                reference = (sentence, attrs["value"])
+            narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self._holiday(attrs, span, anchor, tense == "future")
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
