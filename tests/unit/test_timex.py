@@ -91,6 +91,13 @@ def test_duration_value(n, unit, expected):
     ("the first eight months of this year", "range", date(2021, 9, 14), "2021-01/2021-08"),
     ("the first three quarters of 2020", "range", None, "2020-Q1/2020-Q3"),
     ("the past decade", "duration", date(2021, 9, 14), "P10Y"),
+    # years spelled out, as broadcast transcripts write them
+    ("the year two thousand", "date", date(1998, 3, 3), "2000"),
+    ("the year two thousand and one", "date", date(1998, 3, 3), "2001"),
+    ("January nineteen ninety-seven", "date", date(1998, 2, 27), "1997-01"),
+    ("the winter of nineteen ninety-four", "date", date(1998, 2, 23), "1994-WI"),
+    ("two thousand years", "duration", None, "P2000Y"),
+    ("two hundred years", "duration", None, "P200Y"),
 ])
 def test_timex_values(text, kind, anchor, expected):
     assert timex(text, anchor=anchor, kind=kind) == expected

@@ -32,6 +32,8 @@ def features(words: list[str], lex: dict) -> dict:
         f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
     if number:
         f["num"] = _combine_numbers(number)
+    if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
+        f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
     return f
 
 
@@ -159,8 +161,8 @@ def _combine_numbers(parts: list):
         return "X"
     total = 0
     for p in parts:
-        if p == 100 and total:
-            total *= 100
+        if p in (100, 1000) and total:
+            total *= p
         elif p == 0.5:
             total += 0.5
         else:
