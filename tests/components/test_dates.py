@@ -62,6 +62,12 @@ CASES = [
     ("1998-05-01", "They will meet <date value=1998-05-04>Monday</date>."),
     ("1998-05-01", "They met <date value=1998-04-27>Monday</date>."),
     ("1998-05-01", "He said <date value=1998-04-27>Monday</date> he will go."),
+    # the pair: Wednesday's story, past and future Tuesday; a future seen from the past
+    ("2005-06-15", "Police said <date value=2005-06-14>Tuesday</date> the vote is on "
+                   "<date value=2005-06-21>Tuesday</date>."),
+    ("2005-06-15", "The deadline had been scheduled for <date value=2005-06-10>Friday</date>; "
+                   "it will expire <date value=2005-06-17>Friday</date> instead."),
+    ("2005-06-15", "Profit beat long-expected losses on <date value=2005-06-13>Monday</date>."),
     # reports: "the year ended ..." is a year-long duration, "the quarter" the last one completed
     ("1989-11-02", "for <date kind=duration value=P1Y>the year</date> ended "
                    "<date value=1989-09-30>Sept. 30</date>, and in <date value=1989-Q3>the quarter</date>"),

@@ -36,7 +36,7 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
 HOLIDAY_RULE = "dates.anchored.holiday"
-FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
+FUTURE_WINDOW = 10  # tokens before a date searched for a future-tense word
 # Words too common to start a match window; every core pattern needs another word.
 WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no", "up", "'s", "'", ",", "s", "s.",
                "this", "that", "these", "than", "every", "each", "more", "less", "least", "just", "right", "per",
@@ -288,13 +288,23 @@ class DatesComponent(RuleComponent):
     def _tense(self, doc: Doc, span, start: int) -> str | None:
         """``future`` or ``past``: the first tense word shortly before the span, in its own
         clause (its sentence starts at token ``start``): "will", "'ll"; "fell", "rose". A
-        reporting verb stops the search ("said Monday it will..."): its time is not the date's."""
-        for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
+        reporting verb stops the search ("said Monday it will..."): its time is not the date's.
+        A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
+        "had" or "previously" is a future seen from the past ("had been due to expire Friday").
+        A present-tense schedule right before the date looks forward ("the vote is on Tuesday")."""
+        lo = max(start, span.start - FUTURE_WINDOW)
+        if span.start - 2 >= start and doc[span.start - 2].lower_ in self.lexicon["present_schedule"] \
+                and doc[span.start - 1].lower_ in ("on", "for"):
+            return "future"   # "the vote is on Tuesday"
+        for token in reversed(doc[lo:span.start]):
             word = token.lower_
             if word in self.lexicon["reporting_verbs"]:
                 return None
             if word in self.lexicon["future_markers"]:
-                return "future"
+                if token.i > 0 and doc[token.i - 1].text in timex.DASHES and not doc[token.i - 1].whitespace_:
+                    continue
+                before = doc[max(lo, token.i - 2):token.i]
+                return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"
             if word in self.lexicon["past_markers"]:
                 return "past"
         return None
