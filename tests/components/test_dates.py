@@ -68,6 +68,9 @@ CASES = [
     ("2005-06-15", "The deadline had been scheduled for <date value=2005-06-10>Friday</date>; "
                    "it will expire <date value=2005-06-17>Friday</date> instead."),
     ("2005-06-15", "Profit beat long-expected losses on <date value=2005-06-13>Monday</date>."),
+    ("2005-06-15", "They will appeal <date value=2005-06-13>Monday</date>'s ruling, the lawyers said."),
+    ("2005-06-15", "The ruling will stand, the lawyers warned <date value=2005-06-14>Tuesday</date>."),
+    ("2005-06-15", "Voters gathered ahead of <date value=2005-06-19>Sunday</date>'s election."),
     # reports: "the year ended ..." is a year-long duration, "the quarter" the last one completed
     ("1989-11-02", "for <date kind=duration value=P1Y>the year</date> ended "
                    "<date value=1989-09-30>Sept. 30</date>, and in <date value=1989-Q3>the quarter</date>"),

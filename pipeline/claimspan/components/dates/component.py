@@ -291,8 +291,13 @@ class DatesComponent(RuleComponent):
         reporting verb stops the search ("said Monday it will..."): its time is not the date's.
         A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
         "had" or "previously" is a future seen from the past ("had been due to expire Friday").
-        A present-tense schedule right before the date looks forward ("the vote is on Tuesday")."""
+        A present-tense schedule right before the date looks forward ("the vote is on Tuesday").
+        A date in the possessive names an event already told of ("will appeal Wednesday's
+        ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
         lo = max(start, span.start - FUTURE_WINDOW)
+        if span.end < len(doc) and doc[span.end].lower_ in self.lexicon["possessive"]:
+            before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
+            return "future" if any(t.lower_ in self.lexicon["event_ahead"] for t in before) else None
         if span.start - 2 >= start and doc[span.start - 2].lower_ in self.lexicon["present_schedule"] \
                 and doc[span.start - 1].lower_ in ("on", "for"):
             return "future"   # "the vote is on Tuesday"
