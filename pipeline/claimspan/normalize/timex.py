@@ -14,25 +14,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from claimspan.normalize.timex_reference import from_reference as _from_reference
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
-                                              duration_value, interval, month_end, shift, value_at)
+                                              duration_value, interval, month_end, shift, value_at, weekday_near)
 from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
 
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
-REFERENCE_UNITS = ("day", "week", "month", "quarter", "year")   # finer to coarser
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
-
-def _weekday(anchor: date, wd: int, rel, future: bool = False) -> date:
-    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past),
-    or the first on or after it in a future-tense clause."""
-    if rel == -1:
-        return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
-    if rel == 1:
-        return anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
-    if future:
-        return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
-    return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
 
 
 def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True):
@@ -91,32 +80,6 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     return _relative(f, unit, anchor)
 
 
-def _from_reference(f: dict, unit: str | None, reference: str) -> str | None:
-    """"the following year", "that quarter", "two days later", "the previous Friday": the point
-    the narrative last spoke about (``reference``), moved; None when the words name a unit finer
-    than the reference ("two days later" after "in March") or give no unit.
-
-    >>> lex = default_lexicon()
-    >>> _from_reference(features(["the", "following", "year"], lex), "year", "1995-05-22")
-    '1996'
-    >>> _from_reference(features(["two", "days", "later"], lex), "day", "1995-05")
-    """
-    start, _, granularity = interval(reference)
-    if start is None:
-        return None
-    if f.get("weekday"):
-        return _weekday(start, f["weekday"], f.get("rel") or -1).isoformat() if granularity == "day" else None
-    if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS \
-            or REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):
-        return None
-    n = f["num"] if f["num"] is not None else 1
-    if not isinstance(n, int):
-        return None
-    step = n * (f.get("shift") or f.get("rel") or 0)
-    if unit == "year" and abs(step) == 1 and f.get("shift"):   # "a year earlier": the same quarter, month or day
-        return value_at(shift(start, "year", step), granularity) if granularity != "week" else None
-    return value_at(shift(start, unit, step), unit)
-
 
 def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
     """"77 years ago", "a year earlier" (from the reference point when there is one)."""
@@ -170,11 +133,11 @@ def _relative(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if f.get("weekday"):
         if anchor is None:
             return f"XXXX-WXX-{f['weekday']}", False
-        return _weekday(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
+        return weekday_near(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
     if anchor is None:
         return None, False
     if unit == "weekend":
-        return value_at(_weekday(anchor, 6, f.get("rel")), "week") + "-WE", True
+        return value_at(weekday_near(anchor, 6, f.get("rel")), "week") + "-WE", True
     rel = 0 if unit and f.get("rel") is None and f.get("mod") else f.get("rel")   # "the end of the year"
     if f.get("part") == "NI" and rel == -1:
         return (anchor - timedelta(days=1)).isoformat(), True   # "last night"
