@@ -47,10 +47,30 @@ CASES = [
     ("1989-11-02", "Profit rose in <date value=1989-Q3>the third quarter</date> from $5 "
                    "<date value=1988-Q3>a year earlier</date>."),
     ("1989-11-02", "Sales fell. <date value=1988>A year ago</date> they rose."),
+    # narrative chains: anaphoric words count from the date last spoken of, deictic ones do not
+    ("2020-06-01", "On <date value=1995-05-22>May 22, 1995</date>, he was promoted, and "
+                   "<date value=1996 anchor_date=1995-05-22>the following year</date> he moved; "
+                   "<date value=1998 anchor_date=1996-01-01>two years later</date> he retired."),
+    ("2020-06-01", "During <date value=2023>2023</date> sales rose 17% over "
+                   "<date value=2022>the previous year</date>, but <date value=2019>last year</date> fell."),
+    ("1989-11-01", "Net rose in <date value=1989-Q3>the quarter</date> ended <date value=1989-09-30>Sept. 30</date>. "
+                   "It was $5 million <date value=1988-Q3>a year ago</date>. "
+                   "The <date value=1988-Q3>year-ago</date> results were restated."),
+    ("1989-11-01", "Net rose in <date value=1989-Q3>the third quarter</date>. Sales rose. Costs fell. Jobs grew. "
+                   "<date value=null>That year</date> was hard."),   # the reference is too far back
     # a future-tense clause looks forward; a reporting verb in between does not
     ("1998-05-01", "They will meet <date value=1998-05-04>Monday</date>."),
     ("1998-05-01", "They met <date value=1998-04-27>Monday</date>."),
     ("1998-05-01", "He said <date value=1998-04-27>Monday</date> he will go."),
+    # the issue's pair: Wednesday's story, past and future Tuesday; a future seen from the past
+    ("2005-06-15", "Police said <date value=2005-06-14>Tuesday</date> the vote is on "
+                   "<date value=2005-06-21>Tuesday</date>."),
+    ("2005-06-15", "The deadline had been scheduled for <date value=2005-06-10>Friday</date>; "
+                   "it will expire <date value=2005-06-17>Friday</date> instead."),
+    ("2005-06-15", "Profit beat long-expected losses on <date value=2005-06-13>Monday</date>."),
+    ("2005-06-15", "They will appeal <date value=2005-06-13>Monday</date>'s ruling, the lawyers said."),
+    ("2005-06-15", "The ruling will stand, the lawyers warned <date value=2005-06-14>Tuesday</date>."),
+    ("2005-06-15", "Voters gathered ahead of <date value=2005-06-19>Sunday</date>'s election."),
     # reports: "the year ended ..." is a year-long duration, "the quarter" the last one completed
     ("1989-11-02", "for <date kind=duration value=P1Y>the year</date> ended "
                    "<date value=1989-09-30>Sept. 30</date>, and in <date value=1989-Q3>the quarter</date>"),

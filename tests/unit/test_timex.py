@@ -91,6 +91,13 @@ def test_duration_value(n, unit, expected):
     ("the first eight months of this year", "range", date(2021, 9, 14), "2021-01/2021-08"),
     ("the first three quarters of 2020", "range", None, "2020-Q1/2020-Q3"),
     ("the past decade", "duration", date(2021, 9, 14), "P10Y"),
+    # years spelled out, as broadcast transcripts write them
+    ("the year two thousand", "date", date(1998, 3, 3), "2000"),
+    ("the year two thousand and one", "date", date(1998, 3, 3), "2001"),
+    ("January nineteen ninety-seven", "date", date(1998, 2, 27), "1997-01"),
+    ("the winter of nineteen ninety-four", "date", date(1998, 2, 23), "1994-WI"),
+    ("two thousand years", "duration", None, "P2000Y"),
+    ("two hundred years", "duration", None, "P200Y"),
 ])
 def test_timex_values(text, kind, anchor, expected):
     assert timex(text, anchor=anchor, kind=kind) == expected
@@ -121,3 +128,31 @@ def test_modifier_keeps_the_whole_interval():
 def test_no_anchor_means_no_guess():
     row = interpret(["last", "year"], "date", None, LEX)
     assert (row["value"], row["start_date"], row["is_relative"], row["anchor_date"]) == (None, None, False, None)
+
+
+# -- the narrative's reference time: anaphoric words count from the date last spoken of ------
+
+@pytest.mark.parametrize("words, reference, expected, anchor_date", [
+    (["the", "following", "year"], "1995-05-22", "1996", "1995-05-22"),
+    (["the", "previous", "year"], "2023", "2022", "2023-01-01"),
+    (["that", "quarter"], "1988-Q2", "1988-Q2", "1988-04-01"),
+    (["the", "following", "month"], "1989-03-15", "1989-04", "1989-03-15"),
+    (["two", "days", "later"], "2019-10-03", "2019-10-05", "2019-10-03"),
+    (["a", "year", "earlier"], "1989-Q3", "1988-Q3", "1989-07-01"),
+    (["the", "previous", "Friday"], "1989-10-27", "1989-10-20", "1989-10-27"),
+    (["the", "1988", "quarter"], "1989-Q3", "1988-Q3", "1989-07-01"),
+])
+def test_anaphoric_words_count_from_the_reference(words, reference, expected, anchor_date):
+    row = interpret(words, "date", date(2020, 6, 1), LEX, reference=reference)
+    assert (row["value"], row["is_relative"], row["anchor_date"]) == (expected, True, anchor_date)
+
+
+@pytest.mark.parametrize("words, reference, expected", [
+    (["the", "following", "year"], None, "2021"),       # no reference: the document date
+    (["two", "days", "later"], "2019-10", "2020-06-03"),  # a unit finer than the reference: the document date
+    (["last", "year"], "1995", "2019"),                  # deictic words ignore the narrative
+    (["two", "years", "ago"], "1995", "2018"),
+    (["that", "year"], None, None),                      # nothing to point back to
+])
+def test_deictic_words_and_missing_references_use_the_document_date(words, reference, expected):
+    assert interpret(words, "date", date(2020, 6, 1), LEX, reference=reference)["value"] == expected

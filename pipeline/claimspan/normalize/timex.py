@@ -14,23 +14,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from claimspan.normalize.timex_reference import from_reference as _from_reference
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
-                                              duration_value, interval, month_end, shift, value_at)
+                                              duration_value, interval, month_end, shift, value_at, weekday_near)
 from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
 
+REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
-
-def _weekday(anchor: date, wd: int, rel, future: bool = False) -> date:
-    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past),
-    or the first on or after it in a future-tense clause."""
-    if rel == -1:
-        return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
-    if rel == 1:
-        return anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
-    if future:
-        return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
-    return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
 
 
 def _year_of(f: dict, anchor: date | None, first_month: int, future: bool = True):
@@ -69,6 +60,14 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('XXXX-02-28', False)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if f.get("anaphoric") and reference:
+        from_reference = _from_reference(f, unit, reference)
+        if from_reference is not None:
+            return from_reference, REFERENCE
+    if f.get("anaphoric") and f.get("rel_word") is None and not f.get("shift"):
+        return None, False   # "that year" with nothing spoken of before: unknown
+    if f.get("year") and unit == "quarter" and not f.get("ordinal") and reference and "-Q" in reference:
+        return f"{f['year']}{reference[4:]}", REFERENCE   # "the 1988 quarter": the quarter spoken of, in 1988
     if deictic is not None:
         if isinstance(deictic, str):
             return deictic, False
@@ -81,6 +80,7 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     return _relative(f, unit, anchor)
 
 
+
 def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
     """"77 years ago", "a year earlier" (from the reference point when there is one)."""
     n = f["num"] if f["num"] is not None else 1
@@ -89,7 +89,7 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
         if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
             reference = value_at(interval(reference)[0], "quarter")
-        return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), False
+        return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), REFERENCE
     if anchor is None:
         return None, False
     if unit == "year" and n == 1 and f.get("of_unit") == "quarter":
@@ -133,11 +133,11 @@ def _relative(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if f.get("weekday"):
         if anchor is None:
             return f"XXXX-WXX-{f['weekday']}", False
-        return _weekday(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
+        return weekday_near(anchor, f["weekday"], f.get("rel"), f.get("future", False)).isoformat(), True
     if anchor is None:
         return None, False
     if unit == "weekend":
-        return value_at(_weekday(anchor, 6, f.get("rel")), "week") + "-WE", True
+        return value_at(weekday_near(anchor, 6, f.get("rel")), "week") + "-WE", True
     rel = 0 if unit and f.get("rel") is None and f.get("mod") else f.get("rel")   # "the end of the year"
     if f.get("part") == "NI" and rel == -1:
         return (anchor - timedelta(days=1)).isoformat(), True   # "last night"
@@ -220,10 +220,10 @@ def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None
     start, end, gran = interval(value)
     if value and row["kind"] == "time":
         value += _time_suffix(f)
-    row.update(value=value, start_date=start, end_date=end, is_relative=relative and value is not None,
+    row.update(value=value, start_date=start, end_date=end, is_relative=bool(relative) and value is not None,
                granularity=gran or GRANULARITY.get(f.get("unit")))
     if row["is_relative"]:
-        row["anchor_date"] = anchor
+        row["anchor_date"] = interval(reference)[0] if relative == REFERENCE else anchor
 
 
 def _duration(row: dict, f: dict, anchor: date | None) -> None:
@@ -299,7 +299,8 @@ def lexicon_tables(lex: dict) -> dict:
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
-                    "past_markers")
+                    "past_markers", "anaphoric", "future_in_past", "present_schedule",
+                    "possessive", "event_ahead")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -109,3 +109,14 @@ def duration_value(n, unit: str) -> str:
 
 
 # -- resolving against the anchor ----------------------------------------------------
+
+def weekday_near(anchor: date, wd: int, rel, future: bool = False) -> date:
+    """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past),
+    or the first on or after it in a future-tense clause."""
+    if rel == -1:
+        return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
+    if rel == 1:
+        return anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
+    if future:
+        return anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
+    return anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)

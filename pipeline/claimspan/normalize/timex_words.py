@@ -32,6 +32,8 @@ def features(words: list[str], lex: dict) -> dict:
         f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
     if number:
         f["num"] = _combine_numbers(number)
+    if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
+        f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
     return f
 
 
@@ -105,10 +107,14 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
     elif k in lex["relative"] and k != "first":
-        f["rel"], f["rel_word"] = lex["relative"][k], k
+        f["rel"], f["rel_word"], f["anaphoric"] = lex["relative"][k], k, k in lex["anaphoric"]
     elif k in lex["shift_words"]:
         if f.get("unit"):
-            f["shift"] = lex["shift_words"][k]
+            f["shift"], f["anaphoric"] = lex["shift_words"][k], k in lex["anaphoric"]
+    elif k in lex["anaphoric"]:      # "that year", "the same day"
+        f["anaphoric"] = True
+        if f.get("rel") is None:
+            f["rel"] = lex["anaphoric"][k]
     elif k in lex["sets"]:
         f["set"] = lex["sets"][k]
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
@@ -155,8 +161,8 @@ def _combine_numbers(parts: list):
         return "X"
     total = 0
     for p in parts:
-        if p == 100 and total:
-            total *= 100
+        if p in (100, 1000) and total:
+            total *= p
         elif p == 0.5:
             total += 0.5
         else:

@@ -29,13 +29,14 @@ from claimspan.components.base import RuleComponent
 from claimspan.normalize import holidays, timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
+from claimspan.components.dates.narrative import Narrative
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
 HOLIDAY_RULE = "dates.anchored.holiday"
-FUTURE_WINDOW = 8   # tokens before a date searched for a future-tense word
+FUTURE_WINDOW = 10  # tokens before a date searched for a future-tense word
 # Words too common to start a match window; every core pattern needs another word.
 WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no", "up", "'s", "'", ",", "s", "s.",
                "this", "that", "these", "than", "every", "each", "more", "less", "least", "just", "right", "per",
@@ -257,20 +258,19 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        reference = None   # (sentence, value): the last quarter, month or day the text spoke about
+        narrative = Narrative()   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
-            ref = reference[1] if reference and reference[0] >= sentence - 1 else None
+            ref = narrative.reference(sentence)
             tense = self._tense(doc, span, sents.starts[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
-            if attrs["value"] and attrs["granularity"] in ("quarter", "month", "day") and row.rule.kind == "date":
-                reference = (sentence, attrs["value"])
+            narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self._holiday(attrs, span, anchor, tense == "future")
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
@@ -288,13 +288,28 @@ class DatesComponent(RuleComponent):
     def _tense(self, doc: Doc, span, start: int) -> str | None:
         """``future`` or ``past``: the first tense word shortly before the span, in its own
         clause (its sentence starts at token ``start``): "will", "'ll"; "fell", "rose". A
-        reporting verb stops the search ("said Monday it will..."): its time is not the date's."""
-        for token in reversed(doc[max(start, span.start - FUTURE_WINDOW):span.start]):
+        reporting verb stops the search ("said Monday it will..."): its time is not the date's.
+        A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
+        "had" or "previously" is a future seen from the past ("had been due to expire Friday").
+        A present-tense schedule right before the date looks forward ("the vote is on Tuesday").
+        A date in the possessive names an event already told of ("will appeal Wednesday's
+        ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
+        lo = max(start, span.start - FUTURE_WINDOW)
+        if span.end < len(doc) and doc[span.end].lower_ in self.lexicon["possessive"]:
+            before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
+            return "future" if any(t.lower_ in self.lexicon["event_ahead"] for t in before) else None
+        if span.start - 2 >= start and doc[span.start - 2].lower_ in self.lexicon["present_schedule"] \
+                and doc[span.start - 1].lower_ in ("on", "for"):
+            return "future"   # "the vote is on Tuesday"
+        for token in reversed(doc[lo:span.start]):
             word = token.lower_
             if word in self.lexicon["reporting_verbs"]:
                 return None
             if word in self.lexicon["future_markers"]:
-                return "future"
+                if token.i > 0 and doc[token.i - 1].text in timex.DASHES and not doc[token.i - 1].whitespace_:
+                    continue
+                before = doc[max(lo, token.i - 2):token.i]
+                return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"
             if word in self.lexicon["past_markers"]:
                 return "past"
         return None
