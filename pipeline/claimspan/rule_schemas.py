@@ -102,7 +102,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                                        "body": "str"})],
     "statistics/grouping.yaml": Record(**{"events!": "{[str]}", "running_events": "[str]", "people_events": "[str]",
                                           "counted_classes": "{[str]}", "object_classes": "[str]",
-                                          "listed_heads": "[str]", "listed_max": "int",
+                                          "listed_heads": "[str]", "listed_max": "int", "describing": "[str]",
                                           "superseded": "[str]", "context_stop_words": "[str]",
                                           "not_place_before": "[str]", "clause_breaks!": "[str]",
                                           "place_prepositions!": "[str]", "place_modifiers": "[str]",

@@ -84,7 +84,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
         places, near = _in_country(places, country), _in_country(near, country)
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
-        and not _conversion(sentence, offset)
+        and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)

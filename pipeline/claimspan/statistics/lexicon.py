@@ -18,6 +18,7 @@ class GroupingRules:
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
+    describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
@@ -65,6 +66,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
+        describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
