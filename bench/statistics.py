@@ -52,7 +52,7 @@ def corpus(n_claims: int, seed: int = 7) -> tuple[list[dict], dict]:
             number = f"{n:,}"
             at = sentence.index(number)
             kind = "money" if "$" in sentence else "count"
-            rows.append({"doc_id": doc, "claim_id": f"{doc}:{offset + at}-{offset + at + len(number)}",
+            rows.append({"doc_id": doc, "claim_id": f"{doc}:{offset + at}-{offset + at + len(number)}", "text": number,
                          "start_char": offset + at, "end_char": offset + at + len(number), "sentence": sentence,
                          "sentence_start_char": offset, "kind": kind,
                          "value": float(n) * (1e6 if kind == "money" else 1),

@@ -23,11 +23,12 @@ claims = pd.read_parquet(f"{out}/claims.parquet")
 orgs = pd.read_parquet(f"{out}/organizations.parquet")
 statistics = pd.read_parquet(f"{out}/statistics.parquet")
 
-# 2. The claims of one speaker: here whoever makes the most.
-speaker = claims["speaker"].value_counts().index[0]
-said = claims[claims["speaker"] == speaker]
-print(f"{len(said)} claims by {speaker}")
-print(said[["text", "value", "unit", "qualifier", "counted", "checkworthy"]].head(10))
+# 2. The claims of one speaker: here whoever makes the most (news often has none).
+speakers = claims["speaker"].value_counts()
+if len(speakers):
+    said = claims[claims["speaker"] == speakers.index[0]]
+    print(f"{len(said)} claims by {speakers.index[0]}")
+    print(said[["text", "value", "unit", "qualifier", "counted", "checkworthy"]].head(10))
 
 # 3. Checkworthy claims about a period: their period overlaps 2016-2020.
 period_start = pd.to_datetime(claims["period_start"])
@@ -50,10 +51,10 @@ joined = claims.merge(docs[["doc_id", "title", "doc_date", "text"]].rename(colum
 for row in joined.itertuples():
     assert row.doc_text[row.start_char:row.end_char] == row.text
     assert row.doc_text[row.sentence_start_char:row.sentence_end_char] == row.sentence
-first = joined.iloc[0]
-at = first.start_char - first.sentence_start_char
-print(f"{first.title} ({first.doc_date}), line {first.line}:")
-print(first.sentence[:at] + "[" + first.text + "]" + first.sentence[at + len(first.text):])
+for first in joined.head(1).itertuples():
+    at = first.start_char - first.sentence_start_char
+    print(f"{first.title} ({first.doc_date}), line {first.line}:")
+    print(first.sentence[:at] + "[" + first.text + "]" + first.sentence[at + len(first.text):])
 
 # 6. Statistics: claims that restate one figure share a stat_id; each figure stated
 #    twice or more is a row of statistics, with its label and whether its values agree.

@@ -44,3 +44,21 @@ def test_readme_shows_the_walkthrough():
     shown = section.split("```python\n", 1)[1].split("```", 1)[0]
     # The README names the folder; the script takes it from its argument.
     assert shown == 'out = "outputs"\n' + _walkthrough_code(SCRIPT.read_text(encoding="utf-8"))
+
+
+def test_walkthrough_runs_on_news_without_speakers(tmp_path):
+    """AP-style news: no transcript, so no claim has a speaker; the walkthrough still runs."""
+    story = ("NAIROBI, Kenya (AP) _\n\nThe bombing killed 247 people in Kenya, officials said Friday. "
+             "The Red Cross said more than 5,000 people were injured.\n")
+    source = tmp_path / "in"
+    source.mkdir()
+    for n in (1, 2):
+        (source / f"story{n}.txt").write_text(story, encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "claimspan", "run", str(source), "--out", str(out), "--quiet"],
+                   check=True, timeout=300, cwd=ROOT)
+    assert pd.read_parquet(out / "claims.parquet")["speaker"].isna().all()
+    done = subprocess.run([sys.executable, str(SCRIPT), str(out)], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "statistics are inconsistent" in done.stdout

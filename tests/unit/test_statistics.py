@@ -20,7 +20,7 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     start = -1
     for _ in range(nth + 1):
         start = sentence.index(number, start + 1)
-    return {"doc_id": doc, "claim_id": f"{doc}:{start}-{start + len(number)}", "start_char": start,
+    return {"doc_id": doc, "claim_id": f"{doc}:{start}-{start + len(number)}", "text": number, "start_char": start,
             "end_char": start + len(number), "sentence": sentence, "sentence_start_char": 0, "kind": kind,
             "value": float(value if value is not None else number.replace(",", "")), "unit": None,
             "qualifier": qualifier, "counted": counted, "period_start": None, "period_end": None,

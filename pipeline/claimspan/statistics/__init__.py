@@ -19,7 +19,7 @@ from claimspan import ruleset
 from claimspan.statistics import features, grouping, summary
 from claimspan.statistics.lexicon import load
 
-COLUMNS = ["doc_id", "claim_id", "start_char", "end_char", "sentence", "sentence_start_char", "kind", "value",
+COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "sentence_start_char", "kind", "value",
            "unit", "qualifier", "counted", "period_start", "period_end", "checkworthy"]
 
 
