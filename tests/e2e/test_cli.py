@@ -49,6 +49,20 @@ def test_empty_tables_keep_their_columns(tmp_path):
         assert list(frame.columns) == schema(table).names
 
 
+def test_one_document_gives_an_empty_statistics_table_with_its_schema(tmp_path):
+    """One story whose figures are each stated once: no statistic, and the table still has its columns."""
+    path = tmp_path / "in.jsonl"
+    text = "The floods killed 14 people in Romania on Monday. More than 12,000 people left their homes."
+    path.write_text(json.dumps({"id": "one", "text": text, "date": "1999-05-24"}) + "\n", encoding="utf-8")
+    assert main(["run", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    from claimspan.io.schemas import schema
+
+    claims = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    statistics = pd.read_parquet(tmp_path / "out" / "statistics.parquet")
+    assert len(claims) == 2 and claims["stat_id"].nunique() == 2
+    assert statistics.empty and list(statistics.columns) == schema("statistics").names
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_seeds_as_table_input_give_the_same_rows(seeds_blank, tmp_path, fmt):
     meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str)
