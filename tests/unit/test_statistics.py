@@ -257,3 +257,13 @@ def test_one_story_that_gives_two_figures_gives_two_things():
 ])
 def test_no_unknown_place_where_the_text_names_none(rules, sentence):
     assert not [p for _, p in features._place_mentions(features.tokens(sentence), rules) if p[0].startswith("~")]
+
+
+@pytest.mark.parametrize("sentence, number, superseded", [
+    ("The toll, initially 10, has risen to 12.", "10", True),
+    ("The toll on the ground, initially put at nine, was raised to 14.", "nine", True),
+    ("The toll on the ground, initially put at nine, was raised to 14.", "14", False),
+])
+def test_a_figure_the_text_replaces(rules, sentence, number, superseded):
+    claim = features.claim_of(0, claim_row(sentence, number, value=1), None, rules)
+    assert claim.superseded is superseded

@@ -85,7 +85,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
-    superseded = any(w in rules.superseded for w in lower[max(0, first - 2):first])
+    superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
