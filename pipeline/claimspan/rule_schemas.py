@@ -103,6 +103,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "statistics/grouping.yaml": Record(**{"events!": "{[str]}", "running_events": "[str]", "people_events": "[str]",
                                           "counted_classes": "{[str]}", "object_classes": "[str]",
                                           "listed_heads": "[str]", "listed_max": "int", "describing": "[str]",
+                                          "count_nouns": "[str]",
                                           "superseded": "[str]", "context_stop_words": "[str]",
                                           "not_place_before": "[str]", "clause_breaks!": "[str]",
                                           "place_prepositions!": "[str]", "place_modifiers": "[str]",

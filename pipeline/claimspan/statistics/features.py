@@ -171,12 +171,25 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     head = None
     if counted:
         head = counted.split()[-1].lower()
+    elif (named := _number_of(lower, first, rules)) is not None:
+        head = named
     elif first >= 2 and lower[first - 1] == ":" and lower[first - 2][0].isalpha():
         label = lower[first - 2]   # `Injured: 4,877`, but not `Turkey: 412 dead`
         head = None if label in rules.events or _place(label.title(), rules) else label
     if head is None:
         return "people" if event in rules.people_events else None
     return rules.counted_classes.get(head) or _singular(head)
+
+
+def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:
+    """`the number of cases has reached 1,480`: the noun after `number of` in the clause before
+    the figure, when the claim has no counted noun of its own."""
+    for j in range(first - 1, max(1, first - RIGHT_REACH) - 1, -1):
+        if lower[j] in rules.clause_breaks:
+            return None
+        if lower[j - 1] in rules.count_nouns and lower[j] == "of" and j + 1 < first:
+            return lower[j + 1]
+    return None
 
 
 def _singular(word: str) -> str:

@@ -18,6 +18,7 @@ class GroupingRules:
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
+    count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]
     stop_words: frozenset[str]
@@ -66,6 +67,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
+        count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(data.get("superseded") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
