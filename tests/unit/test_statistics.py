@@ -267,3 +267,15 @@ def test_no_unknown_place_where_the_text_names_none(rules, sentence):
 def test_a_figure_the_text_replaces(rules, sentence, number, superseded):
     claim = features.claim_of(0, claim_row(sentence, number, value=1), None, rules)
     assert claim.superseded is superseded
+
+
+def test_the_same_organization_is_evidence():
+    """Two stories on one party's seats, in few words alike and with no event word: the party
+    (one org_key in both sentences) is what makes them one figure."""
+    rows = [claim_row("The Centre Party won 28 seats, with 23.4 percent of the vote.", "28", doc="a",
+                      counted="seats"),
+            claim_row("Its 28 seats make it the largest group in the Riigikogu.", "28", doc="b", counted="seats")]
+    dates = {"a": dt.date(1999, 3, 8), "b": dt.date(1999, 3, 9)}
+    alone, _ = group_rows(rows, dates)
+    together, _ = group_rows(rows, dates, (), {"a": [(4, "org-centre-party")], "b": [(0, "org-centre-party")]})
+    assert alone[0] != alone[1] and together[0] == together[1]

@@ -24,9 +24,11 @@ COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "
 
 
 def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
-               texts: Iterable[tuple[str, str | None]] = ()) -> tuple[list[str], list[dict]]:
+               texts: Iterable[tuple[str, str | None]] = (),
+               orgs: dict[str, list] | None = None) -> tuple[list[str], list[dict]]:
     """(each claim's stat_id, in order; the statistics rows of two or more claims, by stat_id).
-    ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them."""
+    ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them;
+    ``orgs``: doc_id -> sorted (start_char, org_key) of its organizations."""
     rules = load(ruleset.overlay_key())
     texts = iter(texts)
     current: tuple = (None, None)
@@ -37,7 +39,8 @@ def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
             if current[0] is None:
                 break
         own = current[1] if current[0] == row["doc_id"] else None
-        claims_.append(features.claim_of(n, row, doc_dates.get(row["doc_id"]), rules, own))
+        claims_.append(features.claim_of(n, row, doc_dates.get(row["doc_id"]), rules, own,
+                                         (orgs or {}).get(row["doc_id"])))
     ids = [""] * len(claims)
     rows = []
     for members in grouping.group(claims_, rules):
@@ -51,12 +54,24 @@ def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
     return ids, rows
 
 
+def actors_of(organizations: Iterable[dict]) -> dict[str, list]:
+    """doc_id -> sorted (start_char, org_key) of the organizations rows."""
+    out: dict[str, list] = {}
+    for row in organizations:
+        if row.get("org_key"):
+            out.setdefault(row["doc_id"], []).append((row["start_char"], row["org_key"]))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
 def add_to_tables(tables: dict[str, list[dict]]) -> None:
     """Fill ``stat_id`` of the claims rows and the ``statistics`` rows of one in-memory run."""
     docs = sorted(tables["documents"], key=lambda d: d["doc_id"])
     dates = {d["doc_id"]: d.get("doc_date") for d in docs}
     order = sorted(range(len(tables["claims"])), key=lambda n: tables["claims"][n]["doc_id"])
-    ids, rows = group_rows([tables["claims"][n] for n in order], dates, ((d["doc_id"], d.get("text")) for d in docs))
+    ids, rows = group_rows([tables["claims"][n] for n in order], dates, ((d["doc_id"], d.get("text")) for d in docs),
+                           actors_of(tables.get("organizations") or []))
     ids = [sid for _, sid in sorted(zip(order, ids))]
     for claim, sid in zip(tables["claims"], ids):
         claim["stat_id"] = sid

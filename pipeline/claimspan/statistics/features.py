@@ -45,6 +45,7 @@ class Claim:
     event: str | None
     places: frozenset                # (place, country) pairs its sentence gives it
     near: frozenset                  # for a sentence with none, those of the sentences before (weaker)
+    actors: frozenset                # the org_keys of the organizations its sentence names
     scope: str | None                # `one` incident (`the blast`) or `many` (`the bombings`), when no own place
     period: tuple | None             # (first day, last day)
     words: frozenset                 # content words of the sentence
@@ -59,8 +60,10 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None) -> Claim:
-    """``text``: the document's text, when at hand, for the places of the sentences before."""
+def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
+             orgs: list | None = None) -> Claim:
+    """``text``: the document's text, when at hand, for the places of the sentences before;
+    ``orgs``: (start_char, org_key) of the document's organizations, in order."""
     sentence = row.get("sentence") or ""
     offset = row["start_char"] - row["sentence_start_char"]
     end = row["end_char"] - row["sentence_start_char"]
@@ -82,6 +85,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if any(p[1] is None for p in places | near):
         country = _home_country(text, rules)
         places, near = _in_country(places, country), _in_country(near, country)
+    actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
@@ -89,7 +93,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
-                 span, what, event, places, near, scope, period, read.words,
+                 span, what, event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded)
 
@@ -346,6 +350,15 @@ def _place(name: str, rules: GroupingRules):
     if name.endswith(("'s", "\u2019s")):
         name = name[:-2]
     return rules.places.get(name) or (rules.places.get(name[:-1]) if name.endswith(".") else None)
+
+
+def _actors(orgs: list | None, start: int, end: int) -> frozenset:
+    """The organizations named in [start, end): who won the seats, pledged the money, made the arrests."""
+    if not orgs:
+        return frozenset()
+    lo = bisect.bisect_left(orgs, (start, ""))
+    hi = bisect.bisect_left(orgs, (end, ""))
+    return frozenset(key for _, key in orgs[lo:hi])
 
 
 def _period(start, end) -> tuple | None:

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from claimspan.io.outdir import table_files
 from claimspan.io.schemas import schema
-from claimspan.statistics import COLUMNS, group_rows
+from claimspan.statistics import COLUMNS, actors_of, group_rows
 
 
 def finish(folder: Path, meta: dict[str, str]) -> int:
@@ -30,7 +30,10 @@ def finish(folder: Path, meta: dict[str, str]) -> int:
     for f in table_files(docs) if docs.exists() else []:
         t = pq.read_table(f, columns=["doc_id", "doc_date"])
         dates.update(zip(t.column("doc_id").to_pylist(), t.column("doc_date").to_pylist()))
-    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else ())
+    orgs_path = folder / "organizations.parquet"
+    orgs = [row for f in (table_files(orgs_path) if orgs_path.exists() else [])
+            for row in pq.read_table(f, columns=["doc_id", "start_char", "org_key"]).to_pylist()]
+    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else (), actors_of(orgs))
     at = 0
     for f in files:
         at = _rewrite(f, ids, at)

@@ -23,8 +23,8 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "scopes", "places", "periods", "sentences", "words",
-                 "values", "spans", "echoes")
+    __slots__ = ("members", "doc_values", "whats", "events", "scopes", "places", "actors", "periods", "sentences",
+                 "words", "values", "spans", "echoes")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -33,6 +33,7 @@ class Statistic:
         self.events: set = set()
         self.scopes: set = set()
         self.places: set = set()
+        self.actors: set = set()
         self.periods: set = set()   # distinct periods: a statistic of many claims has few
         self.sentences: set = set()
         self.words: dict[str, int] = {}
@@ -51,6 +52,7 @@ class Statistic:
             self.scopes.add(claim.scope)
         if claim.places:
             self.places.add(claim.places)
+        self.actors |= claim.actors
         if claim.period:
             self.periods.add(claim.period)
         if not claim.superseded:   # `initially 10, has risen to 12`: the old and the new figure of one sentence
@@ -176,6 +178,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
         score += w["same_sentence_text"]
+    if claim.actors & stat.actors:   # the same organization: who won, pledged, arrested
+        score += w["same_actor"]
     if claim.event and claim.event in stat.events:
         score += w["same_event"]
     if claim.period and stat.periods:

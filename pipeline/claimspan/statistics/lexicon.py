@@ -40,7 +40,8 @@ class GroupingRules:
 
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
-           "same_sentence_text", "context", "object_share", "common_value_factor", "max_ratio", "threshold")
+           "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "max_ratio",
+           "threshold")
 
 
 @functools.lru_cache(maxsize=4)
