@@ -40,7 +40,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     # -- claims ----------------------------------------------------------------
     "claims/counted.yaml": words("stop_words", "modifiers", "irregular_plurals", "not_plural_endings",
                                  "not_plural_words", "discourse_nouns", "discourse_cues", "discourse_followers",
-                                 "discourse_openers", "of_words", "relative_pronouns"),
+                                 "discourse_openers", "of_words", "partitive_determiners", "relative_pronouns"),
     "claims/currencies.yaml": [Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
                                                   "suffix": "[str]", "scale": "number"})],
     "claims/not_claims.yaml": [Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
@@ -54,7 +54,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
                                                                  "range_verbs", "change_verbs")}),
     "claims/ratios.yaml": Record(**{"part_of_whole!": "[str]"}, over_connector="[str]", of_connector="[str]",
-                                 fraction_followers="[str]", multiplier_words="[str]",
+                                 fraction_followers="[str]", share_before="[str]", multiplier_words="[str]",
                                  multiplier_followers="[str]", frequency_words="{number}"),
     "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
                                    age_words="[str]", year_min="int", year_max="int", months="{int}",

@@ -57,6 +57,8 @@ class ClaimsComponent(RuleComponent):
         tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
         follow = sorted(set(lex.scales) | set(lex.fractions) | tens | {"dozen", "a", "an"})
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        halves = sorted(w for w in lex.before_scale if w in lex.fractions)   # "half of the budget"
+        self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
         with_a = sorted({p[0] for p in r.units_with_a})
         self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
         before = sorted({p[0] for p in r.percent_before})

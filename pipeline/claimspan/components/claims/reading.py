@@ -57,16 +57,24 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
 
 
 def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
-    """``two-thirds of`` is a ratio, ``three quarters`` a number; ``half`` alone,
-    ``a third-party`` and ``a third nation`` are not claims."""
+    """``two-thirds of the staff`` and ``half the children`` are ratios of a whole
+    (the counted noun), ``cut in half`` a ratio, ``one-quarter percent`` a percent,
+    ``three quarters`` a number; ``half`` alone, ``a third-party`` and ``a third
+    nation`` are not claims."""
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
-    if (w == "half" and words[end] not in followers) or (words[end] in DASHES and glued[end]):
+    share = w == "half" and words[c.start - 1] in rules.ratios["share_before"] and not words[end].isalpha()
+    if (w == "half" and words[end] not in followers and not share) or (words[end] in DASHES and glued[end]):
         return None
-    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers:
+    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
+            and not phrase_at(rules.percent_after, words, end):
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
-    if words[end] in followers:
-        c.kind, c.rule = "ratio", "claims.ratio.fraction"
     c.no_counted = True
+    if (hit := phrase_at(rules.percent_after, words, end)):
+        c.kind, c.unit, c.rule = "percent", "%", hit.rule   # "one-quarter percent"
+        c.end = c.num_end = end + hit.length
+    elif words[end] in followers or share:
+        c.kind, c.rule = "ratio", "claims.ratio.fraction"
+        c.no_counted = share or words[end] not in rules.counted["of_words"] | rules.counted["partitive_determiners"]
     return qualify(rules, words, c)
 
 

@@ -146,7 +146,8 @@ class _Loader:
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
-        sets = ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers")
+        sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "multiplier_words",
+                "multiplier_followers")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
                                          for p in data["part_of_whole"] or ()}
@@ -161,7 +162,8 @@ class _Loader:
         data, _ = _file(self.dir, "counted.yaml")
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns",
-                "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "relative_pronouns"}
+                "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "partitive_determiners",
+                "relative_pronouns"}
         rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:

@@ -1,0 +1,67 @@
+"""Classes of issue #14 for ``claimspan_claims`` (with ``claimspan_dates`` before it, as in the
+pipeline): shares and fractions, numbers inside names, ages, units and kinds, qualifiers,
+partitives. Expected claims inline with <claim>, counted nouns with <noun>; every claim of
+a text must be tagged, attributes left off are not checked."""
+from __future__ import annotations
+
+import pytest
+
+from tests.inline import blank_pipeline, parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline("dates", "claims")
+
+
+def check(nlp, marked):
+    text, spans = parse(marked)
+    doc = nlp(text)
+    found = list(doc.spans.get("claims", []))
+    expected = [s for s in spans if s[0] == "claim"]
+    assert [(s.start_char, s.end_char) for s in found] == [(s, e) for _, s, e, _ in expected], \
+        [s.text for s in found]
+    for span, (_, _, _, attrs) in zip(found, expected):
+        row = span._.claim
+        for key, want in attrs.items():
+            if key == "value":
+                assert row[key] == pytest.approx(float(want)), (span.text, key)
+            else:
+                assert str(row[key]) == str(want), (span.text, key, row[key])
+    nouns = [(s, e) for tag, s, e, _ in spans if tag == "noun"]
+    counted = [(r["counted_start_char"], r["counted_end_char"]) for r in (s._.claim for s in found)
+               if r["counted"] is not None]
+    assert counted == nouns
+
+
+SHARES = [
+    "<claim kind=ratio value=0.5 qualifier=nearly>Almost half</claim> of the <noun>budget</noun> went to defence.",
+    "<claim kind=ratio value=0.5 qualifier=more_than>More than half</claim> of the <noun>respondents</noun> said yes.",
+    "<claim kind=ratio value=0.5>Half</claim> the <noun>children</noun> were vaccinated.",
+    "The company cut its workforce in <claim kind=ratio value=0.5>half</claim>.",
+    "<claim kind=ratio value=0.3333333333333333>A third</claim> of the <noun>staff</noun> quit.",
+    "<claim kind=ratio value=0.6666666666666666>Two thirds</claim> of the <noun>staff</noun> quit.",
+    "<claim kind=ratio value=0.25 qualifier=approximately>Roughly a quarter</claim> of the <noun>land</noun> is forest.",
+    "<claim kind=ratio value=0.75>Three quarters</claim> of <noun>voters</noun> agree.",
+    "<claim kind=ratio value=0.2>One in five</claim> <noun>adults</noun> smokes.",
+    "<claim kind=ratio value=0.3>Three in ten</claim> <noun>Americans</noun> agree.",
+    "<claim kind=ratio value=0.9>9 out of 10</claim> <noun>dentists</noun> agree.",
+    "<claim kind=ratio value=0.5>Half</claim> of them left.",
+]
+
+NOT_SHARES = [
+    "Half an hour later his half-brother said he would do his half.",
+    "Profits rose in the second half of the year.",
+    "The mine has been closed for a quarter of a century.",
+]
+
+
+@pytest.mark.parametrize("marked", SHARES)
+def test_shares_are_ratios_of_their_counted_noun(nlp, marked):
+    check(nlp, marked)
+
+
+@pytest.mark.parametrize("text", NOT_SHARES)
+def test_not_shares(nlp, text):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans.get("claims", [])] == []
