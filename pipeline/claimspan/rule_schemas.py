@@ -40,7 +40,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     # -- claims ----------------------------------------------------------------
     "claims/counted.yaml": words("stop_words", "modifiers", "irregular_plurals", "not_plural_endings",
                                  "not_plural_words", "discourse_nouns", "discourse_cues", "discourse_followers",
-                                 "discourse_openers", "of_words", "partitive_determiners", "relative_pronouns"),
+                                 "discourse_openers", "of_words", "partitive_determiners", "partitive_superlatives",
+                                 "superlative_endings", "not_superlatives", "relative_pronouns"),
     "claims/currencies.yaml": [Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
                                                   "suffix": "[str]", "scale": "number"})],
     "claims/not_claims.yaml": [Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",

@@ -65,3 +65,39 @@ def test_shares_are_ratios_of_their_counted_noun(nlp, marked):
 def test_not_shares(nlp, text):
     doc = nlp(text)
     assert [s.text for s in doc.spans.get("claims", [])] == []
+
+
+NAMES = [
+    "The 9/11 attacks and the 3/11 tsunami killed <claim qualifier=at_least>thousands</claim>.",
+    "In an emergency, call 999 or 911; dial 112 for help.",
+    "He won the Formula One title; the Big Ten and the Group of Seven met.",
+    "The Fortune 500 firms, a Catch-22, the world No. 1, one of the largest banks.",
+    "On the one hand, prices rose.",
+    "The defense plans to call <claim value=200>200</claim> <noun>witnesses</noun>.",
+    "<claim value=5>Five</claim> were hurt. <claim value=500>About Five Hundred</claim> attended.",
+    "The gear ratio is <claim value=0.025>1/40</claim>; he sold <claim kind=ratio value=0.75>3/4</claim> "
+    "of the <noun>shares</noun>.",
+]
+
+
+@pytest.mark.parametrize("marked", NAMES)
+def test_numbers_inside_names_are_not_claims(nlp, marked):
+    check(nlp, marked)
+
+
+PARTITIVES = [
+    "<claim value=4>Four</claim> of its <noun>former members</noun> were arrested.",
+    "<claim value=9>Nine</claim> died, <claim value=6>six</claim> of them <noun>children</noun>.",
+    "In 2019 <claim value=40>40</claim> of the <noun>banks</noun> failed, and <claim value=30>30</claim> of the "
+    "most populous <noun>states</noun>.",
+    "<claim value=40>40</claim> of the largest <noun>banks</noun> failed.",
+    "<claim value=2>two</claim> of Elian's <noun>Miami cousins</noun>",
+    "<claim value=10>Ten</claim> of the <claim value=12>12</claim> <noun>victims</noun> were women; "
+    "<claim value=8>eight</claim> of them are in custody.",
+    "<claim value=2>Two</claim> of the <noun>forest rangers</noun> were hurt.",
+]
+
+
+@pytest.mark.parametrize("marked", PARTITIVES)
+def test_partitives_count_the_noun_after_of(nlp, marked):
+    check(nlp, marked)

@@ -113,6 +113,11 @@ def partitive_start(rules, doc: Doc, words, c: Claim) -> int | None:
         k = own + 1                                            # "of the country's", "of Elian's"
     if k < len(doc) and (doc[k].like_num or words[k] in rules.lex.words):
         return None
+    if words[k] in cw["partitive_superlatives"]:
+        return k + 2                                           # "of the most populous states"
+    if words[k].endswith(tuple(cw["superlative_endings"])) and words[k] not in cw["not_superlatives"] \
+            and doc[k].is_lower and k + 1 < len(doc) and doc[k + 1].is_alpha:
+        return k + 1                                           # "of the largest banks"
     return k
 
 

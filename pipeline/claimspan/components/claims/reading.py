@@ -73,9 +73,14 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
         c.kind, c.unit, c.rule = "percent", "%", hit.rule   # "one-quarter percent"
         c.end = c.num_end = end + hit.length
     elif words[end] in followers or share:
-        c.kind, c.rule = "ratio", "claims.ratio.fraction"
-        c.no_counted = share or words[end] not in rules.counted["of_words"] | rules.counted["partitive_determiners"]
+        share_of(rules, words, c, share)
     return qualify(rules, words, c)
+
+
+def share_of(rules, words, c: Claim, alone: bool = False) -> None:
+    """A fraction of a whole is a ratio; the whole after ``of``/``the`` is its counted noun."""
+    c.kind, c.rule = "ratio", "claims.ratio.fraction"
+    c.no_counted = alone or words[c.end] not in rules.counted["of_words"] | rules.counted["partitive_determiners"]
 
 
 def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | None:
@@ -99,6 +104,8 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         if is_age_after_name(rules, doc, c, r):
             c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
             return c                                       # "Kopp, 44, was arrested"
+        if "/" in words[c.end - 1] and c.value < 1 and words[c.end] in rules.ratios["fraction_followers"]:
+            share_of(rules, words, c)                      # "3/4 of the shares"
         read_proportion(rules, words, glued, c, blocked)
     prefix = phrase_ending(rules.currency_prefix, words, c.start)
     if prefix and c.kind in ("count", "money"):

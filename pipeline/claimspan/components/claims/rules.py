@@ -163,7 +163,7 @@ class _Loader:
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns",
                 "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "partitive_determiners",
-                "relative_pronouns"}
+                "partitive_superlatives", "superlative_endings", "not_superlatives", "relative_pronouns"}
         rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:
