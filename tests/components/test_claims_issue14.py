@@ -101,3 +101,22 @@ PARTITIVES = [
 @pytest.mark.parametrize("marked", PARTITIVES)
 def test_partitives_count_the_noun_after_of(nlp, marked):
     check(nlp, marked)
+
+
+AGES = [
+    "Children <claim kind=measure unit=year value=5 qualifier=less_than>under five</claim> are at risk.",
+    "People <claim kind=measure unit=year value=65 qualifier=more_than>over 65</claim> were vaccinated first.",
+    "Voters aged <claim kind=measure unit=year value=18 qualifier=at_least>18</claim> to "
+    "<claim kind=measure unit=year value=24 qualifier=at_most>24</claim> turned out.",
+    "A <claim kind=measure unit=year value=9>9-year-old</claim> boy was hurt.",
+    "Those <claim kind=measure unit=year qualifier=at_least>65 and older</claim> can apply.",
+    # the noun after the number: a count, not an age
+    "<claim kind=count value=65 qualifier=more_than>Over 65</claim> <noun>people</noun> died.",
+    "The boat is <claim kind=measure unit=foot qualifier=at_least>150 feet</claim> to "
+    "<claim kind=measure unit=foot qualifier=at_most>200</claim>.",
+]
+
+
+@pytest.mark.parametrize("marked", AGES)
+def test_ages_are_measures_in_years(nlp, marked):
+    check(nlp, marked)

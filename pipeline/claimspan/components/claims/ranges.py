@@ -49,7 +49,7 @@ def join_range(c: Claim, high: Claim | None) -> bool:
     if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
         c.kind, c.unit, c.rule = high.kind, high.unit, high.rule
         c.no_counted = high.no_counted
-    elif high.kind == "count" and c.kind == "money" and high.end == high.num_end:
+    elif high.kind == "count" and c.kind in ("money", "measure") and high.end == high.num_end:
         high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range

@@ -112,7 +112,26 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
         c.value *= rules.currency_scale.get(prefix.rule, 1.0)
         c.start -= prefix.length
-    return qualify(rules, words, c)
+    return read_age(rules, words, qualify(rules, words, c))
+
+
+def read_age(rules, words, c: Claim) -> Claim:
+    """``aged 18``, ``children under five``, ``those 65 and older``: an age, a measure in
+    years (SPEC), not a count of what follows."""
+    if c.kind != "count" or not is_whole(c.value) or not 0 < c.value <= rules.age_max:
+        return c
+    before = words[c.start - 1]
+    if before in rules.ranges["between"]:
+        before = words[c.start - 2]                        # "aged between 18 and 24"
+    after = phrase_at(rules.age_after, words, c.end)
+    threshold = c.qualifier in ("more_than", "less_than", "at_least", "at_most") and before in rules.age_people
+    if not (before in rules.age_before or after or threshold):
+        return c
+    c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
+    if after and c.qualifier == "exact":
+        c.qualifier = after.value
+        c.end = c.num_end = c.end + after.length           # "65 and older"
+    return c
 
 
 def per_unit(rules, words, i) -> bool:

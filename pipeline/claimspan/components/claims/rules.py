@@ -39,6 +39,9 @@ class ClaimRules:
     percent_before: Phrases = field(default_factory=dict)
     time_units: dict[str, str] = field(default_factory=dict)
     age_words: frozenset = frozenset()
+    age_before: frozenset = frozenset()
+    age_people: frozenset = frozenset()
+    age_after: Phrases = field(default_factory=dict)
     year_range: tuple[int, int] = (1000, 2100)
     age_max: int = 0
     months: frozenset = frozenset()
@@ -134,10 +137,13 @@ class _Loader:
         data, _ = _file(self.dir, "temporal.yaml")
         rules.age_max = int(data.get("age_max", 0))
         words = {k: frozenset(data.get(k) or ())
-                 for k in ("age_words", "time_unit_modifiers", "reporting_verbs", "period_anchors")}
+                 for k in ("age_words", "age_before", "age_people", "time_unit_modifiers", "reporting_verbs",
+                           "period_anchors")}
         words["months"] = _month_words(data.get("months") or {})
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
+        rules.age_before, rules.age_people = words["age_before"], words["age_people"]
+        rules.age_after = {self.toks(p): (q, "claims.measure.age") for p, q in (data.get("age_after") or {}).items()}
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
         rules.period_anchors = words["period_anchors"]
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
