@@ -50,7 +50,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                   ordinal_units="{number}", fraction_chars="{number}", vague="{number}",
                                   before_scale="{number}", vague_before_of="{number}", lower_bounds="{number}",
                                   signs="{number}"),
-    "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]"})],
+    "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]", "unit": "str"})],
     "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
                                                                  "range_verbs", "change_verbs")}),

@@ -120,3 +120,20 @@ AGES = [
 @pytest.mark.parametrize("marked", AGES)
 def test_ages_are_measures_in_years(nlp, marked):
     check(nlp, marked)
+
+
+UNITS_AND_KINDS = [
+    "The rate rose <claim kind=percent unit='percentage point' value=1.2>1.2 percentage points</claim> to "
+    "<claim kind=percent unit=% value=5>5 percent</claim>.",
+    "They paid <claim kind=money unit=USD value=5000000 qualifier=approximately>about 5 million U.S. dollars</claim>.",
+    "The Fed cut rates by <claim kind=percent unit=% value=0.25>one-quarter percent</claim>.",
+    "It earned <claim kind=ratio value=3>three times</claim> what it earned last year.",
+    "Prices rose <claim kind=ratio value=2 qualifier=more_than>more than twice</claim> the rate.",
+    # a frequency stays a count of times
+    "He was arrested <claim kind=count value=3>three</claim> <noun>times</noun>.",
+]
+
+
+@pytest.mark.parametrize("marked", UNITS_AND_KINDS)
+def test_units_and_kinds(nlp, marked):
+    check(nlp, marked)

@@ -70,7 +70,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
     c.no_counted = True
     if (hit := phrase_at(rules.percent_after, words, end)):
-        c.kind, c.unit, c.rule = "percent", "%", hit.rule   # "one-quarter percent"
+        c.kind, c.unit, c.rule = "percent", hit.value, hit.rule   # "one-quarter percent"
         c.end = c.num_end = end + hit.length
     elif words[end] in followers or share:
         share_of(rules, words, c, share)
@@ -156,7 +156,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     k = j + 1 if hyphen else j
     hit = None if hyphen else phrase_at(rules.percent_after, words, k)
     if hit:
-        c.kind, c.unit, c.rule = "percent", "%", hit.rule
+        c.kind, c.unit, c.rule = "percent", hit.value, hit.rule
     elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)

@@ -90,10 +90,14 @@ class _Loader:
         return tuple(fold(t.text) for t in self.nlp.make_doc(phrase) if not t.is_space)
 
     def phrases(self, entries, where, key, value_key) -> Phrases:
+        """Each phrase as the tokenizer splits it written in lower and in upper case: its
+        exceptions are case-sensitive ("U.S." is one token, "u.s." two)."""
         table: Phrases = {}
         for e in entries:
             for p in e.get(key) or ():
-                table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
+                value = (e[value_key] if value_key else None, e["id"])
+                table[self.toks(p)] = value
+                table.setdefault(self.toks(p.upper()), value)
         return table
 
     def entries(self, name: str):
@@ -130,7 +134,7 @@ class _Loader:
 
     def percent(self, rules: ClaimRules) -> None:
         data, where = self.entries("percent.yaml")
-        rules.percent_after = self.phrases(data, where, "words", None)
+        rules.percent_after = self.phrases([{"unit": "%", **e} for e in data], where, "words", "unit")
         rules.percent_before = self.phrases(data, where, "before", None)
 
     def temporal(self, rules: ClaimRules) -> None:
