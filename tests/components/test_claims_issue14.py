@@ -137,3 +137,20 @@ UNITS_AND_KINDS = [
 @pytest.mark.parametrize("marked", UNITS_AND_KINDS)
 def test_units_and_kinds(nlp, marked):
     check(nlp, marked)
+
+
+QUALIFIERS = [
+    "He has <claim qualifier=more_than value=300>more then 300</claim> <noun>employees</noun>.",
+    "Fines of <claim kind=money qualifier=at_most value=500>up to $500</claim>, "
+    "<claim kind=money qualifier=at_most value=700>$700</claim> and "
+    "<claim kind=money qualifier=at_most value=900>$900</claim> were set.",
+    "<claim qualifier=more_than>More than 300</claim> <noun>people</noun>, <claim qualifier=exact>20</claim> "
+    "<noun>cars</noun> and <claim qualifier=exact>5</claim> <noun>buses</noun>.",
+    "<claim qualifier=at_least>At least 5</claim> <noun>people</noun> died and <claim qualifier=exact>7</claim> "
+    "were hurt.",
+]
+
+
+@pytest.mark.parametrize("marked", QUALIFIERS)
+def test_qualifiers(nlp, marked):
+    check(nlp, marked)

@@ -86,3 +86,14 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def scope_lists(rules, words, claims: list[Claim]) -> None:
+    """``up to $500, $700 and $900``: the qualifier of a list's first item goes to the
+    exact items of the same kind and unit that follow it, joined only by list connectors."""
+    joins = rules.ranges["list_connectors"]
+    for a, b in zip(claims, claims[1:]):
+        gap = range(a.end, b.start)
+        if a.qualifier != "exact" and b.qualifier == "exact" and (a.kind, a.unit) == (b.kind, b.unit) \
+                and 0 < len(gap) <= 2 and all(words[k] in joins for k in gap):
+            b.qualifier = a.qualifier

@@ -165,8 +165,8 @@ class _Loader:
 
     def ranges(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ranges.yaml")
-        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
-        rules.ranges = {k: frozenset(fold(w) for w in data[k] or ()) for k in keys}
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors"}
+        rules.ranges = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def counted(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "counted.yaml")
