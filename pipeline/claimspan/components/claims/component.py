@@ -24,6 +24,7 @@ from claimspan.components.candidates import merge_windows
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
+from claimspan.components.claims.ranges import scope_lists
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, Glued, Words
 
@@ -57,6 +58,8 @@ class ClaimsComponent(RuleComponent):
         tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
         follow = sorted(set(lex.scales) | set(lex.fractions) | tens | {"dozen", "a", "an"})
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
+        halves = sorted(w for w in lex.before_scale if w in lex.fractions)   # "half of the budget"
+        self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
         with_a = sorted({p[0] for p in r.units_with_a})
         self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
         before = sorted({p[0] for p in r.percent_before})
@@ -125,6 +128,7 @@ class ClaimsComponent(RuleComponent):
             if found:
                 claims.extend(found)
                 done = max(c.end for c in found)
+        scope_lists(self.rules, words, claims)
         return claims
 
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:

@@ -81,7 +81,9 @@ def is_plural(rules, word: str) -> bool:
 def counted_span(rules, doc: Doc, words, c: Claim, parsed: bool) -> tuple[int, int] | None:
     if c.no_counted or c.kind in ("money", "measure", "percent"):
         return None
-    p = c.num_end
+    p = partitive_start(rules, doc, words, c)
+    if p is None:
+        return None                                            # "10 of 12 victims": two counts
     if p + 1 < len(doc) and words[p] in DASHES and not doc[p - 1].whitespace_ and not doc[p].whitespace_ \
             and doc[p + 1].is_alpha:
         return (p + 1, p + 2)                                  # "62-member": counted "member"
@@ -95,15 +97,48 @@ def counted_span(rules, doc: Doc, words, c: Claim, parsed: bool) -> tuple[int, i
     return ruled                                               # the rules keep "Arab League nations"
 
 
+def partitive_start(rules, doc: Doc, words, c: Claim) -> int | None:
+    """Where the counted noun may start: right after the number, or in a partitive
+    past ``of``, a determiner and a possessive (``four of its former members``,
+    ``half the children``, ``two of Elian's Miami cousins``); None when a number
+    follows (``10 of 12 victims``)."""
+    cw, p = rules.counted, c.num_end
+    k = p + 1 if words[p] in cw["of_words"] else p
+    if k == p and not (c.kind == "ratio" and words[p] in cw["partitive_determiners"]):
+        return p
+    if words[k] in cw["partitive_determiners"]:
+        k += 1
+    own = next((j for j in range(k + 1, min(k + 4, len(doc))) if words[j] == "'s"), None)
+    if own is not None and all(doc[j].is_alpha for j in range(k, own)):
+        k = own + 1                                            # "of the country's", "of Elian's"
+    if k < len(doc) and (doc[k].like_num or words[k] in rules.lex.words):
+        return None
+    if words[k] in cw["partitive_superlatives"]:
+        return k + 2                                           # "of the most populous states"
+    if words[k].endswith(tuple(cw["superlative_endings"])) and words[k] not in cw["not_superlatives"] \
+            and doc[k].is_lower and k + 1 < len(doc) and doc[k + 1].is_alpha:
+        return k + 1                                           # "of the largest banks"
+    return k
+
+
 def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | None:
     """The counted noun without a parse: the run of words after the number, up to
-    its last plural (``legal aid cases``), or the whole run after ``one``."""
+    its last plural (``legal aid cases``), or the whole run after ``one``. A ratio's
+    whole ends at its first plural (``one in five adults | smokes``) and may be
+    singular (``half of the budget``)."""
     run = counted_run(rules, doc, words, p)
     if not run:
         return None
     if c.value == 1:
         return (run[0], run[-1] + 1)                   # "one senior official"
     heads = [k for k in run if is_plural(rules, words[k])]
+    if c.kind == "ratio":
+        if heads:
+            return (run[0], heads[0] + 1)
+        if p == c.num_end:
+            return None
+        end = next((k for k in run[1:] if words[k].endswith(("ed", "ing"))), run[-1] + 1)
+        return (run[0], end)                           # "half of the budget", "a third of the land"
     if not heads:
         return None
     return (run[0], heads[-1] + 1)

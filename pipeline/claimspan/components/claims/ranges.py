@@ -49,7 +49,7 @@ def join_range(c: Claim, high: Claim | None) -> bool:
     if c.kind == "count" and high.kind != "count":        # "150 to 175 pounds": the unit is shared
         c.kind, c.unit, c.rule = high.kind, high.unit, high.rule
         c.no_counted = high.no_counted
-    elif high.kind == "count" and c.kind == "money" and high.end == high.num_end:
+    elif high.kind == "count" and c.kind in ("money", "measure") and high.end == high.num_end:
         high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range
@@ -86,3 +86,14 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def scope_lists(rules, words, claims: list[Claim]) -> None:
+    """``up to $500, $700 and $900``: the qualifier of a list's first item goes to the
+    exact items of the same kind and unit that follow it, joined only by list connectors."""
+    joins = rules.ranges["list_connectors"]
+    for a, b in zip(claims, claims[1:]):
+        gap = range(a.end, b.start)
+        if a.qualifier != "exact" and b.qualifier == "exact" and (a.kind, a.unit) == (b.kind, b.unit) \
+                and 0 < len(gap) <= 2 and all(words[k] in joins for k in gap):
+            b.qualifier = a.qualifier

@@ -57,17 +57,30 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
 
 
 def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
-    """``two-thirds of`` is a ratio, ``three quarters`` a number; ``half`` alone,
-    ``a third-party`` and ``a third nation`` are not claims."""
+    """``two-thirds of the staff`` and ``half the children`` are ratios of a whole
+    (the counted noun), ``cut in half`` a ratio, ``one-quarter percent`` a percent,
+    ``three quarters`` a number; ``half`` alone, ``a third-party`` and ``a third
+    nation`` are not claims."""
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
-    if (w == "half" and words[end] not in followers) or (words[end] in DASHES and glued[end]):
+    share = w == "half" and words[c.start - 1] in rules.ratios["share_before"] and not words[end].isalpha()
+    if (w == "half" and words[end] not in followers and not share) or (words[end] in DASHES and glued[end]):
         return None
-    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers:
+    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
+            and not phrase_at(rules.percent_after, words, end):
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
-    if words[end] in followers:
-        c.kind, c.rule = "ratio", "claims.ratio.fraction"
     c.no_counted = True
+    if (hit := phrase_at(rules.percent_after, words, end)):
+        c.kind, c.unit, c.rule = "percent", hit.value, hit.rule   # "one-quarter percent"
+        c.end = c.num_end = end + hit.length
+    elif words[end] in followers or share:
+        share_of(rules, words, c, share)
     return qualify(rules, words, c)
+
+
+def share_of(rules, words, c: Claim, alone: bool = False) -> None:
+    """A fraction of a whole is a ratio; the whole after ``of``/``the`` is its counted noun."""
+    c.kind, c.rule = "ratio", "claims.ratio.fraction"
+    c.no_counted = alone or words[c.end] not in rules.counted["of_words"] | rules.counted["partitive_determiners"]
 
 
 def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | None:
@@ -91,13 +104,34 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         if is_age_after_name(rules, doc, c, r):
             c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
             return c                                       # "Kopp, 44, was arrested"
+        if "/" in words[c.end - 1] and c.value < 1 and words[c.end] in rules.ratios["fraction_followers"]:
+            share_of(rules, words, c)                      # "3/4 of the shares"
         read_proportion(rules, words, glued, c, blocked)
     prefix = phrase_ending(rules.currency_prefix, words, c.start)
     if prefix and c.kind in ("count", "money"):
         c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
         c.value *= rules.currency_scale.get(prefix.rule, 1.0)
         c.start -= prefix.length
-    return qualify(rules, words, c)
+    return read_age(rules, words, qualify(rules, words, c))
+
+
+def read_age(rules, words, c: Claim) -> Claim:
+    """``aged 18``, ``children under five``, ``those 65 and older``: an age, a measure in
+    years (SPEC), not a count of what follows."""
+    if c.kind != "count" or not is_whole(c.value) or not 0 < c.value <= rules.age_max:
+        return c
+    before = words[c.start - 1]
+    if before in rules.ranges["between"]:
+        before = words[c.start - 2]                        # "aged between 18 and 24"
+    after = phrase_at(rules.age_after, words, c.end)
+    threshold = c.qualifier in ("more_than", "less_than", "at_least", "at_most") and before in rules.age_people
+    if not (before in rules.age_before or after or threshold):
+        return c
+    c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
+    if after and c.qualifier == "exact":
+        c.qualifier = after.value
+        c.end = c.num_end = c.end + after.length           # "65 and older"
+    return c
 
 
 def per_unit(rules, words, i) -> bool:
@@ -122,7 +156,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     k = j + 1 if hyphen else j
     hit = None if hyphen else phrase_at(rules.percent_after, words, k)
     if hit:
-        c.kind, c.unit, c.rule = "percent", "%", hit.rule
+        c.kind, c.unit, c.rule = "percent", hit.value, hit.rule
     elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)

@@ -39,6 +39,9 @@ class ClaimRules:
     percent_before: Phrases = field(default_factory=dict)
     time_units: dict[str, str] = field(default_factory=dict)
     age_words: frozenset = frozenset()
+    age_before: frozenset = frozenset()
+    age_people: frozenset = frozenset()
+    age_after: Phrases = field(default_factory=dict)
     year_range: tuple[int, int] = (1000, 2100)
     age_max: int = 0
     months: frozenset = frozenset()
@@ -87,10 +90,14 @@ class _Loader:
         return tuple(fold(t.text) for t in self.nlp.make_doc(phrase) if not t.is_space)
 
     def phrases(self, entries, where, key, value_key) -> Phrases:
+        """Each phrase as the tokenizer splits it written in lower and in upper case: its
+        exceptions are case-sensitive ("U.S." is one token, "u.s." two)."""
         table: Phrases = {}
         for e in entries:
             for p in e.get(key) or ():
-                table[self.toks(p)] = (e[value_key] if value_key else None, e["id"])
+                value = (e[value_key] if value_key else None, e["id"])
+                table[self.toks(p)] = value
+                table.setdefault(self.toks(p.upper()), value)
         return table
 
     def entries(self, name: str):
@@ -127,17 +134,20 @@ class _Loader:
 
     def percent(self, rules: ClaimRules) -> None:
         data, where = self.entries("percent.yaml")
-        rules.percent_after = self.phrases(data, where, "words", None)
+        rules.percent_after = self.phrases([{"unit": "%", **e} for e in data], where, "words", "unit")
         rules.percent_before = self.phrases(data, where, "before", None)
 
     def temporal(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "temporal.yaml")
         rules.age_max = int(data.get("age_max", 0))
         words = {k: frozenset(data.get(k) or ())
-                 for k in ("age_words", "time_unit_modifiers", "reporting_verbs", "period_anchors")}
+                 for k in ("age_words", "age_before", "age_people", "time_unit_modifiers", "reporting_verbs",
+                           "period_anchors")}
         words["months"] = _month_words(data.get("months") or {})
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
+        rules.age_before, rules.age_people = words["age_before"], words["age_people"]
+        rules.age_after = {self.toks(p): (q, "claims.measure.age") for p, q in (data.get("age_after") or {}).items()}
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
         rules.period_anchors = words["period_anchors"]
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
@@ -146,7 +156,8 @@ class _Loader:
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
-        sets = ("of_connector", "over_connector", "fraction_followers", "multiplier_words", "multiplier_followers")
+        sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "multiplier_words",
+                "multiplier_followers")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
                                          for p in data["part_of_whole"] or ()}
@@ -154,14 +165,15 @@ class _Loader:
 
     def ranges(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ranges.yaml")
-        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs"}
-        rules.ranges = {k: frozenset(fold(w) for w in data[k] or ()) for k in keys}
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors"}
+        rules.ranges = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def counted(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "counted.yaml")
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns",
-                "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "relative_pronouns"}
+                "discourse_followers", "discourse_openers", "discourse_cues", "of_words", "partitive_determiners",
+                "partitive_superlatives", "superlative_endings", "not_superlatives", "relative_pronouns"}
         rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:
