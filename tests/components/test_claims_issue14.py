@@ -131,8 +131,19 @@ QUALIFIERS = [
 ]
 
 
+# class 8: the numbers of instruments (the resolutions table's rows) are no claims
+INSTRUMENTS = [
+    "The Data Protection Act 2018 and Regulation (EU) 2016/679 apply.",
+    "Directive 2001/29/EC and Regulation (EC) No 1907/2006 were amended.",
+    "The House passed H.R. 5376 by <claim value=220>220</claim> <noun>votes</noun> to <claim value=207>207</claim>.",
+    "H.R. 3684 became Public Law 117-58, and the Senate passed S. 1260.",
+    "The Assembly adopted resolution WHA72.5, A/RES/70/1 and S/RES/2417 (2018).",
+    "The U.S. <claim value=500>500</claim> <noun>largest firms</noun> hired <claim value=3000>3,000</claim> <noun>people</noun>.",
+]
+
+
 CLASSES = {"shares": SHARES, "names": NAMES, "partitives": PARTITIVES, "ages": AGES,
-           "units and kinds": UNITS_AND_KINDS, "qualifiers": QUALIFIERS}
+           "units and kinds": UNITS_AND_KINDS, "qualifiers": QUALIFIERS, "instruments": INSTRUMENTS}
 
 
 @pytest.mark.parametrize("marked", [pytest.param(m, id=f"{name}-{n}") for name, cases in CLASSES.items()

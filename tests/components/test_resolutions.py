@@ -67,6 +67,24 @@ CASES = [
     "(2021-2025)</r> for growth",
     # not instruments: organizations and events that contain a head word, periods
     "the School of Law of Nankai University on National Constitution Day",
+    # issue #14 class 8: acts with years, legislation and bills by number, WHO and UN symbols, treaties
+    "the <r kind=law title='Data Protection Act 2018'>Data Protection Act 2018</r> and the <r kind=law>Climate "
+    "Change Act 2008</r> apply",
+    "under <r kind=regulation title='Regulation (EU) 2016/679'>Regulation (EU) 2016/679</r>, "
+    "<r kind=regulation>Directive (EU) 2019/790</r> and <r kind=regulation title='Directive 2001/29/EC'>Directive "
+    "2001/29/EC</r>",
+    "the House passed <r kind=law title='H.R. 5376'>H.R. 5376</r>; <r kind=law>H.R. 3684</r> became "
+    "<r kind=law title='Public Law 117-58'>Public Law 117-58</r>",
+    "the Assembly adopted <r kind=resolution title=WHA72.5>resolution WHA72.5</r> and <r kind=resolution "
+    "title=A/RES/70/1>A/RES/70/1</r>, then <r title='S/RES/2417 (2018)'>S/RES/2417 (2018)</r>",
+    "Russia left the <r kind=treaty title='Kyoto Protocol'>Kyoto Protocol</r> and the <r kind=treaty>Treaty on "
+    "Open Skies</r>; both signed the <r kind=treaty title='Minsk agreements'>Minsk agreements</r>",
+    "the <r kind=law>American Rescue Plan</r>, signed into law in March, and the <r kind=plan>Marshall Plan</r>",
+    # ... and what stays out: an idiom, a fallback plan, a plain agreement, a letter "S." after "U"
+    "the insurer cited the Act of God clause",
+    "They went with Plan B after three days.",
+    "The two sides reached an agreement, and the BellSouth agreement was signed.",
+    "the U.S. 500 largest firms",
 ]
 
 

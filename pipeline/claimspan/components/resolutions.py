@@ -10,10 +10,13 @@ Finds, the longest winning where they overlap:
   a parenthesized period (``National Human Rights Action Plan of China (2016-2020)``);
 - quoted titles after ``entitled``/``titled``/``named`` when an instrument noun
   comes before the cue;
-- UN document symbols (``A/RES/77/16``, ``S/RES/2231 (2015)``, ``Resolution 2231``);
+- capitalized names closed by a lower-case plural head after "the" (``the Minsk agreements``);
+- instruments by number, from the ``symbols`` regexes (``A/RES/77/16``, ``S/RES/2231 (2015)``,
+  ``Resolution 2231``, ``Regulation (EU) 2016/679``, ``H.R. 5376``, ``Public Law 117-58``);
 - acronyms the document defines (``UDHR``) or the gazetteer knows;
 - unnamed resolutions (``two resolutions``, ``a China-initiated resolution``).
 
+A plan or initiative that the sentence says was enacted is a ``law`` (``enactment_cues``, ``enactable_kinds``).
 Runs after ``claimspan_organizations`` and reads ``doc.spans["organizations"]``
 for ``body`` and to keep organization names ("School of Law") out.
 """
@@ -32,13 +35,13 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
-from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, period_after, run_left,
-                                             run_right, tokens_with_text)
+from claimspan.components.propernames import (SUFFIXES, YEAR, NameRules, is_cap, parts_right, period_after,
+                                             run_left, run_right, tokens_with_text)
 
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
-PRIORITY = {"title": 0, "symbol": 1, "name": 2, "acronym": 3, "unnamed": 4}
+PRIORITY = {"title": 0, "symbol": 1, "name": 2, "lower": 3, "acronym": 4, "unnamed": 5}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
-                   "constitution", "plan", "agenda", "initiative", "code", "other"})
+                   "constitution", "treaty", "plan", "agenda", "initiative", "code", "other"})
 
 
 @Language.factory(
@@ -59,7 +62,8 @@ class ResolutionsComponent(RuleComponent):
         rules = ruleset.read_rule_file(str(path))   # validated on reading (claimspan.rule_schemas)
         low = lambda key: frozenset(str(w).lower() for w in rules.get(key) or ())  # noqa: E731
         self.heads = {str(k).lower(): v for k, v in rules["heads"].items()}
-        for table in ("heads", "cue_nouns"):
+        self.lower_heads = {str(k).lower(): v for k, v in (rules.get("lower_heads") or {}).items()}
+        for table in ("heads", "cue_nouns", "lower_heads"):
             for word, kind in (rules.get(table) or {}).items():
                 if kind not in KINDS:
                     where = ruleset.locate(rules[table], f"{path} rule {table}.{word}", word)
@@ -72,7 +76,16 @@ class ResolutionsComponent(RuleComponent):
                                     numbers=True, max_connectors=3)
         self.starts = low("starts")
         self.acronym_body_words = low("acronym_body_words")
-        self.symbols = ruleset.compile_any(rules.get("symbols") or [], path)
+        symbols = rules.get("symbols") or []
+        ruleset.compile_any(symbols, path)   # a bad regex fails here, naming its rule
+        for e in symbols:
+            if e.get("kind", "resolution") not in KINDS:
+                where = ruleset.locate(e, f"{path} rule {e['id']}", "kind")
+                raise ruleset.RuleError(f"{where}: unknown kind {e['kind']!r}")
+        self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution")) for e in symbols]
+        self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads")
+        self.enactment_cues = [tuple(c.lower().split()) for c in rules.get("enactment_cues") or ()]
+        self.enactable = low("enactable_kinds")
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
         self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
         self.title_cues = low("title_cues")
@@ -85,6 +98,9 @@ class ResolutionsComponent(RuleComponent):
         self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
         self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        if self.lower_heads:
+            self.matcher.add("lower", [[{"LOWER": "the"}, {"IS_TITLE": True, "OP": "+"},
+                                        {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}]])
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
 
@@ -96,7 +112,7 @@ class ResolutionsComponent(RuleComponent):
         by_rule = SpanIndex(orgs, keep=lambda o: o._.organization.get("source") == "rule")   # once: not per match
         sents = SentenceIndex(doc)
         cands, covered = [], -1
-        for key, s, _end in sorted(self.matcher(doc), key=lambda m: m[1]):
+        for key, s, end in sorted(self.matcher(doc), key=lambda m: m[1]):
             kind = self.nlp.vocab.strings[key]
             if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
                 found = self._name_around(doc, s, by_rule)
@@ -107,6 +123,8 @@ class ResolutionsComponent(RuleComponent):
                 cands += [("title",) + t for t in self._quoted(doc, s)]
             elif kind == "unnamed":
                 cands += [("unnamed",) + u for u in self._unnamed(doc, s, sents)]
+            elif kind == "lower":
+                cands += [("lower",) + c for c in self._lower_named(doc, s, end, org_tokens)]
         text = doc._.text
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
@@ -115,6 +133,8 @@ class ResolutionsComponent(RuleComponent):
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
                 body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"))
+            if kind in self.enactable and how == "name" and self._enacted(doc, s, e, sents):
+                kind = "law"   # "the American Rescue Plan, signed into law": a statute whatever its name
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
         return rows
 
@@ -128,8 +148,10 @@ class ResolutionsComponent(RuleComponent):
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
         end = last + 1
+        if end + 1 == run_end and YEAR.match(doc[end].text) and doc[last].lower_ in self.dated_heads:
+            end = run_end  # "Data Protection Act 2018"
         if end < run_end:
-            return None  # "Constitution Day", "Plan Period": the head is a modifier
+            return None  # "Constitution Day", "Plan Period", "Plan B": the head is a modifier
         between = False
         for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
             words = [t.lower_ for t in doc[conn:k]]
@@ -148,6 +170,9 @@ class ResolutionsComponent(RuleComponent):
         end = period_after(doc, end)
         if end - start < 2:
             return None
+        if start == last and doc[last].lower_ in self.needs_modifier and not any(
+                YEAR.match(t.text) for t in doc[last + 1:end]):
+            return None  # "an Act of God", "an Act of Parliament": no name before the head, no year after
         span = doc[start:end]
         kind = self.heads[doc[last].lower_]
         return start, end, kind, self._title(span.text), None
@@ -232,13 +257,31 @@ class ResolutionsComponent(RuleComponent):
                 break
         return [(start, i + 1, "resolution", None, None)]
 
+    def _lower_named(self, doc: Doc, the: int, end: int, org_tokens: set[int]):
+        """``the Minsk agreements``: a capitalized run (no organization, date or sentence start in it)
+        between "the" and a lower-case plural head."""
+        s, e = the + 1, end
+        dates = doc.spans.get("dates", [])
+        if doc[s].is_sent_start or any(i in org_tokens for i in range(s, e - 1)) or \
+                any(d.start < e - 1 and d.end > s for d in dates):
+            return []
+        return [(s, e, self.lower_heads[doc[e - 1].lower_], doc[s:e].text, None)]
+
+    def _enacted(self, doc: Doc, s: int, e: int, sents: SentenceIndex) -> bool:
+        """An enactment cue a few words before or after the name, in its sentence."""
+        sent = sents.sent(s)
+        words = [t.lower_ for t in doc[max(sent.start, s - 3):s]] + [""] + \
+                [t.lower_ for t in doc[e:min(sent.end, e + 8)]]
+        return any(tuple(words[i:i + len(c)]) == c for c in self.enactment_cues for i in range(len(words)))
+
     def _symbols(self, doc: Doc, text: str):
         out = []
-        for m in self.symbols.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                title = m.group(0)
-                out.append((span.start, span.end, "resolution", title[0].upper() + title[1:], None))
+        for pattern, kind in self.symbols:
+            for m in pattern.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    title = m.group("title") if "title" in pattern.groupindex else m.group(0)
+                    out.append((span.start, span.end, kind, title[0].upper() + title[1:], None))
         return out
 
     def _acronyms(self, doc: Doc, text: str):
