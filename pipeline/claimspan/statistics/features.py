@@ -28,6 +28,7 @@ LEFT_REACH = 30    # tokens an event word may be away from its number (bounds th
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
+LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 
 
 @dataclass(slots=True)
@@ -123,6 +124,7 @@ class Sentence(NamedTuple):
     mentions: list        # (token index, place) of each place it names
     mention_at: list[int]     # their token indexes, for bisect
     scopes: list              # (token index, `one` or `many`) of each incident word
+    owned: list               # (token index of a figure, its own place phrase as a range of ``mentions``)
 
 
 _LAST: dict = {}
@@ -138,10 +140,23 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
         words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
         mentions = _place_mentions(toks, rules) if rules.places else []
         scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
+        read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
+                        words, mentions, [i for i, _ in mentions], scopes, [])
+        if mentions:
+            read.owned.extend(_owned(read, rules))
         _LAST.clear()
-        _LAST[key] = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                              words, mentions, [i for i, _ in mentions], scopes)
+        _LAST[key] = read
     return _LAST[key]
+
+
+def _owned(read: Sentence, rules: GroupingRules):
+    """Each figure of the sentence with a place phrase of its own (a number after a month word,
+    `Aug. 7 at the embassies`, is a day, not a figure)."""
+    for j, word in enumerate(read.lower):
+        if (word[0].isdigit() or word in rules.number_words) and not (j and read.lower[j - 1] in rules.months):
+            found = _own_phrase(read, j + 1, rules)
+            if found:
+                yield j, range(*found)
 
 
 def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, money: bool = True) -> str | None:
@@ -188,7 +203,7 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
 def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:
     """`the number of cases has reached 1,480`: the noun after `number of` in the clause before
     the figure, when the claim has no counted noun of its own."""
-    for j in range(first - 1, max(1, first - RIGHT_REACH) - 1, -1):
+    for j in range(first - 1, max(1, first - LABEL_REACH) - 1, -1):
         if lower[j] in rules.clause_breaks:
             return None
         if lower[j - 1] in rules.count_nouns and lower[j] == "of" and j + 1 < first:
@@ -229,13 +244,7 @@ def places_of(read: Sentence, first: int, last: int, counted: str | None,
     if own:
         return frozenset(p for _, p in read.mentions[own[0]:own[1]]), True
     toks = read.toks
-    others = set()
-    for j, word in enumerate(read.lower):
-        if (j < first or j >= last) and (word[0].isdigit() or word in rules.number_words) \
-                and not (j and read.lower[j - 1] in rules.months):   # `Aug. 7 at the embassies` is a day
-            found = _own_phrase(read, j + 1, rules)
-            if found:
-                others.update(range(*found))
+    others = {n for j, found in read.owned if j < first or j >= last for n in found}
     head = counted.split()[-1] if counted else None   # `12 Americans`; but `three Atlanta attacks` are placed
     return frozenset(p for n, (i, p) in enumerate(read.mentions) if toks[i][0] != head and n not in others), False
 

@@ -170,7 +170,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
         score += w["near_place"] if all(_same_places(claim.near, p) for p in stat.places) else -w["near_place"]
     if claim.value in stat.values:
-        score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value) else 1.0)
+        score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
         if not all(_plausible(claim, span, rules) for span in stat.spans):
             return None
@@ -193,16 +193,16 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         # unless the figure is a rare one of a thing of its own (`28 visas`, `29 aliases`)
         if claim.value not in stat.values:
             return None
-        specific = claim.what is not None and claim.what not in rules.counted_classes.values()
-        return score if specific and not _common_value(claim.value) else score - w["same_event"]
+        specific = claim.what is not None and claim.what not in rules.class_names
+        return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
     return score
 
 
-def _common_value(value: float | None) -> bool:
+def _common_value(value: float | None, weights: dict) -> bool:
     """Small numbers and round ones (10, 200, 5 million) say less when two claims share them."""
     if value is None:
         return True
-    if abs(value) <= 20:
+    if abs(value) <= weights["small_value"]:
         return True
     digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
     return len(digits) <= 1

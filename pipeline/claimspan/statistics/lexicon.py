@@ -15,6 +15,7 @@ class GroupingRules:
     running: frozenset[str]
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
+    class_names: frozenset[str]            # the classes (`people`, `times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
@@ -40,8 +41,8 @@ class GroupingRules:
 
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
-           "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "max_ratio",
-           "threshold")
+           "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
+           "max_ratio", "threshold")
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,6 +67,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
+        class_names=frozenset(data.get("counted_classes") or {}),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         count_nouns=frozenset(data.get("count_nouns") or []),
