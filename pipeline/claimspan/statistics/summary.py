@@ -52,7 +52,7 @@ def label(members: list[Claim], rules: GroupingRules) -> str:
     what = counted.most_common(1)[0][0] if counted else (members[0].what or members[0].kind)
     events = Counter(c.event for c in members if c.event)
     parts = [" ".join(filter(None, [what, events.most_common(1)[0][0].replace("_", " ") if events else None]))]
-    places = Counter(p for c in members for p in c.places)
+    places = Counter(p for c in members for p in sorted(c.places))   # sorted: a set's order varies by process
     if places:
         parts.append(" + ".join(sorted({rules.place_names.get(p[0], p[0]) for p, _ in places.most_common(3)})))
     periods = Counter(c.period for c in members if c.period)
