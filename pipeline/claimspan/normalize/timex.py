@@ -299,7 +299,7 @@ def lexicon_tables(lex: dict) -> dict:
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
-                    "past_markers", "anaphoric", "future_in_past", "present_schedule",
+                    "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead")
 
 

@@ -137,7 +137,7 @@ def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | 
             return (run[0], heads[0] + 1)
         if p == c.num_end:
             return None
-        end = next((k for k in run[1:] if words[k].endswith(("ed", "ing"))), run[-1] + 1)
+        end = next((k for k in run[1:] if words[k].endswith(tuple(rules.counted["verb_endings"]))), run[-1] + 1)
         return (run[0], end)                           # "half of the budget", "a third of the land"
     if not heads:
         return None

@@ -299,7 +299,7 @@ class DatesComponent(RuleComponent):
             before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
             return "future" if any(t.lower_ in self.lexicon["event_ahead"] for t in before) else None
         if span.start - 2 >= start and doc[span.start - 2].lower_ in self.lexicon["present_schedule"] \
-                and doc[span.start - 1].lower_ in ("on", "for"):
+                and doc[span.start - 1].lower_ in self.lexicon["schedule_prepositions"]:
             return "future"   # "the vote is on Tuesday"
         for token in reversed(doc[lo:span.start]):
             word = token.lower_
