@@ -60,3 +60,31 @@ def blank_pipeline(*components: str):
         if name != "speakers":
             nlp.add_pipe(f"claimspan_{name}")
     return nlp
+
+
+def assert_claims(found, spans, every_noun: bool = False) -> None:
+    """The claims spans ``found`` against the ``<claim ...>`` and ``<noun>`` elements of ``parse``:
+    the same spans in order, each attribute given equal (``value`` approximately), and the counted
+    nouns tagged - the first ones, or with ``every_noun`` all of them."""
+    import pytest
+
+    expected = [s for s in spans if s[0] == "claim"]
+    assert [(s.start_char, s.end_char) for s in found] == [(s, e) for _, s, e, _ in expected], \
+        [s.text for s in found]
+    for span, (_, _, _, attrs) in zip(found, expected):
+        row = span._.claim
+        for key, want in attrs.items():
+            got = row[key]
+            if key == "value":
+                assert got == pytest.approx(float(want)), (span.text, key)
+            elif key == "checkworthy":
+                assert got == (want == "True"), (span.text, key)
+            else:
+                assert str(got) == str(want), (span.text, key, got)
+    nouns = [(s, e) for tag, s, e, _ in spans if tag == "noun"]
+    counted = [(r["counted_start_char"], r["counted_end_char"]) for r in (s._.claim for s in found)
+               if r["counted"] is not None]
+    if every_noun:
+        assert counted == nouns
+    elif nouns:
+        assert counted[:len(nouns)] == nouns

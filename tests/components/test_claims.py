@@ -11,7 +11,7 @@ import spacy
 from claimspan.components import claims, sentences  # noqa: F401  registers the factories
 from claimspan.ruleset import RuleError, read_rule_file, rules_path
 from claimspan.tokenizer import customize_tokenizer
-from tests.inline import parse
+from tests.inline import assert_claims, parse
 
 
 def build(rules_dir=None):
@@ -119,25 +119,8 @@ def claims_of(nlp, text):
 @pytest.mark.parametrize("marked", CASES)
 def test_claims(nlp, marked):
     text, spans = parse(marked)
-    doc, found = claims_of(nlp, text)
-    expected = [s for s in spans if s[0] == "claim"]
-    nouns = [s for s in spans if s[0] == "noun"]
-    assert [(s.start_char, s.end_char) for s in found] == [(s, e) for _, s, e, _ in expected], \
-        [s.text for s in found]
-    for span, (_, _, _, attrs) in zip(found, expected):
-        row = span._.claim
-        for key, want in attrs.items():
-            got = row[key]
-            if key == "value":
-                assert got == pytest.approx(float(want)), (span.text, key)
-            elif key == "checkworthy":
-                assert got == (want == "True"), (span.text, key)
-            else:
-                assert str(got) == want, (span.text, key)
-    if nouns:
-        counted = [(r["counted_start_char"], r["counted_end_char"]) for r in (s._.claim for s in found)
-                   if r["counted"] is not None]
-        assert counted[:len(nouns)] == [(s, e) for _, s, e, _ in nouns]
+    _, found = claims_of(nlp, text)
+    assert_claims(found, spans)
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.inline import blank_pipeline, parse
+from tests.inline import assert_claims, blank_pipeline, parse
 
 
 @pytest.fixture(scope="module")
@@ -16,22 +16,8 @@ def nlp():
 
 def check(nlp, marked):
     text, spans = parse(marked)
-    doc = nlp(text)
-    found = list(doc.spans.get("claims", []))
-    expected = [s for s in spans if s[0] == "claim"]
-    assert [(s.start_char, s.end_char) for s in found] == [(s, e) for _, s, e, _ in expected], \
-        [s.text for s in found]
-    for span, (_, _, _, attrs) in zip(found, expected):
-        row = span._.claim
-        for key, want in attrs.items():
-            if key == "value":
-                assert row[key] == pytest.approx(float(want)), (span.text, key)
-            else:
-                assert str(row[key]) == str(want), (span.text, key, row[key])
-    nouns = [(s, e) for tag, s, e, _ in spans if tag == "noun"]
-    counted = [(r["counted_start_char"], r["counted_end_char"]) for r in (s._.claim for s in found)
-               if r["counted"] is not None]
-    assert counted == nouns
+    doc = nlp(text)   # kept: the spans need their Doc alive
+    assert_claims(list(doc.spans.get("claims", [])), spans, every_noun=True)
 
 
 SHARES = [
