@@ -4,11 +4,12 @@ A run-wide step after every document is extracted: ``finish(folder)`` reads the
 claims of a run's build folder (a file, or the part files of a sharded run),
 groups them (``grouping``: rules in rules/statistics/), writes each claim's
 ``stat_id`` back into its file and the statistics of two or more claims into
-``statistics.parquet``. It reads the claims' columns and the documents' dates,
-and the documents' texts one at a time (for the places named before a
-sentence), so it runs the same after workers, reused documents and Dask parts
-and never holds the corpus in memory. ``group_rows`` does the same for rows in memory
-(``claimspan.extract``).
+``statistics.parquet``. It reads the claims' columns, the documents' dates, the
+organizations' keys and positions (who a sentence names), and the documents'
+texts one at a time (for the places named before a sentence and in the
+dateline), so it runs the same after workers, reused documents and Dask parts
+and never holds the corpus in memory. ``group_rows`` does the same for rows in
+memory (``claimspan.extract``).
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The run-wide step on a build folder: claims in, ``stat_id`` and ``statistics.parquet`` out.
 
-The claims are read column by column (never the documents' texts); each claims
+The claims and organizations are read column by column, the documents' texts a
+batch at a time (never the whole corpus); each claims
 file — one file, or each part of a sharded run — is then rewritten batch by
 batch with its ``stat_id`` filled, into a temporary file renamed over it. The
 build folder is not published yet (claimspan.io.outdir), so no reader ever sees
