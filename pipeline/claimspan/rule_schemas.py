@@ -70,7 +70,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "months": "{int}", "ambiguous_months": "{bool}", "weekdays": "{int}", "seasons": "{str}",
         "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
-        "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "{bool}",
+        "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "[str]",
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}",
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",
         "present_schedule": "{bool}", "schedule_prepositions": "{bool}", "possessive": "{bool}",
@@ -80,7 +80,9 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                                "relative": "int"})],
     "dates/exclusions.yaml": [Record(**{"id!": "str", "pattern!": "str|[str]"})],
     # -- shared lists (rules/common/) ----------------------------------------------
-    "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}"}),
+    "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}", "units!": "{str}"}),
+    "common/numbers.yaml": Record(**{"cardinals!": "{int}"}),
+    "common/verbs.yaml": Record(**{"reporting!": "[str]"}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),

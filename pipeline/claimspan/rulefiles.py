@@ -44,7 +44,8 @@ class Entry(dict):
 
 class _LineLoader(yaml.SafeLoader):
     """yaml.SafeLoader whose mappings are Entries with file and line numbers, and
-    whose ``!common FILE.SECTION`` values are read from the shared rules/common/."""
+    whose ``!common FILE.SECTION`` values are read from the shared rules/common/
+    (and ``!join`` joins such a list with a rule's own words)."""
 
     def __init__(self, stream, path: str, common=None):
         super().__init__(stream)
@@ -73,8 +74,30 @@ def _construct_entry(loader: _LineLoader, node: yaml.MappingNode):
         entry.key_at[key] = f"{loader.path}:{key_node.start_mark.line + 1}"
 
 
+def _construct_join(loader: _LineLoader, node: yaml.SequenceNode):
+    """``!join [A, B, ...]``: one list or table made of parts, most often a shared
+    ``!common`` list and the words only this rule adds. Tables join into a table
+    (a later key wins); otherwise into a list of words, in order, without repeats,
+    where a table gives its keys and a list its items."""
+    where = f"{loader.path}:{node.start_mark.line + 1}"
+    if not isinstance(node, yaml.SequenceNode):
+        raise RuleError(f"{where}: !join takes a list of the lists or tables to join")
+    parts = loader.construct_sequence(node, deep=True)
+    if parts and all(isinstance(p, dict) for p in parts):
+        joined = Entry(at=where)
+        for part in parts:
+            joined.update(part)
+            joined.key_at.update(part.key_at if isinstance(part, Entry) else {})
+        return joined
+    words: dict = {}
+    for part in parts:
+        words.update(dict.fromkeys(part if isinstance(part, (list, dict)) else [part]))
+    return list(words)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_entry)
 _LineLoader.add_constructor("!common", _construct_common)
+_LineLoader.add_constructor("!join", _construct_join)
 
 
 class _EntryDumper(yaml.SafeDumper):

@@ -288,12 +288,16 @@ def default_lexicon() -> dict:
 
 
 def lexicon_tables(lex: dict) -> dict:
-    """Every section of the dates lexicon as a table keyed by lower-case words.
+    """Every section of the dates lexicon as a table keyed by lower-case words (a list
+    of words, such as the shared reporting verbs, is a table of ``True``).
 
-    >>> lexicon_tables({s: None for s in LEXICON_SECTIONS} | {"months": {"May": 5}})["months"]
-    {'may': 5}
+    >>> tables = lexicon_tables({s: None for s in LEXICON_SECTIONS} | {"months": {"May": 5}, "possessive": ["'s"]})
+    >>> tables["months"], tables["possessive"]
+    ({'may': 5}, {"'s": True})
     """
-    return {k: {str(w).lower(): v for w, v in (lex[k] or {}).items()} for k in LEXICON_SECTIONS}
+    def table(section) -> dict:
+        return dict.fromkeys(section, True) if isinstance(section, list) else dict(section or {})
+    return {k: {str(w).lower(): v for w, v in table(lex[k]).items()} for k in LEXICON_SECTIONS}
 
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
