@@ -11,6 +11,8 @@ import pytest
 
 from claimspan.statistics import features, group_rows, summary
 from claimspan.statistics.lexicon import load
+from claimspan.statistics.places import place_mentions
+from claimspan.statistics.text import tokens
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +261,7 @@ def test_one_story_that_gives_two_figures_gives_two_things():
     "The case went to the Newark Police Department last year.",
 ])
 def test_no_unknown_place_where_the_text_names_none(rules, sentence):
-    assert not [p for _, p in features._place_mentions(features.tokens(sentence), rules) if p[0].startswith("~")]
+    assert not [p for _, p in place_mentions(tokens(sentence), rules) if p[0].startswith("~")]
 
 
 @pytest.mark.parametrize("sentence, number, superseded", [

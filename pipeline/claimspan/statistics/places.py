@@ -1,0 +1,146 @@
+"""Where a claim is: the places of its own phrase or of its sentence, of the sentences before,
+and the country of the document's dateline, read against rules/statistics/places.yaml.
+
+A place is a (name, country) pair: a country is its own country, a region or city is inside
+one, and a name the gazetteer lacks is a place when the text says what kind of place it is.
+"""
+from __future__ import annotations
+
+import bisect
+
+from claimspan.statistics.lexicon import GroupingRules
+from claimspan.statistics.text import SENTENCE_SPLIT, Sentence, tokens
+
+CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
+PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
+
+
+def places_of(read: Sentence, first: int, last: int, counted: str | None,
+              rules: GroupingRules) -> tuple[frozenset, bool]:
+    """The places of the claim: those of the phrase right after it (`10 in Tanzania`, `257 people
+    in Nairobi and Dar es Salaam`), else every place its sentence names (cities, countries,
+    regions and their adjectives), but not those of another figure's own phrase (`31 people, 23
+    of them in Romania`: Romania is 23's), nor the counted noun's head (`12 Americans` counts
+    people; it does not place them), nor the ends of a journey (`from Cuba to the United States`).
+    The flag says the places are the claim's own (the phrase after it)."""
+    if not read.mentions:
+        return frozenset(), False
+    own = own_phrase(read, last, rules)
+    if own:
+        return frozenset(p for _, p in read.mentions[own[0]:own[1]]), True
+    toks = read.toks
+    others = {n for j, found in read.owned if j < first or j >= last for n in found}
+    head = counted.split()[-1] if counted else None   # `12 Americans`; but `three Atlanta attacks` are placed
+    return frozenset(p for n, (i, p) in enumerate(read.mentions) if toks[i][0] != head and n not in others), False
+
+
+def own_phrase(read: Sentence, last: int, rules: GroupingRules) -> tuple[int, int] | None:
+    """The mentions (a range of ``read.mentions``) of the place phrase right after a figure that
+    ends before token ``last``: `in` within PLACE_REACH tokens, up to a clause end or the next
+    figure (`19 in Romania and eight in Moldova`)."""
+    toks = read.toks
+    at = next((j for j in range(last, min(len(toks), last + PLACE_REACH)) if read.lower[j] in rules.place_prepositions),
+              None)
+    if at is None:
+        return None
+    ends = rules.own_place_ends
+    stop = next((j for j in range(at + 1, len(toks)) if toks[j][0] in ends or toks[j][0][0].isdigit()
+                 or read.lower[j] in rules.number_words), len(toks))
+    lo, hi = bisect.bisect_right(read.mention_at, at), bisect.bisect_left(read.mention_at, stop)
+    return (lo, hi) if hi > lo else None
+
+
+def context_places(text: str | None, before: int, rules: GroupingRules) -> frozenset:
+    """For a sentence that names no place: the places of the nearest line or sentence before it
+    that names one (`KENYA:` above `Total dead: 192`; `in Nairobi` a sentence earlier)."""
+    if not rules.places or not text:
+        return frozenset()
+    window = text[max(0, before - CONTEXT_CHARS):before]
+    for piece in reversed(SENTENCE_SPLIT.split(window)):
+        found = frozenset(p for _, p in place_mentions(tokens(piece), rules))
+        if found:
+            return found
+    return frozenset()
+
+
+def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str | None]]]:
+    """(token index, place) for each place name, longest first (`Dar es Salaam`, `New York`); a
+    name the gazetteer lacks is a place of its own when the text says what kind of place it is
+    (`Erzincan province`, `the town of Kemah`, `the provinces of Erzincan and Bingol`): its country
+    is the one country the sentence names, if it names one, else unknown (None) until the
+    document's dateline gives it (`claim_of`)."""
+    out, i = [], 0
+    while i < len(toks):
+        if not toks[i][0][:1].isupper():
+            i += 1
+            continue
+        known = False   # a name of the gazetteer that its context rejects is no unknown place either
+        for n in (4, 3, 2, 1):
+            name = " ".join(t[0] for t in toks[i:i + n])
+            place = place_named(name, rules) or (place_named(name.title(), rules) if name.isupper() else None)
+            known = known or place is not None
+            after = toks[i + n][0].lower() if i + n < len(toks) else ""
+            before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
+            if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
+                                                                         or before[-1] in rules.place_modifiers)):
+                place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in (eastern) ...`
+            if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
+                out.append((i, place))
+                i += n
+                break
+        else:
+            if i and not known and _named_kind(toks, i, out, rules):
+                out.append((i, ("~" + toks[i][0].rstrip("."), None)))
+            i += 1
+    if any(p[1] is None for _, p in out):
+        countries = {p[1] for _, p in out if p[1] is not None}
+        if len(countries) == 1:
+            (country,) = countries
+            out = [(j, (p[0], country) if p[1] is None else p) for j, p in out]
+    return out
+
+
+def _named_kind(toks, i: int, found: list, rules: GroupingRules) -> bool:
+    """Whether the capitalized word at ``i`` (not the sentence's first) is named as a place: a
+    place kind in lower case after it (`Bingol province`) or `the <kind> of` before it, or it is joined by `and`
+    or a comma to such a name (`the provinces of Erzincan and Bingol`)."""
+    kinds = rules.place_kinds
+    if i + 1 < len(toks) and toks[i + 1][0] in kinds:   # `Bingol province`, not `Star States Corp.`
+        return True
+    before = [t[0].lower() for t in toks[max(0, i - 2):i]]
+    if before[-2:-1] and before[-1] in ("of", ":") and before[-2] in kinds:   # `PROVINCE: Erzincan`
+        return True
+    return bool(before and before[-1] in ("and", ",") and found and found[-1][0] >= i - 2
+                and found[-1][1][0].startswith("~"))
+
+
+DATELINE_CHARS = 120   # `ANKARA, Turkey (AP) _`: where a wire story says where it was written
+_HOME: dict = {}
+
+
+def home_country(text: str | None, rules: GroupingRules) -> str | None:
+    """The country of the document's dateline (its first place), for the places it does not
+    put in a country (`the town of Kemah`)."""
+    if not text:
+        return None
+    key = (id(rules), text[:DATELINE_CHARS])
+    if key not in _HOME:
+        words = [t[0] for t in tokens(text[:DATELINE_CHARS])]   # `Turkey` here is no turkey: no context needed
+        found = (place_named(" ".join(words[i:i + n]), rules) for i in range(len(words)) for n in (3, 2, 1))
+        _HOME.clear()
+        _HOME[key] = next((p[1] for p in found if p), None)
+    return _HOME[key]
+
+
+def in_country(places: frozenset, country: str | None) -> frozenset:
+    if country is None:
+        return places
+    return frozenset((p[0], country) if p[1] is None else p for p in places)
+
+
+def place_named(name: str, rules: GroupingRules):
+    """A name, or the name without the sentence's final period (`in Tanzania.`) or its
+    possessive (`Turkey's earthquake`)."""
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    return rules.places.get(name) or (rules.places.get(name[:-1]) if name.endswith(".") else None)

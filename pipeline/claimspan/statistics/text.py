@@ -1,0 +1,29 @@
+"""The statistics step's own reading of a sentence: words, numbers and clause punctuation
+(no parse: the claims of a reused document, another worker or a Dask part are read alike)."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Words (with inner apostrophes, hyphens and abbreviation periods), numbers, and the
+# punctuation that ends a clause.
+TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’\-]|\.(?=[A-Za-z]\.))*\.?|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
+# A sentence ends after a word or number, not after an initial or acronym (`U.S. embassies`).
+SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)][.!?])\s+|(?<=[.!?][\"'\u201d\u2019])\s+|\n")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+class Sentence(NamedTuple):
+    toks: list            # (text, start, end)
+    lower: list[str]      # the tokens in lower case, a word's final period dropped
+    starts: list[int]
+    ends: list[int]
+    echo: str             # the text with its spacing normalized
+    words: frozenset      # its content words
+    mentions: list        # (token index, place) of each place it names
+    mention_at: list[int]     # their token indexes, for bisect
+    scopes: list              # (token index, `one` or `many`) of each incident word
+    owned: list               # (token index of a figure, its own place phrase as a range of ``mentions``)
