@@ -21,7 +21,7 @@ from claimspan.extensions import CARRIED
 from claimspan import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
 from claimspan.chunks import split_text
 from claimspan.export import doc_rows, document_row
-from claimspan.io.readers import Record, text_record, text_sha256
+from claimspan.io.records import Record, text_record, text_sha256
 from claimspan.io.schemas import TABLES, schema
 from claimspan.statistics import add_to_tables
 from claimspan.layout import Layout, layout_rules, read_layout

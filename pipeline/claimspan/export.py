@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from claimspan.extensions import ROW_EXTENSIONS
-from claimspan.io.readers import Record
+from claimspan.io.records import Record
 from claimspan.io.schemas import EXTRACTION_TABLES, TABLE_FIELDS
 from claimspan.layout import Layout
 

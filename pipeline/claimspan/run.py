@@ -31,7 +31,8 @@ from claimspan.batch import (DEFAULT_TIMEOUT, as_records, collect, get_nlp, proc
 from claimspan.export import document_row
 from claimspan.io.outdir import OutputFolder
 from claimspan.io.previous import PreviousOutputs
-from claimspan.io.readers import READER_VERSION, Record, Source, scan
+from claimspan.io.readers import READER_VERSION, Source, scan
+from claimspan.io.records import Record
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
 from claimspan.statistics import add_to_tables

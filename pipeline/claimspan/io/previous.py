@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from claimspan.export import n_pages
 from claimspan.io.outdir import current_tables, one_run, table_files
-from claimspan.io.readers import Record
+from claimspan.io.records import Record
 from claimspan.io.schemas import EXTRACTION_TABLES
 
 CARRIED = EXTRACTION_TABLES + ("speakers",)

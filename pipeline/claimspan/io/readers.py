@@ -9,23 +9,15 @@ inputs run. Only a table named as an input that lacks an ``id``/``text`` column
 is refused as a whole (``InputError``), because none of its rows could be named.
 Which files are inputs (and which paths are no files to open) is inputs.py's.
 
-Text that cannot be written as UTF-8 (a lone surrogate: ``"\\ud800"`` is valid
-JSON) makes its document an error row naming the first one's offset, since
-offsets into any other spelling of the text would be wrong. Names (ids, file
-names with bytes that are not UTF-8, sources, titles) keep such characters as
-backslash escapes (``b\\udc00``), so that every document still has a row.
-
-One small reader per input format, all sharing the scan, the decoding and the
-``Record``; HTML text is in htmltext.py, PDF and DOCX text in office.py.
+One small reader per input format, all sharing the scan; the ``Record``, the
+decoding and the checks of a text are in records.py, HTML text in htmltext.py,
+PDF and DOCX text in office.py.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
-import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -33,122 +25,14 @@ from typing import Iterable, Iterator
 from claimspan.io import office
 from claimspan.io.htmltext import visible_text
 from claimspan.io.inputs import KINDS, METADATA_NAME, Found, InputError, MissingColumn, expand  # noqa: F401
-from claimspan.normalize.calendar import to_date
+from claimspan.io.records import Record, decode, escaped, sha256, str_or_none, text_record, text_sha256
 
 SUPPORTED = ", ".join(KINDS)
 HTML_SUFFIXES = {".html", ".htm"}
-# Signatures of common binary formats (images, archives, PDF, office files).
-MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00",
-         b"MM\x00*", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00")
 # Bumped whenever a reader's output changes (text, title, date or pages of some input):
 # written into every run's metadata, an incremental re-run reuses nothing from a run
 # with another reader version.
 READER_VERSION = "1"
-SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class Record:
-    doc_id: str
-    source: str
-    text: str | None
-    sha256: str | None
-    title: str | None = None
-    date: str | None = None          # ISO date from the input, if any
-    status: str = "ok"               # ok | empty | error | skipped
-    error: str | None = None
-    n_pages: int | None = None       # pages of a paginated source (PDF), separated by \f in text
-
-    def __post_init__(self):
-        self.doc_id, self.source, self.title = escaped(self.doc_id), escaped(self.source), escaped(self.title)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def text_sha256(text: str) -> str:
-    """The sha256 of a text's UTF-8 bytes (a lone surrogate too: its record is an error, not a crash)."""
-    return sha256(text.encode("utf-8", "surrogatepass"))
-
-
-def escaped(name: str | None) -> str | None:
-    """A name with what UTF-8 cannot encode written as a backslash escape.
-
-    >>> escaped("b\\udc00"), escaped("caf\\udce9.txt"), escaped("ok")
-    ('b\\\\udc00', 'caf\\\\udce9.txt', 'ok')
-    """
-    if name is None or not SURROGATE.search(name):
-        return name
-    return name.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, str | None]:
-    """Bytes to text: (text, None) or (None, reason). UTF-8 with or without BOM, UTF-16
-    with BOM, or the ``encoding`` given. A stray NUL does not make a text binary; a file
-    format signature or many control characters do.
-
-    >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16"))
-    (('hi', None), ('hi', None))
-    >>> decode(b"ab\\xffc")
-    (None, 'invalid UTF-8 at byte 2')
-    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00"), decode(b"a\\x00b"), decode(b"caf\\xe9", "cp1252")
-    ((None, 'binary'), ('a\\x00b', None), ('café', None))
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            return None, f"invalid UTF-16 at byte {exc.start}"
-    if _looks_binary(data):
-        return None, "binary"
-    try:
-        return data.decode(encoding or "utf-8"), None
-    except UnicodeDecodeError as exc:
-        return None, f"invalid {exc.encoding.upper()} at byte {exc.start}"
-    except LookupError:
-        return None, f"unknown encoding {encoding!r}"
-
-
-def _looks_binary(data: bytes) -> bool:
-    if data.startswith(MAGIC):
-        return True
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > 2 and controls / len(head) > 0.05
-
-
-def text_record(doc_id: str, source: str, text: str | None, digest: str | None, *,
-                title=None, date=None, error: str | None = None, n_pages: int | None = None) -> Record:
-    """A record with its status: error (with reason), empty (whitespace only) or ok."""
-    if error is not None or text is None:
-        return Record(doc_id, source, None, digest, title, None, "error", error or "no text", n_pages)
-    if bad := SURROGATE.search(text):
-        error = f"text has an unpaired surrogate U+{ord(bad.group()):04X} at character {bad.start()}"
-        return Record(doc_id, source, None, digest, title, None, "error", error, n_pages)
-    iso = None
-    if date not in (None, ""):
-        parsed = to_date(date)
-        if parsed is None:
-            return Record(doc_id, source, text, digest, title, None, "error", f"unreadable date {date!r}", n_pages)
-        iso = parsed.isoformat()
-    status = "ok" if text.strip() else "empty"
-    return Record(doc_id, source, text, digest, _str_or_none(title), iso, status, None, n_pages)
-
-
-def _str_or_none(value) -> str | None:
-    if value is None:
-        return None
-    try:
-        import pandas as pd
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    value = str(value).strip()
-    return value or None
 
 
 # -- from inputs to sources -----------------------------------------------------
@@ -332,7 +216,7 @@ def scan_parquet(path: Path) -> Iterator[Source]:
     if missing:
         raise MissingColumn(path, f"missing column '{missing[0]}'")
     for n, doc_id in enumerate(ids, 1):
-        yield Source(_str_or_none(doc_id) or f"{path.stem}:{n}", "parquet", str(path), n - 1)
+        yield Source(str_or_none(doc_id) or f"{path.stem}:{n}", "parquet", str(path), n - 1)
 
 
 @functools.lru_cache(maxsize=2)
@@ -359,7 +243,7 @@ def _row_group(path: str, group: int) -> list[dict]:
 
 
 def _table_record(row: dict, fallback_id: str, source: str, n: int) -> Record:
-    doc_id = _str_or_none(row.get("id")) or fallback_id
+    doc_id = str_or_none(row.get("id")) or fallback_id
     text = row.get("text")
     if not isinstance(text, str):
         reason = "no 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
