@@ -74,7 +74,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}",
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",
         "present_schedule": "{bool}", "schedule_prepositions": "{bool}", "possessive": "{bool}",
-        "event_ahead": "{bool}"}.items()}),
+        "event_ahead": "{bool}", "dashes": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],
@@ -83,6 +83,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}", "units!": "{str}"}),
     "common/numbers.yaml": Record(**{"cardinals!": "{int}"}),
     "common/verbs.yaml": Record(**{"reporting!": "[str]"}),
+    "common/punctuation.yaml": Record(**{"dashes!": "[str]"}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),

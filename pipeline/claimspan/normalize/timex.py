@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from claimspan.normalize.timex_reference import from_reference as _from_reference
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
                                               duration_value, interval, month_end, shift, value_at, weekday_near)
-from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
+from claimspan.normalize.timex_words import features
 
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
@@ -238,7 +238,7 @@ def _duration(row: dict, f: dict, anchor: date | None) -> None:
 
 
 def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
-    connectors = set(lex["range_words"]) | DASHES | {"and"}     # "between 2016 and 2020"
+    connectors = set(lex["range_words"]) | set(lex["dashes"]) | {"and"}     # "between 2016 and 2020"
     cut = next((i for i, w in enumerate(words) if i and w.lower() in connectors), None)
     if cut is None:
         return _opening_part(row, features(words, lex), anchor)
@@ -304,7 +304,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead")
+                    "possessive", "event_ahead", "dashes")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

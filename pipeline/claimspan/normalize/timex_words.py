@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-DASHES = {"-", "–", "—", "‐", "‑"}
 
 
 def _key(word: str) -> str:
@@ -140,7 +139,7 @@ def _unit_follows(rest: list[str], lex: dict) -> bool:
 
 def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex: dict) -> None:
     n = float(k.replace(",", ""))
-    if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in DASHES and 1 <= n <= 12:
+    if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in lex["dashes"] and 1 <= n <= 12:
         f["month"] = int(n)   # ISO 2021-05-31
     elif (len(k) == 4 and k.isdigit() and (not number or prev == "of")
           and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s"))):

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimspan.components.claims.period import Periods, with_preposition
-from claimspan.components.claims.tokens import DASHES, Claim
+from claimspan.components.claims.tokens import Claim
 from claimspan.components.sentindex import SentenceIndex
 
 MAX_COUNTED = 6        # words in a counted phrase
@@ -84,8 +84,8 @@ def counted_span(rules, doc: Doc, words, c: Claim, parsed: bool) -> tuple[int, i
     p = partitive_start(rules, doc, words, c)
     if p is None:
         return None                                            # "10 of 12 victims": two counts
-    if p + 1 < len(doc) and words[p] in DASHES and not doc[p - 1].whitespace_ and not doc[p].whitespace_ \
-            and doc[p + 1].is_alpha:
+    if p + 1 < len(doc) and words[p] in rules.ranges["dashes"] and not doc[p - 1].whitespace_ \
+            and not doc[p].whitespace_ and doc[p + 1].is_alpha:
         return (p + 1, p + 2)                                  # "62-member": counted "member"
     ruled = rule_counted(rules, doc, words, c, p)
     parsed = parsed_counted(rules, doc, words, c) if parsed else None
@@ -147,14 +147,14 @@ def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | 
 def counted_run(rules, doc: Doc, words, p: int) -> list[int]:
     """Tokens from p that may belong to a noun phrase: words (and ``U.S.``-style
     abbreviations, hyphenated compounds) up to a closed-class word or punctuation."""
-    cw, run, k = rules.counted, [], p
+    cw, dashes, run, k = rules.counted, rules.ranges["dashes"], [], p
     while k < len(doc) and len(run) < MAX_COUNTED:
         t, w = doc[k], words[k]
-        if w in DASHES and run and not doc[k - 1].whitespace_ and not t.whitespace_:
+        if w in dashes and run and not doc[k - 1].whitespace_ and not t.whitespace_:
             k += 1                                     # inside "would-be", "non-governmental"
             continue
-        compound = (k + 2 < len(doc) and words[k + 1] in DASHES and not t.whitespace_ and not doc[k + 1].whitespace_) \
-            or (bool(run) and words[k - 1] in DASHES and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_)
+        compound = (k + 2 < len(doc) and words[k + 1] in dashes and not t.whitespace_ and not doc[k + 1].whitespace_) \
+            or (bool(run) and words[k - 1] in dashes and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_)
         wordlike = t.is_alpha or ABBREVIATION.match(t.text) is not None
         reporting = w in rules.reporting_verbs and not w.endswith("s")   # "said", not "reports", "states"
         closed = (w in cw["stop_words"] or reporting) and w not in cw["modifiers"]

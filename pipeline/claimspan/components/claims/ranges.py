@@ -7,7 +7,7 @@ at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
 """
 from __future__ import annotations
 
-from claimspan.components.claims.tokens import DASHES, Claim, phrase_at
+from claimspan.components.claims.tokens import Claim, phrase_at
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -35,7 +35,7 @@ def temporal_at(rules, words, glued, k) -> bool:
     r = read_number(words, k, rules.lex, glued)
     if r is None:
         return False
-    j = r.end + 1 if words[r.end] in DASHES and glued[r.end] else r.end
+    j = r.end + 1 if words[r.end] in rules.ranges["dashes"] and glued[r.end] else r.end
     if words[j] in rules.time_modifiers:
         j += 1
     return words[j] in rules.time_units and words[j + 1] not in rules.age_words

@@ -8,7 +8,7 @@ itself from ``claimspan.normalize.numbers.read_number``.
 from __future__ import annotations
 
 from claimspan.components.claims.ranges import join_range, range_follows, read_proportion, temporal_at
-from claimspan.components.claims.tokens import DASHES, MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
+from claimspan.components.claims.tokens import MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -63,7 +63,8 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     nation`` are not claims."""
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
     share = w == "half" and words[c.start - 1] in rules.ratios["share_before"] and not words[end].isalpha()
-    if (w == "half" and words[end] not in followers and not share) or (words[end] in DASHES and glued[end]):
+    if (w == "half" and words[end] not in followers and not share) \
+            or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
     if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
             and not phrase_at(rules.percent_after, words, end):
@@ -167,7 +168,7 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         if words[k] in rules.time_modifiers:
             return False                                    # "20 more years"
         age = k + 1
-        if words[age] in DASHES and glued[age]:
+        if words[age] in rules.ranges["dashes"] and glued[age]:
             age += 1
         if words[age] not in rules.age_words:
             return False                                    # a duration: the dates table's

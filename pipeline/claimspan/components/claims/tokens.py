@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 
 from claimspan.normalize.numbers import fold
 
-DASHES = frozenset({"-", "–", "—", "‒", "−", "~"})
 MINOR_UNITS = frozenset({"USX", "GBX"})   # cents and pence (currencies.yaml)
 
 

@@ -173,7 +173,7 @@ class DatesComponent(RuleComponent):
         there; ``_group_cores`` keeps only sets a match cannot be without."""
         candidates = []
         for is_shape, words in required_words(spec):
-            words = set(words) if is_shape else set(words) - WINDOW_STOP - timex.DASHES
+            words = set(words) if is_shape else set(words) - WINDOW_STOP - self.lexicon["dashes"].keys()
             if words:
                 candidates.append((len(words), is_shape, words))
         if not candidates:
@@ -191,7 +191,7 @@ class DatesComponent(RuleComponent):
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
         rows = [self.attach_affixes(row, prefixes, suffixes) for row in rows]
-        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | timex.DASHES)
+        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
@@ -308,7 +308,7 @@ class DatesComponent(RuleComponent):
             if word in self.lexicon["reporting_verbs"]:
                 return None
             if word in self.lexicon["future_markers"]:
-                if token.i > 0 and doc[token.i - 1].text in timex.DASHES and not doc[token.i - 1].whitespace_:
+                if token.i > 0 and doc[token.i - 1].text in self.lexicon["dashes"] and not doc[token.i - 1].whitespace_:
                     continue
                 before = doc[max(lo, token.i - 2):token.i]
                 return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"

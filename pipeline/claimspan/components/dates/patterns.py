@@ -7,7 +7,6 @@ import re
 from typing import NamedTuple
 
 
-from claimspan.normalize import timex
 from claimspan.ruleset import RuleError
 
 KINDS = {"date", "range", "duration", "set", "time"}
@@ -64,7 +63,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SHIFT": {"LOWER": {"IN": list(lex["shift_words"])}},
         "PART": {"LOWER": {"IN": list(lex["parts_of_day"])}},
         "SETW": {"LOWER": {"IN": list(lex["sets"])}, "IS_LOWER": True},
-        "DASH": {"ORTH": {"IN": sorted(timex.DASHES)}},
+        "DASH": {"ORTH": {"IN": sorted(lex["dashes"])}},
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
         "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
         "TZ": {"LOWER": {"IN": list(lex["time_zones"])}},
