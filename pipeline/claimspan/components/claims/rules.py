@@ -178,6 +178,8 @@ class _Loader:
 
     def not_claims(self, rules: ClaimRules) -> None:
         data, where = self.entries("not_claims.yaml")
+        # the one-word currency prefixes of currencies.yaml ("usd", "rmb"), for MONEY in a word list
+        money = sorted({p[0].lower() for p in rules.currency_prefix if len(p) == 1 and p[0].isalpha()})
         for e in data:
             rid, block = e["id"], e.get("block")
             at = locate(e, f"{where} rule {rid}")
@@ -192,6 +194,26 @@ class _Loader:
                 except re.error as exc:
                     raise RuleError(f"{at} key 'regex': {exc}") from None
                 continue
-            rules.exclusion_patterns.append((rid, e["pattern"]))
+            rules.exclusion_patterns.append((rid, [_with_money(tok, money) for tok in e["pattern"]]))
             if block is not None:
                 rules.exclusion_block[rid] = block
+
+
+def _with_money(token, money: list[str]):
+    """A pattern token with ``MONEY`` in an ``IN``/``NOT_IN`` word list replaced by the
+    currency prefixes (``LOWER: {NOT_IN: [MONEY, us]}``: not a currency code, not "US").
+
+    >>> _with_money({"LOWER": {"NOT_IN": ["MONEY", "us"]}}, ["eur", "usd"])
+    {'LOWER': {'NOT_IN': ['eur', 'usd', 'us']}}
+    >>> _with_money("NUM", ["usd"])
+    'NUM'
+    """
+    if not isinstance(token, dict):
+        return token
+    out = {}
+    for attr, test in token.items():
+        if isinstance(test, dict):
+            test = {op: [w for v in words for w in (money if v == "MONEY" else [v])] if op in ("IN", "NOT_IN")
+                    and isinstance(words, list) else words for op, words in test.items()}
+        out[attr] = test
+    return out
