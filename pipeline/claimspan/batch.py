@@ -20,7 +20,7 @@ from claimspan import extensions
 from claimspan.extensions import CARRIED
 from claimspan import chunks  # chunks.CHUNK_CHARS read at call time: tests shrink it
 from claimspan.chunks import split_text
-from claimspan.export import doc_rows, document_row
+from claimspan.export import document_row, extraction_rows
 from claimspan.io.records import Record, text_record, text_sha256
 from claimspan.io.schemas import TABLES, schema
 from claimspan.statistics import add_to_tables
@@ -102,7 +102,7 @@ def process_document(nlp, record: Record, timeout: float | None = None) -> tuple
     try:
         with time_budget(timeout):
             layout, pieces = _pieces(nlp, record, chunks.CHUNK_CHARS)
-            return document_row(record, pieces[0][1]), doc_rows(pieces, record.doc_id, record.text, layout)
+            return document_row(record, pieces[0][1]), extraction_rows(pieces, record.doc_id, record.text, layout)
     except Exception as exc:  # noqa: BLE001  one document's failure is its row, the others go on
         return document_row(record, error=_reason(exc)), {}
 

@@ -46,7 +46,7 @@ def n_pages(record: Record) -> int | None:
     return record.n_pages
 
 
-def doc_rows(pieces: list[tuple[int, Doc]], doc_id: str, text: str,
+def extraction_rows(pieces: list[tuple[int, Doc]], doc_id: str, text: str,
              layout: Layout | None = None) -> dict[str, list[dict]]:
     """Rows of the four extraction tables and of ``speakers`` for one document,
     processed as one Doc or as consecutive pieces ``(offset, Doc)`` of ``layout.text``

@@ -26,7 +26,7 @@ from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
 from claimspan.components.claims.ranges import scope_lists
 from claimspan.components.claims.reading import read_claims
-from claimspan.components.claims.tokens import Claim, Glued, Words
+from claimspan.components.claims.tokens import Claim, FoldedTokens, NoSpaceBefore
 
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
@@ -118,7 +118,7 @@ class ClaimsComponent(RuleComponent):
             return []
         starts = sorted({s for _, s, _ in found})
         blocked = self.blocked_tokens(doc, sorted({k for _, s, e in found for k in range(s, e)}))
-        words, glued = Words(doc), Glued(doc)
+        words, glued = FoldedTokens(doc), NoSpaceBefore(doc)
         claims: list[Claim] = []
         done = 0
         for i in starts:
@@ -134,7 +134,7 @@ class ClaimsComponent(RuleComponent):
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
         if "claims" not in doc.spans:
             doc.spans["claims"] = []
-        words = Words(doc)
+        words = FoldedTokens(doc)
         context = DocContext(self.rules, doc)   # the Doc's sentences and dates, indexed once
         for c in claims:
             attrs = describe(self.rules, doc, words, c, context)

@@ -8,7 +8,7 @@ itself from ``claimspan.normalize.numbers.read_number``.
 from __future__ import annotations
 
 from claimspan.components.claims.ranges import join_range, range_follows, read_proportion, temporal_at
-from claimspan.components.claims.tokens import MINOR_UNITS, Claim, Upto, phrase_at, phrase_ending
+from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -47,7 +47,7 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
     if r is not None and (cut := next((k for k in range(i, r.end) if k in blocked), None)) is not None:
-        r = read_number(Upto(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
+        r = read_number(TokensBefore(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
     if r is None:
         return None
     c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end)

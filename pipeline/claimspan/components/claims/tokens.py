@@ -25,7 +25,7 @@ class Claim:
     no_counted: bool = False   # "twice", a ratio, a measure: no counted noun
 
 
-class Words:
+class FoldedTokens:
     """Folded token texts of a Doc, computed on demand (only near candidates)."""
 
     def __init__(self, doc: Doc):
@@ -43,7 +43,7 @@ class Words:
         return w
 
 
-class Upto:
+class TokensBefore:
     """The words before index ``end`` only (a number must stop before a blocked token)."""
 
     def __init__(self, words, end: int):
@@ -56,7 +56,7 @@ class Upto:
         return self.words[i] if i < self.end else ""
 
 
-class Glued:
+class NoSpaceBefore:
     """``glued[i]``: token i follows token i-1 with no space between."""
 
     def __init__(self, doc: Doc):
@@ -66,25 +66,25 @@ class Glued:
         return 0 < i < len(self.doc) and not self.doc[i - 1].whitespace_
 
 
-class Hit(NamedTuple):
+class PhraseMatch(NamedTuple):
     length: int
     value: object
     rule: str
 
 
-def phrase_at(table, words, i, maxlen=4) -> Hit | None:
+def phrase_at(table, words, i, maxlen=4) -> PhraseMatch | None:
     ahead = tuple(words[k] for k in range(i, i + maxlen))   # each word looked up once
     for n in range(maxlen, 0, -1):
         key = ahead[:n]
         if key in table:
-            return Hit(n, *table[key])
+            return PhraseMatch(n, *table[key])
     return None
 
 
-def phrase_ending(table, words, end, maxlen=4) -> Hit | None:
+def phrase_ending(table, words, end, maxlen=4) -> PhraseMatch | None:
     before = tuple(words[k] for k in range(max(0, end - maxlen), end))
     for n in range(len(before), 0, -1):
         key = before[len(before) - n:]
         if key in table:
-            return Hit(n, *table[key])
+            return PhraseMatch(n, *table[key])
     return None
