@@ -83,7 +83,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}", "units!": "{str}"}),
     "common/numbers.yaml": Record(**{"cardinals!": "{int}"}),
     "common/verbs.yaml": Record(**{"reporting!": "[str]"}),
-    "common/punctuation.yaml": Record(**{"dashes!": "[str]"}),
+    "common/punctuation.yaml": Record(**{"dashes!": "[str]", "hyphens!": "[str]"}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),
@@ -99,7 +99,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "organizations/gazetteer.jsonl": [Record(**{"name!": "str", "acronym": "str", "variants": "[str]",
                                                          "kind": "str"})],
     "resolutions/instruments.yaml": Record(**{"heads!": "{str}", "starts!": "[str]", "inner!": "[str]",
-                                              "body_prefixes": "{str}", "title_cues": "[str]",
+                                              "period_joins": "[str]", "body_prefixes": "{str}", "title_cues": "[str]",
                                               "cue_nouns": "{str}", "unnamed_heads": "[str]",
                                               "unnamed_verbs": "[str]", "unnamed_modifiers": "[str]",
                                               "body_cues": "[str]", "action_noun_endings": "[str]",

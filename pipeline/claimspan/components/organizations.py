@@ -28,7 +28,7 @@ from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
-from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
+from claimspan.components.propernames import (SUFFIXES, NameRules, hyphens, is_cap, parts_right, run_left, run_right,
                                                tokens_with_text)
 from claimspan.layout import editor_debris
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
@@ -64,7 +64,7 @@ class OrganizationsComponent(RuleComponent):
         self.not_continuations = words(names, "not_continuations")
         self.name_rules = NameRules(connectors=words(names, "connectors") - {"the"}, inner=frozenset({"the"}),
                                     possessive_ok=words(names, "possessive_ok"),
-                                    stop_words=self.leading_noise - {"the", "a", "an"})
+                                    stop_words=self.leading_noise - {"the", "a", "an"}, hyphens=hyphens())
         self.generic = frozenset(normalize_name(w) for w in excl.get("generic") or ())
         self.places = frozenset(normalize_name(w) for w in excl.get("places") or ())
         self.event_heads = words(excl, "event_heads")

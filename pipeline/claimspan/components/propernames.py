@@ -16,10 +16,11 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from claimspan.ruleset import load_table
+
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 SUFFIXES = frozenset({"st", "nd", "rd", "th"})  # "20th" may be split into "20" "th" by the tokenizer
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 MAX_TOKENS = 45
 
@@ -33,6 +34,8 @@ class NameRules:
     stop_words: frozenset = frozenset()       # capitalized words that end a run (titles of people)
     numbers: bool = False                     # years and ordinals count as name words
     max_connectors: int = 3
+    hyphens: frozenset = frozenset()          # join two words of a name (rules/common/punctuation.yaml)
+    period_joins: frozenset = frozenset()     # join the years of a period after a name: "(2016-2020)"
 
 
 def is_cap(tok: Token, rules: NameRules) -> bool:
@@ -60,7 +63,7 @@ def run_left(doc: Doc, i: int, rules: NameRules, limit: int = 0) -> int:
             start -= 1
         elif prev.lower_ in SUFFIXES and start - 2 >= 0 and doc[start - 2].is_digit and _joined(doc, start - 1):
             start -= 2
-        elif prev.text in HYPHENS and _joined(doc, start) and _joined(doc, start - 1) and start - 2 >= 0 \
+        elif prev.text in rules.hyphens and _joined(doc, start) and _joined(doc, start - 1) and start - 2 >= 0 \
                 and (is_cap(doc[start - 2], rules) or doc[start - 2].like_num):
             start -= 2
         elif prev.text in POSSESSIVES and start - 2 >= 0 and is_cap(doc[start - 2], rules) and (
@@ -80,7 +83,7 @@ def run_right(doc: Doc, i: int, rules: NameRules) -> int:
             end += 1
         elif tok.lower_ in SUFFIXES and doc[end - 1].is_digit and _joined(doc, end):
             end += 1
-        elif tok.text in HYPHENS and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
+        elif tok.text in rules.hyphens and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
                 and (is_cap(doc[end + 1], rules) or doc[end + 1].like_num):
             end += 2
         elif tok.text in POSSESSIVES and end + 1 < n and is_cap(doc[end + 1], rules) and (
@@ -114,14 +117,14 @@ def parts_right(doc: Doc, end: int, rules: NameRules, first: frozenset | None = 
     return parts
 
 
-def period_after(doc: Doc, end: int) -> int:
+def period_after(doc: Doc, end: int, rules: NameRules) -> int:
     """Extend past a parenthesized period that follows directly: ``(2016-2020)``, ``(2016-20)``, ``(2015)``."""
     n = len(doc)
     if end < n and doc[end].text == "(":
         k = end + 1
         if k < n and YEAR.match(doc[k].text):
             k += 1
-            if k + 1 < n and doc[k].text in HYPHENS | {"\u2014", "~", "to"} and doc[k + 1].like_num:
+            if k + 1 < n and doc[k].lower_ in rules.period_joins and doc[k + 1].like_num:
                 k += 2
             if k < n and doc[k].text == ")":
                 return k + 1
@@ -134,3 +137,8 @@ def tokens_with_text(doc: Doc, texts) -> list[int]:
         return []
     wanted = numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64")
     return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+
+
+def hyphens() -> frozenset:
+    """The dashes that join the words of a name (``rules/common/punctuation.yaml``)."""
+    return frozenset(load_table("common", "punctuation.yaml")["hyphens"])

@@ -35,7 +35,7 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
-from claimspan.components.propernames import (SUFFIXES, YEAR, NameRules, is_cap, parts_right, period_after,
+from claimspan.components.propernames import (SUFFIXES, YEAR, NameRules, hyphens, is_cap, parts_right, period_after,
                                              run_left, run_right, tokens_with_text)
 
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
@@ -73,7 +73,8 @@ class ResolutionsComponent(RuleComponent):
         self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")
         self.body_cues = [tuple(c.lower().split()) for c in rules.get("body_cues") or ()]
         self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
-                                    numbers=True, max_connectors=3)
+                                    numbers=True, max_connectors=3, hyphens=hyphens(),
+                                    period_joins=low("period_joins"))
         self.starts = low("starts")
         self.acronym_body_words = low("acronym_body_words")
         symbols = rules.get("symbols") or []
@@ -167,7 +168,7 @@ class ResolutionsComponent(RuleComponent):
             start = self._prepositional_left(doc, start, orgs)
         while start < h and doc[start].is_stop and doc[start + 1].text != "-":
             start += 1
-        end = period_after(doc, end)
+        end = period_after(doc, end, self.name_rules)
         if end - start < 2:
             return None
         if start == last and doc[last].lower_ in self.needs_modifier and not any(
@@ -218,7 +219,7 @@ class ResolutionsComponent(RuleComponent):
         return re.sub(r"^[Tt]he\s+", "", text)
 
     def _quoted(self, doc: Doc, cue: int):
-        if cue > 0 and doc[cue - 1].text in ("-", "\u2010"):
+        if cue > 0 and doc[cue - 1].text in self.name_rules.hyphens:
             return []  # "so-called": a scare quote, not a title
         open_q = cue + 1
         for close in range(open_q + 2, min(len(doc), open_q + 80)):
