@@ -190,7 +190,7 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
     for a, b in zip(body, body[1:]):
         line_a, line_b = text[a[0]:a[1]].rstrip(), text[b[0]:b[1]].lstrip()
         paragraph_break = _paragraph_break(text[a[1]:b[0]])
-        heading = line_a.strip().rstrip(":").strip().lower() in rules.list_headings
+        heading = _is_heading(line_a, rules)
         # a list runs from its heading to a blank line, a label or a sentence
         in_list = heading or (in_list and not paragraph_break and not _starts_block(line_a.lstrip(), rules)
                               and not SENTENCE_END.search(line_a))
@@ -199,6 +199,7 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
         length, hyphen = len(line_a.lstrip()), bool(LINE_END_HYPHEN.search(line_a))
         fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
         if (length < rules.full_line * width or fits or paragraph_break or _begins(line_b, in_list, numbers, rules)
+                or _is_heading(line_b, rules)                       # "Chairperson" on a line of its own
                 or (line_a.endswith(":") and _starts_block(line_a.lstrip(), rules))):  # a label on its own line
             continue
         gap_start, gap_end = a[0] + len(line_a), b[1] - len(line_b)
@@ -208,6 +209,11 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
         else:       # one space, however many characters (CRLF, a page's footer and header) it stands for
             edits.append((gap_start, gap_end, " "))
     return edits
+
+
+def _is_heading(line: str, rules: LayoutRules) -> bool:
+    """A list heading alone on its line ("Speakers:", "Chairperson"): it is never the end of a wrapped line."""
+    return line.strip().rstrip(":").strip().lower() in rules.list_headings
 
 
 def _begins(line: str, in_list: bool, numbers: set[int], rules: LayoutRules) -> bool:
