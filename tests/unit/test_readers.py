@@ -37,6 +37,17 @@ def test_text_folder_with_metadata(tmp_path):
     assert records["two"].text == "Second text." and records["two"].date is None
 
 
+
+def test_metadata_names_files_whose_ids_have_dots(tmp_path):
+    # a wire id ("APW19980807.0261") or a version ("brief.v2") is no file suffix: its row applies
+    (tmp_path / "APW19980807.0261.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "brief.v2.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("stem,date\nAPW19980807.0261,1998-08-07\nbrief.v2.txt,2021-01-04\n",
+                                          encoding="utf-8")
+    records = {r.doc_id: r for r in read_inputs([tmp_path])}
+    assert records["APW19980807.0261"].date == "1998-08-07"
+    assert records["brief.v2"].date == "2021-01-04"
+
 @pytest.mark.parametrize("data, status, error", [
     (b"", "empty", None),
     (b"  \n\t ", "empty", None),

@@ -133,7 +133,18 @@ def read_metadata(path: Path) -> dict[str, dict]:
     key = next((k for k in ("stem", "id", "doc_id", "file") if rows and k in rows[0]), None)
     if key is None:
         raise InputError(path, "needs a 'stem' column naming each file")
-    return {Path(r[key]).stem: r for r in rows}
+    return {_stem(r[key]): r for r in rows}
+
+
+def _stem(name: str) -> str:
+    """The document a metadata row names: its file name without an input suffix, but
+    an id's own dots kept ("APW19980807.0261", "report.v2" name no suffix).
+
+    >>> _stem("APW19980807.0261"), _stem("APW19980807.0261.pdf"), _stem("notes/brief.txt")
+    ('APW19980807.0261', 'APW19980807.0261', 'brief')
+    """
+    path = Path(name)
+    return path.stem if path.suffix.lower() in KINDS else path.name
 
 
 def read_file(path: Path, kind: str, meta: dict, encoding: str | None = None) -> Record:
