@@ -140,20 +140,23 @@ def _furniture(text: str, pages: list[list[tuple[int, int]]], title: str | None,
     top or bottom. A line that ends a sentence or is a speaker label is text, even if it recurs."""
     k = rules.furniture_lines
     placed: dict[tuple[int, str], list[tuple[int, int]]] = {}
-    ends = []
+    ends, titles = [], []
+    title = re.sub(r"\d+", "#", " ".join(title.split())).lower() if title else None
     for page in pages:
         filled = [ln for ln in page if text[ln[0]:ln[1]].strip()]
         ends += filled[:1] + filled[-1:]
         for place, ln in [(i, ln) for i, ln in enumerate(filled[:k])] + [(-1 - i, ln) for i, ln in
                                                                        enumerate(reversed(filled[-k:]))]:
             line = " ".join(text[ln[0]:ln[1]].split())
-            if not SENTENCE_END.search(line) and not _starts_block(line, rules):
-                placed.setdefault((place, re.sub(r"\d+", "#", line)), []).append(ln)
+            shape = re.sub(r"\d+", "#", line)
+            if shape.lower() == title:   # the title, even one shaped like a label ("Castro: Talks Resume")
+                titles.append(ln)
+            elif not SENTENCE_END.search(line) and not _starts_block(line, rules):
+                placed.setdefault((place, shape), []).append(ln)
     needed = max(2, math.ceil(rules.furniture_share * len(pages)))
-    title = re.sub(r"\d+", "#", " ".join(title.split())).lower() if title else None
     firsts = [page[0][0] if page else -1 for page in pages]
-    out = {ln for (_, shape), found in placed.items() for ln in found
-           if len({bisect.bisect_right(firsts, ln[0]) for ln in found}) >= needed or shape.lower() == title}
+    out = set(titles) | {ln for (_, shape), found in placed.items() for ln in found
+                         if len({bisect.bisect_right(firsts, ln[0]) for ln in found}) >= needed}
     out |= {ln for ln in ends if rules.page_number.fullmatch(text[ln[0]:ln[1]].strip())}
     return out
 

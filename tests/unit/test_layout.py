@@ -76,6 +76,14 @@ def test_a_one_page_document_loses_its_page_number_and_its_title_header():
     assert read_layout(text).text == text     # not paginated: nothing is furniture
 
 
+def test_a_title_shaped_like_a_label_is_a_running_header_not_a_turn():
+    # a wire headline "Minister: Talks To Resume" typeset as the title of each page
+    title = "Minister: Talks To Resume Next Week"
+    text = paged(textwrap.wrap(PROSE * 3, 70), 4, header=title)
+    assert "Minister:" in read_layout(text, paginated=True).text   # untitled, a label-shaped line is text
+    view = read_layout(text, paginated=True, title=title).text
+    assert "Minister" not in view and " ".join(view.split()) == " ".join((PROSE * 3).split())
+
 def test_a_word_hyphenated_at_a_page_line_end_is_joined_and_maps_back():
     lines = textwrap.wrap(PROSE, 60)
     lines[0] = lines[0] + " develop-"
