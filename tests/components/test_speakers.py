@@ -5,6 +5,7 @@ import pytest
 import spacy
 
 from claimspan.components import speakers  # noqa: F401  registers the factory
+from claimspan.components.speakers import label_spans
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +77,18 @@ def test_not_turns(nlp, text):
     ("THE PRESIDENT:\nFellow citizens, we built 300 schools.\nAnd 40 clinics.\n", [("THE PRESIDENT", 1)]),
     ("Minister Lena Park: Thank you all for coming.\nWe built 300 schools.\n", [("Minister Lena Park", 1)]),
     ("Anna Berg: We built 300 schools.\nCGTN: When?\nAnna Berg: In 2021.\n", [("Anna Berg", 2), ("CGTN", 1)]),
+    ("LENA PARK (Minister of Education): We built 40 schools.\nTOM LI (Reporter): And teachers?\n",
+     [("LENA PARK", 1), ("TOM LI", 1)]),
 ])
 def test_turn_shapes(nlp, text, turns):
     assert [(r["name"], r["n_turns"]) for r in nlp(text)._.speakers] == turns
+
+
+def test_a_role_in_parentheses_after_the_name_is_its_role_and_not_part_of_the_name(nlp):
+    text = "Sen. Maria Ortiz (D-New Mexico): The bill costs $3 billion.\nExports (in tonnes): 4,000\n"
+    doc = nlp(text)
+    assert [(r["name"], r["role"]) for r in doc._.speakers] == [("Sen. Maria Ortiz", "D-New Mexico")]
+    assert [text[s:e] for s, e, _ in label_spans(doc)] == ["Sen. Maria Ortiz"]
 
 
 def test_a_person_in_capitals_is_no_outlet(nlp):

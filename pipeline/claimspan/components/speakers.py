@@ -11,6 +11,9 @@ rules/organizations/gazetteer.jsonl.
 A label is a line start of at most ``max_label_words`` capitalised name words
 and a colon, followed by the end of the line or by the words spoken (``Name:``,
 ``MR. LEE: Thank you.``); a colon inside a word (``http:``, ``10:30``) is none.
+A role in parentheses after the name is the speaker's role, not part of the name
+(``LENA PARK (Minister of Education):``); a transcription service's time code
+before the label is debris (``00:01:05 Lena Park:``, rules/speakers/labels.yaml).
 Not labels: headings and fields (``not_speakers``, ``list_heads``), a line
 whose value has no letters (``Americans: 12``), and a label alone on its line
 above such field lines (``KENYA:`` over ``Injured: 4,877``). Which labels are
@@ -41,6 +44,8 @@ from claimspan.components.base import RuleComponent
 LINE = re.compile(r"[^\r\n]*")
 SPACE = r"[^\S\r\n]"  # horizontal white space, a no-break space included
 LABEL = re.compile(rf"(?P<name>[^:\r\n]{{1,80}}?){SPACE}*:(?:{SPACE}+(?P<rest>\S.*?))?{SPACE}*$")
+# "LENA PARK (Minister of Education):", "SEN. SMITH (R-Texas):": a name and the role it is given
+NAME_AND_ROLE = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]{1,80})\)")
 LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
 LETTER = re.compile(r"[^\W\d_]")
@@ -52,6 +57,7 @@ class Label(NamedTuple):
     name_start: int
     name: str
     inline: bool     # the words spoken follow on the label's line
+    role: str | None = None   # given in parentheses after the name
 
 
 @Language.factory(
@@ -104,18 +110,21 @@ class SpeakersComponent(RuleComponent):
                 return True
         return False
 
-    def label(self, body: str) -> tuple[str, bool] | None:
-        """``(name, inline)`` when the line starts with a turn label."""
+    def label(self, body: str) -> tuple[str, bool, str | None] | None:
+        """``(name, inline, role)`` when the line starts with a turn label."""
         m = LABEL.match(body)
         if m is None:
             return None
-        name, rest = m.group("name").strip(), m.group("rest")
+        name, rest, role = m.group("name").strip(), m.group("rest"), None
+        given = NAME_AND_ROLE.fullmatch(name)
+        if given and self.is_name(given.group("name")):
+            name, role = given.group("name"), given.group("role").strip()
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
             return None  # a field line: "Americans: 12", "Date: 2021-05-31"
         last = name.split()[-1].rstrip(".").lower()
         if name.lower() in self.not_speakers or (last in self.not_speakers and not self.titled(name)):
             return None
-        return name, rest is not None
+        return name, rest is not None, role
 
     def field_line(self, body: str) -> bool:
         """``Name: value`` with a name-like field or a value without letters (``Total Dead: 192``)."""
@@ -165,6 +174,8 @@ class SpeakersComponent(RuleComponent):
             if label is None or (not label[1] and nxt is not None and self.field_line(nxt[2])):
                 continue  # the heading of a field list ("KENYA:" over "Injured: 4,877")
             found.append(Label(line_start, body_start, *label))
+            if label[2]:
+                roles.setdefault(label[0], label[2])
         return self.accept(found, roles, doc._.speaker_labels or []), roles
 
     def accept(self, found: list[Label], roles: dict[str, str], earlier: list[str]) -> list[list]:
