@@ -29,11 +29,18 @@ INFIXES = [
     r"(?<=[0-9])(?=[A-Za-z\u00B5\u00B0\u2103])",      # 2.5bn, 10km, 10M
     r"(?<=[A-Z]{2})(?=[0-9])",                        # RMB1.2, US$ handled by spaCy
     r"(?<=[Mm]id)-(?=[0-9])",                         # mid-1996, mid-1990s (dates)
+    r"(?<=[.,;:!?)\]])--+(?=[A-Za-z(\"'\u201c\u2018])",   # "In General.--The" (US bills), "said.--The"
+]
+
+
+# Before spaCy's own infixes, which would split "2019--2020" after its first hyphen ("-2020").
+FIRST_INFIXES = [
+    r"(?<=[0-9])--(?=[0-9])",                         # 2019--2020: a dash typed as two hyphens
 ]
 
 
 def customize_tokenizer(nlp: Language) -> Language:
-    infixes = list(nlp.Defaults.infixes) + INFIXES
+    infixes = FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
