@@ -50,6 +50,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                   ordinal_units="{number}", fraction_chars="{number}", vague="{number}",
                                   before_scale="{number}", vague_before_of="{number}", lower_bounds="{number}",
                                   signs="{number}"),
+    "claims/period.yaml": words("baseline_openers", "baseline_before", "baseline_after", "baseline_relative_before",
+                                "baseline_relative", "time_subordinators", "attributive_determiners"),
     "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]", "unit": "str"})],
     "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
