@@ -39,8 +39,9 @@ class Periods:
     def __init__(self, rules, doc: Doc, sents: SentenceIndex, dates: list[Span] | None = None):
         if dates is None:
             dates = list(doc.spans["dates"]) if "dates" in doc.spans else []
-        self.doc, self.sents, self.dates, self.rules = doc, sents, dates, rules
         self.words = Words(doc)
+        dates = dates + anaphoric_periods(rules, doc, self.words)
+        self.doc, self.sents, self.dates, self.rules = doc, sents, dates, rules
         parsed = doc.has_annotation("DEP")
         self.clauses = ParsedClauses(rules, doc) if parsed else RuleClauses(rules, doc)
         self.baseline = baselines(rules, doc, self.words, sents) if dates else None
@@ -86,9 +87,18 @@ class Periods:
 
     def fronted(self, d: Span) -> bool:
         """The date, with its preposition, opens its sentence: it scopes every clause of it."""
-        hit = phrase_ending(self.rules.period_prepositions, self.words, d.start, maxlen=2)
-        first = d.start - (hit.length if hit else 0)
-        return first == self.sents.starts[self.sents.number(d.start)]
+        return period_start(self.rules, self.words, d) == self.sents.starts[self.sents.number(d.start)]
+
+
+def anaphoric_periods(rules, doc: Doc, words) -> list[Span]:
+    """The spans of "since then", "by then" (period.yaml anaphoric_periods)."""
+    table = rules.period["anaphoric_periods"]
+    out = []
+    for i in positions(doc, {p[0] for p in table}):
+        hit = phrase_at(table, words, i)
+        if hit:
+            out.append(doc[i:i + hit.length])
+    return out
 
 
 def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> np.ndarray | None:
@@ -140,7 +150,7 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False
     if parsed and reporting_verb(d, rules.reporting_verbs):
         return False
-    return not after_reporting_verb(rules, doc, d)
+    return not (after_reporting_verb(rules, doc, d) or before_reporting_verb(rules, words, d))
 
 
 def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
@@ -164,13 +174,29 @@ def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
     for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
         if doc[k].is_punct:
             return False
-        if doc[k].lower_ in rules.reporting_verbs and not doc[k].lower_.endswith("s"):
+        if is_reporting(rules, doc[k].lower_):
             return True
     return False
 
 
+def period_start(rules, words, d: Span) -> int:
+    """Where the period of date ``d`` starts: at its preposition ("in 1995", "From 2016 to
+    2020") and a word the date left out ("early Friday morning", "in late 2019")."""
+    start = d.start - (words[d.start - 1] in rules.period["period_modifiers"])
+    hit = phrase_ending(rules.period_prepositions, words, start, maxlen=2)
+    return start - (hit.length if hit else 0)
+
+
+def before_reporting_verb(rules, words, d: Span) -> bool:
+    """``Officials on Monday said``; not ``in 2019 according to the census``."""
+    verb = words[d.end]
+    return is_reporting(rules, verb) and words[d.end + 1] not in rules.period["not_reporting_after"]
+
+
+def is_reporting(rules, word: str) -> bool:
+    """A reporting verb; a form in -s is read as a plural noun ("in 12 states last year")."""
+    return word in rules.reporting_verbs and not word.endswith("s")
+
+
 def with_preposition(rules, doc: Doc, words, d: Span) -> Span:
-    hit = phrase_ending(rules.period_prepositions, words, d.start, maxlen=2)
-    if hit:
-        return doc[d.start - hit.length:d.end]
-    return d
+    return doc[period_start(rules, words, d):d.end]
