@@ -95,3 +95,9 @@ def test_period_with_the_parse(trained, marked):
 def test_without_a_model_a_relative_clause_runs_to_the_end_of_the_sentence(blank):
     # what the parse fixes (MODEL_ONLY): without it, no date after a relative pronoun is the claim's
     check(blank, "<claim period_text=null>Hundreds</claim> of veterans of the war that ended in 1975 gathered on Friday.")
+
+
+@pytest.mark.model
+def test_with_the_parse_a_complement_clause_is_dated_by_its_main_clause(trained):
+    # without a parse, "that" may open a relative clause, so the date is not taken
+    check(trained, "Sales figures in 2020 showed that <claim period_text='in 2020'>300</claim> stores closed.")

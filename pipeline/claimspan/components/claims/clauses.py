@@ -1,10 +1,12 @@
 """Whose clause a date is in: can it be the period of a claim of the same sentence?
 
-Two readers of one question, chosen by the Doc: ``ParsedClauses`` follows the
-dependency parse when the pipeline has a parser; ``RuleClauses`` reads clause
-boundaries off words and punctuation otherwise. Both answer ``fits(claim, date)``
-and both let a date at the head of its sentence ("In 2020, ...") scope every
-clause of it. The words come from ``period.yaml`` (time subordinators,
+Two readers of one question, chosen by the Doc: ``RuleClauses`` reads clause
+boundaries off words and punctuation (no model); ``ParsedClauses`` (a parser in
+the pipeline) takes from the dependency parse what a small model gets right -
+where a relative clause begins and ends - and the rest from words, since the
+attachment of a prepositional phrase is where such a parse most often errs.
+Both answer ``fits(claim, date)`` and both let a date at the head of its
+sentence ("In 2020, ...") scope every clause of it. The words come from ``period.yaml`` (time subordinators,
 attributive determiners) and ``counted.yaml`` (relative pronouns).
 
 A date fits a claim when it is the time of the claim's own clause: not of
@@ -42,6 +44,8 @@ class RuleClauses:
     def __init__(self, rules, doc: Doc):
         self.doc = doc
         self.relative = positions(doc, rules.counted["relative_pronouns"])
+        if doc.has_annotation("DEP"):   # "showed that 300 stores closed": a complement, not a relative clause
+            self.relative = [p for p in self.relative if doc[p].dep_ != "mark"]
         self.relative_set = frozenset(self.relative)
         self.openers = sorted(set(self.relative) | set(positions(doc, rules.period["time_subordinators"])))
         self.breaks = positions(doc, CLAUSE_BREAKS, ORTH)
