@@ -27,7 +27,9 @@ BOTH = [
     "Ticket sales rose <claim period_text=null>12 percent</claim> from the week before.",
     "Exports grew <claim period_text=null>7 percent</claim> over the previous year.",
     "Rents were <claim period_text=null>9 percent</claim> higher than in 2019.",
-    # not baselines: a range, "from" opening a clause, "over the past"
+    "Sales fell from last year to <claim period_text=null>300</claim> units.",
+    # not baselines: a range, "from" opening a clause or not after a change, "over the past"
+    "Figures from 2019 show <claim period_text='from 2019'>300</claim> cases.",
     "From 2016 to 2020 the courts heard <claim period_text='From 2016 to 2020'>5,479</claim> cases.",
     "From Monday, <claim period_text='From Monday'>300</claim> extra buses run on the new routes.",
     "Over the past five years, the agency built <claim period_text='Over the past five years'>1,200</claim> schools.",
@@ -41,6 +43,7 @@ BOTH = [
     "The boat was found last Thanksgiving near a reef that sank <claim period_text=null>10</claim> other boats.",
     # ... unless the clause is set off, or the date heads the sentence, or the clause is about the date's noun
     "In 2021, after the storm, <claim period_text='In 2021'>40</claim> homes were rebuilt.",
+    "A survey in 2019 found that <claim period_text='in 2019'>40 percent</claim> of adults smoke.",
     "In 2021 the towns that lost <claim period_text='In 2021'>300</claim> homes got aid.",
     "The vote was held on May 28, when <claim period_text='on May 28'>300</claim> delegates attended.",
     "Rescuers searched the site of the May 3, 2019, blast that killed <claim period_text='May 3, 2019'>40</claim> miners.",

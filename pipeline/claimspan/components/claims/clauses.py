@@ -61,7 +61,8 @@ class RuleClauses:
         """A clause opens between the date and the claim, and the claim is in it: "found last
         Thanksgiving after a storm that killed 10 people". A relative clause right after the
         date, or after a noun the date qualifies, is dated by it: "the bombings last year that
-        killed 224 people", "the 1998 bombing that killed 224 people"."""
+        killed 224 people", "the 1998 bombing that killed 224 people"; and "that" right before
+        the claim introduces a complement: "A survey in 2019 found that 40 percent ..."."""
         attributive = d.start > 0 and self.doc[d.start - 1].lower_ in self.determiners
         i = bisect.bisect_left(self.openers, d.end)
         for p in self.openers[i:i + MAX_BETWEEN]:
@@ -69,6 +70,8 @@ class RuleClauses:
                 return False
             if self.doc[p - 1].text in CLAUSE_BREAKS or (p in self.relative_set and (attributive or p == d.end)):
                 continue
+            if p + 1 == start and p in self.relative_set:
+                continue                 # "found that 40 percent ...": the claim opens a complement clause
             return True
         return False
 

@@ -160,12 +160,21 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
     if d.end < len(doc) and doc[d.end].lower_ in period["baseline_after"]:
         return True
     hit = phrase_ending(period["baseline_before"], words, d.start, maxlen=2)
-    if hit:
-        first = d.start - hit.length
+    change = None if hit else phrase_ending(period["change_baseline_before"], words, d.start, maxlen=2)
+    if hit or change:
+        first = d.start - (hit or change).length
         opens = first == sent_start or doc[first - 1].text in CLAUSE_BREAKS
-        return not ((d._.date or {}).get("kind") == "range" or opens)
+        if opens or (d._.date or {}).get("kind") == "range":
+            return False
+        return bool(hit) or after_change(rules, doc, words, first)
     return d.start > 0 and doc[d.start - 1].lower_ in period["baseline_relative_before"] \
         and any(t.lower_ in period["baseline_relative"] for t in d)
+
+
+def after_change(rules, doc: Doc, words, i: int) -> bool:
+    """A change verb or the end of a quantity right before token ``i`` ("rose from", "12 percent from")."""
+    return words[i - 1] in rules.ranges["change_verbs"] or doc[i - 1].like_num \
+        or phrase_ending(rules.percent_after, words, i) is not None
 
 
 def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
