@@ -19,6 +19,14 @@ BOTH = [
     # and the main clause's year is not the baseline's
     "In 2023 the clinics treated <claim period_text='In 2023'>8,100</claim> patients, "
     "up from <claim period_text=null>6,900</claim>.",
+    # the baseline runs past the commas of "X, or Y a share, a year earlier"
+    "Profit was <claim period_text='in the third quarter'>$5 million</claim>, or <claim period_text='in the third quarter'>"
+    "40 cents</claim> a share, in the third quarter, down from <claim period_text='a year earlier'>$7 million</claim>, "
+    "or <claim period_text='a year earlier'>56 cents</claim> a share, a year earlier.",
+    # a comparison's date is its own, but what it compares shares the sentence's time
+    "On Monday the index fell <claim period_text='On Monday'>4.3 percent</claim>, compared with "
+    "<claim period_text='On Monday'>3.3 percent</claim> for the bond index.",
+    "Compared with 2019, the firm hired <claim period_text='in 2021'>300</claim> more people in 2021.",
     "Unemployment fell to <claim period_text='in March'>4 percent</claim> in March, "
     "down from <claim period_text='a year earlier'>5 percent</claim> a year earlier.",
     "The flood killed <claim period_text=null>40</claim> people, compared with <claim period_text='in 2019'>25</claim> in 2019.",

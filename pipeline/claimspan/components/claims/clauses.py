@@ -51,11 +51,11 @@ class RuleClauses:
         self.breaks = positions(doc, CLAUSE_BREAKS, ORTH)
         self.determiners = rules.period["attributive_determiners"]
 
-    def fits(self, start: int, end: int, after: int, d: Span, fronted: bool) -> bool:
+    def fits(self, start: int, end: int, after: int, d: Span, fronted: bool, sent_start: int) -> bool:
         if d.start >= end:   # after the claim: not past a relative pronoun ("5,000 nurses at hospitals that closed")
             i = bisect.bisect_left(self.relative, after + 1)
             return not (i < len(self.relative) and self.relative[i] < d.start)
-        return fronted or not (self.opens_between(d, start) or self.closed_before(d, start))
+        return fronted or not (self.opens_between(d, start) or self.closed_before(d, start, sent_start))
 
     def opens_between(self, d: Span, start: int) -> bool:
         """A clause opens between the date and the claim, and the claim is in it: "found last
@@ -75,11 +75,12 @@ class RuleClauses:
             return True
         return False
 
-    def closed_before(self, d: Span, start: int) -> bool:
+    def closed_before(self, d: Span, start: int, sent_start: int) -> bool:
         """The date is in a relative clause set off by commas before the claim: "The law, which
         was passed in 2019, covers 300 firms"."""
         b = bisect.bisect_left(self.breaks, d.start) - 1          # the last break before the date
-        if b < 0 or self.breaks[b] + 1 >= d.start or self.breaks[b] + 1 not in self.relative_set:
+        if b < 0 or self.breaks[b] < sent_start or self.breaks[b] + 1 >= d.start \
+                or self.breaks[b] + 1 not in self.relative_set:
             return False
         nxt = bisect.bisect_left(self.breaks, d.end)
         return nxt < len(self.breaks) and self.breaks[nxt] < start
@@ -96,14 +97,15 @@ class ParsedClauses:
     def __init__(self, rules, doc: Doc):
         self.doc, self.words = doc, RuleClauses(rules, doc)
 
-    def fits(self, start: int, end: int, after: int, d: Span, fronted: bool) -> bool:
+    def fits(self, start: int, end: int, after: int, d: Span, fronted: bool, sent_start: int) -> bool:
         claim = self.doc[start:max(end, after)]
         clause = other_relative_clause(claim, d)
         if d.start >= end:
             return clause is None
         if clause is not None and clause.right_edge.i < start:
             return False
-        return fronted or not (self.words.opens_between(d, start) or self.words.closed_before(d, start))
+        words = self.words
+        return fronted or not (words.opens_between(d, start) or words.closed_before(d, start, sent_start))
 
 
 def other_relative_clause(claim: Span, d: Span) -> Token | None:

@@ -29,6 +29,7 @@ from claimspan.components.sentindex import SentenceIndex
 
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
+STRONG_BREAKS = frozenset({";", ":", "—", "–"})   # end a baseline's phrase that does not head its sentence
 LOOK_FURTHER = 3       # dates tried on each side when the nearest one is another clause's
 
 
@@ -44,7 +45,7 @@ class Periods:
         self.doc, self.sents, self.dates, self.rules = doc, sents, dates, rules
         parsed = doc.has_annotation("DEP")
         self.clauses = ParsedClauses(rules, doc) if parsed else RuleClauses(rules, doc)
-        self.baseline = baselines(rules, doc, self.words, sents) if dates else None
+        self.baseline, self.two_way = baselines(rules, doc, self.words, sents) if dates else (None, set())
         self.by_start: dict[int, list[tuple[int, int]]] = {}   # sentence -> sorted (start, position in dates)
         self.by_end: dict[int, list[tuple[int, int]]] = {}     # sentence -> sorted (end, -position)
         for pos, d in enumerate(dates):
@@ -80,14 +81,15 @@ class Periods:
         return None
 
     def fits(self, start: int, end: int, after: int, d: Span) -> bool:
-        """The date is in the claim's clause, and on the same side of a baseline's bounds."""
-        if self.baseline is not None and self.baseline[d.start] != self.baseline[start]:
-            return False
-        return self.clauses.fits(start, end, after, d, self.fronted(d))
+        """The date is in the claim's clause, and a baseline's or comparison's only if the claim is too."""
+        if self.baseline is not None:
+            date_in, claim_in = int(self.baseline[d.start]), int(self.baseline[start])
+            if date_in != claim_in and (date_in >= 0 or claim_in in self.two_way):
+                return False
+        sent_start = self.sents.starts[self.sents.number(d.start)]
+        fronted = period_start(self.rules, self.words, d) == sent_start   # "In 2020, ...": every clause's
+        return self.clauses.fits(start, end, after, d, fronted, sent_start)
 
-    def fronted(self, d: Span) -> bool:
-        """The date, with its preposition, opens its sentence: it scopes every clause of it."""
-        return period_start(self.rules, self.words, d) == self.sents.starts[self.sents.number(d.start)]
 
 
 def anaphoric_periods(rules, doc: Doc, words) -> list[Span]:
@@ -101,21 +103,27 @@ def anaphoric_periods(rules, doc: Doc, words) -> list[Span]:
     return out
 
 
-def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> np.ndarray | None:
-    """Per token, the position of the baseline opener ("up from", "compared with") whose
-    phrase holds it, up to the next clause break or the sentence's end; -1 outside any.
-    None when the Doc has no opener."""
-    table = rules.period["baseline_openers"]
-    out = None
-    for i in positions(doc, {p[0] for p in table}):
-        if not phrase_at(table, words, i):
-            continue
-        if out is None:
-            out = np.full(len(doc), -1, dtype="int64")
-        stop = sents.ends[sents.number(i)]
-        end = next((k for k in range(i, stop) if doc[k].text in CLAUSE_BREAKS), stop)
-        out[i:end] = i
-    return out
+def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray | None, set[int]]:
+    """Per token, the position of the baseline or comparison opener ("up from", "compared
+    with") whose phrase holds it, -1 outside any; and the positions of the baseline openers
+    (closed both ways). A phrase runs to the end of its sentence or a strong break (";"), or
+    to the next clause break when it heads the sentence ("Compared with 2019, ..."). None when
+    the Doc has no opener."""
+    out, two_way = None, set()
+    for key in ("baseline_openers", "comparison_openers"):
+        table = rules.period[key]
+        for i in positions(doc, {p[0] for p in table}):
+            if not phrase_at(table, words, i):
+                continue
+            if out is None:
+                out = np.full(len(doc), -1, dtype="int64")
+            first, stop = sents.bounds(i)
+            breaks = CLAUSE_BREAKS if i == first else STRONG_BREAKS
+            end = next((k for k in range(i, stop) if doc[k].text in breaks), stop)
+            out[i:end] = i
+            if key == "baseline_openers":
+                two_way.add(i)
+    return out, two_way
 
 
 def near(doc: Doc, start: int, end: int) -> bool:
