@@ -1,33 +1,36 @@
-"""A claim's period: the date span of its own sentence that says when.
+"""A claim's period: the date span of its own clause that says when.
 
 ``Periods`` indexes a Doc's date spans once (by sentence, start and end, with
 whether each may be a period at all) so that finding one claim's period looks
-only at the dates a few tokens after its counted noun and at the nearest one
-before it: never at every date of the sentence, or at the tokens between the
-claim and each of them. The time per claim does not grow with the length of the
-sentence (a one-line text of thousands of claims and dates is one sentence).
+only at the dates a few tokens after its counted noun and at the nearest ones
+before it: never at every date of the sentence. The time per claim does not
+grow with the length of the sentence (a one-line text of thousands of claims
+and dates is one sentence).
 
 The choice, in this order: the first date after the counted noun and near it
 (``near``); else the last date that ends before the claim; else the first date
-after it. A date in another noun's clause (``in_other_clause``) or one that
-cannot be a period (``scopes``) is never chosen; nor is one outside the claim's
-sentence.
+after it. A date is skipped when it cannot be a period (``scopes``: a reporting
+time, a comparison's baseline such as "below 1990 levels"), when it is on the
+other side of a baseline's bounds ("up from 29,000 in 2022": 2022 is not the
+period of a claim before "up from"), or when it is in another clause
+(``claims.clauses``: from the parse when there is one, else from clause
+openers and punctuation). Words: temporal.yaml and period.yaml.
 """
 from __future__ import annotations
 
 import bisect
 
 import numpy as np
-from spacy.attrs import LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from claimspan.components.claims.tokens import phrase_ending
+from claimspan.components.claims.clauses import CLAUSE_BREAKS, ParsedClauses, RuleClauses, positions, reporting_verb
+from claimspan.components.claims.tokens import FoldedTokens, phrase_at, phrase_ending
 from claimspan.components.sentindex import SentenceIndex
 
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+STRONG_BREAKS = frozenset({";", ":", "—", "–"})   # end a baseline's phrase that does not head its sentence
+LOOK_FURTHER = 3       # dates tried on each side when the nearest one is another clause's
 
 
 class Periods:
@@ -37,13 +40,17 @@ class Periods:
     def __init__(self, rules, doc: Doc, sents: SentenceIndex, dates: list[Span] | None = None):
         if dates is None:
             dates = list(doc.spans["dates"]) if "dates" in doc.spans else []
-        self.doc, self.sents, self.dates = doc, sents, dates
-        self.relative = relative_pronouns(rules, doc)
+        self.words = FoldedTokens(doc)
+        dates = dates + anaphoric_periods(rules, doc, self.words)
+        self.doc, self.sents, self.dates, self.rules = doc, sents, dates, rules
+        parsed = doc.has_annotation("DEP")
+        self.clauses = ParsedClauses(rules, doc) if parsed else RuleClauses(rules, doc)
+        self.baseline, self.two_way = baselines(rules, doc, self.words, sents) if dates else (None, set())
         self.by_start: dict[int, list[tuple[int, int]]] = {}   # sentence -> sorted (start, position in dates)
         self.by_end: dict[int, list[tuple[int, int]]] = {}     # sentence -> sorted (end, -position)
         for pos, d in enumerate(dates):
             k = sents.number(d.start)
-            if d.end <= sents.ends[k] and scopes(rules, doc, d):
+            if d.end <= sents.ends[k] and scopes(rules, doc, self.words, d, sents.starts[k], parsed):
                 self.by_start.setdefault(k, []).append((d.start, pos))
                 self.by_end.setdefault(k, []).append((d.end, -pos))
         for table in (self.by_start, self.by_end):
@@ -59,35 +66,64 @@ class Periods:
         i = bisect.bisect_left(starts, (after, -1))
         while i < len(starts) and starts[i][0] - after <= NEAR_PERIOD:
             d = self.dates[starts[i][1]]
-            if (d.end <= start or d.start >= end) and not self.in_other_clause(after, d.start) \
-                    and near(self.doc, after, d.start):
+            if (d.end <= start or d.start >= end) and near(self.doc, after, d.start) \
+                    and self.fits(start, end, after, d):
                 return d
             i += 1
-        # a date that ends before the claim also ends before its counted noun: never in another clause
         j = bisect.bisect_right(ends, (start, 0)) - 1
-        if j >= 0:
-            return self.dates[-ends[j][1]]
+        for d in (self.dates[-e[1]] for e in ends[max(0, j + 1 - LOOK_FURTHER):j + 1][::-1]):
+            if self.fits(start, end, after, d):
+                return d
         i = bisect.bisect_left(starts, (end, -1))
-        # the first date after the claim, unless another clause begins before it (then every later one too)
-        if i < len(starts) and not self.in_other_clause(after, starts[i][0]):
-            return self.dates[starts[i][1]]
+        for d in (self.dates[s[1]] for s in starts[i:i + LOOK_FURTHER]):
+            if self.fits(start, end, after, d):
+                return d
         return None
 
-    def in_other_clause(self, after: int, date_start: int) -> bool:
-        """A relative pronoun between the counted noun and the date: the date belongs to
-        another noun's clause, "fighters in the revolution that brought Castro to power
-        42 years ago" ("14 people who died Friday" keeps Friday)."""
-        i = bisect.bisect_left(self.relative, after + 1)
-        return i < len(self.relative) and self.relative[i] < date_start
+    def fits(self, start: int, end: int, after: int, d: Span) -> bool:
+        """The date is in the claim's clause, and a baseline's or comparison's only if the claim is too."""
+        if self.baseline is not None:
+            date_in, claim_in = int(self.baseline[d.start]), int(self.baseline[start])
+            if date_in != claim_in and (date_in >= 0 or claim_in in self.two_way):
+                return False
+        sent_start = self.sents.starts[self.sents.number(d.start)]
+        fronted = period_start(self.rules, self.words, d) == sent_start   # "In 2020, ...": every clause's
+        return self.clauses.fits(start, end, after, d, fronted, sent_start)
 
 
-def relative_pronouns(rules, doc: Doc) -> list[int]:
-    """Positions of the relative pronouns ("that", "who", ...) of a Doc, in order."""
-    if not len(doc):
-        return []
-    lower = doc.to_array(LOWER)
-    keys = np.array([get_string_id(w) for w in rules.counted["relative_pronouns"]], dtype="uint64")
-    return np.flatnonzero(np.isin(lower, keys)).tolist()
+
+def anaphoric_periods(rules, doc: Doc, words) -> list[Span]:
+    """The spans of "since then", "by then" (period.yaml anaphoric_periods)."""
+    table = rules.period["anaphoric_periods"]
+    out = []
+    for i in positions(doc, {p[0] for p in table}):
+        hit = phrase_at(table, words, i)
+        if hit:
+            out.append(doc[i:i + hit.length])
+    return out
+
+
+def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray | None, set[int]]:
+    """Per token, the position of the baseline or comparison opener ("up from", "compared
+    with") whose phrase holds it, -1 outside any; and the positions of the baseline openers
+    (closed both ways). A phrase runs to the end of its sentence or a strong break (";"), or
+    to the next clause break when it heads the sentence ("Compared with 2019, ..."). None when
+    the Doc has no opener."""
+    out, two_way = None, set()
+    for key in ("baseline_openers", "comparison_openers"):
+        table = rules.period[key]
+        for i in positions(doc, {p[0] for p in table}):
+            if not phrase_at(table, words, i):
+                continue
+            if out is None:
+                out = np.full(len(doc), -1, dtype="int64")
+            first, stop = sents.bounds(i)
+            breaks = CLAUSE_BREAKS if i == first else STRONG_BREAKS
+            end = next((k for k in range(i, stop) if doc[k].text in breaks), stop)
+            out[i:end] = i
+            if key == "baseline_openers":
+                two_way.add(i)
+    return out, two_way
 
 
 def near(doc: Doc, start: int, end: int) -> bool:
@@ -105,9 +141,10 @@ def near(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def scopes(rules, doc: Doc, d: Span) -> bool:
+def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bool:
     """Can this date be a claim's period? Not a future reference, not a date in
-    parentheses after a name ("Action Plan (2012-2015)"), not a reporting time."""
+    parentheses after a name ("Action Plan (2012-2015)"), not a reporting time,
+    not a comparison's baseline."""
     info = d._.date or {}
     if info.get("value") == "FUTURE_REF":
         return False
@@ -117,21 +154,66 @@ def scopes(rules, doc: Doc, d: Span) -> bool:
         return False
     if d.end < len(doc) and doc[d.end].lower_ in ("'s", "’s"):
         return False                                   # "Sunday's service": names an event
-    return not after_reporting_verb(rules, doc, d)
+    if is_baseline(rules, doc, words, d, sent_start):
+        return False
+    if parsed and reporting_verb(d, rules.reporting_verbs):
+        return False
+    return not (after_reporting_verb(rules, doc, d) or before_reporting_verb(rules, words, d))
+
+
+def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
+    """``24 percent below 1990 levels``, ``12 percent from a week earlier``, ``higher than in
+    2019``, ``7 percent over the previous year``; not ``From 2016 to 2020``, ``From Monday, ...``."""
+    period = rules.period
+    if d.end < len(doc) and doc[d.end].lower_ in period["baseline_after"]:
+        return True
+    hit = phrase_ending(period["baseline_before"], words, d.start, maxlen=2)
+    change = None if hit else phrase_ending(period["change_baseline_before"], words, d.start, maxlen=2)
+    if hit or change:
+        first = d.start - (hit or change).length
+        opens = first == sent_start or doc[first - 1].text in CLAUSE_BREAKS
+        if opens or (d._.date or {}).get("kind") == "range":
+            return False
+        return bool(hit) or after_change(rules, doc, words, first)
+    return d.start > 0 and doc[d.start - 1].lower_ in period["baseline_relative_before"] \
+        and any(t.lower_ in period["baseline_relative"] for t in d)
+
+
+def after_change(rules, doc: Doc, words, i: int) -> bool:
+    """A change verb or the end of a quantity right before token ``i`` ("rose from", "12 percent from")."""
+    return words[i - 1] in rules.ranges["change_verbs"] or doc[i - 1].like_num \
+        or phrase_ending(rules.percent_after, words, i) is not None
 
 
 def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
-    """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``."""
+    """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``; not ``in 12 states
+    last year`` or ``the United States on April 6`` (a form in -s is read as a plural noun)."""
     for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
         if doc[k].is_punct:
             return False
-        if doc[k].lower_ in rules.reporting_verbs:
+        if is_reporting(rules, doc[k].lower_):
             return True
     return False
 
 
+def period_start(rules, words, d: Span) -> int:
+    """Where the period of date ``d`` starts: at its preposition ("in 1995", "From 2016 to
+    2020") and a word the date left out ("early Friday morning", "in late 2019")."""
+    start = d.start - (words[d.start - 1] in rules.period["period_modifiers"])
+    hit = phrase_ending(rules.period_prepositions, words, start, maxlen=2)
+    return start - (hit.length if hit else 0)
+
+
+def before_reporting_verb(rules, words, d: Span) -> bool:
+    """``Officials on Monday said``; not ``in 2019 according to the census``."""
+    verb = words[d.end]
+    return is_reporting(rules, verb) and words[d.end + 1] not in rules.period["not_reporting_after"]
+
+
+def is_reporting(rules, word: str) -> bool:
+    """A reporting verb; a form in -s is read as a plural noun ("in 12 states last year")."""
+    return word in rules.reporting_verbs and not word.endswith("s")
+
+
 def with_preposition(rules, doc: Doc, words, d: Span) -> Span:
-    hit = phrase_ending(rules.period_prepositions, words, d.start, maxlen=2)
-    if hit:
-        return doc[d.start - hit.length:d.end]
-    return d
+    return doc[period_start(rules, words, d):d.end]

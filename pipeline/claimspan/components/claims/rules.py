@@ -2,7 +2,7 @@
 
 Files: numbers.yaml (number words, scales), qualifiers.yaml, currencies.yaml,
 units.yaml, percent.yaml, temporal.yaml (time units, years, months, period
-prepositions, reporting verbs), ratios.yaml, ranges.yaml, counted.yaml
+prepositions, reporting verbs), period.yaml (baselines, clause openers), ratios.yaml, ranges.yaml, counted.yaml
 (closed-class words, plurals, discourse nouns) and
 not_claims.yaml (Matcher patterns and regexes for numbers that are not claims).
 Phrases are tokenized with the pipeline's own tokenizer so that they line up
@@ -48,6 +48,7 @@ class ClaimRules:
     period_prepositions: dict = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     period_anchors: frozenset = frozenset()
+    period: dict[str, Any] = field(default_factory=dict)   # period.yaml: word sets, and phrase tables
     ratios: dict[str, Any] = field(default_factory=dict)
     ranges: dict[str, frozenset] = field(default_factory=dict)
     time_modifiers: frozenset = frozenset()
@@ -108,8 +109,8 @@ class _Loader:
     def load(self) -> ClaimRules:
         data, where = _file(self.dir, "numbers.yaml")
         rules = ClaimRules(lex=Lexicon.from_rules(data, where))
-        for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.ratios,
-                     self.ranges, self.counted, self.not_claims):
+        for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.period,
+                     self.ratios, self.ranges, self.counted, self.not_claims):
             step(rules)
         return rules
 
@@ -153,6 +154,14 @@ class _Loader:
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
         rules.period_prepositions = {self.toks(p): (None, "period")
                                      for p in data.get("period_prepositions") or ()}
+
+    def period(self, rules: ClaimRules) -> None:
+        data, _ = _file(self.dir, "period.yaml")
+        rules.period = {k: frozenset(fold(w) for w in v or ()) for k, v in data.items()}
+        phrases = ("baseline_openers", "comparison_openers", "baseline_before", "change_baseline_before",
+                   "anaphoric_periods")
+        for k in phrases:
+            rules.period[k] = {self.toks(p): (None, f"claims.period.{k}") for p in data.get(k) or ()}
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
