@@ -24,7 +24,6 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 MAX_BETWEEN = 40     # clause openers looked at between a date and a claim (a bound, not a tuning)
 RELATIVE = "relcl"   # the dependency label of a relative clause's verb (ClearNLP, as spaCy's English models use)
 
@@ -48,7 +47,8 @@ class RuleClauses:
             self.relative = [p for p in self.relative if doc[p].dep_ != "mark"]
         self.relative_set = frozenset(self.relative)
         self.openers = sorted(set(self.relative) | set(positions(doc, rules.period["time_subordinators"])))
-        self.breaks = positions(doc, CLAUSE_BREAKS, ORTH)
+        self.break_words = rules.period["clause_breaks"]
+        self.breaks = positions(doc, self.break_words, ORTH)
         self.determiners = rules.period["attributive_determiners"]
 
     def fits(self, start: int, end: int, after: int, d: Span, fronted: bool, sent_start: int) -> bool:
@@ -68,7 +68,7 @@ class RuleClauses:
         for p in self.openers[i:i + MAX_BETWEEN]:
             if p >= start:
                 return False
-            if self.doc[p - 1].text in CLAUSE_BREAKS or (p in self.relative_set and (attributive or p == d.end)):
+            if self.doc[p - 1].text in self.break_words or (p in self.relative_set and (attributive or p == d.end)):
                 continue
             if p + 1 == start and p in self.relative_set:
                 continue                 # "found that 40 percent ...": the claim opens a complement clause

@@ -23,13 +23,12 @@ import bisect
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from claimspan.components.claims.clauses import CLAUSE_BREAKS, ParsedClauses, RuleClauses, positions, reporting_verb
+from claimspan.components.claims.clauses import ParsedClauses, RuleClauses, positions, reporting_verb
 from claimspan.components.claims.tokens import FoldedTokens, phrase_at, phrase_ending
 from claimspan.components.sentindex import SentenceIndex
 
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
-STRONG_BREAKS = frozenset({";", ":", "—", "–"})   # end a baseline's phrase that does not head its sentence
 LOOK_FURTHER = 3       # dates tried on each side when the nearest one is another clause's
 
 
@@ -66,7 +65,8 @@ class Periods:
         i = bisect.bisect_left(starts, (after, -1))
         while i < len(starts) and starts[i][0] - after <= NEAR_PERIOD:
             d = self.dates[starts[i][1]]
-            if (d.end <= start or d.start >= end) and near(self.doc, after, d.start) \
+            if (d.end <= start or d.start >= end) \
+                    and near(self.doc, after, d.start, self.rules.period["clause_breaks"]) \
                     and self.fits(start, end, after, d):
                 return d
             i += 1
@@ -118,7 +118,7 @@ def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray 
             if out is None:
                 out = np.full(len(doc), -1, dtype="int64")
             first, stop = sents.bounds(i)
-            breaks = CLAUSE_BREAKS if i == first else STRONG_BREAKS
+            breaks = rules.period["clause_breaks" if i == first else "strong_breaks"]
             end = next((k for k in range(i, stop) if doc[k].text in breaks), stop)
             out[i:end] = i
             if key == "baseline_openers":
@@ -126,7 +126,7 @@ def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray 
     return out, two_way
 
 
-def near(doc: Doc, start: int, end: int) -> bool:
+def near(doc: Doc, start: int, end: int, breaks: frozenset) -> bool:
     """Nothing but a parenthesis or a preposition between a claim and a date that follows it."""
     if end - start > NEAR_PERIOD:
         return False
@@ -136,7 +136,7 @@ def near(doc: Doc, start: int, end: int) -> bool:
             depth += 1
         elif t.text in ")]":
             depth -= 1
-        elif depth == 0 and t.text in CLAUSE_BREAKS:
+        elif depth == 0 and t.text in breaks:
             return False
     return True
 
@@ -171,7 +171,7 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
     change = None if hit else phrase_ending(period["change_baseline_before"], words, d.start, maxlen=2)
     if hit or change:
         first = d.start - (hit or change).length
-        opens = first == sent_start or doc[first - 1].text in CLAUSE_BREAKS
+        opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]
         if opens or (d._.date or {}).get("kind") == "range":
             return False
         return bool(hit) or after_change(rules, doc, words, first)
