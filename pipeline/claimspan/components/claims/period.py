@@ -75,7 +75,10 @@ class Periods:
             if self.fits(start, end, after, d):
                 return d
         i = bisect.bisect_left(starts, (end, -1))
+        strong = self.rules.period["strong_breaks"]
         for d in (self.dates[s[1]] for s in starts[i:i + LOOK_FURTHER]):
+            if any(t.text in strong for t in self.doc[end:d.start]):
+                break                  # "rose 5 percent; in 2019 they fell": the next clause's date
             if self.fits(start, end, after, d):
                 return d
         return None
