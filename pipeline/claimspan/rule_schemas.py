@@ -86,7 +86,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     # -- shared lists (rules/common/) ----------------------------------------------
     "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}", "units!": "{str}"}),
     "common/numbers.yaml": Record(**{"cardinals!": "{int}"}),
-    "common/verbs.yaml": Record(**{"reporting!": "[str]"}),
+    "common/verbs.yaml": Record(**{"reporting!": "[str]", "headline!": "[str]"}),
     "common/punctuation.yaml": Record(**{"dashes!": "[str]", "hyphens!": "[str]"}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
