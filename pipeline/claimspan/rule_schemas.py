@@ -74,7 +74,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}",
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",
         "present_schedule": "{bool}", "schedule_prepositions": "{bool}", "possessive": "{bool}",
-        "event_ahead": "{bool}"}.items()}),
+        "event_ahead": "{bool}", "fractions": "{number}"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

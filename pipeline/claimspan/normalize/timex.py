@@ -66,6 +66,9 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
             return from_reference, REFERENCE
     if f.get("anaphoric") and f.get("rel_word") is None and not f.get("shift"):
         return None, False   # "that year" with nothing spoken of before: unknown
+    if f.get("year_rel") is not None and unit in ("quarter", "month") \
+            and not any(f.get(k) for k in ("ordinal", "month", "season", "half", "year")):
+        return _same_period(f["year_rel"], unit, anchor, reference, f.get("unit_word") == "period")
     if f.get("year") and unit == "quarter" and not f.get("ordinal") and reference and "-Q" in reference:
         return f"{f['year']}{reference[4:]}", REFERENCE   # "the 1988 quarter": the quarter spoken of, in 1988
     if deictic is not None:
@@ -99,6 +102,23 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     point = (unit if unit in ("day", "week", "month", "quarter", "year")
              else "year" if unit in ("decade", "century") else "day")
     return value_at(shift(anchor, unit, f["shift"] * n), point), True
+
+
+def _same_period(years: int, unit: str, anchor: date | None, reference: str | None,
+                 any_period: bool = False) -> tuple[str | None, bool]:
+    """"the same month last year", "last year's quarter": the month or quarter holding the
+    date the text spoke of (``reference``), ``years`` years away ("the same period" is the
+    month or quarter spoken of); without one, the last quarter completed (as for "the
+    quarter" in a report) or the anchor's month, ``years`` years away."""
+    start, _, granularity = interval(reference) if reference else (None, None, None)
+    if start is not None and granularity in ("day", "month", "quarter"):
+        if any_period and granularity != "day":
+            unit = granularity
+        return value_at(shift(start, "year", years), unit), REFERENCE
+    if anchor is None:
+        return None, False
+    base = shift(anchor, "quarter", -1) if unit == "quarter" else anchor
+    return value_at(shift(base, "year", years), unit), True
 
 
 def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | None, bool] | None:
@@ -300,7 +320,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead")
+                    "possessive", "event_ahead", "fractions")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:
