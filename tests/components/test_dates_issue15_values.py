@@ -50,6 +50,18 @@ CASES = [
     # a period that ended is over: the January before the document date, not the next one
     ("1989-10-31", "In <date kind=duration value=P1Y>the fiscal year</date> ended <date value=1989-01-31>Jan. 31</date>, "
                    "sales rose."),
+    # what a time counts from is past: the October before a May story, not the next one
+    ("1999-05-06", "Police have searched for him since the <date value=1998-10-23>Oct. 23</date> shooting."),
+    # the future tense holds across a long clause
+    ("1998-03-04", "She will be named commander of the new research station for a long mission in "
+                   "<date value=1998-12>December</date>."),
+    # a clock time is on the day written right after it, or on the day the narrative is on
+    ("1998-08-08", "The bomb went off at <date kind=time value=1998-08-07T10:35>10:35 a.m.</date> (0735 GMT) "
+                   "<date value=1998-08-07>Friday</date>."),
+    ("1998-08-08", "The blast came <date value=1998-08-07>Friday</date>. Police arrived at "
+                   "<date kind=time value=1998-08-07T11:00 anchor_date=1998-08-07>11 a.m.</date>"),
+    ("1998-08-08", "The market opens at <date kind=time value=1998-08-08T09:00>9 a.m.</date> and closes "
+                   "<date value=1998-08-07>Friday</date>."),
     # the sentence's period is no part of a decade
     ("2021-11-02", "Prices were stable in <date value=197>the late 1970s</date>. Then came "
                    "<date value=198>the '80s</date>."),

@@ -20,6 +20,8 @@ from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON
 from claimspan.normalize.timex_words import DASHES, features  # noqa: F401  (re-exported)
 
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
+# features that name a day of their own: a clock time with none is on the day the narrative is on
+DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
 
@@ -60,6 +62,9 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('XXXX-02-28', False)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
+            and interval(reference)[2] == "day":
+        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
     if f.get("anaphoric") and reference:
         from_reference = _from_reference(f, unit, reference)
         if from_reference is not None:
@@ -320,7 +325,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead", "fractions")
+                    "possessive", "event_ahead", "fractions", "clause_breaks")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:
