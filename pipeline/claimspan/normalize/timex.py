@@ -91,7 +91,7 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
 
 def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
     """"77 years ago", "a year earlier" (from the reference point when there is one)."""
-    n = f["num"] if f["num"] is not None else 1
+    n = f["num"] if f["num"] is not None else "X" if f.get("plural") else 1   # "months ago": some months
     if n == "X":
         return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
     if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
