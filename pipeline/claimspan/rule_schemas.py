@@ -75,7 +75,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",
         "present_schedule": "{bool}", "schedule_prepositions": "{bool}", "possessive": "{bool}",
         "event_ahead": "{bool}", "fractions": "{number}",
-        "clause_breaks": "{bool}"}.items()}),
+        "clause_breaks": "{bool}", "scheduled_to": "{bool}"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

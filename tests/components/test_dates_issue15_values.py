@@ -55,6 +55,9 @@ CASES = [
     # the future tense holds across a long clause
     ("1998-03-04", "She will be named commander of the new research station for a long mission in "
                    "<date value=1998-12>December</date>."),
+    # "is to", "set to" plan the date ahead; "to" as a preposition does not
+    ("2005-06-15", "Talks are set to resume <date value=2005-06-20>Monday</date>. The envoy flew to Rome "
+                   "<date value=2005-06-14>Tuesday</date>."),
     # a clock time is on the day written right after it, or on the day the narrative is on
     ("1998-08-08", "The bomb went off at <date kind=time value=1998-08-07T10:35>10:35 a.m.</date> (0735 GMT) "
                    "<date value=1998-08-07>Friday</date>."),

@@ -325,7 +325,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead", "fractions", "clause_breaks")
+                    "possessive", "event_ahead", "fractions", "clause_breaks",
+                    "scheduled_to")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

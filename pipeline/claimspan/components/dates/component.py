@@ -332,6 +332,8 @@ class DatesComponent(RuleComponent):
                 return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"
             if word in self.lexicon["past_markers"]:
                 return "past"
+            if word == "to" and token.i - 1 >= lo and doc[token.i - 1].lower_ in self.lexicon["scheduled_to"]:
+                return "future"   # "talks are set to resume Monday"
         return None
 
 
