@@ -55,6 +55,8 @@ CASES = [
     # the future tense holds across a long clause
     ("1998-03-04", "She will be named commander of the new research station for a long mission in "
                    "<date value=1998-12>December</date>."),
+    # a change "effective" a date takes effect on its next occurrence
+    ("1989-10-26", "The bank named a new chairman, effective <date value=1990-02-01>Feb. 1</date>."),
     # "is to", "set to" plan the date ahead; "to" as a preposition does not
     ("2005-06-15", "Talks are set to resume <date value=2005-06-20>Monday</date>. The envoy flew to Rome "
                    "<date value=2005-06-14>Tuesday</date>."),
