@@ -42,6 +42,12 @@ FIRST_INFIXES = [
 def customize_tokenizer(nlp: Language) -> Language:
     infixes = FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # The infix above splits the plural "s" off a number ("1970s" -> "1970" "s"); spaCy's
+    # exception for the abbreviation "s." would then keep a sentence's period on it
+    # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
+    rules = nlp.tokenizer.rules or {}
+    if "s." in rules:
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k != "s."}
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
     if debris:

@@ -40,7 +40,8 @@ CASES = [
     ("2021-05-31", "<date value=PRESENT_REF>Now</date>, <date value=2021-05-31>today</date>'s meeting"),
     ("2021-05-31", "published <date value=2021-05-31 is_relative=False>May 31, 2021</date> and "
                    "<date value=2018-12-10>Dec. 10, 2018</date>"),
-    ("1998-02-12", "at <date kind=time value=1998-02-12T19:15>7:15 p.m.</date> on <date value=1998-02-06>Friday</date>"),
+    # a clock time is on the day written right after it (issue 15)
+    ("1998-02-12", "at <date kind=time value=1998-02-06T19:15>7:15 p.m.</date> on <date value=1998-02-06>Friday</date>"),
     ("2021-05-31", "in <date value=199 granularity=decade>the 1990s</date>, <date value=2020 mod=start>early 2020</date>"),
     ("2021-05-31", "checked <date kind=set value=P1D>daily</date> and <date kind=set value=P1Y>every year</date>"),
     # "a year earlier" is the quarter (month, day) the text just spoke about, one year back

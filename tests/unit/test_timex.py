@@ -46,7 +46,7 @@ def test_shift(d, unit, n, expected):
 
 @pytest.mark.parametrize("n, unit, expected", [
     (5, "year", "P5Y"), (1, "decade", "P10Y"), (1, "century", "P100Y"), ("X", "year", "PXY"),
-    (2, "quarter", "P2Q"), (24, "hour", "PT24H"), (2.5, "year", "P2.5Y"),
+    (2, "quarter", "P2Q"), (24, "hour", "PT24H"), (2.5, "year", "P2Y6M"), (0.5, "hour", "PT30M"), (1.5, "minute", "PT1M30S"), (1.25, "day", "P1DT6H"),
 ])
 def test_duration_value(n, unit, expected):
     assert duration_value(n, unit) == expected

@@ -20,6 +20,8 @@ from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON
 from claimspan.normalize.timex_words import features
 
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
+# features that name a day of their own: a clock time with none is on the day the narrative is on
+DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
 
 
@@ -60,12 +62,18 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('XXXX-02-28', False)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
+            and interval(reference)[2] == "day":
+        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
     if f.get("anaphoric") and reference:
         from_reference = _from_reference(f, unit, reference)
         if from_reference is not None:
             return from_reference, REFERENCE
     if f.get("anaphoric") and f.get("rel_word") is None and not f.get("shift"):
         return None, False   # "that year" with nothing spoken of before: unknown
+    if f.get("year_rel") is not None and unit in ("quarter", "month") \
+            and not any(f.get(k) for k in ("ordinal", "month", "season", "half", "year")):
+        return _same_period(f["year_rel"], unit, anchor, reference, f.get("unit_word") == "period")
     if f.get("year") and unit == "quarter" and not f.get("ordinal") and reference and "-Q" in reference:
         return f"{f['year']}{reference[4:]}", REFERENCE   # "the 1988 quarter": the quarter spoken of, in 1988
     if deictic is not None:
@@ -83,7 +91,7 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
 
 def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> tuple[str | None, bool]:
     """"77 years ago", "a year earlier" (from the reference point when there is one)."""
-    n = f["num"] if f["num"] is not None else 1
+    n = f["num"] if f["num"] is not None else "X" if f.get("plural") else 1   # "months ago": some months
     if n == "X":
         return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
     if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
@@ -99,6 +107,23 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     point = (unit if unit in ("day", "week", "month", "quarter", "year")
              else "year" if unit in ("decade", "century") else "day")
     return value_at(shift(anchor, unit, f["shift"] * n), point), True
+
+
+def _same_period(years: int, unit: str, anchor: date | None, reference: str | None,
+                 any_period: bool = False) -> tuple[str | None, bool]:
+    """"the same month last year", "last year's quarter": the month or quarter holding the
+    date the text spoke of (``reference``), ``years`` years away ("the same period" is the
+    month or quarter spoken of); without one, the last quarter completed (as for "the
+    quarter" in a report) or the anchor's month, ``years`` years away."""
+    start, _, granularity = interval(reference) if reference else (None, None, None)
+    if start is not None and granularity in ("day", "month", "quarter"):
+        if any_period and granularity != "day":
+            unit = granularity
+        return value_at(shift(start, "year", years), unit), REFERENCE
+    if anchor is None:
+        return None, False
+    base = shift(anchor, "quarter", -1) if unit == "quarter" else anchor
+    return value_at(shift(base, "year", years), unit), True
 
 
 def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | None, bool] | None:
@@ -304,7 +329,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead", "dashes")
+                    "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
+                    "scheduled_to")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

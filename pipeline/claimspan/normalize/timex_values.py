@@ -94,18 +94,45 @@ def value_at(d: date, unit: str) -> str:
 
 
 def duration_value(n, unit: str) -> str:
-    """TIMEX3 duration value; ``n`` may be "X" (unknown).
+    """TIMEX3 duration value; ``n`` may be "X" (unknown). A fraction of a unit is written in
+    the next smaller one, as TimeML does, when it comes out whole ("two and a half years" is
+    P2Y6M, "a minute and a half" PT1M30S, "half an hour" PT30M); otherwise it stays a decimal.
 
     >>> duration_value(5, "year"), duration_value(1, "decade"), duration_value("X", "year"), duration_value(2, "hour")
     ('P5Y', 'P10Y', 'PXY', 'PT2H')
+    >>> duration_value(2.5, "year"), duration_value(1.5, "minute"), duration_value(0.5, "hour")
+    ('P2Y6M', 'PT1M30S', 'PT30M')
+    >>> duration_value(1.5, "day")
+    'P1DT12H'
+    >>> duration_value(1.5, "week"), duration_value(0.5, "week"), duration_value(1.5, "month")
+    ('P1.5W', 'P0.5W', 'P1.5M')
     """
     code, scale = DURATION_CODE[unit]
     if n == "X" or n is None:
-        amount = "X"
-    else:
-        amount = n * scale
-        amount = int(amount) if float(amount).is_integer() else amount
-    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+        return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
+    amount = n * scale
+    if float(amount).is_integer():
+        amount = int(amount)
+        return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+    whole = int(amount)
+    smaller, factor = SMALLER_CODE.get(code, (None, 0))
+    rest = (amount - whole) * factor
+    if smaller is None or not float(round(rest, 9)).is_integer():
+        return _duration_text([(amount, code)])
+    if code == "W":   # weeks do not mix with other units: all in days
+        return _duration_text([(int(round(amount * factor)), smaller)])
+    return _duration_text([(whole, code), (int(round(rest)), smaller)])
+
+
+# A fraction of a unit in the next smaller unit (TIMEX3 codes; "T" marks a time unit).
+SMALLER_CODE = {"Y": ("M", 12), "Q": ("M", 3), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _duration_text(parts: list[tuple]) -> str:
+    """[(2, "Y"), (6, "M")] -> P2Y6M; time units ("TH") after one T: [(1, "D"), (12, "TH")] -> P1DT12H."""
+    date_part = "".join(f"{a}{c}" for a, c in parts if a and not c.startswith("T"))
+    time_part = "".join(f"{a}{c[1]}" for a, c in parts if a and c.startswith("T"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 # -- resolving against the anchor ----------------------------------------------------

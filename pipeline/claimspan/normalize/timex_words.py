@@ -49,6 +49,8 @@ def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> 
         f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
     elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
         f["clock"] = (int(m[1]), int(m[2]))
+    elif k in lex["fractions"]:
+        number.append(lex["fractions"][k])   # "2 1/2 years"
     elif k in lex["quarter_tokens"]:
         f["ordinal"], f["unit"] = lex["quarter_tokens"][k], "quarter"
     elif k in lex["am_pm"]:
@@ -77,8 +79,14 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         f["season"] = lex["seasons"][k]
     elif k == "half":
         f["half"] = True
+        following = _key(words[i + 1]) if i + 1 < len(words) else ""
+        if f.get("rel") == -1 and prev == f.get("rel_word") and following == "of":
+            f["ordinal"] = 2               # "the last half of 1989": the second half
+            del f["rel"]
         if number and prev == "a":
-            number[-1] = 0.5
+            number[-1] = 0.5               # "a year and a half"
+        elif not number and following in ("a", "an"):
+            number.append(0.5)             # "half an hour"
     elif k in lex["units"]:
         unit = lex["units"][k]
         if f.get("shift"):
@@ -86,8 +94,12 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         elif unit == "year" and f.get("rel") is not None and (
                 f.get("month") or f.get("season") or f.get("half") or f.get("unit") in ("quarter", "month")):
             f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
+        elif unit in ("quarter", "month") and f.get("unit") == "year" and f.get("rel") is not None:
+            f["year_rel"], f["unit"], f["unit_word"] = f.pop("rel"), unit, k   # "last year's quarter"
+        elif unit == "year" and f.get("unit") in ("quarter", "month"):
+            f["of_unit"], f["unit"] = f["unit"], unit       # "the quarter a year ago"
         else:
-            f["unit"], f["plural"] = unit, k != unit and k.endswith("s")
+            f["unit"], f["plural"], f["unit_word"] = unit, k != unit and k.endswith("s"), k
     elif k in lex["parts_of_day"] and k not in lex["deictic"]:
         f["part"] = lex["parts_of_day"][k]
     elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
@@ -101,7 +113,7 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
 
 def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
     """Ordinals, relative and shift words, sets, modifiers, number words."""
-    k = _key(words[i])
+    k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
     following = _key(words[i + 1]) if i + 1 < len(words) else ""
     if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
@@ -119,7 +131,7 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
         f["mod"] = lex["modifiers"][k]
     elif k in lex["number_words"]:
-        if not (k in ("a", "an") and following in lex["number_words"]):
+        if not (k in ("a", "an") and (following in lex["number_words"] or prev == "half")):
             number.append(lex["number_words"][k])
     elif k.endswith("ies") and k[:-3] + "y" in lex["number_words"] and not f.get("unit"):
         f["yy"], f["decade"] = lex["number_words"][k[:-3] + "y"], True   # "the nineties"

@@ -36,7 +36,8 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
 HOLIDAY_RULE = "dates.anchored.holiday"
-FUTURE_WINDOW = 10  # tokens before a date searched for a future-tense word
+FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
+DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
 # of every corpus we score are the same (only more windows are run), so it is no rule.
@@ -262,6 +263,7 @@ class DatesComponent(RuleComponent):
             doc.spans["dates"] = []
         narrative = Narrative()   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
+        resolved = []
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
@@ -275,6 +277,10 @@ class DatesComponent(RuleComponent):
             narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self._holiday(attrs, span, anchor, tense == "future")
+            resolved.append((row, span, sentence, attrs))
+        for i, (row, span, sentence, attrs) in enumerate(resolved):
+            if i + 1 < len(resolved) and resolved[i + 1][2] == sentence:
+                self._on_day_after(attrs, span, resolved[i + 1][1], resolved[i + 1][3], anchor)
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
     def _holiday(self, attrs: dict, span, anchor: date | None, future: bool) -> None:
@@ -286,6 +292,20 @@ class DatesComponent(RuleComponent):
         if day is not None:
             attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
                          is_relative=True, anchor_date=anchor.isoformat())
+
+    def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
+        """A clock time put on the document date takes the day written right after it, in
+        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"."""
+        value, day_value = attrs.get("value") or "", day.get("value") or ""
+        if anchor is None or attrs.get("kind") != "time" or day.get("kind") != "date" \
+                or day.get("granularity") != "day" or "T" in day_value or not day_value[:1].isdigit() \
+                or attrs.get("anchor_date") != anchor.isoformat() or not value.startswith(anchor.isoformat() + "T") \
+                or after.start - span.end > DAY_AFTER_GAP:
+            return
+        if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
+            return   # "opens at 9 a.m. and closes Friday": another clause
+        attrs.update(value=day_value + value[10:], start_date=day["start_date"], end_date=day["end_date"],
+                     anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
 
     def _tense(self, doc: Doc, span, start: int) -> str | None:
         """``future`` or ``past``: the first tense word shortly before the span, in its own
@@ -314,6 +334,8 @@ class DatesComponent(RuleComponent):
                 return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"
             if word in self.lexicon["past_markers"]:
                 return "past"
+            if word == "to" and token.i - 1 >= lo and doc[token.i - 1].lower_ in self.lexicon["scheduled_to"]:
+                return "future"   # "talks are set to resume Monday"
         return None
 
 

@@ -56,6 +56,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
         "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in ("a", "an")] + numbers(0, 1000)}},
+        "FRACTION": {"LOWER": {"IN": list(lex["fractions"])}},
+        "DECIMAL": {"SHAPE": {"IN": ["d.d", "dd.d", "d.dd"]}},
         "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
         "REL": {"LOWER": {"IN": list(lex["relative"])}},
         "DEICTIC": {"LOWER": {"IN": list(lex["deictic"])}},
