@@ -22,6 +22,10 @@ DIGITS = re.compile(r"^[+\-\u2212]?"
                     r"(?:\.\d+)?$")
 POWER_TOKEN = re.compile(r"^([+\-]?\d+(?:\.\d+)?)\^([+\-]*)(\d+)$")  # "1.1^+23" written as one token
 SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
+# A decimal comma, as written in most of Europe: one comma before one or two digits ("5,00",
+# "1,5") - never a thousands separator, which takes three - or after dot-grouped thousands
+# ("1.111,11"). A list written without spaces ("22,24,26") has more than one comma: not this.
+DECIMAL_COMMA = re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})$")
 FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")
 DIGIT_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 POWER = re.compile(r"^[+\-]*\d+$")
@@ -88,8 +92,8 @@ def parse_digits(text: str) -> float | None:
     -3.2
     >>> parse_digits("5\u00a0479")
     5479.0
-    >>> parse_digits("12,34") is None
-    True
+    >>> parse_digits("12,34"), parse_digits("1.111,11"), parse_digits("22,24,26") is None   # decimal commas
+    (12.34, 1111.11, True)
     >>> parse_digits("12,34,567.89")   # Indian grouping
     1234567.89
     """
@@ -102,6 +106,9 @@ def parse_digits(text: str) -> float | None:
     num, den = (float(m.group(2)), float(m.group(3))) if m else (0, 0)
     if den and num < den:   # "3/4", "-4/5"
         return (-1 if m.group(1) else 1) * num / den
+    if (d := DECIMAL_COMMA.match(text)):
+        whole, _, decimals = d.group(2).replace(".", "").partition(",")
+        return float(f"{d.group(1)}{whole}.{decimals}")
     if not text or not any(c.isdigit() for c in text) or not DIGITS.match(text):
         return None
     return float(SEPARATORS.sub("", text))

@@ -107,8 +107,8 @@ def and_continues(words, j, lex, scale) -> bool:
         return False
     value = lex.words.get(nxt) if nxt in lex.words else parse_digits(nxt)
     after = words[skip_spaces(words, k + 1)] if k + 1 < len(words) else ""
-    if not is_whole(value) or value >= scale:
-        return False
+    if not is_whole(value) or value >= scale or value == 0:
+        return False                                      # "3 hundred and 0": nobody adds a zero
     # "two hundred and two thousand" goes on; "1 thousand and 2 thousand" does not
     if scale == 100:
         return not (after in lex.scales and lex.scales[after] == 100)   # "3 hundred and 2 hundred": two numbers
