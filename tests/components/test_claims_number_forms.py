@@ -75,6 +75,14 @@ CLASSES = {
         "Polls close at 8 pm and open at 07:30 am; the ferry left at 10.15 p.m.",
         "The summit opens at 0900 GMT.",
     ],
+    # area, volume, mass and frequency units written out or abbreviated
+    "units": [
+        "The loft has <claim kind=measure unit='square foot' value=1800>1,800 square feet</claim>.",
+        "Exports reached <claim kind=measure unit='cubic foot' value=3.1e12>3.1 trillion cubic feet</claim>.",
+        "Lead in the water was <claim kind=measure unit=µg value=15>15 micrograms</claim> per litre.",
+        "The radio telescope listens at <claim kind=measure unit=MHz value=1420>1,420 MHz</claim>.",
+        "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
+    ],
 }
 
 
