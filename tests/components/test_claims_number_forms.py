@@ -75,6 +75,20 @@ CLASSES = {
         "Polls close at 8 pm and open at 07:30 am; the ferry left at 10.15 p.m.",
         "The summit opens at 0900 GMT.",
     ],
+    # a bracket glued between digits and a word is split off (the tokenizer's infix)
+    "glued_brackets": [
+        "The form gives <claim value=12>12</claim>{kg} as the limit for <claim value=3>three</claim> "
+        "<noun>bags</noun>.",
+        "The town was founded in 1820[citation needed].",
+    ],
+    # a currency or percent in a hyphenated modifier, a currency sign after the amount
+    "currency_and_percent_forms": [
+        "She tipped with a <claim kind=money unit=USD value=10>10-dollar</claim> bill after a "
+        "<claim kind=percent value=3>three-percent</claim> rise.",
+        "Bread costs <claim kind=money unit=EUR value=1.2>1,20 €</claim>, or <claim kind=money unit=CNY "
+        "value=9>9元</claim>.",
+        "He paid with <claim value=5>five</claim> <claim kind=money unit=USD value=20>$20</claim> notes.",
+    ],
     # area, volume, mass and frequency units written out or abbreviated
     "units": [
         "The loft has <claim kind=measure unit='square foot' value=1800>1,800 square feet</claim>.",
@@ -82,6 +96,8 @@ CLASSES = {
         "Lead in the water was <claim kind=measure unit=µg value=15>15 micrograms</claim> per litre.",
         "The radio telescope listens at <claim kind=measure unit=MHz value=1420>1,420 MHz</claim>.",
         "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
+        "A <claim kind=measure unit=inch value=32>32in</claim> monitor won <claim kind=ratio value=0.4>4 in 10</claim> "
+        "<noun>buyers</noun>.",
     ],
 }
 

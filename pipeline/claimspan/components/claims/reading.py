@@ -161,10 +161,11 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     j = c.end
     hyphen = words[j] == "-" and glued[j] and glued[j + 1]
     k = j + 1 if hyphen else j
-    hit = None if hyphen else phrase_at(rules.percent_after, words, k)
+    hit = phrase_at(rules.percent_after, words, k)          # "5%", "a five-percent rise"
     if hit:
         c.kind, c.unit, c.rule = "percent", hit.value, hit.rule
-    elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
+    elif (hit := phrase_at(rules.currency_suffix, words, k)) and not symbol_before_amount(words, k, hit):
+        # "50 euros", "a 20-dollar bill", "12,50 €" (not "20 $100 bills": the sign is the next amount's)
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)
     elif (hit := phrase_at(rules.units, words, k)) or (glued[k] and (hit := phrase_at(rules.units_glued, words, k))):
@@ -195,6 +196,11 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     elif c.kind == "measure" and c.unit in rules.unit_then:
         read_unit_tail(rules, words, glued, c)
     return True
+
+
+def symbol_before_amount(words, k, hit) -> bool:
+    """A currency sign at k that opens the next amount ("20 $100 bills")."""
+    return not words[k].isalpha() and parse_digits(words[k + hit.length]) is not None
 
 
 def read_unit_tail(rules, words, glued, c: Claim) -> None:
