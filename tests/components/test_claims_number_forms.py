@@ -89,6 +89,13 @@ CLASSES = {
         "value=9>9元</claim>.",
         "He paid with <claim value=5>five</claim> <claim kind=money unit=USD value=20>$20</claim> notes.",
     ],
+    # scientific notation, spaced or with a superscript exponent: one number, not two
+    "scientific_notation": [
+        "The sample held <claim value=6.0e20>6.0 × 10^20</claim> <noun>atoms</noun>.",
+        "Radio waves travel <claim kind=measure unit=m value=3e8>3 x 10^8 metres</claim> each second.",
+        "The error rate was <claim value=0.00031>3.1×10⁻⁴</claim> in the trial.",
+        "The dish held <claim value=1e6 qualifier=approximately>about 10⁶</claim> <noun>cells</noun>.",
+    ],
     # area, volume, mass and frequency units written out or abbreviated
     "units": [
         "The loft has <claim kind=measure unit='square foot' value=1800>1,800 square feet</claim>.",

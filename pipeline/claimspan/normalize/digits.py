@@ -33,6 +33,10 @@ EXPONENT = re.compile(r"^e[+\-]?\d+$")
 # Abbreviated scales that may stand apart from the digits ("10 bln", "2.33 k").
 SPACED_SCALES = frozenset({"k", "bn", "bln", "mln", "tln", "mn", "mil", "trn"})
 VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+# A power of ten with a superscript exponent, with or without a mantissa: "2.5×10⁻⁴", "10⁶"
+# (NFKC would fold "10⁶" into "106").
+SUPERSCRIPT_POWER = re.compile(r"^(?:([+\-\u2212]?\d+(?:\.\d+)?)\s?[x\u00d7]\s?)?10"
+                               r"([\u207a\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)$")
 
 
 
@@ -78,7 +82,7 @@ def fold(word: str) -> str:
     >>> fold("５，４７９")
     '5,479'
     """
-    if VULGAR.search(word):          # keep "½": NFKC would spell it "1⁄2"
+    if VULGAR.search(word) or SUPERSCRIPT_POWER.match(word):   # keep "½", "10⁶" (NFKC: "1⁄2", "106")
         return word.lower()
     return unicodedata.normalize("NFKC", word).lower()
 
@@ -94,9 +98,14 @@ def parse_digits(text: str) -> float | None:
     5479.0
     >>> parse_digits("12,34"), parse_digits("1.111,11"), parse_digits("22,24,26") is None   # decimal commas
     (12.34, 1111.11, True)
+    >>> parse_digits("2.5×10⁻⁴"), parse_digits("10⁶")
+    (0.00025, 1000000.0)
     >>> parse_digits("12,34,567.89")   # Indian grouping
     1234567.89
     """
+    if (sup := SUPERSCRIPT_POWER.match(text)):
+        mantissa = float((sup.group(1) or "1").replace("\u2212", "-"))
+        return times_ten_to(mantissa, unicodedata.normalize("NFKC", sup.group(2)).replace("\u2212", "-"))
     text = fold(text).replace("\u2212", "-")
     p = POWER_TOKEN.match(text)
     if p:
