@@ -26,10 +26,11 @@ SUFFIX_REACH = 64     # characters: longer than any suffix but a run of one ("..
 
 INFIXES = [
     r"(?<=[0-9])[\-\u2010-\u2015\u2212~](?=[0-9])",  # 2016-2020, 2016–2020, 5−3
-    r"(?<=[0-9])(?=[A-Za-z\u00B5\u00B0\u2103])",      # 2.5bn, 10km, 10M
+    r"(?<=[0-9])(?=[A-Za-z\u00B5\u00B0\u2103\u5143])",  # 2.5bn, 10km, 10M, 100元
     r"(?<=[A-Z]{2})(?=[0-9])",                        # RMB1.2, US$ handled by spaCy
     r"(?<=[Mm]id)-(?=[0-9])",                         # mid-1996, mid-1990s (dates)
     r"(?<=[.,;:!?)\]])--+(?=[A-Za-z(\"'\u201c\u2018])",   # "In General.--The" (US bills), "said.--The"
+    r"(?<=[0-9])[\[\]{}<>](?=[A-Za-z])",              # 45{kg}, 2010[citation needed]
 ]
 
 

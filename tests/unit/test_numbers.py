@@ -72,12 +72,12 @@ def test_parse_number(text, value):
     assert math.isclose(parse_number(text), value, rel_tol=1e-9)
 
 
-@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34", "hello", "", "two millionth", "scores"])
+@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34,5", "hello", "", "two millionth", "scores"])
 def test_not_one_number(text):
     assert parse_number(text) is None
 
 
-@pytest.mark.parametrize("text,value", [("5,479", 5479), ("-3.2", -3.2), ("3/4", 0.75), ("1,23", None),
+@pytest.mark.parametrize("text,value", [("5,479", 5479), ("-3.2", -3.2), ("3/4", 0.75), ("1,23", 1.23), ("1.234,5", 1234.5), ("1,2,3", None),
                                         ("abc", None), ("2016-2020", None)])
 def test_parse_digits(text, value):
     assert parse_digits(text) == value

@@ -22,6 +22,11 @@ DIGITS = re.compile(r"^[+\-\u2212]?"
                     r"(?:\.\d+)?$")
 POWER_TOKEN = re.compile(r"^([+\-]?\d+(?:\.\d+)?)\^([+\-]*)(\d+)$")  # "1.1^+23" written as one token
 SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009' ]")
+# A decimal comma, as written in most of Europe: one comma before one or two digits ("5,00",
+# "1,5") - never a thousands separator, which takes three - or after dot-grouped thousands
+# ("1.111,11"). A list written without spaces ("22,24,26") has more than one comma: not this;
+# nor a year and a count that lost the space between them ("In 2019,40 people died").
+DECIMAL_COMMA = re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:\.\d{3})+,\d+|\d{1,3},\d{1,2})$")
 FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")
 DIGIT_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 POWER = re.compile(r"^[+\-]*\d+$")
@@ -29,6 +34,10 @@ EXPONENT = re.compile(r"^e[+\-]?\d+$")
 # Abbreviated scales that may stand apart from the digits ("10 bln", "2.33 k").
 SPACED_SCALES = frozenset({"k", "bn", "bln", "mln", "tln", "mn", "mil", "trn"})
 VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+# A power of ten with a superscript exponent, with or without a mantissa: "2.5×10⁻⁴", "10⁶"
+# (NFKC would fold "10⁶" into "106").
+SUPERSCRIPT_POWER = re.compile(r"^(?:([+\-\u2212]?\d+(?:\.\d+)?)\s?[x\u00d7]\s?)?10"
+                               r"([\u207a\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)$")
 
 
 
@@ -74,7 +83,7 @@ def fold(word: str) -> str:
     >>> fold("５，４７９")
     '5,479'
     """
-    if VULGAR.search(word):          # keep "½": NFKC would spell it "1⁄2"
+    if VULGAR.search(word) or SUPERSCRIPT_POWER.match(word):   # keep "½", "10⁶" (NFKC: "1⁄2", "106")
         return word.lower()
     return unicodedata.normalize("NFKC", word).lower()
 
@@ -88,11 +97,18 @@ def parse_digits(text: str) -> float | None:
     -3.2
     >>> parse_digits("5\u00a0479")
     5479.0
-    >>> parse_digits("12,34") is None
+    >>> parse_digits("12,34"), parse_digits("1.111,11"), parse_digits("22,24,26") is None   # decimal commas
+    (12.34, 1111.11, True)
+    >>> parse_digits("2019,40") is None   # "In 2019,40 people died": a lost space, not 2019.4
     True
+    >>> parse_digits("2.5×10⁻⁴"), parse_digits("10⁶")
+    (0.00025, 1000000.0)
     >>> parse_digits("12,34,567.89")   # Indian grouping
     1234567.89
     """
+    if (sup := SUPERSCRIPT_POWER.match(text)):
+        mantissa = float((sup.group(1) or "1").replace("\u2212", "-"))
+        return times_ten_to(mantissa, unicodedata.normalize("NFKC", sup.group(2)).replace("\u2212", "-"))
     text = fold(text).replace("\u2212", "-")
     p = POWER_TOKEN.match(text)
     if p:
@@ -102,6 +118,9 @@ def parse_digits(text: str) -> float | None:
     num, den = (float(m.group(2)), float(m.group(3))) if m else (0, 0)
     if den and num < den:   # "3/4", "-4/5"
         return (-1 if m.group(1) else 1) * num / den
+    if (d := DECIMAL_COMMA.match(text)):
+        whole, _, decimals = d.group(2).replace(".", "").partition(",")
+        return float(f"{d.group(1)}{whole}.{decimals}")
     if not text or not any(c.isdigit() for c in text) or not DIGITS.match(text):
         return None
     return float(SEPARATORS.sub("", text))

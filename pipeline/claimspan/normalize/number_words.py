@@ -107,8 +107,8 @@ def and_continues(words, j, lex, scale) -> bool:
         return False
     value = lex.words.get(nxt) if nxt in lex.words else parse_digits(nxt)
     after = words[skip_spaces(words, k + 1)] if k + 1 < len(words) else ""
-    if not is_whole(value) or value >= scale:
-        return False
+    if not is_whole(value) or value >= scale or value == 0:
+        return False                                      # "3 hundred and 0": nobody adds a zero
     # "two hundred and two thousand" goes on; "1 thousand and 2 thousand" does not
     if scale == 100:
         return not (after in lex.scales and lex.scales[after] == 100)   # "3 hundred and 2 hundred": two numbers
@@ -319,6 +319,11 @@ class Cardinal:
             return j + 2, False
         elif last == "digits" and w in ("x10", "×10") and glued[j] and words[j + 1] == "^":
             self.times10 = True
+        elif last == "digits" and w in ("x", "×") and words[j + 1] == "10" and words[j + 2] == "^" \
+                and glued[j + 2] and glued[j + 3] and POWER.match(words[j + 3]):
+            exp = ("-" if words[j + 3].count("-") % 2 else "") + words[j + 3].lstrip("+-")
+            self.current = times_ten_to(self.current, exp)   # "6.022 × 10^23", "3 x 10^8"
+            return j + 4, False
         elif last == "digits" and glued[j] and EXPONENT.match(w):
             self.current = times_ten_to(self.current, w[1:])   # "1e10"
         elif w in lex.vague and last in ("unit", "teen", "tens", "digits") and lex.vague[w] == 12:

@@ -42,14 +42,15 @@ from typing import Mapping, Sequence
 from claimspan.normalize.digits import DIGITS, fold, parse_digits  # noqa: F401  (re-exported)
 from claimspan.normalize.number_words import APART, Reading, fraction_at, read_cardinal, skip_spaces
 
-SECTIONS = ("words", "scales", "suffix_scales", "fractions", "fraction_chars", "vague", "before_scale", "signs",
-            "lower_bounds", "ordinal_units", "vague_before_of")
+SECTIONS = ("words", "scales", "suffix_scales", "money_suffix_scales", "fractions", "fraction_chars", "vague",
+            "before_scale", "signs", "lower_bounds", "ordinal_units", "vague_before_of")
 
 @dataclass(frozen=True)
 class Lexicon:
     words: Mapping[str, float] = field(default_factory=dict)
     scales: Mapping[str, float] = field(default_factory=dict)
     suffix_scales: Mapping[str, float] = field(default_factory=dict)
+    money_suffix_scales: Mapping[str, float] = field(default_factory=dict)
     fractions: Mapping[str, float] = field(default_factory=dict)
     fraction_chars: Mapping[str, float] = field(default_factory=dict)
     vague: Mapping[str, float] = field(default_factory=dict)

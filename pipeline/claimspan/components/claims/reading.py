@@ -63,6 +63,9 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     nation`` are not claims."""
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
     share = w == "half" and words[c.start - 1] in rules.ratios["share_before"] and not words[end].isalpha()
+    # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
+    share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
+                      and phrase_ending(rules.qualifiers, words, c.start) is not None)
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
@@ -97,18 +100,22 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
                 return qualify(rules, words, c)
     elif "dozen" in (words[k] for k in range(c.start, c.end)):
         c.qualifier = "approximately"                      # "a dozen" (SPEC)
-    if not read_after(rules, doc, words, glued, c, r):
+    prefix = phrase_ending(rules.currency_prefix, words, c.start)
+    scale = words[c.end].rstrip(".") if prefix and r.digits and glued[c.end] and c.end == r.end else ""
+    if scale in rules.lex.money_suffix_scales:             # "$2T", "US$ 1MM": a scale, not tonnes or mm
+        c.value *= rules.lex.money_suffix_scales[scale]
+        c.end = c.num_end = c.end + 1
+    elif not read_after(rules, doc, words, glued, c, r):
         return None
     if c.kind == "count":
-        if is_year(rules, doc, c, r) or is_day_of_month(rules, doc, c, r):
-            return None
+        if not prefix and (is_year(rules, doc, c, r) or is_day_of_month(rules, doc, c, r)):
+            return None                                    # "in 2000", but "$2000" is an amount
         if is_age_after_name(rules, doc, c, r):
             c.kind, c.unit, c.rule, c.no_counted = "measure", "year", "claims.measure.age", True
             return c                                       # "Kopp, 44, was arrested"
         if "/" in words[c.end - 1] and c.value < 1 and words[c.end] in rules.ratios["fraction_followers"]:
             share_of(rules, words, c)                      # "3/4 of the shares"
         read_proportion(rules, words, glued, c, blocked)
-    prefix = phrase_ending(rules.currency_prefix, words, c.start)
     if prefix and c.kind in ("count", "money"):
         c.kind, c.unit, c.rule, c.no_counted = "money", prefix.value, prefix.rule, True
         c.value *= rules.currency_scale.get(prefix.rule, 1.0)
@@ -155,10 +162,11 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     j = c.end
     hyphen = words[j] == "-" and glued[j] and glued[j + 1]
     k = j + 1 if hyphen else j
-    hit = None if hyphen else phrase_at(rules.percent_after, words, k)
+    hit = phrase_at(rules.percent_after, words, k)          # "5%", "a five-percent rise"
     if hit:
         c.kind, c.unit, c.rule = "percent", hit.value, hit.rule
-    elif (hit := None if hyphen else phrase_at(rules.currency_suffix, words, k)):
+    elif (hit := phrase_at(rules.currency_suffix, words, k)) and not symbol_before_amount(words, k, hit):
+        # "50 euros", "a 20-dollar bill", "12,50 €" (not "20 $100 bills": the sign is the next amount's)
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)
     elif (hit := phrase_at(rules.units, words, k)) or (glued[k] and (hit := phrase_at(rules.units_glued, words, k))):
@@ -189,6 +197,11 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     elif c.kind == "measure" and c.unit in rules.unit_then:
         read_unit_tail(rules, words, glued, c)
     return True
+
+
+def symbol_before_amount(words, k, hit) -> bool:
+    """A currency sign at k that opens the next amount ("20 $100 bills")."""
+    return not words[k].isalpha() and parse_digits(words[k + hit.length]) is not None
 
 
 def read_unit_tail(rules, words, glued, c: Claim) -> None:

@@ -1,0 +1,124 @@
+"""Number forms the claims reader missed on text nobody tuned it for (issue #14, peer suites):
+decimal commas, amounts that look like years, "and 0", a number ending in "and one", a
+qualified "half", quarters of a scale, scale letters after a currency sign, hyphenated
+number words before a time unit, numbers that cannot be clock times. Expected claims
+inline with <claim>, counted nouns with <noun>; every claim of a text must be tagged,
+attributes left off are not checked. The sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from tests.inline import assert_claims, blank_pipeline, parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline("dates", "claims")
+
+
+def check(nlp, marked):
+    text, spans = parse(marked)
+    doc = nlp(text)   # kept: the spans need their Doc alive
+    assert_claims(list(doc.spans.get("claims", [])), spans)
+
+
+CLASSES = {
+    # a comma before one or two digits, or after dot-grouped thousands, is a decimal comma
+    "decimal_comma": [
+        "Diesel costs <claim kind=money unit=EUR value=1.79>€1,79</claim> a litre in Lisbon.",
+        "Inflation slowed to <claim kind=percent value=2.5>2,5 percent</claim> in the euro area.",
+        "The ledger shows <claim value=48250.75>48.250,75</claim> as the closing balance.",
+        "The grant was <claim kind=money unit=USD value=2400>$2,400</claim>, paid in <claim value=3>three</claim> "
+        "<noun>instalments</noun>.",
+    ],
+    # a four-digit amount after a currency sign is money, not a year
+    "amount_like_year": [
+        "She repaid <claim kind=money unit=USD value=2000>$2000</claim> over five years.",
+        "Tickets rose to <claim kind=money unit=GBP value=1995>£1995</claim> for the season.",
+        "The plant opened in 1995 and closed in 2008.",
+    ],
+    # "and 0" does not continue a number; "hundred and one" followed by a verb is a number
+    "and_zero_and_one": [
+        "The counter read <claim value=4300>4 thousand 3 hundred</claim> and <claim value=0>0</claim> "
+        "after the reset.",
+        "<claim value=301>Three hundred and one</claim> is the count of seats.",
+        "<claim value=2>Two</claim> <noun>bridges</noun> were built, and one is already closed.",
+    ],
+    # a qualifier makes a bare "half" a share; not before "an hour" or "past"
+    "qualified_half": [
+        "<claim kind=ratio value=0.5 qualifier=more_than>More than half</claim> voted against the merger.",
+        "<claim kind=ratio value=0.5 qualifier=nearly>Nearly half</claim> said they would move abroad.",
+        "The meeting lasted more than half an hour.",
+        "Voters queued from about half past seven and left at a quarter to ten.",
+    ],
+    # a quarter of a scale is a number, not a duration of quarters
+    "quarter_of_scale": [
+        "The charity raised <claim kind=money unit=EUR value=250000>a quarter million euros</claim>.",
+        "The port handles <claim kind=measure unit=t value=750000000>three quarters billion tonnes</claim> a year.",
+        "Profits fell for three quarters in a row.",
+    ],
+    # finance scale letters after a currency sign: "T" trillion, "MM" million
+    "money_scale_letters": [
+        "The fund manages <claim kind=money unit=USD value=1.2e12>$1.2T</claim> in assets.",
+        "The contract is worth <claim kind=money unit=USD value=25000000>US$ 25MM</claim> over time.",
+        "The drill bit is <claim kind=measure unit=mm value=8>8mm</claim> wide.",
+    ],
+    # "twenty-one years" is a duration (the dates table's), and "twenty-one-year-old" an age
+    "hyphenated_word_numbers": [
+        "He spent twenty-one years abroad and returned with <claim value=42>forty-two</claim> <noun>paintings</noun>.",
+        "A <claim kind=measure unit=year value=21>twenty-one-year-old</claim> student won.",
+        "A <claim kind=measure unit=year value=1>one-year-old</claim> boy and a one-way ticket.",
+    ],
+    # a number before "pm"/"am" that no clock shows is no time of day
+    "not_a_clock": [
+        "The lattice spacing is <claim value=56.4>56.4</claim> pm in the model.",
+        "Polls close at 8 pm and open at 07:30 am; the ferry left at 10.15 p.m.",
+        "The summit opens at 0900 GMT.",
+    ],
+    # a bracket glued between digits and a word is split off (the tokenizer's infix)
+    "glued_brackets": [
+        "The form gives <claim value=12>12</claim>{kg} as the limit for <claim value=3>three</claim> "
+        "<noun>bags</noun>.",
+        "The town was founded in 1820[citation needed].",
+    ],
+    # a currency or percent in a hyphenated modifier, a currency sign after the amount
+    "currency_and_percent_forms": [
+        "She tipped with a <claim kind=money unit=USD value=10>10-dollar</claim> bill after a "
+        "<claim kind=percent value=3>three-percent</claim> rise.",
+        "Bread costs <claim kind=money unit=EUR value=1.2>1,20 €</claim>, or <claim kind=money unit=CNY "
+        "value=9>9元</claim>.",
+        "He paid with <claim value=5>five</claim> <claim kind=money unit=USD value=20>$20</claim> notes.",
+    ],
+    # scientific notation, spaced or with a superscript exponent: one number, not two
+    "scientific_notation": [
+        "The sample held <claim value=6.0e20>6.0 × 10^20</claim> <noun>atoms</noun>.",
+        "Radio waves travel <claim kind=measure unit=m value=3e8>3 x 10^8 metres</claim> each second.",
+        "The error rate was <claim value=0.00031>3.1×10⁻⁴</claim> in the trial.",
+        "The dish held <claim value=1e6 qualifier=approximately>about 10⁶</claim> <noun>cells</noun>.",
+    ],
+    # area, volume, mass and frequency units written out or abbreviated
+    "units": [
+        "The loft has <claim kind=measure unit='square foot' value=1800>1,800 square feet</claim>.",
+        "Exports reached <claim kind=measure unit='cubic foot' value=3.1e12>3.1 trillion cubic feet</claim>.",
+        "Lead in the water was <claim kind=measure unit=µg value=15>15 micrograms</claim> per litre.",
+        "The radio telescope listens at <claim kind=measure unit=MHz value=1420>1,420 MHz</claim>.",
+        "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
+        "A <claim kind=measure unit=inch value=32>32in</claim> monitor won <claim kind=ratio value=0.4>4 in 10</claim> "
+        "<noun>buyers</noun>.",
+    ],
+}
+
+
+@pytest.mark.parametrize("marked", [pytest.param(m, id=f"{name}-{n}") for name, cases in CLASSES.items()
+                                    for n, m in enumerate(cases)])
+def test_number_forms(nlp, marked):
+    check(nlp, marked)
+
+
+@pytest.mark.parametrize("text,value", [("5,00", 5.0), ("1,3", 1.3), ("-0,25", -0.25), ("1.234.567,8", 1234567.8),
+                                        ("1,234", 1234.0), ("12,34,567", 1234567.0), ("3,4,5", None),
+                                        ("1,2345", None)])
+def test_decimal_comma_digits(text, value):
+    from claimspan.normalize.numbers import parse_digits
+
+    assert parse_digits(text) == value
