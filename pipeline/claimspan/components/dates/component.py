@@ -30,13 +30,13 @@ from claimspan.normalize import holidays, timex
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.dates.narrative import Narrative
+from claimspan.components.dates.tense import tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
 HOLIDAY_RULE = "dates.anchored.holiday"
-FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -268,7 +268,7 @@ class DatesComponent(RuleComponent):
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
             ref = narrative.reference(sentence)
-            tense = self._tense(doc, span, sents.starts[sentence])
+            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
@@ -306,37 +306,6 @@ class DatesComponent(RuleComponent):
             return   # "opens at 9 a.m. and closes Friday": another clause
         attrs.update(value=day_value + value[10:], start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
-
-    def _tense(self, doc: Doc, span, start: int) -> str | None:
-        """``future`` or ``past``: the first tense word shortly before the span, in its own
-        clause (its sentence starts at token ``start``): "will", "'ll"; "fell", "rose". A
-        reporting verb stops the search ("said Monday it will..."): its time is not the date's.
-        A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
-        "had" or "previously" is a future seen from the past ("had been due to expire Friday").
-        A present-tense schedule right before the date looks forward ("the vote is on Tuesday").
-        A date in the possessive names an event already told of ("will appeal Wednesday's
-        ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
-        lo = max(start, span.start - FUTURE_WINDOW)
-        if span.end < len(doc) and doc[span.end].lower_ in self.lexicon["possessive"]:
-            before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
-            return "future" if any(t.lower_ in self.lexicon["event_ahead"] for t in before) else None
-        if span.start - 2 >= start and doc[span.start - 2].lower_ in self.lexicon["present_schedule"] \
-                and doc[span.start - 1].lower_ in self.lexicon["schedule_prepositions"]:
-            return "future"   # "the vote is on Tuesday"
-        for token in reversed(doc[lo:span.start]):
-            word = token.lower_
-            if word in self.lexicon["reporting_verbs"]:
-                return None
-            if word in self.lexicon["future_markers"]:
-                if token.i > 0 and doc[token.i - 1].text in self.lexicon["dashes"] and not doc[token.i - 1].whitespace_:
-                    continue
-                before = doc[max(lo, token.i - 2):token.i]
-                return "past" if any(t.lower_ in self.lexicon["future_in_past"] for t in before) else "future"
-            if word in self.lexicon["past_markers"]:
-                return "past"
-            if word == "to" and token.i - 1 >= lo and doc[token.i - 1].lower_ in self.lexicon["scheduled_to"]:
-                return "future"   # "talks are set to resume Monday"
-        return None
 
 
 def _anchor(doc_date) -> date | None:
