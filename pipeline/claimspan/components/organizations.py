@@ -31,6 +31,7 @@ from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import (SUFFIXES, NameRules, is_cap, parts_right, run_left, run_right,
                                                tokens_with_text)
 from claimspan.layout import editor_debris
+from claimspan.normalize.acronyms import parenthesis_endings
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
 
 PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
@@ -227,8 +228,11 @@ class OrganizationsComponent(RuleComponent):
                 defs.setdefault(d.short, d.long)
         return defs
 
-    def _plausible_model_name(self, span: Span, defs: dict[str, str], doc_text: str) -> bool:
-        """A small model tags many capitalized phrases ORG; keep proper singular names and acronyms."""
+    def _plausible_model_name(self, span: Span, defs: dict[str, str], persons: set[str],
+                              parenthesized: set[str]) -> bool:
+        """A small model tags many capitalized phrases ORG; keep proper singular names and acronyms.
+        ``persons``: the words of the Doc's PERSON entities; ``parenthesized``: what ends a
+        parenthesis in the text (``acronyms.parenthesis_endings``), both found once per Doc."""
         text, last = span.text, span[-1]
         folded = normalize_name(text)
         if folded in self.generic or folded in self.places or re.search(r"\d", text) or len(span) > 8:
@@ -238,10 +242,12 @@ class OrganizationsComponent(RuleComponent):
         before = span.doc[span.start - 1] if span.start else None
         if before is not None and before.text == "The" and not before.is_sent_start:
             return False  # "a seminar on The Contribution of Development ...": a title, mid-sentence
-        if len(span) == 1 and last.lower_ in {t.lower_ for e in span.doc.ents if e.label_ == "PERSON" for t in e}:
+        if len(span) == 1 and last.lower_ in persons:
             return False  # "Hernandez" tagged ORG once and PERSON elsewhere
-        if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:
-            return text in defs or not re.search(r"\([^)]*\b" + re.escape(text) + r"\)", doc_text)
+        if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:   # not an acronym defined elsewhere: "(WHO)"
+            written = text in parenthesized if ")" not in text else \
+                re.search(r"\([^)]*\b" + re.escape(text) + r"\)", span.doc._.text) is not None
+            return text in defs or not written
         return last.tag_ == "NNP" and all(t.text[:1].isupper() or t.is_punct or t.lower_ in self.name_rules.connectors
                                          or t.lower_ == "the" for t in span)
 
@@ -249,8 +255,10 @@ class OrganizationsComponent(RuleComponent):
         taken = set()
         for s, e, *_ in chosen:
             taken.update(range(s, e))
-        out = []
-        for ent in doc.ents:
+        out, ents = [], doc.ents   # Doc.ents builds every entity span anew on each access
+        persons = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
+        parenthesized = parenthesis_endings(text)
+        for ent in ents:
             if ent.label_ != "ORG":
                 continue
             start = ent.start
@@ -259,7 +267,7 @@ class OrganizationsComponent(RuleComponent):
             span = doc[start:ent.end]
             if not span or taken.intersection(range(span.start, span.end)) or not span.text[0].isupper():
                 continue
-            if not self._plausible_model_name(span, defs, text):
+            if not self._plausible_model_name(span, defs, persons, parenthesized):
                 continue
             out.append((span.start, span.end, "model", "organizations.model.ORG"))
         return out
