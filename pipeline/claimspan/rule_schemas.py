@@ -94,6 +94,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "not_continuations": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
     "organizations/model.yaml": words("person_titles"),
+    "organizations/results.yaml": Record(**{"side!": "str", "lines!": [Record(**{"id!": "str", "pattern!": "str"})]}),
     "organizations/defining.yaml": Record(**{"determiners!": "[str]", "descriptors!": "[str]", "not_before": "[str]",
                                              "max_words": "int"}),
     "organizations/gazetteer.jsonl": [Record(**{"name!": "str", "acronym": "str", "variants": "[str]",

@@ -1,8 +1,8 @@
 """Issue #14, class 9: organizations in news, with and without a trained model. Expected
 mentions inline with <org>; every organization of a text is marked.
 
-Rule mode: names that "X, the Y" defines (``rules/organizations/defining.yaml``), a person's
-title before a one-word name (``model.yaml``). Model mode: the model's ORG entities are kept
+Rule mode: names that "X, the Y" defines (``rules/organizations/defining.yaml``), the sides of a
+line of sports results (``results.yaml``), a person's title before a one-word name (``model.yaml``). Model mode: the model's ORG entities are kept
 unless a rule knows better, so the table never scores below the model's own ORG entities on
 the stories of tests/orgs_news.py (``bench/orgs_model.py`` prints the figures).
 """
@@ -60,6 +60,23 @@ DEFINED = [
 ]
 
 
+RESULTS = [
+    # the two sides of a line of results are clubs; a national side is a country
+    "Results on Saturday:\n<org>Bury</org> 0 <org>Wigan Athletic</org> 3\n<org>Leyton Orient</org> 2 (Hale 40) "
+    "<org>Hartford</org> 1\nJapan 2 Syria 1\n",
+    "NEW YORK 1999-02-20\nResults: <org>Boston Celtics</org> 98 <org>Toronto Raptors</org> 91 "
+    "<org>Chicago Bulls</org> 85 <org>Miami Heat</org> 102\n",
+    # not results: numbers in prose
+    "Flights from Gate 12 Terminal 3 left late. He scored 2 and Smith 1 in the game.",
+]
+
+
+@pytest.mark.parametrize("marked", RESULTS)
+def test_results_lines(nlp, marked):
+    got, want, _ = mentions(nlp, marked)
+    assert got == want
+
+
 @pytest.mark.parametrize("marked", DEFINED)
 def test_defined_names(nlp, marked):
     got, want, _ = mentions(nlp, marked)
@@ -69,7 +86,7 @@ def test_defined_names(nlp, marked):
 MODEL_CASES = [
     # kept: the model's names that no rule knows, and a longer name over the gazetteer's
     "Shares in <org>Samsung Electronics</org> fell 2 percent. <org>Ferrari</org> said the car was ready.",
-    "<org>Boston Celtics</org> 98 Toronto Raptors 91",
+    "<org>Boston Celtics</org> 98 <org>Toronto Raptors</org> 91",
     # a rule knows better: a heading in capitals, a dateline, a person's title, a place's generic body
     "BRAZIL'S PETROBRAS RAISES OUTPUT TARGET\n\nRIO DE JANEIRO, May 9 - Brazil's state oil company raised its target.",
     "OSLO, Feb 3 - The shipping company said on Tuesday its profit fell.",

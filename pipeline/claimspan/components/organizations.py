@@ -82,6 +82,10 @@ class OrganizationsComponent(RuleComponent):
         self.descriptors = words(defining, "descriptors")
         self.not_before = words(defining, "not_before")
         self.max_described = int(defining.get("max_words") or 5)
+        results = self.read(rules_dir, "results.yaml")
+        lines = [dict(e, pattern=e["pattern"].replace("{side}", results["side"])) for e in results["lines"]]
+        ruleset.compile_any(lines, Path(rules_dir) / "results.yaml")   # a bad regex fails here, naming its rule
+        self.result_lines = [(e["id"], re.compile(e["pattern"], re.MULTILINE)) for e in lines]
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
@@ -108,7 +112,7 @@ class OrganizationsComponent(RuleComponent):
         """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
         text = doc._.text
         label_mentions, in_labels = self._turn_labels(doc, text)
-        cands = self._rule_names(doc) + label_mentions + self._described(doc)
+        cands = self._rule_names(doc) + label_mentions + self._described(doc) + self._result_sides(doc)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)
                   if e - s > 1 or not self._after_title(doc, s)]   # "Mrs. Tesla" is a person
         defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
@@ -130,6 +134,18 @@ class OrganizationsComponent(RuleComponent):
             if span is not None:
                 out.append((span[0], span[1], "rule", "organizations.name.head"))
                 covered_to = span[1]
+        return out
+
+    def _result_sides(self, doc: Doc) -> list[tuple]:
+        """The two sides of a line of results (``results.yaml``), but not a country's side."""
+        out = []
+        for rule, pattern in self.result_lines:
+            for m in pattern.finditer(doc.text):
+                for group in ("a", "b"):
+                    span = doc.char_span(m.start(group), m.end(group))
+                    folded = normalize_name(m.group(group))
+                    if span is not None and folded not in self.all_places and folded not in self.generic:
+                        out.append((span.start, span.end, "rule", rule))
         return out
 
     def _described(self, doc: Doc) -> list[tuple]:
