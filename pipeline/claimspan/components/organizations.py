@@ -23,6 +23,7 @@ gazetteer, model):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -388,7 +389,7 @@ class OrganizationsComponent(RuleComponent):
                 found.append(span)
         # in a heading in capitals the model tags most words ORG: keep the names the text
         # uses elsewhere, in mixed case, or the gazetteer knows
-        capitals = [_in_capitals(sp) for sp in found]
+        capitals = _in_capitals(doc, found)
         elsewhere = {normalize_name(doc[s:e].text) for s, e, *_ in chosen}
         elsewhere |= {normalize_name(sp.text) for sp, caps in zip(found, capitals) if not caps}
         out = []
@@ -417,16 +418,21 @@ class OrganizationsComponent(RuleComponent):
         only name words to them (no "and", "or", comma or line break) replaces them, but not
         after a name that a head word closes ("Cooperative Bank House"); one that crosses a
         rule mention is dropped."""
-        out = list(chosen)
+        ends = [c[1] for c in chosen]   # chosen: sorted, no two overlap
+        added, replaced = [], set()
         for m in model:
-            inside = [c for c in chosen if c[0] < m[1] and m[0] < c[1]]
+            k, inside = bisect.bisect_right(ends, m[0]), []
+            while k < len(chosen) and chosen[k][0] < m[1]:
+                inside.append(chosen[k])
+                k += 1
             if not inside:
-                out.append(m)
+                added.append(m)
             elif all(m[0] <= c[0] and c[1] <= m[1] and (c[0], c[1]) != (m[0], m[1])
                      and (c[2] != "rule" or c[1] == m[1]) for c in inside) \
                     and not any(_joining(doc[i]) for i in range(m[0], m[1])):
-                out = [c for c in out if c not in inside] + [m]
-        return _resolve(out)
+                added.append(m)
+                replaced.update(inside)
+        return _resolve([c for c in chosen if c not in replaced] + added)
 
     # -- rows -------------------------------------------------------------------
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
@@ -460,17 +466,22 @@ def _joining(tok) -> bool:
     return tok.lower_ in ("and", "or") or tok.text in (",", ";") or "\n" in tok.text
 
 
-def _line(span: Span) -> str:
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    return text[start:end if end >= 0 else len(text)]
-
-
-def _in_capitals(span: Span) -> bool:
-    """The span is on a line in capitals (a heading: "SOCCER - LEEDS HOLD ARSENAL"), not one acronym."""
-    line = _line(span)
-    return not any(c.islower() for c in line) and sum(w.isalpha() and len(w) > 1 for w in line.split()) >= 2
+def _in_capitals(doc: Doc, spans: list[Span]) -> list[bool]:
+    """For each span, whether it is on a line in capitals (a heading: "SOCCER - LEEDS HOLD ARSENAL"),
+    not one acronym alone. Each line is read once, however many spans it holds."""
+    if not spans:
+        return []
+    text = doc.text
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    seen: dict[int, bool] = {}
+    out = []
+    for span in spans:
+        k = bisect.bisect_left(breaks, span.start_char)
+        if k not in seen:
+            line = text[breaks[k - 1] + 1 if k else 0:breaks[k] if k < len(breaks) else len(text)]
+            seen[k] = not any(c.islower() for c in line) and sum(w.isalpha() and len(w) > 1 for w in line.split()) >= 2
+        out.append(seen[k])
+    return out
 
 
 def _tail_of_name(doc: Doc, start: int) -> bool:
@@ -489,7 +500,8 @@ def _tail_of_name(doc: Doc, start: int) -> bool:
 def _dateline(span: Span) -> bool:
     """A place in capitals that opens a line before a comma or a date: "OSLO, Feb 3 -"."""
     doc = span.doc
-    if not span.text.isupper() or span.start_char and doc.text[span.start_char - 1] != "\n":
+    if not span.text.isupper() or span.start and not (doc[span.start - 1].is_space
+                                                      and doc[span.start - 1].text.endswith("\n")):
         return False
     return span.end < len(doc) and (doc[span.end].text in (",", "(") or any(c.isdigit() for c in doc[span.end].text))
 
