@@ -15,6 +15,7 @@ from typing import NamedTuple
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _SHORT = re.compile(r"^[A-Za-z][\w.&'-]{1,11}$")
 _WORD = re.compile(r"\S+")
+_BRACKET = re.compile(r"[()]")
 
 
 class Definition(NamedTuple):
@@ -120,3 +121,31 @@ def last_words(text: str, lo: int, hi: int, n: int) -> list[tuple[int, int]]:
         if len(words) >= n or a == lo:
             return words[-n:]
         reach *= 4
+
+
+def parenthesis_endings(text: str, longest: int = 6) -> set[str]:
+    """Every string of at most ``longest`` characters that ends a parenthesis and begins at
+    a word boundary: the strings ``s`` without a ")" for which ``re.search(r"\\([^)]*\\b" +
+    re.escape(s) + r"\\)", text)`` finds something, in one pass over the text rather than
+    one search of the whole text per ``s``.
+
+    >>> sorted(parenthesis_endings("(WHO) and (see the UN) or (A)B)", 3))
+    [' UN', 'A', 'UN', 'WHO']
+    """
+    found, opened = set(), -1   # opened: the first "(" since the last ")"
+    for m in _BRACKET.finditer(text):
+        p = m.start()
+        if text[p] == "(":
+            opened = p if opened < 0 else opened
+            continue
+        for k in range(1, longest + 1 if opened >= 0 else 1):
+            if p - k <= opened:
+                break
+            if _is_word(text[p - k - 1]) != _is_word(text[p - k]):
+                found.add(text[p - k:p])
+        opened = -1
+    return found
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"   # what \\w is to Python's re
