@@ -23,25 +23,22 @@ gazetteer, model):
 """
 from __future__ import annotations
 
-import bisect
 import re
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
-from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
-from claimspan.components.propernames import (POSSESSIVES, SUFFIXES, NameRules, hyphens, is_cap, parts_right, run_left,
+from claimspan.components.propernames import (SUFFIXES, NameRules, hyphens, is_cap, parts_right, run_left,
                                                run_right, tokens_with_text)
+from claimspan.components.organization_descriptions import DescribedNames
+from claimspan.components.organization_model import ModelNames, resolve
 from claimspan.layout import editor_debris
-from claimspan.normalize.acronyms import parenthesis_endings
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
-
-PRIORITY = {"rule": 0, "acronym": 1, "gazetteer": 2, "model": 3}
 
 
 @Language.factory(
@@ -54,7 +51,7 @@ def make_organizations(nlp: Language, name: str, rules_dir: str | None):
     return OrganizationsComponent(nlp, name, rules_dir)
 
 
-class OrganizationsComponent(RuleComponent):
+class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
     table = "organizations"
 
     # -- rules ------------------------------------------------------------------
@@ -119,7 +116,7 @@ class OrganizationsComponent(RuleComponent):
         defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
-        chosen = _resolve(_outside(cands, in_labels))
+        chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
@@ -136,90 +133,6 @@ class OrganizationsComponent(RuleComponent):
                 out.append((span[0], span[1], "rule", "organizations.name.head"))
                 covered_to = span[1]
         return out
-
-    def _result_sides(self, doc: Doc) -> list[tuple]:
-        """The two sides of a line of results (``results.yaml``), but not a country's side."""
-        out = []
-        for rule, pattern in self.result_lines:
-            for m in pattern.finditer(doc.text):
-                for group in ("a", "b"):
-                    span = doc.char_span(m.start(group), m.end(group))
-                    folded = normalize_name(m.group(group))
-                    if span is not None and folded not in self.all_places and folded not in self.generic:
-                        out.append((span.start, span.end, "rule", rule))
-        return out
-
-    def _described(self, doc: Doc) -> list[tuple]:
-        """Names that a description defines, "X, the Y" (``defining.yaml``), and their repeats."""
-        out, ends = [], set()
-        for _, s, e in self.descriptor_matcher(doc):
-            if e in ends:
-                continue   # "news agency" and "agency"
-            found = self._description(doc, s, e)
-            if found is not None:
-                ends.add(e)
-                out.append(found)
-        if not out:
-            return []
-        names = {}
-        for start, _, _, _, x_end in out:
-            names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:x_end]))
-        defined = {(m[0], m[4]) for m in out}
-        repeats = []
-        for tok in doc:
-            for words in names.get(tok.text, ()):
-                end = tok.i + len(words)
-                if end <= len(doc) and (tok.i, end) not in defined and \
-                        tuple(t.text for t in doc[tok.i:end]) == words and not (end < len(doc) and is_cap(
-                            doc[end], self.name_rules) and not doc[end].is_punct):
-                    repeats.append((tok.i, end, "rule", "organizations.defining.repeat"))
-        return [m[:4] for m in out] + repeats
-
-    def _description(self, doc: Doc, s: int, e: int) -> tuple | None:
-        """``(start, end, source, rule, end of X)`` when ``doc[s:e]`` ends a description "X, the ... Y"."""
-        d = None
-        for k in range(s - 1, max(s - 2 - self.max_described, 1) - 1, -1):
-            if doc[k].lower_ in self.determiners and doc[k - 1].text == ",":
-                d = k
-                break
-            if not (doc[k].is_alpha or doc[k].text in self.name_rules.hyphens
-                    or doc[k].is_space and doc[k].text.count("\n") < 2):
-                return None
-        if d is None or d < 2 or not self._closes_description(doc, e):
-            return None
-        x_end = d - 1
-        if not is_cap(doc[x_end - 1], self.name_rules) or doc[x_end - 1].is_punct:
-            return None
-        start = run_left(doc, x_end - 1, self.name_rules)
-        while start < x_end and doc[start].lower_ in self.leading_noise:
-            start += 1
-        if start == x_end or x_end - start > 6 or self._adverbial(doc, start) or _tail_of_name(doc, start):
-            return None
-        folded = normalize_name(doc[start:x_end].text)
-        if folded in self.generic or folded in self.all_places or doc[start].lower_ in self.not_continuations \
-                or (x_end - start == 1 and doc[start].is_stop):   # "Moreover, the company, ..."
-            return None
-        if all(t.text[:1].isupper() for t in doc[d + 1:e]):   # "Gavi, the Vaccine Alliance": one name
-            return start, e, "rule", "organizations.defining", x_end
-        return start, x_end, "rule", "organizations.defining", x_end
-
-    def _adverbial(self, doc: Doc, start: int) -> bool:
-        """The name opens a phrase that a preposition opens a clause with: "In Springfield, the
-        company said" (but "a stake in Orbex, the rocket maker")."""
-        if start == 0 or doc[start - 1].lower_ not in self.not_before:
-            return False
-        p = start - 1
-        return p == 0 or doc[p].text[:1].isupper() or doc[p - 1].is_punct or doc[p - 1].is_space
-
-    @staticmethod
-    def _closes_description(doc: Doc, e: int) -> bool:
-        """The description ends at ``e``: "..., the British charity, said", "... charity." (not a list,
-        "X, the World Bank, Oxfam and ...", nor a longer noun, "the bank's chief")."""
-        if e == len(doc) or doc[e].text in (".", ";", ":", ")") or "\n" in doc[e].text:
-            return True
-        if doc[e].text != ",":
-            return False
-        return e + 1 == len(doc) or doc[e + 1].text[:1].islower() and doc[e + 1].lower_ not in ("and", "or")
 
     def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
         rules = self.name_rules
@@ -334,108 +247,9 @@ class OrganizationsComponent(RuleComponent):
                 defs.setdefault(d.short, d.long)
         return defs
 
-    def _plausible_model_name(self, span: Span, defs: dict[str, str], persons: set[str],
-                              parenthesized: set[str]) -> bool:
-        """A model ORG is kept unless a rule knows better: a place, a generic reference, an
-        instrument or event, a person, an acronym the text defines for something else, a
-        title. ``persons``: the words of the Doc's PERSON entities; ``parenthesized``: what
-        ends a parenthesis in the text (``acronyms.parenthesis_endings``), both found once per Doc."""
-        text, last = span.text, span[-1]
-        folded = normalize_name(text)
-        if folded in self.generic or folded in self.all_places or re.search(r"\d", text) or len(span) > 8:
-            return False
-        k = span.start
-        while k < span.end - 1 and normalize_name(span.doc[k].text) in self.all_places:
-            k += 1
-        if k > span.start and normalize_name(span.doc[k:span.end].text) in self.generic:
-            return False  # "British Parliament": a place's generic body
-        if any(t.lower_ in self.instrument_heads for t in span) or last.lower_ in self.event_heads:
-            return False
-        after = span.end + 1
-        if after < len(span.doc) and span.doc[span.end].text in POSSESSIVES \
-                and span.doc[after].lower_ in self.not_modified:
-            return False  # "International Workers' Day": the name is a modifier
-        before = span.doc[span.start - 1] if span.start else None
-        if before is not None and before.text == "The" and span.start > 1 and span.doc[span.start - 2].is_lower:
-            return False  # "a seminar on The Contribution of Development ...": a title, mid-sentence
-        if self._after_title(span.doc, span.start):
-            return False  # "Mr. Dell", "Coach Boeing"
-        if len(span) == 1 and last.lower_ in persons:
-            return False  # "Hernandez" tagged ORG once and PERSON elsewhere
-        if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:   # not an acronym defined elsewhere: "(WHO)"
-            written = text in parenthesized if ")" not in text else \
-                re.search(r"\([^)]*\b" + re.escape(text) + r"\)", span.doc._.text) is not None
-            return text in defs or not written
-        return last.tag_ in ("NNP", "NNPS") and all(t.text[:1].isupper() or t.is_punct or t.is_space
-                                                   or t.lower_ in self.name_rules.connectors for t in span)
-
     def _after_title(self, doc: Doc, i: int) -> bool:
         """Token ``i`` follows a person's title (``model.yaml`` person_titles)."""
         return i > 0 and doc[i - 1].lower_ in self.person_titles
-
-    def _model_names(self, doc: Doc, chosen: list[tuple], defs: dict[str, str], text: str) -> list[tuple]:
-        """The model's ORG entities that no rule rules out, trimmed to the name; one that
-        contains rule mentions and only adds words to them (``Samsung Electronics`` over the
-        gazetteer's ``Samsung``) replaces them, one that crosses or joins them is dropped."""
-        ents = doc.ents   # Doc.ents builds every entity span anew on each access
-        persons = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
-        parenthesized = parenthesis_endings(text)
-        found = []
-        for ent in ents:
-            if ent.label_ != "ORG":
-                continue
-            span = self._trimmed(doc, ent.start, ent.end)
-            if span is None or not span.text[0].isupper() or _dateline(span):
-                continue
-            if self._plausible_model_name(span, defs, persons, parenthesized):
-                found.append(span)
-        # in a heading in capitals the model tags most words ORG: keep the names the text
-        # uses elsewhere, in mixed case, or the gazetteer knows
-        capitals = _in_capitals(doc, found)
-        elsewhere = {normalize_name(doc[s:e].text) for s, e, *_ in chosen}
-        elsewhere |= {normalize_name(sp.text) for sp, caps in zip(found, capitals) if not caps}
-        out = []
-        for span, caps in zip(found, capitals):
-            if caps and normalize_name(span.text) not in elsewhere and normalize_name(span.text) not in self.aliases:
-                continue
-            out.append((span.start, span.end, "model", "organizations.model.ORG"))
-        return out
-
-    def _trimmed(self, doc: Doc, start: int, end: int) -> Span | None:
-        """The entity without leading noise ("the", "Mr"), spaces, and a trailing possessive
-        or score ("Rolls-Royce's", "Bury 0")."""
-        while start < end and (doc[start].lower_ in self.leading_noise or doc[start].is_space):
-            start += 1
-        kept = self.name_rules.hyphens | {".", ")"}   # punctuation a name may end with
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in POSSESSIVES
-                               or doc[end - 1].is_punct and doc[end - 1].text not in kept):
-            end -= 1
-        if end - start > 1 and doc[end - 1].is_digit and doc[end - 2].whitespace_ and (
-                end == len(doc) or "\n" in doc[end].text or doc[end].text[:1].isupper()):
-            end -= 1   # a score in a line of results: "Bury 0 Wigan Athletic 3" (not "Channel 4 said")
-        return doc[start:end] if end > start else None
-
-    @staticmethod
-    def _with_model(doc: Doc, chosen: list[tuple], model: list[tuple]) -> list[tuple]:
-        """``chosen`` and the model's mentions: a model mention that covers rule mentions and adds
-        only name words to them (no "and", "or", comma or line break) replaces them, but not
-        after a name that a head word closes ("Cooperative Bank House"); one that crosses a
-        rule mention is dropped."""
-        ends = [c[1] for c in chosen]   # chosen: sorted, no two overlap
-        added, replaced = [], set()
-        for m in model:
-            k, inside = bisect.bisect_right(ends, m[0]), []
-            while k < len(chosen) and chosen[k][0] < m[1]:
-                inside.append(chosen[k])
-                k += 1
-            if not inside:
-                added.append(m)
-            elif all(m[0] <= c[0] and c[1] <= m[1] and (c[0], c[1]) != (m[0], m[1])
-                     and (c[2] != "rule" or c[1] == m[1]) for c in inside) \
-                    and not any(_joining(doc[i]) for i in range(m[0], m[1])):
-                added.append(m)
-                replaced.update(inside)
-        return _resolve([c for c in chosen if c not in replaced] + added)
 
     # -- rows -------------------------------------------------------------------
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
@@ -464,51 +278,6 @@ def _headline_word(doc: Doc, i: int) -> bool:
     return len(doc[i]) > 5 and doc[i].is_upper and i + 1 < len(doc) and not doc[i + 1].is_upper
 
 
-def _joining(tok) -> bool:
-    """A token that joins two names rather than continuing one."""
-    return tok.lower_ in ("and", "or") or tok.text in (",", ";") or "\n" in tok.text
-
-
-def _in_capitals(doc: Doc, spans: list[Span]) -> list[bool]:
-    """For each span, whether it is on a line in capitals (a heading: "SOCCER - LEEDS HOLD ARSENAL"),
-    not one acronym alone. Each line is read once, however many spans it holds."""
-    if not spans:
-        return []
-    text = doc.text
-    breaks = [m.start() for m in re.finditer("\n", text)]
-    seen: dict[int, bool] = {}
-    out = []
-    for span in spans:
-        k = bisect.bisect_left(breaks, span.start_char)
-        if k not in seen:
-            line = text[breaks[k - 1] + 1 if k else 0:breaks[k] if k < len(breaks) else len(text)]
-            seen[k] = not any(c.islower() for c in line) and sum(w.isalpha() and len(w) > 1 for w in line.split()) >= 2
-        out.append(seen[k])
-    return out
-
-
-def _tail_of_name(doc: Doc, start: int) -> bool:
-    """``doc[start]`` ends a longer name after one or two short lower-case words: "Brothers to the
-    Rescue", "Bank of Norvik" (not "Shares in Norvik" at a sentence's start)."""
-    k = start - 1
-    while k >= max(start - 2, 0) and doc[k].is_lower and doc[k].is_alpha and len(doc[k]) <= 3:
-        k -= 1
-    if k == start - 1 or k < 0:
-        return False
-    word = doc[k]
-    return word.text[:1].isupper() and word.is_alpha and not word.is_sent_start and not (
-        k > 0 and (doc[k - 1].is_punct or doc[k - 1].is_space))
-
-
-def _dateline(span: Span) -> bool:
-    """A place in capitals that opens a line before a comma or a date: "OSLO, Feb 3 -"."""
-    doc = span.doc
-    if not span.text.isupper() or span.start and not (doc[span.start - 1].is_space
-                                                      and doc[span.start - 1].text.endswith("\n")):
-        return False
-    return span.end < len(doc) and (doc[span.end].text in (",", "(") or any(c.isdigit() for c in doc[span.end].text))
-
-
 def _hyphen_after(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].text == "-"
 
@@ -516,11 +285,6 @@ def _hyphen_after(doc: Doc, i: int) -> bool:
 def _outside(cands: list[tuple], tokens: set[int]) -> list[tuple]:
     """The candidates with no token in ``tokens``."""
     return [c for c in cands if not tokens.intersection(range(c[0], c[1]))] if tokens else cands
-
-
-def _resolve(cands: list[tuple]) -> list[tuple]:
-    """Longest mention wins; on equal spans the source with the higher priority."""
-    return sorted(longest(cands, lambda c: (c[0], c[1]), lambda c: PRIORITY[c[2]]))
 
 
 def _country_words() -> frozenset:

@@ -1,0 +1,111 @@
+"""Organizations the text itself defines (``claimspan_organizations``, both modes): "X, the
+Y" descriptions ("Oxfam, the British charity, said": ``rules/organizations/defining.yaml``)
+and their repeats, and the two sides of a line of results (``results.yaml``). A mixin of the
+component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimspan.components.propernames import is_cap, run_left
+from claimspan.normalize.orgs import normalize_name
+
+
+class DescribedNames:
+    """The names a text defines, a part of ``OrganizationsComponent``."""
+
+    def _result_sides(self, doc: Doc) -> list[tuple]:
+        """The two sides of a line of results (``results.yaml``), but not a country's side."""
+        out = []
+        for rule, pattern in self.result_lines:
+            for m in pattern.finditer(doc.text):
+                for group in ("a", "b"):
+                    span = doc.char_span(m.start(group), m.end(group))
+                    folded = normalize_name(m.group(group))
+                    if span is not None and folded not in self.all_places and folded not in self.generic:
+                        out.append((span.start, span.end, "rule", rule))
+        return out
+
+    def _described(self, doc: Doc) -> list[tuple]:
+        """Names that a description defines, "X, the Y" (``defining.yaml``), and their repeats."""
+        out, ends = [], set()
+        for _, s, e in self.descriptor_matcher(doc):
+            if e in ends:
+                continue   # "news agency" and "agency"
+            found = self._description(doc, s, e)
+            if found is not None:
+                ends.add(e)
+                out.append(found)
+        if not out:
+            return []
+        names = {}
+        for start, _, _, _, x_end in out:
+            names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:x_end]))
+        defined = {(m[0], m[4]) for m in out}
+        repeats = []
+        for tok in doc:
+            for words in names.get(tok.text, ()):
+                end = tok.i + len(words)
+                if end <= len(doc) and (tok.i, end) not in defined and \
+                        tuple(t.text for t in doc[tok.i:end]) == words and not (end < len(doc) and is_cap(
+                            doc[end], self.name_rules) and not doc[end].is_punct):
+                    repeats.append((tok.i, end, "rule", "organizations.defining.repeat"))
+        return [m[:4] for m in out] + repeats
+
+    def _description(self, doc: Doc, s: int, e: int) -> tuple | None:
+        """``(start, end, source, rule, end of X)`` when ``doc[s:e]`` ends a description "X, the ... Y"."""
+        d = None
+        for k in range(s - 1, max(s - 2 - self.max_described, 1) - 1, -1):
+            if doc[k].lower_ in self.determiners and doc[k - 1].text == ",":
+                d = k
+                break
+            if not (doc[k].is_alpha or doc[k].text in self.name_rules.hyphens
+                    or doc[k].is_space and doc[k].text.count("\n") < 2):
+                return None
+        if d is None or d < 2 or not self._closes_description(doc, e):
+            return None
+        x_end = d - 1
+        if not is_cap(doc[x_end - 1], self.name_rules) or doc[x_end - 1].is_punct:
+            return None
+        start = run_left(doc, x_end - 1, self.name_rules)
+        while start < x_end and doc[start].lower_ in self.leading_noise:
+            start += 1
+        if start == x_end or x_end - start > 6 or self._adverbial(doc, start) or _tail_of_name(doc, start):
+            return None
+        folded = normalize_name(doc[start:x_end].text)
+        if folded in self.generic or folded in self.all_places or doc[start].lower_ in self.not_continuations \
+                or (x_end - start == 1 and doc[start].is_stop):   # "Moreover, the company, ..."
+            return None
+        if all(t.text[:1].isupper() for t in doc[d + 1:e]):   # "Gavi, the Vaccine Alliance": one name
+            return start, e, "rule", "organizations.defining", x_end
+        return start, x_end, "rule", "organizations.defining", x_end
+
+    def _adverbial(self, doc: Doc, start: int) -> bool:
+        """The name opens a phrase that a preposition opens a clause with: "In Springfield, the
+        company said" (but "a stake in Orbex, the rocket maker")."""
+        if start == 0 or doc[start - 1].lower_ not in self.not_before:
+            return False
+        p = start - 1
+        return p == 0 or doc[p].text[:1].isupper() or doc[p - 1].is_punct or doc[p - 1].is_space
+
+    @staticmethod
+    def _closes_description(doc: Doc, e: int) -> bool:
+        """The description ends at ``e``: "..., the British charity, said", "... charity." (not a list,
+        "X, the World Bank, Oxfam and ...", nor a longer noun, "the bank's chief")."""
+        if e == len(doc) or doc[e].text in (".", ";", ":", ")") or "\n" in doc[e].text:
+            return True
+        if doc[e].text != ",":
+            return False
+        return e + 1 == len(doc) or doc[e + 1].text[:1].islower() and doc[e + 1].lower_ not in ("and", "or")
+
+
+def _tail_of_name(doc: Doc, start: int) -> bool:
+    """``doc[start]`` ends a longer name after one or two short lower-case words: "Brothers to the
+    Rescue", "Bank of Norvik" (not "Shares in Norvik" at a sentence's start)."""
+    k = start - 1
+    while k >= max(start - 2, 0) and doc[k].is_lower and doc[k].is_alpha and len(doc[k]) <= 3:
+        k -= 1
+    if k == start - 1 or k < 0:
+        return False
+    word = doc[k]
+    return word.text[:1].isupper() and word.is_alpha and not word.is_sent_start and not (
+        k > 0 and (doc[k - 1].is_punct or doc[k - 1].is_space))
