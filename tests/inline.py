@@ -88,3 +88,28 @@ def assert_claims(found, spans, every_noun: bool = False) -> None:
         assert counted == nouns
     elif nouns:
         assert counted[:len(nouns)] == nouns
+
+
+def check_claims(nlp, marked: str, every_noun: bool = False) -> None:
+    """Run ``nlp`` on the text of ``marked`` and compare its claims with the inline tags."""
+    text, spans = parse(marked)
+    doc = nlp(text)   # kept: the spans need their Doc alive
+    assert_claims(list(doc.spans.get("claims", [])), spans, every_noun=every_noun)
+
+
+def date_rows(nlp, text: str, doc_date) -> list[tuple]:
+    """``(start_char, end_char, attributes)`` of the dates ``nlp`` finds in ``text`` dated ``doc_date``."""
+    doc = nlp.make_doc(text)
+    doc._.doc_date = doc_date
+    doc = nlp(doc)
+    return [(s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
+
+
+def check_dates(nlp, doc_date, marked: str) -> None:
+    """The dates of ``marked``'s text are exactly its <date> tags, with the attributes written on them."""
+    text, expected = parse(marked)
+    got = date_rows(nlp, text, doc_date)
+    assert [(s, e) for s, e, _ in got] == [(s, e) for _, s, e, _ in expected], [text[s:e] for s, e, _ in got]
+    for (_, _, attrs), (_, _, _, want) in zip(got, expected):
+        for key, value in want.items():
+            assert str(attrs[key]) == str(value), (key, attrs)

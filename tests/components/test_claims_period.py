@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import MODEL, model_installed
-from tests.inline import assert_claims, blank_pipeline, parse
+from tests.inline import blank_pipeline, check_claims as check
 
 BOTH = [
     # a baseline bounds its own dates: 2022 is 29,000's only
@@ -84,12 +84,6 @@ def trained():
     from claimspan import build_nlp
 
     return build_nlp(MODEL)
-
-
-def check(nlp, marked):
-    text, spans = parse(marked)
-    doc = nlp(text)   # kept: the spans need their Doc alive
-    assert_claims(list(doc.spans.get("claims", [])), spans)
 
 
 @pytest.mark.parametrize("marked", BOTH)

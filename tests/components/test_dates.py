@@ -9,19 +9,12 @@ import spacy
 
 from claimspan.components import dates, sentences  # noqa: F401  registers the factories
 from claimspan.ruleset import RuleError
-from tests.inline import blank_pipeline, parse
+from tests.inline import blank_pipeline, check_dates, date_rows as rows, parse
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return blank_pipeline("dates")
-
-
-def rows(nlp, text, doc_date):
-    doc = nlp.make_doc(text)
-    doc._.doc_date = doc_date
-    doc = nlp(doc)
-    return [(s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
 
 
 CASES = [
@@ -90,12 +83,7 @@ CASES = [
 
 @pytest.mark.parametrize("doc_date, marked", CASES)
 def test_inline_cases(nlp, doc_date, marked):
-    text, expected = parse(marked)
-    got = rows(nlp, text, doc_date)
-    assert [(s, e) for s, e, _ in got] == [(s, e) for _, s, e, _ in expected], [text[s:e] for s, e, _ in got]
-    for (_, _, attrs), (_, _, _, want) in zip(got, expected):
-        for key, value in want.items():
-            assert str(attrs[key]) == str(value), (key, attrs)
+    check_dates(nlp, doc_date, marked)
 
 
 def test_rows_have_exactly_the_table_columns(nlp):

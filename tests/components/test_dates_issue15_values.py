@@ -8,19 +8,12 @@ from __future__ import annotations
 import pytest
 
 from claimspan.normalize.timex import duration_value
-from tests.inline import blank_pipeline, parse
+from tests.inline import blank_pipeline, check_dates
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return blank_pipeline("dates")
-
-
-def rows(nlp, text, doc_date):
-    doc = nlp.make_doc(text)
-    doc._.doc_date = doc_date
-    doc = nlp(doc)
-    return [(s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
 
 
 CASES = [
@@ -81,12 +74,7 @@ CASES = [
 
 @pytest.mark.parametrize("doc_date, marked", CASES)
 def test_inline_cases(nlp, doc_date, marked):
-    text, expected = parse(marked)
-    got = rows(nlp, text, doc_date)
-    assert [(s, e) for s, e, _ in got] == [(s, e) for _, s, e, _ in expected], [text[s:e] for s, e, _ in got]
-    for (_, _, attrs), (_, _, _, want) in zip(got, expected):
-        for key, value in want.items():
-            assert str(attrs[key]) == str(value), (key, attrs)
+    check_dates(nlp, doc_date, marked)
 
 
 @pytest.mark.parametrize("n, unit, expected", [
