@@ -214,9 +214,14 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
     return edits
 
 
+def heading_word(line: str) -> str:
+    """A line as a list heading is compared: without its colon, in lower case ("Speakers:" -> "speakers")."""
+    return line.strip().rstrip(":").strip().lower()
+
+
 def _is_heading(line: str, rules: LayoutRules) -> bool:
     """A list heading alone on its line ("Speakers:", "Chairperson"): it is never the end of a wrapped line."""
-    return line.strip().rstrip(":").strip().lower() in rules.list_headings
+    return heading_word(line) in rules.list_headings
 
 
 def _begins(line: str, in_list: bool, numbers: set[int], rules: LayoutRules) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimspan.components.propernames import is_cap, run_left
+from claimspan.components.propernames import is_cap, run_left, tokens_with_text
 from claimspan.normalize.orgs import normalize_name
 
 
@@ -42,13 +42,13 @@ class DescribedNames:
             names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:x_end]))
         defined = {(m[0], m[4]) for m in out}
         repeats = []
-        for tok in doc:
-            for words in names.get(tok.text, ()):
-                end = tok.i + len(words)
-                if end <= len(doc) and (tok.i, end) not in defined and \
-                        tuple(t.text for t in doc[tok.i:end]) == words and not (end < len(doc) and is_cap(
+        for i in tokens_with_text(doc, names):   # only where a defined name's first word is
+            for words in names[doc[i].text]:
+                end = i + len(words)
+                if end <= len(doc) and (i, end) not in defined and \
+                        tuple(t.text for t in doc[i:end]) == words and not (end < len(doc) and is_cap(
                             doc[end], self.name_rules) and not doc[end].is_punct):
-                    repeats.append((tok.i, end, "rule", "organizations.defining.repeat"))
+                    repeats.append((i, end, "rule", "organizations.defining.repeat"))
         return [m[:4] for m in out] + repeats
 
     def _description(self, doc: Doc, s: int, e: int) -> tuple | None:

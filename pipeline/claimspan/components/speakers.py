@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from claimspan import ruleset
 from claimspan.components.base import RuleComponent
+from claimspan.layout import heading_word
 
 LINE = re.compile(r"[^\r\n]*")
 SPACE = r"[^\S\r\n]"  # horizontal white space, a no-break space included
@@ -160,8 +161,7 @@ class SpeakersComponent(RuleComponent):
                 list_open = False if found else list_open
                 continue
             line_start, body_start, body = line
-            heading = body.strip().rstrip(":").strip().lower()
-            if heading in self.list_headings and nxt is not None and self.list_item(nxt[2]):
+            if heading_word(body) in self.list_headings and nxt is not None and self.list_item(nxt[2]):
                 list_open = True
                 continue
             if list_open:
