@@ -66,6 +66,7 @@ class LayoutRules:
     furniture_lines: int
     furniture_share: float
     page_number: re.Pattern
+    sentence_cut_words: tuple = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,7 +84,8 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
         list_headings=frozenset(h.lower() for h in speakers["list_headings"]),
         debris=editor_debris(),
         furniture_lines=data["furniture"]["lines"],
-        furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path))
+        furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path),
+        sentence_cut_words=tuple(data["sentence_cut_words"]))
 
 
 def editor_debris() -> re.Pattern:

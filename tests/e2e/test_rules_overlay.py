@@ -121,7 +121,7 @@ def test_overlay_may_replace_a_file(tmp_path, corpus):
     ({"dates/lexicon.yaml": "holidays:\n  founders day: 13-45\n"},
      r"my-rules/dates/lexicon\.yaml:2 rule dates\.lexicon\.holidays.*'founders day': '13-45' is no MM-DD day"),
     ({"dates/lexicon.yaml": "holidays:\n  founders day: {month: 4, weekday: mon, nth: 1}\n"},
-     r"my-rules/dates/lexicon\.yaml:2 .*'founders day': weekday 'mon' is not one of monday"),
+     r"my-rules/dates/lexicon\.yaml:2 .*'founders day': weekday 'mon' is not a weekday's name"),
     ({"documents/layout.yaml": "block_starts:\n  - id: documents.layout.bad\n    pattern: '(('\n"},
      r"my-rules/documents/layout\.yaml:2 rule documents\.layout\.bad key 'pattern': missing \)"),
     ({"resolutions/instruments.yaml": "heads:\n  bill: [law\n"},

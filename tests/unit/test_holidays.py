@@ -7,9 +7,9 @@ import pytest
 
 from claimspan.normalize.holidays import check, day_in, occurrence
 
-THANKSGIVING = {"month": 11, "weekday": "thursday", "nth": 4}
-MEMORIAL = {"month": 5, "weekday": "monday", "nth": -1}
-ELECTION = {"month": 11, "weekday": "monday", "nth": 1, "shift": 1}
+THANKSGIVING = {"month": 11, "weekday": 4, "nth": 4}
+MEMORIAL = {"month": 5, "weekday": 1, "nth": -1}
+ELECTION = {"month": 11, "weekday": 1, "nth": 1, "shift": 1}
 EASTER = {"easter": 0}
 
 
@@ -18,7 +18,7 @@ EASTER = {"easter": 0}
     (MEMORIAL, 2019, "2019-05-27"), (MEMORIAL, 2022, "2022-05-30"), (MEMORIAL, 2024, "2024-05-27"),
     (ELECTION, 2016, "2016-11-08"), (ELECTION, 2022, "2022-11-08"), (ELECTION, 2026, "2026-11-03"),
     (EASTER, 2019, "2019-04-21"), (EASTER, 2021, "2021-04-04"), (EASTER, 2025, "2025-04-20"),
-    ({"easter": -2}, 2025, "2025-04-18"), ({"month": 12, "weekday": "sunday", "nth": -1}, 2023, "2023-12-31"),
+    ({"easter": -2}, 2025, "2025-04-18"), ({"month": 12, "weekday": 7, "nth": -1}, 2023, "2023-12-31"),
     ("02-29", 2024, "2024-02-29"), ("02-29", 2023, None),
 ])
 def test_day_in_a_year(rule, year, day):
@@ -36,9 +36,9 @@ def test_occurrence_nearest_or_next(anchor, future, day):
     assert occurrence("12-25", dt.date.fromisoformat(anchor), future).isoformat() == day
 
 
-@pytest.mark.parametrize("rule", ["12-32", "2021-12-25", {"month": 13, "weekday": "monday", "nth": 1},
-                                  {"month": 1, "weekday": "monday", "nth": 5}, {"easter": "one"},
-                                  {"month": 1, "weekday": "monday"}, {"month": 1, "weekday": "monday", "nth": 1,
+@pytest.mark.parametrize("rule", ["12-32", "2021-12-25", {"month": 13, "weekday": 1, "nth": 1},
+                                  {"month": 1, "weekday": 1, "nth": 5}, {"easter": "one"},
+                                  {"month": 1, "weekday": 1}, {"month": 1, "weekday": 1, "nth": 1,
                                                                       "every": 2}, ["12-25"]])
 def test_bad_rules_are_named(rule):
     assert check(rule)

@@ -80,3 +80,27 @@ def test_readme_examples_pass():
                 for n, e in enumerate(yaml.safe_load(block))]
     assert set(rulebook.inventory()) >= {r for e in examples for r in e.rules}
     assert [o.problems for o in rulebook.run_examples(examples)] == [[], []]
+
+
+@pytest.mark.parametrize("table, file, entries", [("resolutions", "instruments.yaml", "symbols"),
+                                                  ("organizations", "results.yaml", "lines")])
+def test_needs_hold_in_every_example_match(table, file, entries):
+    """A rule's ``needs`` only skips texts that cannot match: every match of its pattern in
+    every example text of the rules holds one of its strings (or its `needs` regex)."""
+    import re
+
+    data = ruleset.load_table(table, file)
+    texts = [e.text for e in rulebook.load_examples()] + [d["text"] for e in rulebook.load_examples()
+                                                          for d in e.documents]
+    checked = 0
+    for entry in data[entries]:
+        if "needs" not in entry:
+            continue
+        pattern = re.compile(entry["pattern"].replace("{side}", data.get("side", "")), re.MULTILINE)
+        for text in texts:
+            for m in pattern.finditer(text):
+                needs = entry["needs"]
+                held = any(n in m.group(0) for n in needs) if isinstance(needs, list) else re.search(needs, m.group(0))
+                assert held, (entry["id"], m.group(0))
+                checked += 1
+    assert checked, "no example text matches a rule with `needs`"

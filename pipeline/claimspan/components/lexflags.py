@@ -113,6 +113,19 @@ def _convertible(op: str, values) -> bool:
     return op in ("IN", "NOT_IN") and isinstance(values, list) and all(isinstance(v, str) for v in values)
 
 
+def _most(op: str | None) -> int | None:
+    """How many tokens a pattern token with operator ``op`` may match (None: no bound).
+
+    >>> [_most(op) for op in (None, "?", "!", "{3}", "{1,6}", "+", "*", "{2,}")]
+    [1, 1, 1, 3, 6, None, None, None]
+    """
+    if op in ("+", "*") or op is not None and op.endswith(",}"):
+        return None
+    if op is not None and op.startswith("{"):
+        return int(op.strip("{}").split(",")[-1])
+    return 1
+
+
 class SparseMatcher:
     """A Matcher over whole Docs, run only on the tokens where one of its matches can start.
 
@@ -133,10 +146,9 @@ class SparseMatcher:
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         strings = self.matcher.vocab.strings
         for pattern in add(self.matcher, key, patterns):
-            if self.longest is not None and all(t.get("OP") not in ("+", "*") for t in pattern):
-                self.longest = max(self.longest, len(pattern))
-            else:
-                self.longest = None
+            most = [_most(t.get("OP")) for t in pattern]
+            length = None if None in most else sum(most)
+            self.longest = None if self.longest is None or length is None else max(self.longest, length)
             for k, spec in enumerate(pattern):
                 if not all(t.get("OP") in ("?", "*") for t in pattern[:k]):
                     break

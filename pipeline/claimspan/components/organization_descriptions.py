@@ -16,8 +16,11 @@ class DescribedNames:
     def _result_sides(self, doc: Doc) -> list[tuple]:
         """The two sides of a line of results (``results.yaml``), but not a country's side."""
         out = []
-        for rule, pattern in self.result_lines:
-            for m in pattern.finditer(doc.text):
+        text = doc._.text   # built once per Doc (extensions)
+        for rule, pattern, needs in self.result_lines:
+            if not needs.search(text):
+                continue
+            for m in pattern.finditer(text):
                 for group in ("a", "b"):
                     span = doc.char_span(m.start(group), m.end(group))
                     folded = normalize_name(m.group(group))
@@ -87,15 +90,14 @@ class DescribedNames:
         p = start - 1
         return p == 0 or doc[p].text[:1].isupper() or doc[p - 1].is_punct or doc[p - 1].is_space
 
-    @staticmethod
-    def _closes_description(doc: Doc, e: int) -> bool:
+    def _closes_description(self, doc: Doc, e: int) -> bool:
         """The description ends at ``e``: "..., the British charity, said", "... charity." (not a list,
         "X, the World Bank, Oxfam and ...", nor a longer noun, "the bank's chief")."""
         if e == len(doc) or doc[e].text in (".", ";", ":", ")") or "\n" in doc[e].text:
             return True
         if doc[e].text != ",":
             return False
-        return e + 1 == len(doc) or doc[e + 1].text[:1].islower() and doc[e + 1].lower_ not in ("and", "or")
+        return e + 1 == len(doc) or doc[e + 1].text[:1].islower() and doc[e + 1].lower_ not in self.coordinators
 
 
 def _tail_of_name(doc: Doc, start: int) -> bool:

@@ -12,7 +12,6 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimspan.components.candidates import longest
-from claimspan.components.propernames import POSSESSIVES
 from claimspan.normalize.acronyms import parenthesis_endings
 from claimspan.normalize.orgs import normalize_name
 
@@ -40,7 +39,7 @@ class ModelNames:
         if any(t.lower_ in self.instrument_heads for t in span) or last.lower_ in self.event_heads:
             return False
         after = span.end + 1
-        if after < len(span.doc) and span.doc[span.end].text in POSSESSIVES \
+        if after < len(span.doc) and span.doc[span.end].text in self.name_rules.possessives \
                 and span.doc[after].lower_ in self.not_modified:
             return False  # "International Workers' Day": the name is a modifier
         before = span.doc[span.start - 1] if span.start else None
@@ -91,7 +90,7 @@ class ModelNames:
         while start < end and (doc[start].lower_ in self.leading_noise or doc[start].is_space):
             start += 1
         kept = self.name_rules.hyphens | {".", ")"}   # punctuation a name may end with
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in POSSESSIVES
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in self.name_rules.possessives
                                or doc[end - 1].is_punct and doc[end - 1].text not in kept):
             end -= 1
         if end - start > 1 and doc[end - 1].is_digit and doc[end - 2].whitespace_ and (
@@ -99,8 +98,7 @@ class ModelNames:
             end -= 1   # a score in a line of results: "Bury 0 Wigan Athletic 3" (not "Channel 4 said")
         return doc[start:end] if end > start else None
 
-    @staticmethod
-    def _with_model(doc: Doc, chosen: list[tuple], model: list[tuple]) -> list[tuple]:
+    def _with_model(self, doc: Doc, chosen: list[tuple], model: list[tuple]) -> list[tuple]:
         """``chosen`` and the model's mentions: a model mention that covers rule mentions and adds
         only name words to them (no "and", "or", comma or line break) replaces them, but not
         after a name that a head word closes ("Cooperative Bank House"); one that crosses a
@@ -116,15 +114,14 @@ class ModelNames:
                 added.append(m)
             elif all(m[0] <= c[0] and c[1] <= m[1] and (c[0], c[1]) != (m[0], m[1])
                      and (c[2] != "rule" or c[1] == m[1]) for c in inside) \
-                    and not any(_joining(doc[i]) for i in range(m[0], m[1])):
+                    and not any(self._joining(doc[i]) for i in range(m[0], m[1])):
                 added.append(m)
                 replaced.update(inside)
         return resolve([c for c in chosen if c not in replaced] + added)
 
-
-def _joining(tok) -> bool:
-    """A token that joins two names rather than continuing one."""
-    return tok.lower_ in ("and", "or") or tok.text in (",", ";") or "\n" in tok.text
+    def _joining(self, tok) -> bool:
+        """A token that joins two names rather than continuing one."""
+        return tok.lower_ in self.coordinators or tok.text in (",", ";") or "\n" in tok.text
 
 
 def _in_capitals(doc: Doc, spans: list[Span]) -> list[bool]:
@@ -132,7 +129,7 @@ def _in_capitals(doc: Doc, spans: list[Span]) -> list[bool]:
     not one acronym alone. Each line is read once, however many spans it holds."""
     if not spans:
         return []
-    text = doc.text
+    text = doc._.text
     breaks = [m.start() for m in re.finditer("\n", text)]
     seen: dict[int, bool] = {}
     out = []

@@ -6,7 +6,7 @@ four places, the longest winning where they overlap (ties: rule, acronym,
 gazetteer, model):
 
 - rule: capitalized names closed by a head word, with of/for-chains
-  (``rules/organizations/names.yaml``), names a description defines ("Oxfam,
+  (``rules/organizations/names.yaml``, ``organization_names.py``), names a description defines ("Oxfam,
   the British charity, said": ``defining.yaml``) and their repeats, and news
   outlets used as turn labels (any other turn label, a person's, is never an
   organization);
@@ -33,9 +33,9 @@ from spacy.tokens import Doc
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
-from claimspan.components.propernames import (SUFFIXES, NameRules, hyphens, is_cap, parts_right, run_left,
-                                               run_right, tokens_with_text)
+from claimspan.components.propernames import NameRules, articles, shared_words, tokens_with_text
 from claimspan.components.organization_descriptions import DescribedNames
+from claimspan.components.organization_names import HeadNames
 from claimspan.components.organization_model import ModelNames, resolve
 from claimspan.layout import editor_debris
 from claimspan.normalize.orgs import build_aliases, normalize_name, org_key, un_spellings
@@ -51,7 +51,7 @@ def make_organizations(nlp: Language, name: str, rules_dir: str | None):
     return OrganizationsComponent(nlp, name, rules_dir)
 
 
-class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
+class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelNames):
     table = "organizations"
 
     # -- rules ------------------------------------------------------------------
@@ -67,9 +67,12 @@ class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
         self.heads = words(names, "heads") | self.closing_heads
         self.leading_noise = words(names, "leading_noise")
         self.not_continuations = words(names, "not_continuations")
-        self.name_rules = NameRules(connectors=words(names, "connectors") - {"the"}, inner=frozenset({"the"}),
+        definite, indefinite = articles()
+        self.coordinators = frozenset(ruleset.load_table("common", "words.yaml")["coordinators"])
+        self.name_coordinators = words(names, "coordinators")
+        self.name_rules = NameRules(connectors=words(names, "connectors") - definite, inner=definite,
                                     possessive_ok=words(names, "possessive_ok"),
-                                    stop_words=self.leading_noise - {"the", "a", "an"}, hyphens=hyphens())
+                                    stop_words=self.leading_noise - definite - indefinite, **shared_words())
         self.generic = frozenset(normalize_name(w) for w in excl.get("generic") or ())
         self.places = frozenset(normalize_name(w) for w in excl.get("places") or ())
         self.event_heads = words(excl, "event_heads")
@@ -83,7 +86,10 @@ class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
         results = self.read(rules_dir, "results.yaml")
         lines = [dict(e, pattern=e["pattern"].replace("{side}", results["side"])) for e in results["lines"]]
         ruleset.compile_any(lines, Path(rules_dir) / "results.yaml")   # a bad regex fails here, naming its rule
-        self.result_lines = [(e["id"], re.compile(e["pattern"], re.MULTILINE)) for e in lines]
+        # a line's `needs`, a quick search, tells the texts that may hold one from the many that do not
+        path = Path(rules_dir) / "results.yaml"
+        self.result_lines = [(e["id"], re.compile(e["pattern"], re.MULTILINE),
+                              ruleset.compile_any([{**e, "pattern": e.get("needs", "")}], path)) for e in lines]
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
@@ -122,95 +128,6 @@ class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
                 for s, e, source, rule in chosen]
-
-    def _rule_names(self, doc: Doc) -> list[tuple]:
-        out, covered_to = [], -1
-        for _, h, _ in self.head_matcher(doc):
-            if h < covered_to or not is_cap(doc[h], self.name_rules):
-                continue
-            span = self._name_around(doc, h)
-            if span is not None:
-                out.append((span[0], span[1], "rule", "organizations.name.head"))
-                covered_to = span[1]
-        return out
-
-    def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
-        rules = self.name_rules
-        start = self._start(doc, h)
-        if start is None:
-            return None
-        run_end = run_right(doc, h, rules)
-        end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
-        if any(t.lower_ in self.event_heads for t in doc[end:run_end]):
-            return None  # "Regular Press Conference", "Security Council Chamber": the name is a modifier
-        end = next((i + 1 for i in range(h, end) if doc[i].lower_ in self.closing_heads), end)
-        closed = doc[end - 1].lower_ in self.closing_heads
-        parts = parts_right(doc, run_end, rules) if end == run_end and not closed else []
-        in_complement = False
-        for conn, k, part_end in parts:
-            if doc[k].lower_ in self.not_continuations or not any(t.is_alpha and t.lower_ not in SUFFIXES
-                                                                  for t in doc[k:part_end]):
-                break  # "State Department on Sunday", "Third Committee of the 78th session"
-            last = self._last_head(doc, k, part_end)
-            if doc[conn].lower_ in ("and", "&") and (last > k or not in_complement):
-                break           # "X University and Y University", "China Daily and Xinhua": two names
-            in_complement = True
-            if last == k:       # "of Foreign Affairs", "of Industry and Commerce"
-                end = part_end
-                continue
-            end = last          # "of Nankai University", and stop after trailing words
-            if last < part_end:
-                break
-        if end - start < 2:
-            return None
-        core = start
-        while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
-            if normalize_name(doc[core:end].text) in self.generic | self.places:
-                return None
-            if core == end - 1 or normalize_name(doc[core].text) not in self.places:
-                break
-            core += 1
-        return start, end
-
-    def _start(self, doc: Doc, h: int) -> int | None:
-        """First token of the name whose first head is ``doc[h]``."""
-        rules = self.name_rules
-        start = run_left(doc, h, rules)
-        for i in range(h - 1, start - 1, -1):
-            if doc[i].lower_ in self.closing_heads:
-                start = i + 1  # "... Co. Hertz Corp.": the previous name ends there
-                break
-        if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-            start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
-        start = self._coordinated_left(doc, start)
-        while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)) \
-                and not _hyphen_after(doc, start):
-            start += 1
-        return start if start <= h else None
-
-    def _coordinated_left(self, doc: Doc, start: int) -> int:
-        """Extend over "Securities and" in "Securities and Exchange Commission", "Xinjiang Production and
-        Construction Corps", "Fire & Casualty Co." -- not over another name or the end of an of-chain."""
-        rules = self.name_rules
-        if start < 2 or doc[start - 1].lower_ not in ("and", "&") or not is_cap(doc[start - 2], rules):
-            return start
-        left = run_left(doc, start - 2, rules)
-        if any(t.lower_ in self.heads for t in doc[left:start - 1]):
-            return start
-        if (normalize_name(doc[left:start - 1].text) in self.places
-                and normalize_name(doc[start].text) not in self.places):
-            return start  # "China and Russia Development Bank" (but "Hong Kong and Macao Affairs Office")
-        if left > 0 and (doc[left - 1].lower_ in rules.connectors or doc[left - 1].lower_ in ("and", ",") or (
-                doc[left - 1].lower_ == "the" and left > 1 and is_cap(doc[left - 2], rules))):
-            return start
-        return left
-
-    def _last_head(self, doc: Doc, start: int, end: int) -> int:
-        """End of the last head word in ``doc[start:end]``, or ``start``."""
-        for i in range(end - 1, start - 1, -1):
-            if doc[i].lower_ in self.heads:
-                return i + 1
-        return start
 
     def _turn_labels(self, doc: Doc, text: str) -> tuple[list[tuple], set[int]]:
         """Mentions from turn labels that name an organization: a news outlet asking
@@ -271,15 +188,6 @@ class OrganizationsComponent(RuleComponent, DescribedNames, ModelNames):
                     "org_key": org_key(entry["name"], self.aliases)}
         key = org_key(label, self.aliases)
         return {"name": label, "acronym": defined_keys.get(key), "org_key": key}
-
-
-def _headline_word(doc: Doc, i: int) -> bool:
-    """An upper-case word before a mixed-case one: "CORPORATES Sun Microsystems Inc." (not an acronym)."""
-    return len(doc[i]) > 5 and doc[i].is_upper and i + 1 < len(doc) and not doc[i + 1].is_upper
-
-
-def _hyphen_after(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and doc[i + 1].text == "-"
 
 
 def _outside(cands: list[tuple], tokens: set[int]) -> list[tuple]:

@@ -18,10 +18,7 @@ from spacy.tokens import Doc, Token
 
 from claimspan.ruleset import load_table
 
-ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-SUFFIXES = frozenset({"st", "nd", "rd", "th"})  # "20th" may be split into "20" "th" by the tokenizer
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 MAX_TOKENS = 45
 
 
@@ -35,6 +32,8 @@ class NameRules:
     numbers: bool = False                     # years and ordinals count as name words
     max_connectors: int = 3
     hyphens: frozenset = frozenset()          # join two words of a name (rules/common/punctuation.yaml)
+    possessives: frozenset = frozenset()      # join two words of a name: "People's", "workers'"
+    ordinal_suffixes: frozenset = frozenset()   # "20th", which the tokenizer splits as "20" "th"
     period_joins: frozenset = frozenset()     # join the years of a period after a name: "(2016-2020)"
 
 
@@ -44,9 +43,12 @@ def is_cap(tok: Token, rules: NameRules) -> bool:
         return False
     if text[0].isupper():
         return tok.lower_ not in rules.stop_words
-    if tok.is_digit and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in SUFFIXES and not tok.whitespace_:
+    if tok.is_digit and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in rules.ordinal_suffixes \
+            and not tok.whitespace_:
         return True  # "14" of "14th", split by the tokenizer
-    return bool(ORDINAL.match(text) or (rules.numbers and YEAR.match(text)))
+    if text[-2:] in rules.ordinal_suffixes and text[:-2].isdecimal():
+        return True   # "14th" kept whole
+    return bool(rules.numbers and YEAR.match(text))
 
 
 def _joined(doc: Doc, i: int) -> bool:
@@ -61,12 +63,13 @@ def run_left(doc: Doc, i: int, rules: NameRules, limit: int = 0) -> int:
         prev = doc[start - 1]
         if is_cap(prev, rules) and not prev.is_punct:
             start -= 1
-        elif prev.lower_ in SUFFIXES and start - 2 >= 0 and doc[start - 2].is_digit and _joined(doc, start - 1):
+        elif prev.lower_ in rules.ordinal_suffixes and start - 2 >= 0 and doc[start - 2].is_digit \
+                and _joined(doc, start - 1):
             start -= 2
         elif prev.text in rules.hyphens and _joined(doc, start) and _joined(doc, start - 1) and start - 2 >= 0 \
                 and (is_cap(doc[start - 2], rules) or doc[start - 2].like_num):
             start -= 2
-        elif prev.text in POSSESSIVES and start - 2 >= 0 and is_cap(doc[start - 2], rules) and (
+        elif prev.text in rules.possessives and start - 2 >= 0 and is_cap(doc[start - 2], rules) and (
                 rules.possessive_ok is None or doc[start - 2].lower_ in rules.possessive_ok):
             start -= 2
         else:
@@ -81,12 +84,12 @@ def run_right(doc: Doc, i: int, rules: NameRules) -> int:
         tok = doc[end]
         if is_cap(tok, rules) and not tok.is_punct:
             end += 1
-        elif tok.lower_ in SUFFIXES and doc[end - 1].is_digit and _joined(doc, end):
+        elif tok.lower_ in rules.ordinal_suffixes and doc[end - 1].is_digit and _joined(doc, end):
             end += 1
         elif tok.text in rules.hyphens and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
                 and (is_cap(doc[end + 1], rules) or doc[end + 1].like_num):
             end += 2
-        elif tok.text in POSSESSIVES and end + 1 < n and is_cap(doc[end + 1], rules) and (
+        elif tok.text in rules.possessives and end + 1 < n and is_cap(doc[end + 1], rules) and (
                 rules.possessive_ok is None or doc[end - 1].lower_ in rules.possessive_ok):
             end += 2
         else:
@@ -139,6 +142,16 @@ def tokens_with_text(doc: Doc, texts) -> list[int]:
     return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
 
 
-def hyphens() -> frozenset:
-    """The dashes that join the words of a name (``rules/common/punctuation.yaml``)."""
-    return frozenset(load_table("common", "punctuation.yaml")["hyphens"])
+def articles() -> tuple[frozenset, frozenset]:
+    """The definite and the indefinite articles (``rules/common/words.yaml``)."""
+    words = load_table("common", "words.yaml")
+    return frozenset(words["definite_articles"]), frozenset(words["indefinite_articles"])
+
+
+def shared_words() -> dict[str, frozenset]:
+    """The ``NameRules`` fields every kind of name shares, from ``rules/common/``: the dashes
+    that join its words, the possessives and the ordinal suffixes."""
+    punctuation, words = load_table("common", "punctuation.yaml"), load_table("common", "words.yaml")
+    return {"hyphens": frozenset(punctuation["hyphens"]),
+            "possessives": frozenset(words["possessives"]) | frozenset(punctuation["apostrophes"]),
+            "ordinal_suffixes": frozenset(words["ordinal_suffixes"])}

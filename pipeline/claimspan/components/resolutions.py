@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimspan import extensions, ruleset
@@ -39,10 +41,11 @@ from claimspan.components.candidates import longest
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
-from claimspan.components.propernames import (SUFFIXES, YEAR, NameRules, hyphens, is_cap, parts_right, period_after,
-                                             run_left, run_right, tokens_with_text)
+from claimspan.components.propernames import (YEAR, NameRules, articles, is_cap, parts_right, period_after,
+                                             run_left, run_right, shared_words, tokens_with_text)
 
 QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
+LOWER_NAME_WORDS = 8   # the capitalized words of "the Minsk agreements": a name, not a sentence
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "lower": 3, "acronym": 4, "unnamed": 5}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
                    "constitution", "treaty", "plan", "agenda", "initiative", "code", "other"})
@@ -77,9 +80,15 @@ class ResolutionsComponent(RuleComponent):
         self.unnamed_verbs, self.unnamed_modifiers = low("unnamed_verbs"), low("unnamed_modifiers")
         self.body_cues = [tuple(c.lower().split()) for c in rules.get("body_cues") or ()]
         self.name_rules = NameRules(connectors=low("inner") | low("starts"), inner=low("inner"),
-                                    numbers=True, max_connectors=3, hyphens=hyphens(),
+                                    numbers=True, max_connectors=3, **shared_words(),
                                     period_joins=low("period_joins"))
         self.starts = low("starts")
+        self.definite, indefinite = articles()
+        self.coordinators = frozenset(ruleset.load_table("common", "words.yaml")["coordinators"])
+        self.listing = self.coordinators | {","}   # the words between the items of a list
+        self.title_joins, self.clause_breaks = low("title_joins"), low("clause_breaks")
+        # a word before a name that makes it the object of another title ("Law on Social Security Act")
+        self.joined_left = self.name_rules.connectors - self.definite - indefinite - self.listing
         self.acronym_body_words = low("acronym_body_words")
         symbols = rules.get("symbols") or []
         ruleset.compile_any(symbols, path)   # a bad regex fails here, naming its rule
@@ -87,7 +96,8 @@ class ResolutionsComponent(RuleComponent):
             if e.get("kind", "resolution") not in KINDS:
                 where = ruleset.locate(e, f"{path} rule {e['id']}", "kind")
                 raise ruleset.RuleError(f"{where}: unknown kind {e['kind']!r}")
-        self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution")) for e in symbols]
+        self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution"), tuple(e.get("needs") or ()))
+                        for e in symbols]
         self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads")
         self.enactment_cues = [tuple(c.lower().split()) for c in rules.get("enactment_cues") or ()]
         self.enactable = low("enactable_kinds")
@@ -103,9 +113,14 @@ class ResolutionsComponent(RuleComponent):
         self.matcher.add("name", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.matcher.add("title", [[{"LOWER": {"IN": sorted(low("title_cues"))}}, {"IS_QUOTE": True}]])
         self.matcher.add("unnamed", [[{"LOWER": {"IN": sorted(low("unnamed_heads"))}, "IS_LOWER": True}]])
+        # "the Minsk agreements" is looked for back from its head, a rare word, not from every "the"
+        self.lower_matcher = Matcher(self.nlp.vocab)
         if self.lower_heads:
-            self.matcher.add("lower", [[{"LOWER": "the"}, {"IS_TITLE": True, "OP": "+"},
-                                        {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}]])
+            self.lower_matcher.add("lower", [[{"LOWER": {"IN": sorted(self.definite)}},
+                                              {"IS_TITLE": True, "OP": f"{{1,{LOWER_NAME_WORDS}}}"},
+                                              {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}]])
+        self.lower_head_ids = np.array(sorted(self.nlp.vocab.strings.add(w) for w in self.lower_heads),
+                                       dtype="uint64")
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
 
@@ -117,7 +132,7 @@ class ResolutionsComponent(RuleComponent):
         by_rule = SpanIndex(orgs, keep=lambda o: o._.organization.get("source") == "rule")   # once: not per match
         sents = SentenceIndex(doc)
         cands, covered = [], -1
-        for key, s, end in sorted(self.matcher(doc), key=lambda m: m[1]):
+        for key, s, end in sorted(self.matcher(doc) + self._lower_matches(doc), key=lambda m: m[1]):
             kind = self.nlp.vocab.strings[key]
             if kind == "name" and s >= covered and is_cap(doc[s], self.name_rules) and s not in org_tokens:
                 found = self._name_around(doc, s, by_rule)
@@ -160,11 +175,11 @@ class ResolutionsComponent(RuleComponent):
         between = False
         for conn, k, part_end in parts_right(doc, run_end, rules, first=self.starts):
             words = [t.lower_ for t in doc[conn:k]]
-            if all(t.like_num or t.lower_ in SUFFIXES for t in doc[k:part_end]) and words != ["of"]:
+            if all(t.like_num or t.lower_ in rules.ordinal_suffixes for t in doc[k:part_end]) and words != ["of"]:
                 break  # "Law on ... of Women in 2022" (but "Act of 1989")
-            if ("and" in words or "," in words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
+            if self.listing.intersection(words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
                 break  # "the Copyright Law and the Patent Law": two names
-            if words[-1] == "the" and ("," in words or ("and" in words and not between)):
+            if words[-1] in self.definite and ("," in words or (self.coordinators.intersection(words) and not between)):
                 break  # ", the Regulations on ...", "... and the International Symposium"
             between = between or "between" in words
             end = part_end
@@ -189,9 +204,9 @@ class ResolutionsComponent(RuleComponent):
         org_ends = orgs.ends
         for _ in range(2):
             k = start - 1
-            if k >= 1 and doc[k].lower_ == "the":
+            if k >= 1 and doc[k].lower_ in self.definite:
                 k -= 1
-            if k < 1 or doc[k].lower_ not in ("of", "to", "for", "on") or not is_cap(doc[k - 1], rules) \
+            if k < 1 or doc[k].lower_ not in self.title_joins or not is_cap(doc[k - 1], rules) \
                     or k in org_ends or doc[k - 1].is_stop or self.action_noun.search(doc[k - 1].lower_):
                 return start  # "Implementation of the X Law" is about the law, not its title
             left = run_left(doc, k - 1, rules)
@@ -204,13 +219,13 @@ class ResolutionsComponent(RuleComponent):
         """Extend over "Reform, Recovery and" in "Financial Institutions Reform, Recovery and Enforcement Act",
         unless those words end another title ("Covenant on Economic, Social and Cultural Rights and ...")."""
         rules, left = self.name_rules, start
-        while left >= 2 and doc[left - 1].lower_ in ("and", ",") and is_cap(doc[left - 2], rules) \
+        while left >= 2 and doc[left - 1].lower_ in self.listing and is_cap(doc[left - 2], rules) \
                 and doc[left - 2].lower_ not in self.heads and not doc[left - 2].is_stop:
             new = run_left(doc, left - 2, rules)
             if any(t.lower_ in self.heads for t in doc[new:left - 2]):
                 return start
             left = new
-        if left > 0 and doc[left - 1].lower_ in rules.connectors - {"the", "a", "an", ",", "and"}:
+        if left > 0 and doc[left - 1].lower_ in self.joined_left:
             return start
         return left
 
@@ -262,6 +277,17 @@ class ResolutionsComponent(RuleComponent):
                 break
         return [(start, i + 1, "resolution", None, None)]
 
+    def _lower_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The ``lower`` pattern's matches, each found in the few tokens before its head."""
+        if not len(self.lower_matcher) or not len(doc):
+            return []
+        heads = np.flatnonzero(np.isin(doc.to_array(LOWER), self.lower_head_ids)).tolist()
+        found = set()
+        for h in heads:
+            a = max(0, h - LOWER_NAME_WORDS - 1)
+            found.update((key, a + s, a + e) for key, s, e in self.lower_matcher(doc[a:h + 1]) if a + e == h + 1)
+        return sorted(found, key=lambda m: (m[1], m[2]))
+
     def _lower_named(self, doc: Doc, the: int, end: int, org_tokens: set[int]):
         """``the Minsk agreements``: a capitalized run (no organization, date or sentence start in it)
         between "the" and a lower-case plural head."""
@@ -281,7 +307,9 @@ class ResolutionsComponent(RuleComponent):
 
     def _symbols(self, doc: Doc, text: str):
         out = []
-        for pattern, kind in self.symbols:
+        for pattern, kind, needs in self.symbols:
+            if needs and not any(n in text for n in needs):
+                continue   # a plain substring test: no regex scan of a text that cannot match
             for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
@@ -329,7 +357,7 @@ class ResolutionsComponent(RuleComponent):
             return _org_name(inside[-1])
         words = []
         for t in doc[span.end:min(sent.end, span.end + 12)]:
-            if t.lower_ in ("and", ",", ";", "while", "but"):
+            if t.lower_ in self.clause_breaks:
                 break  # another clause: "X, and three resolutions sponsored by Y"
             words.append(t.lower_)
         for cue in self.body_cues:

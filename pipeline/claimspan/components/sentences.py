@@ -14,10 +14,10 @@ the line breaks and the labels as fixed boundaries and finds the rest itself.
 A sentence is at most ``MAX_SENTENCE_CHARS`` long: a longer run without a
 sentence end (a list of figures on one line, a text with its full stops
 stripped) is cut at its last semicolon or colon within that length, else its
-last comma, else before its last ``and``/``or``/``but``, else at its last
-space. Every row stores its sentence, and every component looks for a row's
-context within it: unbounded, a one-line text of n claims would store n
-sentences of its whole length.
+last comma, else before its last conjunction (``sentence_cut_words`` of
+rules/documents/layout.yaml), else at its last space. Every row stores its
+sentence, and every component looks for a row's context within it: unbounded,
+a one-line text of n claims would store n sentences of its whole length.
 
 Works on whole-document arrays (``Doc.to_array``/``from_array``), not with a
 Python loop per token.
@@ -31,12 +31,11 @@ from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimspan import extensions
+from claimspan import extensions, layout, ruleset
 from claimspan.components.speakers import label_spans
 
 MAX_SENTENCE_CHARS = 1_000   # the longest sentence of the seeds, APW and TimeBank is 700
 CUT_AFTER = ((";", ":"), (",",))           # the clause breaks a long sentence is cut after, in order
-CUT_BEFORE = ("and", "or", "but")          # then the conjunctions it is cut before
 FINAL_PUNCT = (".", "!", "?", "。", "！", "？", "…", "...", "?!", "!?")
 CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 LINE_BREAK = re.compile(r"[\r\n]")
@@ -58,7 +57,9 @@ class LineSentencizer:
         self.final = np.array([nlp.vocab.strings.add(p) for p in FINAL_PUNCT], dtype="uint64")
         self.closers = np.array([nlp.vocab.strings.add(p) for p in CLOSERS], dtype="uint64")
         self.cut_after = [np.array([nlp.vocab.strings.add(p) for p in level], dtype="uint64") for level in CUT_AFTER]
-        self.cut_before = np.array([nlp.vocab.strings.add(w) for w in CUT_BEFORE], dtype="uint64")
+        # then before the conjunctions of rules/documents/layout.yaml
+        cut_words = layout.layout_rules(ruleset.overlay_key()).sentence_cut_words
+        self.cut_before = np.array([nlp.vocab.strings.add(w) for w in cut_words], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -74,7 +75,8 @@ class LineSentencizer:
         by_punct = settle(lines | speech | ends, inside, space)
         starts = by_punct if self.punct else settle(lines | speech, inside, space)
         # long sentences are cut where the punctuation ends none, with or without a parser after
-        starts |= cap_sentences(by_punct, idx, len(doc._.text), self.cut_levels(orth, lower, space, inside))
+        if longest(by_punct, idx, len(doc._.text)) > MAX_SENTENCE_CHARS:   # read at each call: tests lift it
+            starts |= cap_sentences(by_punct, idx, len(doc._.text), self.cut_levels(orth, lower, space, inside))
         values = np.where(starts, 1, np.where(inside, -1, -1 if self.punct else 0)).astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
@@ -110,6 +112,16 @@ def settle(starts: np.ndarray, inside: np.ndarray, space: np.ndarray) -> np.ndar
         starts[1:] |= moved[:-1]
     starts[0] = True
     return starts
+
+
+def longest(starts: np.ndarray, idx: np.ndarray, n_chars: int) -> int:
+    """The length in characters of the longest sentence ``starts`` make (to its next start).
+
+    >>> longest(np.array([1, 0, 1, 0], dtype=bool), np.array([0, 3, 7, 9]), 20)
+    13
+    """
+    first = np.flatnonzero(starts)
+    return int((np.append(idx[first[1:]], n_chars) - idx[first]).max()) if len(first) else 0
 
 
 def cap_sentences(starts: np.ndarray, idx: np.ndarray, n_chars: int, levels: list[np.ndarray],

@@ -31,8 +31,6 @@ FRACTION = re.compile(r"^([+\-\u2212]?)(\d+)/(\d+)$")
 DIGIT_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 POWER = re.compile(r"^[+\-]*\d+$")
 EXPONENT = re.compile(r"^e[+\-]?\d+$")
-# Abbreviated scales that may stand apart from the digits ("10 bln", "2.33 k").
-SPACED_SCALES = frozenset({"k", "bn", "bln", "mln", "tln", "mn", "mil", "trn"})
 VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 # A power of ten with a superscript exponent, with or without a mantissa: "2.5×10⁻⁴", "10⁶"
 # (NFKC would fold "10⁶" into "106").

@@ -3,9 +3,11 @@ text means (pure functions, no spaCy).
 
 A holiday's rule (rules/dates/lexicon.yaml ``holidays``) is data:
 ``MM-DD`` for a fixed day (``12-25``); ``{month, weekday, nth}`` for the nth weekday
-of a month, ``nth: -1`` the last (Thanksgiving: the fourth Thursday of November), with
-``shift`` days after it (Election Day: the Tuesday after the first Monday of
-November); ``{easter: days}`` for days from Easter Sunday (Good Friday: -2).
+of a month (the weekday as its ISO number, Monday 1: the dates component reads the
+rule file's weekday names with the lexicon's ``weekdays``), ``nth: -1`` the last
+(Thanksgiving: the fourth Thursday of November), with ``shift`` days after it
+(Election Day: the Tuesday after the first Monday of November); ``{easter: days}`` for
+days from Easter Sunday (Good Friday: -2).
 """
 from __future__ import annotations
 
@@ -14,17 +16,16 @@ import re
 
 from dateutil.easter import easter
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FIXED = re.compile(r"(\d{2})-(\d{2})")
 
 
 def check(rule) -> str | None:
     """Why ``rule`` is not a holiday rule, or None when it is one.
 
-    >>> check("12-25"), check({"month": 11, "weekday": "thursday", "nth": 4}), check({"easter": -2})
+    >>> check("12-25"), check({"month": 11, "weekday": 4, "nth": 4}), check({"easter": -2})
     (None, None, None)
     >>> check("13-01"), check({"month": 11, "weekday": "thu", "nth": 4})
-    ("'13-01' is no MM-DD day", "weekday 'thu' is not one of monday ... sunday")
+    ("'13-01' is no MM-DD day", "weekday 'thu' is not a weekday's name")
     """
     if isinstance(rule, str):
         m = FIXED.fullmatch(rule)
@@ -42,8 +43,8 @@ def check(rule) -> str | None:
     unknown = set(rule) - {"month", "weekday", "nth", "shift"}
     if unknown or not {"month", "weekday", "nth"} <= set(rule):
         return "needs month, weekday and nth (and optionally shift), or easter"
-    if rule["weekday"] not in WEEKDAYS:
-        return f"weekday {rule['weekday']!r} is not one of monday ... sunday"
+    if rule["weekday"] not in range(1, 8):
+        return f"weekday {rule['weekday']!r} is not a weekday's name"
     if not (isinstance(rule["month"], int) and 1 <= rule["month"] <= 12):
         return f"month {rule['month']!r} is not 1 ... 12"
     if rule["nth"] not in (1, 2, 3, 4, -1) or not isinstance(rule.get("shift", 0), int):
@@ -54,11 +55,11 @@ def check(rule) -> str | None:
 def day_in(rule, year: int) -> dt.date | None:
     """The holiday's day in ``year`` (None: not in that calendar, e.g. 02-29 in 2021).
 
-    >>> day_in({"month": 11, "weekday": "thursday", "nth": 4}, 2019)   # Thanksgiving
+    >>> day_in({"month": 11, "weekday": 4, "nth": 4}, 2019)   # Thanksgiving: the fourth Thursday
     datetime.date(2019, 11, 28)
-    >>> day_in({"month": 5, "weekday": "monday", "nth": -1}, 2021)     # Memorial Day
+    >>> day_in({"month": 5, "weekday": 1, "nth": -1}, 2021)   # Memorial Day: the last Monday
     datetime.date(2021, 5, 31)
-    >>> day_in({"month": 11, "weekday": "monday", "nth": 1, "shift": 1}, 2020)  # Election Day
+    >>> day_in({"month": 11, "weekday": 1, "nth": 1, "shift": 1}, 2020)  # Election Day
     datetime.date(2020, 11, 3)
     >>> day_in({"easter": -2}, 2024), day_in("12-25", 2019)
     (datetime.date(2024, 3, 29), datetime.date(2019, 12, 25))
@@ -71,7 +72,7 @@ def day_in(rule, year: int) -> dt.date | None:
             return None
     if "easter" in rule:
         return easter(year) + dt.timedelta(days=rule["easter"])
-    weekday = WEEKDAYS.index(rule["weekday"])
+    weekday = rule["weekday"] - 1   # ISO Monday 1 -> Python's Monday 0
     if rule["nth"] == -1:
         following = dt.date(year + (rule["month"] == 12), rule["month"] % 12 + 1, 1)
         last = following - dt.timedelta(days=1)

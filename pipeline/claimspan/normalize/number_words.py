@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claimspan.normalize.digits import (DIGIT_GROUP, EXPONENT, POWER, SPACED_SCALES, is_whole, parse_digits, power,
+from claimspan.normalize.digits import (DIGIT_GROUP, EXPONENT, POWER, is_whole, parse_digits, power,
                                         times_ten_to)
 
 WORD_KINDS = ("unit", "teen", "tens", "hundred", "scale")
@@ -257,7 +257,7 @@ class Cardinal:
             else:
                 self.close(scale)
         elif last == "digits" and (self.glued[j] and w.rstrip(".") in lex.suffix_scales
-                                   or w in SPACED_SCALES and w in lex.suffix_scales):
+                                   or w in lex.spaced_scales):
             self.close(lex.suffix_scales[w.rstrip(".")])     # "2.5bn", "10M.", "10 bln"
         else:
             return None

@@ -43,7 +43,7 @@ from claimspan.normalize.digits import DIGITS, fold, parse_digits  # noqa: F401 
 from claimspan.normalize.number_words import APART, Reading, fraction_at, read_cardinal, skip_spaces
 
 SECTIONS = ("words", "scales", "suffix_scales", "money_suffix_scales", "fractions", "fraction_chars", "vague",
-            "before_scale", "signs", "lower_bounds", "ordinal_units", "vague_before_of")
+            "before_scale", "signs", "lower_bounds", "ordinal_units", "vague_before_of", "spaced_scales")
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -59,6 +59,7 @@ class Lexicon:
     lower_bounds: Mapping[str, float] = field(default_factory=dict)
     ordinal_units: Mapping[str, float] = field(default_factory=dict)
     vague_before_of: Mapping[str, float] = field(default_factory=dict)
+    spaced_scales: frozenset = frozenset()   # suffix scales that may stand apart from the digits ("10 bln")
 
     @classmethod
     def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
@@ -67,13 +68,17 @@ class Lexicon:
 
         check_keys(data, SECTIONS, where)
         sections = {}
-        for name in SECTIONS:
+        for name in SECTIONS[:-1]:
             entries = data.get(name) or {}
             for word, value in entries.items():
                 if not isinstance(word, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise RuleError(f"{where} rule {name}: entry {word!r}: {value!r} is not a number")
             sections[name] = {fold(w): float(v) for w, v in entries.items()}
-        return cls(**sections)
+        spaced = frozenset(fold(str(w)) for w in data.get("spaced_scales") or ())
+        if spaced - set(sections["suffix_scales"]):
+            raise RuleError(f"{where} rule spaced_scales: {sorted(spaced - set(sections['suffix_scales']))} "
+                            "are not suffix_scales")
+        return cls(**sections, spaced_scales=spaced)
 
 
 def default_lexicon() -> Lexicon:

@@ -18,6 +18,7 @@ its own noun ("the Dec. 3, 2004, storm that killed 40 people").
 from __future__ import annotations
 
 import bisect
+import functools
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH
@@ -32,8 +33,13 @@ def positions(doc: Doc, words, attr=LOWER) -> list[int]:
     """Positions of the tokens of a Doc that are one of ``words``, in order."""
     if not len(doc) or not words:
         return []
-    keys = np.array([get_string_id(w) for w in words], dtype="uint64")
-    return np.flatnonzero(np.isin(doc.to_array(attr), keys)).tolist()
+    return np.flatnonzero(np.isin(doc.to_array(attr), _keys(tuple(words)))).tolist()
+
+
+@functools.lru_cache(maxsize=64)
+def _keys(words: tuple) -> np.ndarray:
+    """The string ids of ``words``, sorted (a rule list's, hashed once per run, not per Doc)."""
+    return np.unique(np.array([get_string_id(w) for w in words], dtype="uint64"))
 
 
 class RuleClauses:

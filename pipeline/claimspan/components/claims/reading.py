@@ -41,7 +41,7 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
         return None                                        # "#18 million", "year two thousand": "18", "two" blocked
     r = read_number(words, i, lex, glued)
-    if r is None and w in ("a", "an") and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
+    if r is None and w in rules.indefinite and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
             and not per_unit(rules, words, i):
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
@@ -69,7 +69,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
-    if w in ("a", "an") and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
+    if w in rules.indefinite and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
             and not phrase_at(rules.percent_after, words, end):
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
     c.no_counted = True
@@ -236,7 +236,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
     if cents and cents.value in MINOR_UNITS:
         c.value += r.value / 100
         c.end = c.num_end = r.end + cents.length
-    elif not after.isalpha() or after in ("and", "or"):
+    elif not after.isalpha() or after in rules.coordinators:
         c.value += r.value / 100
         c.end = c.num_end = r.end
 
@@ -264,7 +264,7 @@ def is_age_after_name(rules, doc, c: Claim, r) -> bool:
     if c.start < 2 or c.end + 1 >= len(doc) or doc[c.start - 1].text != "," or doc[c.end].text != ",":
         return False
     name, after = doc[c.start - 2], doc[c.end + 1]
-    return name.is_title and name.is_alpha and after.is_lower and after.lower_ not in ("and", "or")
+    return name.is_title and name.is_alpha and after.is_lower and after.lower_ not in rules.coordinators
 
 
 def is_day_of_month(rules, doc, c: Claim, r) -> bool:

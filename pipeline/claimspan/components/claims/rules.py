@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from claimspan.normalize.numbers import Lexicon, fold
-from claimspan.ruleset import RuleError, locate, read_rule_file
+from claimspan.ruleset import RuleError, load_table, locate, read_rule_file
 
 # A phrase table maps a tuple of folded tokens to (value, rule id).
 Phrases = dict[tuple[str, ...], tuple[Any, str]]
@@ -27,6 +27,8 @@ Phrases = dict[tuple[str, ...], tuple[Any, str]]
 @dataclass
 class ClaimRules:
     lex: Lexicon
+    indefinite: frozenset = frozenset()     # "a", "an": one, before a scale or unit (rules/common/words.yaml)
+    coordinators: frozenset = frozenset()   # "and", "or" between two numbers or names
     qualifiers: Phrases = field(default_factory=dict)
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
@@ -108,7 +110,9 @@ class _Loader:
 
     def load(self) -> ClaimRules:
         data, where = _file(self.dir, "numbers.yaml")
-        rules = ClaimRules(lex=Lexicon.from_rules(data, where))
+        words = load_table("common", "words.yaml")
+        rules = ClaimRules(lex=Lexicon.from_rules(data, where), indefinite=frozenset(words["indefinite_articles"]),
+                           coordinators=frozenset(words["coordinators"]))
         for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.period,
                      self.ratios, self.ranges, self.counted, self.not_claims):
             step(rules)

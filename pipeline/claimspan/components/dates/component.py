@@ -8,25 +8,25 @@ Reads ``rules/dates/lexicon.yaml`` (word lists), ``patterns.yaml`` (token
 patterns over those word classes) and ``exclusions.yaml`` (names and amounts
 that look like dates). Finding is done by spaCy Matchers (one per set of
 trigger words, one for affixes and exclusions) and one PhraseMatcher
-(holidays); Python only picks the longest candidates, joins affixes ("the end
+(holidays, ``holiday_names.py``); Python only picks the longest candidates, joins affixes ("the end
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
 """
 from __future__ import annotations
 
-import string
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
-from claimspan.normalize import holidays, timex
+from claimspan.normalize import timex
+from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.dates.narrative import Narrative
@@ -36,7 +36,6 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, required_words, word_classes)
 
-HOLIDAY_RULE = "dates.anchored.holiday"
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -93,20 +92,8 @@ class DatesComponent(RuleComponent):
                     self._add_triggers(spec, f"{where} pattern {text!r}")
                     cores.append((key, spec))
                 order += 1
-        self.holidays = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.holiday_days = {}   # the name's words, lower case -> its rule (normalize/holidays.py)
-        for name, day in self.lexicon["holidays"].items():
-            problem = holidays.check(day)
-            if problem:
-                raise RuleError(f"{locate(lex['holidays'], f'{lexicon_path} rule dates.lexicon.holidays', name)}: "
-                                f"{name!r}: {problem}")
-            key = f"{HOLIDAY_RULE}#{name}"
-            self.rules[key] = Rule(HOLIDAY_RULE, "core", "date", order, 0, 0,
-                                   value=f"XXXX-{day}" if isinstance(day, str) else None)
-            # as written and capitalised: the tokenizer splits "jr." but keeps "Jr." whole
-            phrases = [self.nlp.make_doc(name), self.nlp.make_doc(string.capwords(name))]
-            self.holidays.add(key, phrases)
-            self.holiday_days.update({" ".join(t.lower_ for t in phrase): day for phrase in phrases})
+        self.holidays = HolidayNames(self.nlp, self.lexicon, lex, str(lexicon_path), order)
+        self.rules.update(self.holidays.rules)
         # Matches are searched only within this many tokens of a trigger word: enough for the
         # longest core pattern around its trigger plus an affix beside it, or an exclusion around it.
         self.window = max(longest["core"] - 1 + max(longest["prefix"], longest["suffix"]), longest["exclude"] - 1)
@@ -185,7 +172,7 @@ class DatesComponent(RuleComponent):
     def match(self, doc: Doc) -> list[Candidate]:
         strings = self.nlp.vocab.strings
         found = {"core": [], "prefix": [], "suffix": [], "exclude": []}
-        holidays = list(self.holidays(doc))
+        holidays = self.holidays(doc)
         for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
@@ -276,22 +263,12 @@ class DatesComponent(RuleComponent):
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
-                self._holiday(attrs, span, anchor, tense == "future")
+                self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
         for i, (row, span, sentence, attrs) in enumerate(resolved):
             if i + 1 < len(resolved) and resolved[i + 1][2] == sentence:
                 self._on_day_after(attrs, span, resolved[i + 1][1], resolved[i + 1][3], anchor)
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
-
-    def _holiday(self, attrs: dict, span, anchor: date | None, future: bool) -> None:
-        """A holiday is the day of its occurrence nearest the document date (the next
-        one in a future-tense clause); without a date, a fixed one keeps ``XXXX``."""
-        attrs["granularity"] = "day"
-        day = holidays.occurrence(self.holiday_days[" ".join(t.lower_ for t in span)], anchor, future) \
-            if anchor else None
-        if day is not None:
-            attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
-                         is_relative=True, anchor_date=anchor.isoformat())
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in

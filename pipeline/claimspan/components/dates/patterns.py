@@ -55,7 +55,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
         "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
-        "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in ("a", "an")] + numbers(0, 1000)}},
+        "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in lex["indefinite_articles"]]
+                          + numbers(0, 1000)}},
         "FRACTION": {"LOWER": {"IN": list(lex["fractions"])}},
         "DECIMAL": {"SHAPE": {"IN": ["d.d", "dd.d", "d.dd"]}},
         "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
@@ -67,7 +68,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SETW": {"LOWER": {"IN": list(lex["sets"])}, "IS_LOWER": True},
         "DASH": {"ORTH": {"IN": sorted(lex["dashes"])}},
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
-        "TH": {"LOWER": {"IN": ["st", "nd", "rd", "th"]}},
+        "TH": {"LOWER": {"IN": list(lex["ordinal_suffixes"])}},
         "TZ": {"LOWER": {"IN": list(lex["time_zones"])}},
         "NUMLIKE": {"LIKE_NUM": True},
         "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
@@ -78,7 +79,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
                                          if n in (20, 30, 40, 50, 60, 70, 80, 90)
                                          for w in [w[:-1] + "ies"]]}},
         "DIGIT_WORD": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
-                                        if n in range(1, 10) and w not in ("a", "an")]}},
+                                        if n in range(1, 10) and w not in lex["indefinite_articles"]]}},
         "AMPM": {"LOWER": {"IN": list(lex["am_pm"])}},
         "QUARTER_TOKEN": {"LOWER": {"IN": list(lex["quarter_tokens"])}},
         "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},

@@ -1,0 +1,114 @@
+"""Organization names closed by a head word (``claimspan_organizations``, both modes): a
+capitalized run around a head ("Ministry of Foreign Affairs", "Agriculture and Fisheries
+Bank"), its of/for-chains and its coordinated left part (``rules/organizations/names.yaml``).
+A mixin of the component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimspan.components.propernames import is_cap, parts_right, run_left, run_right
+from claimspan.normalize.orgs import normalize_name
+
+
+class HeadNames:
+    """The names a head word closes, a part of ``OrganizationsComponent``."""
+
+    def _rule_names(self, doc: Doc) -> list[tuple]:
+        out, covered_to = [], -1
+        for _, h, _ in self.head_matcher(doc):
+            if h < covered_to or not is_cap(doc[h], self.name_rules):
+                continue
+            span = self._name_around(doc, h)
+            if span is not None:
+                out.append((span[0], span[1], "rule", "organizations.name.head"))
+                covered_to = span[1]
+        return out
+
+    def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
+        rules = self.name_rules
+        start = self._start(doc, h)
+        if start is None:
+            return None
+        run_end = run_right(doc, h, rules)
+        end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
+        if any(t.lower_ in self.event_heads for t in doc[end:run_end]):
+            return None  # "Regular Press Conference", "Security Council Chamber": the name is a modifier
+        end = next((i + 1 for i in range(h, end) if doc[i].lower_ in self.closing_heads), end)
+        closed = doc[end - 1].lower_ in self.closing_heads
+        parts = parts_right(doc, run_end, rules) if end == run_end and not closed else []
+        in_complement = False
+        for conn, k, part_end in parts:
+            ordinal = self.name_rules.ordinal_suffixes
+            if doc[k].lower_ in self.not_continuations or not any(t.is_alpha and t.lower_ not in ordinal
+                                                                  for t in doc[k:part_end]):
+                break  # "State Department on Sunday", "Third Committee of the 78th session"
+            last = self._last_head(doc, k, part_end)
+            if doc[conn].lower_ in self.name_coordinators and (last > k or not in_complement):
+                break           # "X University and Y University", "China Daily and Xinhua": two names
+            in_complement = True
+            if last == k:       # "of Foreign Affairs", "of Industry and Commerce"
+                end = part_end
+                continue
+            end = last          # "of Nankai University", and stop after trailing words
+            if last < part_end:
+                break
+        if end - start < 2:
+            return None
+        core = start
+        while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
+            if normalize_name(doc[core:end].text) in self.generic | self.places:
+                return None
+            if core == end - 1 or normalize_name(doc[core].text) not in self.places:
+                break
+            core += 1
+        return start, end
+
+    def _start(self, doc: Doc, h: int) -> int | None:
+        """First token of the name whose first head is ``doc[h]``."""
+        rules = self.name_rules
+        start = run_left(doc, h, rules)
+        for i in range(h - 1, start - 1, -1):
+            if doc[i].lower_ in self.closing_heads:
+                start = i + 1  # "... Co. Hertz Corp.": the previous name ends there
+                break
+        if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+            start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
+        start = self._coordinated_left(doc, start)
+        while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)) \
+                and not _hyphen_after(doc, start):
+            start += 1
+        return start if start <= h else None
+
+    def _coordinated_left(self, doc: Doc, start: int) -> int:
+        """Extend over "Securities and" in "Securities and Exchange Commission", "Xinjiang Production and
+        Construction Corps", "Fire & Casualty Co." -- not over another name or the end of an of-chain."""
+        rules = self.name_rules
+        if start < 2 or doc[start - 1].lower_ not in self.name_coordinators or not is_cap(doc[start - 2], rules):
+            return start
+        left = run_left(doc, start - 2, rules)
+        if any(t.lower_ in self.heads for t in doc[left:start - 1]):
+            return start
+        if (normalize_name(doc[left:start - 1].text) in self.places
+                and normalize_name(doc[start].text) not in self.places):
+            return start  # "China and Russia Development Bank" (but "Hong Kong and Macao Affairs Office")
+        before = doc[left - 1].lower_ if left > 0 else ""
+        if left > 0 and (before in rules.connectors or before in self.name_coordinators or before == "," or (
+                doc[left - 1].lower_ == "the" and left > 1 and is_cap(doc[left - 2], rules))):
+            return start
+        return left
+
+    def _last_head(self, doc: Doc, start: int, end: int) -> int:
+        """End of the last head word in ``doc[start:end]``, or ``start``."""
+        for i in range(end - 1, start - 1, -1):
+            if doc[i].lower_ in self.heads:
+                return i + 1
+        return start
+
+
+def _headline_word(doc: Doc, i: int) -> bool:
+    """An upper-case word before a mixed-case one: "CORPORATES Sun Microsystems Inc." (not an acronym)."""
+    return len(doc[i]) > 5 and doc[i].is_upper and i + 1 < len(doc) and not doc[i + 1].is_upper
+
+
+def _hyphen_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text == "-"
