@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from claimspan.components.lexflags import among
 from claimspan.ruleset import load_table
 
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -138,8 +139,8 @@ def tokens_with_text(doc: Doc, texts) -> list[int]:
     """Indices of the tokens whose text is one of ``texts`` (one vectorized pass, no loop over tokens)."""
     if not texts or not len(doc):
         return []
-    wanted = numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64")
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+    wanted = numpy.unique(numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64"))
+    return numpy.flatnonzero(among(doc.to_array(ORTH), wanted)).tolist()
 
 
 def articles() -> tuple[frozenset, frozenset]:

@@ -281,7 +281,7 @@ class ResolutionsComponent(RuleComponent):
         """The ``lower`` pattern's matches, each found in the few tokens before its head."""
         if not len(self.lower_matcher) or not len(doc):
             return []
-        heads = np.flatnonzero(np.isin(doc.to_array(LOWER), self.lower_head_ids)).tolist()
+        heads = np.flatnonzero(lexflags.among(doc.to_array(LOWER), self.lower_head_ids)).tolist()
         found = set()
         for h in heads:
             a = max(0, h - LOWER_NAME_WORDS - 1)

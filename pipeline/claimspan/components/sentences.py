@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimspan import extensions, layout, ruleset
+from claimspan.components.lexflags import among
 from claimspan.components.speakers import label_spans
 
 MAX_SENTENCE_CHARS = 1_000   # the longest sentence of the seeds, APW and TimeBank is 700
@@ -54,12 +55,11 @@ class LineSentencizer:
     def __init__(self, nlp: Language, punct: bool = True):
         extensions.register()
         self.punct = punct
-        self.final = np.array([nlp.vocab.strings.add(p) for p in FINAL_PUNCT], dtype="uint64")
-        self.closers = np.array([nlp.vocab.strings.add(p) for p in CLOSERS], dtype="uint64")
-        self.cut_after = [np.array([nlp.vocab.strings.add(p) for p in level], dtype="uint64") for level in CUT_AFTER]
+        self.final, self.closers = _ids(nlp, FINAL_PUNCT), _ids(nlp, CLOSERS)   # sorted, for lexflags.among
+        self.cut_after = [_ids(nlp, level) for level in CUT_AFTER]
         # then before the conjunctions of rules/documents/layout.yaml
         cut_words = layout.layout_rules(ruleset.overlay_key()).sentence_cut_words
-        self.cut_before = np.array([nlp.vocab.strings.add(w) for w in cut_words], dtype="uint64")
+        self.cut_before = _ids(nlp, cut_words)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -83,8 +83,8 @@ class LineSentencizer:
 
     def final_punct(self, orth: np.ndarray) -> np.ndarray:
         """Tokens that end a sentence: final punctuation, or a closing quote or bracket after it."""
-        ends = np.isin(orth, self.final)
-        closer = np.isin(orth, self.closers)
+        ends = among(orth, self.final)
+        closer = among(orth, self.closers)
         for _ in range(2):  # an end followed by a closing quote or bracket moves past it
             moves = ends[:-1] & closer[1:]
             ends[:-1] &= ~moves
@@ -97,9 +97,14 @@ class LineSentencizer:
         levels = []
         for words in self.cut_after:
             level = np.zeros(len(orth), dtype=bool)
-            level[1:] = np.isin(orth[:-1], words) & may_start[1:]
+            level[1:] = among(orth[:-1], words) & may_start[1:]
             levels.append(level)
-        return levels + [np.isin(lower, self.cut_before) & may_start, may_start]
+        return levels + [among(lower, self.cut_before) & may_start, may_start]
+
+
+def _ids(nlp: Language, texts) -> np.ndarray:
+    """The string ids of ``texts``, sorted and unique."""
+    return np.unique(np.array([nlp.vocab.strings.add(t) for t in texts], dtype="uint64"))
 
 
 def settle(starts: np.ndarray, inside: np.ndarray, space: np.ndarray) -> np.ndarray:

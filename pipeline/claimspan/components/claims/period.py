@@ -155,7 +155,7 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False                                   # "24-hour", "about three days": not a period
     if 0 < d.start and d.end < len(doc) and doc[d.start - 1].text == "(" and doc[d.end].text == ")":
         return False
-    if d.end < len(doc) and doc[d.end].lower_ in ("'s", "’s"):
+    if d.end < len(doc) and doc[d.end].lower_ in rules.possessives:
         return False                                   # "Sunday's service": names an event
     if is_baseline(rules, doc, words, d, sent_start):
         return False

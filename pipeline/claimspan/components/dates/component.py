@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
+from claimspan.components.lexflags import among
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
@@ -194,7 +195,7 @@ class DatesComponent(RuleComponent):
         if not len(doc):
             return []
         lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
-        hits = np.flatnonzero(np.isin(lower, self.trigger_lower) | np.isin(shape, self.trigger_shape)).tolist()
+        hits = np.flatnonzero(among(lower, self.trigger_lower) | among(shape, self.trigger_shape)).tolist()
         matches: list[tuple[int, int, int]] = []
         for start, end, positions in merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
                                              for i in hits]):
