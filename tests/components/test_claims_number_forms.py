@@ -1,7 +1,8 @@
 """Number forms the claims reader missed on text nobody tuned it for (issue #14, peer suites):
 decimal commas, amounts that look like years, "and 0", a number ending in "and one", a
 qualified "half", quarters of a scale, scale letters after a currency sign, hyphenated
-number words before a time unit, numbers that cannot be clock times. Expected claims
+number words before a time unit, numbers that cannot be clock times, units of storage, amounts of
+one coin ("a dollar"). Expected claims
 inline with <claim>, counted nouns with <noun>; every claim of a text must be tagged,
 attributes left off are not checked. The sentences are our own."""
 from __future__ import annotations
@@ -99,6 +100,22 @@ CLASSES = {
         "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
         "A <claim kind=measure unit=inch value=32>32in</claim> monitor won <claim kind=ratio value=0.4>4 in 10</claim> "
         "<noun>buyers</noun>.",
+    ],
+    # each multiple of a byte is its own unit, with the value as written; "a kibibyte" is 1 KiB
+    "storage_units": [
+        "The firmware image grew from <claim kind=measure unit=MB value=16>16 MB</claim> to "
+        "<claim kind=measure unit=GB value=1.2>1.2 gigabytes</claim>.",
+        "<claim kind=measure unit=KiB value=1>A kibibyte</claim> differs from <claim kind=measure unit=kB value=1>"
+        "a kilobyte</claim> by <claim kind=measure unit=B value=24>24 bytes</claim>.",
+        "The clinic offers a TB test to every visitor.",
+    ],
+    # "a dollar", "a penny": an amount of 1, unless a noun or a hyphen follows (a kind of thing)
+    "money_of_one": [
+        "Bus fares went up by <claim kind=money unit=USD value=1>a dollar</claim> on Monday.",
+        "He said he would not give them <claim kind=money unit=GBX value=1>a penny</claim>.",
+        "Shares closed <claim kind=money unit=USX value=1 qualifier=nearly>nearly a cent</claim> lower.",
+        "They run a dollar store and trade a penny stock through a dollar-based fund.",
+        "The tariff adds <claim kind=money unit=USX value=2>two cents</claim> a dollar to imports.",
     ],
 }
 

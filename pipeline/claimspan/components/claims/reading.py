@@ -46,6 +46,11 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
+    if r is None and w in ("a", "an") and (money := phrase_at(rules.currency_with_a, words, i + 1)) \
+            and not per_unit(rules, words, i) and not names_a_kind(rules, words, glued, i + 1 + money.length):
+        c = Claim(i, i + 1 + money.length, 1.0, "money", money.value, rule=money.rule, no_counted=True)
+        c.num_end = c.end
+        return qualify(rules, words, c)                    # "a dollar", "a penny"
     if r is not None and (cut := next((k for k in range(i, r.end) if k in blocked), None)) is not None:
         r = read_number(TokensBefore(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
     if r is None:
@@ -147,6 +152,17 @@ def per_unit(rules, words, i) -> bool:
     prev = words[i - 1]
     return parse_digits(prev) is not None or any(
         phrase_ending(table, words, i) for table in (rules.currency_suffix, rules.units, rules.percent_after))
+
+
+def names_a_kind(rules, words, glued, k) -> bool:
+    """After ``a dollar``: a noun (``a dollar store``, ``a penny stock``) or a hyphen
+    (``a dollar-denominated bond``) makes the coin's name a modifier, not an amount of 1;
+    a closed-class word, a comparative, punctuation or the end (``a dollar a day``, ``a cent lower``,
+    ``a penny!``) does not."""
+    w = words[k]
+    if w in rules.ranges["dashes"]:
+        return glued[k]
+    return w.isalpha() and w not in rules.counted["stop_words"] and w not in rules.ratios["multiplier_followers"]
 
 
 def qualify(rules, words, c: Claim) -> Claim:
