@@ -2,7 +2,7 @@
 decimal commas, amounts that look like years, "and 0", a number ending in "and one", a
 qualified "half", quarters of a scale, scale letters after a currency sign, hyphenated
 number words before a time unit, numbers that cannot be clock times, units of storage, amounts of
-one coin ("a dollar"). Expected claims
+one coin ("a dollar"), powers of ten written "1.3×10^6" or "2.5×10−4". Expected claims
 inline with <claim>, counted nouns with <noun>; every claim of a text must be tagged,
 attributes left off are not checked. The sentences are our own."""
 from __future__ import annotations
@@ -100,6 +100,14 @@ CLASSES = {
         "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
         "A <claim kind=measure unit=inch value=32>32in</claim> monitor won <claim kind=ratio value=0.4>4 in 10</claim> "
         "<noun>buyers</noun>.",
+    ],
+    # a mantissa written together with "×10" takes the exponent after "^", or after a minus when a
+    # superscript was flattened in copying ("10⁻⁴" -> "10−4"); nothing else makes it a number
+    "times_ten": [
+        "The probe weighs <claim kind=measure unit=kg value=1.3e6>1.3×10^6 kg</claim> in all.",
+        "The error rate was <claim value=2.5e-4>2.5×10−4</claim> on the test set.",
+        "Each pixel measures <claim kind=measure unit=m value=7e-6>7×10-6 metres</claim> across.",
+        "The board is a 3×10 grid.",
     ],
     # each multiple of a byte is its own unit, with the value as written; "a kibibyte" is 1 KiB
     "storage_units": [
