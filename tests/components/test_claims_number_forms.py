@@ -117,6 +117,13 @@ CLASSES = {
         "a kilobyte</claim> by <claim kind=measure unit=B value=24>24 bytes</claim>.",
         "The clinic offers a TB test to every visitor.",
     ],
+    # "2 L" is litres (no "a L": "an L-shaped room"); electronvolts and their multiples are units
+    "litre_symbol_and_energy": [
+        "Mix <claim kind=measure unit=l value=5 qualifier=at_least>5</claim> to <claim kind=measure unit=l value=6 "
+        "qualifier=at_most>6 L</claim> of water into an L-shaped trench.",
+        "The beam reached <claim kind=measure unit=TeV value=13>13 TeV</claim>, and the photons "
+        "<claim kind=measure unit=keV value=511 qualifier=nearly>nearly 511 keV</claim> each.",
+    ],
     # "a dollar", "a penny": an amount of 1, unless a noun or a hyphen follows (a kind of thing)
     "money_of_one": [
         "Bus fares went up by <claim kind=money unit=USD value=1>a dollar</claim> on Monday.",
