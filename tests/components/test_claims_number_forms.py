@@ -124,6 +124,15 @@ CLASSES = {
         "The beam reached <claim kind=measure unit=TeV value=13>13 TeV</claim>, and the photons "
         "<claim kind=measure unit=keV value=511 qualifier=nearly>nearly 511 keV</claim> each.",
     ],
+    # a number with a dangling hyphen, a range connector and a hyphenated quantity: a range whose
+    # ends share the unit ("8- to 16-meter"); not before a bare number
+    "suspended_hyphen": [
+        "They planted <claim kind=measure unit=acre value=3 qualifier=at_least>3-</claim> to "
+        "<claim kind=measure unit=acre value=5 qualifier=at_most>5-acre</claim> plots.",
+        "Buy a <claim kind=measure unit=inch value=2 qualifier=at_least>two-</claim> or "
+        "<claim kind=measure unit=inch value=3 qualifier=at_most>three-inch</claim> brush.",
+        "Test marks of 6- to <claim value=9>9</claim> were common.",
+    ],
     # "a dollar", "a penny": an amount of 1, unless a noun or a hyphen follows (a kind of thing)
     "money_of_one": [
         "Bus fares went up by <claim kind=money unit=USD value=1>a dollar</claim> on Monday.",

@@ -62,6 +62,8 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
         with_a = sorted({p[0] for p in r.units_with_a} | {p[0] for p in r.currency_with_a})
         self.matcher.add("NUM", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": with_a}}]])
+        # "two- to three-inch": a number word with a dangling hyphen opens a range (reading.suspended_range)
+        self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         self.exclusions = Matcher(self.nlp.vocab, validate=False)

@@ -16,7 +16,7 @@ from claimspan.normalize.numbers import parse_digits, read_number
 def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     first = read_one(rules, doc, words, glued, i, blocked)
     if first is None:
-        return []
+        return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
@@ -25,6 +25,22 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     prefix = phrase_at(rules.currency_prefix, words, j)   # "$60 million to $70 million"
     high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
     return [first, high] if join_range(first, high) else [first]
+
+
+def suspended_range(rules, doc, words, glued, i, blocked) -> list[Claim]:
+    """``8- to 16-meter``, ``two- or three-inch``: a number with a dangling hyphen (one token),
+    a range connector, and a hyphenated quantity whose unit both ends share."""
+    w = words[i]
+    if len(w) < 2 or not w.endswith("-") or words[i + 1] not in rules.ranges["connectors"]:
+        return []
+    low = read_number((w[:-1],), 0, rules.lex)
+    if low is None or low.end != 1 or low.vague or low.fraction:
+        return []
+    high = read_one(rules, doc, words, glued, i + 2, blocked)
+    if high is None or words[high.start + 1] != "-":
+        return []
+    c = Claim(i, i + 1, low.value, rule="claims.count.digits" if low.digits else "claims.count.words", num_end=i + 1)
+    return [c, high] if join_range(c, high) else []
 
 
 def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
