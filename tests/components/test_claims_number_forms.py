@@ -123,6 +123,9 @@ CLASSES = {
         "qualifier=at_most>6 L</claim> of water into an L-shaped trench.",
         "The beam reached <claim kind=measure unit=TeV value=13>13 TeV</claim>, and the photons "
         "<claim kind=measure unit=keV value=511 qualifier=nearly>nearly 511 keV</claim> each.",
+        # a unit ending in a capital keeps no sentence period: "MeV." is "MeV" "."
+        "Its rest energy is <claim kind=measure unit=MeV value=0.511>0.511 MeV</claim>. The cache holds "
+        "<claim kind=measure unit=MiB value=256>256 MiB</claim>.",
     ],
     # a number with a dangling hyphen, a range connector and a hyphenated quantity: a range whose
     # ends share the unit ("8- to 16-meter"); not before a bare number
