@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from claimspan import ruleset
 
@@ -31,6 +31,13 @@ INFIXES = [
     r"(?<=[Mm]id)-(?=[0-9])",                         # mid-1996, mid-1990s (dates)
     r"(?<=[.,;:!?)\]])--+(?=[A-Za-z(\"'\u201c\u2018])",   # "In General.--The" (US bills), "said.--The"
     r"(?<=[0-9])[\[\]{}<>](?=[A-Za-z])",              # 45{kg}, 2010[citation needed]
+]
+
+
+# A sentence's period after a word ending in a capital that follows a small letter ("0.511 MeV.",
+# "256 MiB.", "a PhD."): spaCy splits a period only after a small letter or two capitals.
+SUFFIXES = [
+    r"(?<=[a-z][A-Z])\.",
 ]
 
 
@@ -54,6 +61,9 @@ def customize_tokenizer(nlp: Language) -> Language:
     if debris:
         nlp.tokenizer.prefix_search = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search
     tokenizer = nlp.tokenizer
+    if tokenizer.suffix_search is not None and not isinstance(tokenizer.suffix_search.__self__, SuffixSearch):
+        suffixes = list(nlp.Defaults.suffixes or ()) + SUFFIXES
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     if tokenizer.url_match is not None:
         tokenizer.url_match = bounded(tokenizer.url_match.__self__, MAX_URL).match
     if tokenizer.suffix_search is not None and not isinstance(tokenizer.suffix_search.__self__, SuffixSearch):

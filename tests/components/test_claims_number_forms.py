@@ -1,7 +1,8 @@
 """Number forms the claims reader missed on text nobody tuned it for (issue #14, peer suites):
 decimal commas, amounts that look like years, "and 0", a number ending in "and one", a
 qualified "half", quarters of a scale, scale letters after a currency sign, hyphenated
-number words before a time unit, numbers that cannot be clock times. Expected claims
+number words before a time unit, numbers that cannot be clock times, units of storage, amounts of
+one coin ("a dollar"), powers of ten written "1.3×10^6" or "2.5×10−4". Expected claims
 inline with <claim>, counted nouns with <noun>; every claim of a text must be tagged,
 attributes left off are not checked. The sentences are our own."""
 from __future__ import annotations
@@ -99,6 +100,49 @@ CLASSES = {
         "The island is <claim kind=measure unit='square mile' value=87>87 sq mi</claim> in area.",
         "A <claim kind=measure unit=inch value=32>32in</claim> monitor won <claim kind=ratio value=0.4>4 in 10</claim> "
         "<noun>buyers</noun>.",
+    ],
+    # a mantissa written together with "×10" takes the exponent after "^", or after a minus when a
+    # superscript was flattened in copying ("10⁻⁴" -> "10−4"); nothing else makes it a number
+    "times_ten": [
+        "The probe weighs <claim kind=measure unit=kg value=1.3e6>1.3×10^6 kg</claim> in all.",
+        "The error rate was <claim value=2.5e-4>2.5×10−4</claim> on the test set.",
+        "Each pixel measures <claim kind=measure unit=m value=7e-6>7×10-6 metres</claim> across.",
+        "The board is a 3×10 grid.",
+    ],
+    # each multiple of a byte is its own unit, with the value as written; "a kibibyte" is 1 KiB
+    "storage_units": [
+        "The firmware image grew from <claim kind=measure unit=MB value=16>16 MB</claim> to "
+        "<claim kind=measure unit=GB value=1.2>1.2 gigabytes</claim>.",
+        "<claim kind=measure unit=KiB value=1>A kibibyte</claim> differs from <claim kind=measure unit=kB value=1>"
+        "a kilobyte</claim> by <claim kind=measure unit=B value=24>24 bytes</claim>.",
+        "The clinic offers a TB test to every visitor.",
+    ],
+    # "2 L" is litres (no "a L": "an L-shaped room"); electronvolts and their multiples are units
+    "litre_symbol_and_energy": [
+        "Mix <claim kind=measure unit=l value=5 qualifier=at_least>5</claim> to <claim kind=measure unit=l value=6 "
+        "qualifier=at_most>6 L</claim> of water into an L-shaped trench.",
+        "The beam reached <claim kind=measure unit=TeV value=13>13 TeV</claim>, and the photons "
+        "<claim kind=measure unit=keV value=511 qualifier=nearly>nearly 511 keV</claim> each.",
+        # a unit ending in a capital keeps no sentence period: "MeV." is "MeV" "."
+        "Its rest energy is <claim kind=measure unit=MeV value=0.511>0.511 MeV</claim>. The cache holds "
+        "<claim kind=measure unit=MiB value=256>256 MiB</claim>.",
+    ],
+    # a number with a dangling hyphen, a range connector and a hyphenated quantity: a range whose
+    # ends share the unit ("8- to 16-meter"); not before a bare number
+    "suspended_hyphen": [
+        "They planted <claim kind=measure unit=acre value=3 qualifier=at_least>3-</claim> to "
+        "<claim kind=measure unit=acre value=5 qualifier=at_most>5-acre</claim> plots.",
+        "Buy a <claim kind=measure unit=inch value=2 qualifier=at_least>two-</claim> or "
+        "<claim kind=measure unit=inch value=3 qualifier=at_most>three-inch</claim> brush.",
+        "Test marks of 6- to <claim value=9>9</claim> were common.",
+    ],
+    # "a dollar", "a penny": an amount of 1, unless a noun or a hyphen follows (a kind of thing)
+    "money_of_one": [
+        "Bus fares went up by <claim kind=money unit=USD value=1>a dollar</claim> on Monday.",
+        "He said he would not give them <claim kind=money unit=GBX value=1>a penny</claim>.",
+        "Shares closed <claim kind=money unit=USX value=1 qualifier=nearly>nearly a cent</claim> lower.",
+        "They run a dollar store and trade a penny stock through a dollar-based fund.",
+        "The tariff adds <claim kind=money unit=USX value=2>two cents</claim> a dollar to imports.",
     ],
 }
 

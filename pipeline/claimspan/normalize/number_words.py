@@ -16,6 +16,9 @@ from claimspan.normalize.digits import (DIGIT_GROUP, EXPONENT, POWER, is_whole, 
 
 WORD_KINDS = ("unit", "teen", "tens", "hundred", "scale")
 GLUED_SCALE = re.compile(r"^([+\-]?[\d.,]*\d)([a-z]+)\.?$")
+# A mantissa written together with "x10"/"×10" by the tokenizer ("1.3×10" of "1.3×10^6"), whose
+# exponent follows glued: after "^", or after a minus when the superscript was flattened ("2.5×10−4").
+TIMES_TEN = re.compile(r"^([+\-\u2212]?\d+(?:\.\d+)?)[x\u00d7]10$")
 # Tokens a numerator ("three hundred and five thousandths") or the cardinal in a denominator
 # ("one hundred fifth") may span. Those are read again at every "and" of a number; unbounded,
 # "five thousand four hundred and " x 20 read its tail 2**20 times.
@@ -203,6 +206,8 @@ class Cardinal:
         lex, v = self.lex, parse_digits(w)
         if v is not None:
             return self.digit_token(j, w, v)
+        if self.last is None and (tt := TIMES_TEN.match(w)):
+            return self.times_ten(j, tt.group(1))
         glued = GLUED_SCALE.match(w) if self.last is None else None
         if glued and glued.group(2) in lex.suffix_scales and (v := parse_digits(glued.group(1))) is not None:
             self.current, self.last, self.digits = v, "digits", True   # "2.5bn" left whole by a plain tokenizer
@@ -217,6 +222,21 @@ class Cardinal:
         if w == "point" and self.last in WORD_KINDS:
             return self.point(j)
         return self.symbol(j, w)
+
+    def times_ten(self, j, mantissa):
+        """``1.3×10^6`` and ``2.5×10−4`` (a superscript exponent flattened): the exponent must follow
+        with no space, else the token is not a number."""
+        words, glued = self.words, self.glued
+        if j + 2 >= self.n:
+            return None
+        op, exp = words[j + 1], words[j + 2]
+        if not (glued[j + 1] and glued[j + 2] and POWER.match(exp) and (op == "^" or op in ("-", "\u2212")
+                                                                        and exp.isdigit())):
+            return None
+        sign = "-" if (op != "^") != (exp.count("-") % 2 == 1) else ""
+        self.current = times_ten_to(float(mantissa.replace("\u2212", "-")), sign + exp.lstrip("+-"))
+        self.last, self.digits = "digits", True
+        return j + 3, False
 
     def digit_token(self, j, w, v):
         last, words = self.last, self.words

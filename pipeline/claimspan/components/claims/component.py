@@ -60,8 +60,10 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
         halves = sorted(w for w in lex.before_scale if w in lex.fractions)   # "half of the budget"
         self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
-        with_a = sorted({p[0] for p in r.units_with_a})
+        with_a = sorted({p[0] for p in r.units_with_a} | {p[0] for p in r.currency_with_a})
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(r.indefinite)}}, {"LOWER": {"IN": with_a}}]])
+        # "two- to three-inch": a number word with a dangling hyphen opens a range (reading.suspended_range)
+        self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         self.exclusions = Matcher(self.nlp.vocab, validate=False)

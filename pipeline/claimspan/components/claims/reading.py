@@ -16,7 +16,7 @@ from claimspan.normalize.numbers import parse_digits, read_number
 def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     first = read_one(rules, doc, words, glued, i, blocked)
     if first is None:
-        return []
+        return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
@@ -25,6 +25,22 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     prefix = phrase_at(rules.currency_prefix, words, j)   # "$60 million to $70 million"
     high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
     return [first, high] if join_range(first, high) else [first]
+
+
+def suspended_range(rules, doc, words, glued, i, blocked) -> list[Claim]:
+    """``8- to 16-meter``, ``two- or three-inch``: a number with a dangling hyphen (one token),
+    a range connector, and a hyphenated quantity whose unit both ends share."""
+    w = words[i]
+    if len(w) < 2 or not w.endswith("-") or words[i + 1] not in rules.ranges["connectors"]:
+        return []
+    low = read_number((w[:-1],), 0, rules.lex)
+    if low is None or low.end != 1 or low.vague or low.fraction:
+        return []
+    high = read_one(rules, doc, words, glued, i + 2, blocked)
+    if high is None or words[high.start + 1] != "-":
+        return []
+    c = Claim(i, i + 1, low.value, rule="claims.count.digits" if low.digits else "claims.count.words", num_end=i + 1)
+    return [c, high] if join_range(c, high) else []
 
 
 def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
@@ -46,6 +62,11 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
+    if r is None and w in rules.indefinite and (money := phrase_at(rules.currency_with_a, words, i + 1)) \
+            and not per_unit(rules, words, i) and not names_a_kind(rules, words, glued, i + 1 + money.length):
+        c = Claim(i, i + 1 + money.length, 1.0, "money", money.value, rule=money.rule, no_counted=True)
+        c.num_end = c.end
+        return qualify(rules, words, c)                    # "a dollar", "a penny"
     if r is not None and (cut := next((k for k in range(i, r.end) if k in blocked), None)) is not None:
         r = read_number(TokensBefore(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
     if r is None:
@@ -147,6 +168,17 @@ def per_unit(rules, words, i) -> bool:
     prev = words[i - 1]
     return parse_digits(prev) is not None or any(
         phrase_ending(table, words, i) for table in (rules.currency_suffix, rules.units, rules.percent_after))
+
+
+def names_a_kind(rules, words, glued, k) -> bool:
+    """After ``a dollar``: a noun (``a dollar store``, ``a penny stock``) or a hyphen
+    (``a dollar-denominated bond``) makes the coin's name a modifier, not an amount of 1;
+    a closed-class word, a comparative, punctuation or the end (``a dollar a day``, ``a cent lower``,
+    ``a penny!``) does not."""
+    w = words[k]
+    if w in rules.ranges["dashes"]:
+        return glued[k]
+    return w.isalpha() and w not in rules.counted["stop_words"] and w not in rules.ratios["multiplier_followers"]
 
 
 def qualify(rules, words, c: Claim) -> Claim:
