@@ -59,7 +59,7 @@ CASES = [
     ("1998-08-08", "The blast came <date value=1998-08-07>Friday</date>. Police arrived at "
                    "<date kind=time value=1998-08-07T11:00 anchor_date=1998-08-07>11 a.m.</date>"),
     ("1998-08-08", "The market opens at <date kind=time value=1998-08-08T09:00>9 a.m.</date> and closes "
-                   "<date value=1998-08-07>Friday</date>."),
+                   "<date value=1998-08-14>Friday</date>."),   # a timetable in the present tense: the next Friday
     # vague lengths and periods: "within weeks", "months ago", "the weeks ahead"
     ("2021-05-31", "Troops will arrive within <date kind=duration value=PXW>weeks</date>; just "
                    "<date value=PAST_REF>months ago</date> the base was empty, and in "

@@ -159,7 +159,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
-                    "scheduled_to")
+                    "scheduled_to", "present_verbs", "not_a_verb_after", "tense_breaks")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

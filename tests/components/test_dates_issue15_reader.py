@@ -1,0 +1,46 @@
+"""Issue 15, dates resolved the way a reader resolves them: the tense of the clause decides
+which way a bare weekday or month looks (in past/future pairs), vague lengths ("recent days",
+"the coming months", "the coming decade"). Expected rows are marked inline with <date>
+(tests/inline.py); the attributes written on a tag are checked.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.inline import blank_pipeline, check_dates
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline("dates")
+
+
+CASES = [
+    # a timetable in the present tense looks ahead; the same verb in the past looks back (a Monday's story)
+    ("2021-05-31", "The finance ministers meet <date value=2021-06-03>Thursday</date> in Lisbon."),
+    ("2021-05-31", "The finance ministers met <date value=2021-05-27>Thursday</date> in Lisbon."),
+    ("2021-05-31", "The exhibition opens in <date value=2021-09>September</date>."),
+    ("2021-05-31", "The exhibition began in <date value=2020-09>September</date>."),
+    ("2021-05-31", "The contract expires in <date value=2022-04>April</date>, the union says."),
+    # "did" puts the timetable in the past; a noun is no verb ("a visit")
+    ("2021-05-31", "The committee did not convene <date value=2021-05-25>Tuesday</date>."),
+    ("2021-05-31", "A visit <date value=2021-05-28>Friday</date> was delayed by rain."),
+    # "will", "is to", "plans to" look ahead; "fell", "began" look back
+    ("2021-05-31", "The court will rule <date value=2021-06-04>Friday</date>; it ruled on the appeal "
+                   "<date value=2021-05-27>Thursday</date>."),
+    ("2021-05-31", "The mayor is to visit the plant <date value=2021-06-02>Wednesday</date>."),
+    ("2021-05-31", "The carrier plans to add flights in <date value=2022-03>March</date>; traffic fell in "
+                   "<date value=2021-03>March</date>."),
+    # vague lengths: some days or months up to or after the document date; the coming decade from it
+    ("2021-05-31", "Fuel prices have climbed in <date kind=duration value=PXD>recent days</date> and may keep "
+                   "climbing in <date kind=duration value=PXM>the coming months</date>."),
+    ("2021-05-31", "The utility will spend $2 billion over <date kind=duration value=P10Y start_date=2021-05-31 "
+                   "end_date=2031-05-31>the coming decade</date>, more than in "
+                   "<date kind=duration value=PXY>recent years</date>."),
+    ("2021-05-31", "Shipments should resume in <date kind=duration value=PXW>the weeks ahead</date>."),
+]
+
+
+@pytest.mark.parametrize("doc_date, marked", CASES)
+def test_inline_cases(nlp, doc_date, marked):
+    check_dates(nlp, doc_date, marked)
