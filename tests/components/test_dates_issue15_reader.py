@@ -31,6 +31,10 @@ CASES = [
     ("2021-05-31", "The mayor is to visit the plant <date value=2021-06-02>Wednesday</date>."),
     ("2021-05-31", "The carrier plans to add flights in <date value=2022-03>March</date>; traffic fell in "
                    "<date value=2021-03>March</date>."),
+    # a word pointing back finds the date told of a few sentences before, not the document date
+    ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
+                   "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),
+    ("2021-05-31", "Stocks rose 2% from <date value=2021-05-28>last Friday</date>."),
     # vague lengths: some days or months up to or after the document date; the coming decade from it
     ("2021-05-31", "Fuel prices have climbed in <date kind=duration value=PXD>recent days</date> and may keep "
                    "climbing in <date kind=duration value=PXM>the coming months</date>."),
