@@ -22,6 +22,9 @@ CASES = [
     ("2021-05-31", "The exhibition opens in <date value=2021-09>September</date>."),
     ("2021-05-31", "The exhibition began in <date value=2020-09>September</date>."),
     ("2021-05-31", "The contract expires in <date value=2022-04>April</date>, the union says."),
+    # a simple past form that is no participle looks back (a November story)
+    ("2021-11-20", "The envoy flew to Kabul in <date value=2021-01>January</date>."),
+    ("2021-11-20", "The envoy will fly to Kabul in <date value=2022-01>January</date>."),
     # "did" puts the timetable in the past; a noun is no verb ("a visit")
     ("2021-05-31", "The committee did not convene <date value=2021-05-25>Tuesday</date>."),
     ("2021-05-31", "A visit <date value=2021-05-28>Friday</date> was delayed by rain."),
