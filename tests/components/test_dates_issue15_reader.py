@@ -38,6 +38,18 @@ CASES = [
     ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
                    "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),
     ("2021-05-31", "Stocks rose 2% from <date value=2021-05-28>last Friday</date>."),
+    # business news: "the quarter" is the one just reported, "the current quarter" the one under way
+    ("1989-10-26", "The bank earned $5 million in <date value=1989-Q3>the quarter</date>, and expects more in "
+                   "<date value=1989-Q4>the current quarter</date>."),
+    ("1989-10-26", "<date value=1989-Q3>Third-quarter</date> sales rose from <date value=1988-Q3>the year-earlier "
+                   "quarter</date>; in <date value=1988>fiscal 1988</date> they fell."),
+    ("1989-10-26", "Output fell in <date value=1989-H1>the first half</date> and will recover in "
+                   "<date value=1990-H1>the first half of next year</date>."),
+    # sets: how often, as TIMEX3 writes it
+    ("1989-10-26", "The fee is paid <date kind=set value=P1Y>annually</date>, the crew meets "
+                   "<date kind=set value=P1W>each week</date> and the paper appears "
+                   "<date kind=set value=P1W>weekly</date>, the report <date kind=set value=P1Y>every year</date>."),
+    ("1989-10-26", "The plant closed for <date kind=duration value=P1M>a month</date>."),
     # vague lengths: some days or months up to or after the document date; the coming decade from it
     ("2021-05-31", "Fuel prices have climbed in <date kind=duration value=PXD>recent days</date> and may keep "
                    "climbing in <date kind=duration value=PXM>the coming months</date>."),
