@@ -41,6 +41,9 @@ CASES = [
     # business news: "the quarter" is the one just reported, "the current quarter" the one under way
     ("1989-10-26", "The bank earned $5 million in <date value=1989-Q3>the quarter</date>, and expects more in "
                    "<date value=1989-Q4>the current quarter</date>."),
+    # a quarter the text has just named is the one "the quarter" means (a fiscal one too)
+    ("1989-11-02", "The maker lost money in its <date value=1989-Q2>fiscal second quarter</date>. Sales fell 5% in "
+                   "<date value=1989-Q2>the quarter</date>."),
     ("1989-10-26", "<date value=1989-Q3>Third-quarter</date> sales rose from <date value=1988-Q3>the year-earlier "
                    "quarter</date>; in <date value=1988>fiscal 1988</date> they fell."),
     ("1989-10-26", "Output fell in <date value=1989-H1>the first half</date> and will recover in "
