@@ -51,6 +51,9 @@ CASES = [
                    "It was $5 million <date value=1988-Q3>a year ago</date>. "
                    "The <date value=1988-Q3>year-ago</date> results were restated."),
     ("1989-11-01", "Net rose in <date value=1989-Q3>the third quarter</date>. Sales rose. Costs fell. Jobs grew. "
+                   "<date value=1989>That year</date> was hard."),   # a word pointing back finds it a few sentences on
+    ("1989-11-01", "Net rose in <date value=1989-Q3>the third quarter</date>. Sales rose. Costs fell. Jobs grew. "
+                   "Debt fell. Stocks rose. Cash grew. Rents fell. "
                    "<date value=null>That year</date> was hard."),   # the reference is too far back
     # a future-tense clause looks forward; a reporting verb in between does not
     ("1998-05-01", "They will meet <date value=1998-05-04>Monday</date>."),

@@ -59,11 +59,11 @@ CASES = [
     ("1998-08-08", "The blast came <date value=1998-08-07>Friday</date>. Police arrived at "
                    "<date kind=time value=1998-08-07T11:00 anchor_date=1998-08-07>11 a.m.</date>"),
     ("1998-08-08", "The market opens at <date kind=time value=1998-08-08T09:00>9 a.m.</date> and closes "
-                   "<date value=1998-08-07>Friday</date>."),
+                   "<date value=1998-08-14>Friday</date>."),   # a timetable in the present tense: the next Friday
     # vague lengths and periods: "within weeks", "months ago", "the weeks ahead"
     ("2021-05-31", "Troops will arrive within <date kind=duration value=PXW>weeks</date>; just "
                    "<date value=PAST_REF>months ago</date> the base was empty, and in "
-                   "<date value=FUTURE_REF>the weeks ahead</date> it fills; <date value=2019>two years ago</date> too."),
+                   "<date kind=duration value=PXW>the weeks ahead</date> it fills; <date value=2019>two years ago</date> too."),
     ("2021-05-31", "It took <date kind=duration value=P8D>eight business days</date>; "
                    "<date kind=set value=PT1H>hourly</date> pay rose by <date value=2021>year's end</date>."),
     # the sentence's period is no part of a decade

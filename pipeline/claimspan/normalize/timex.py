@@ -33,7 +33,9 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
 
     ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
     ``relative`` is the direction to assume when the words give none ("the
-    quarter" in a report is the last one completed); ``reference`` see ``date_value``;
+    quarter" in a report is the last one completed; a backward one gives way to a quarter
+    the text has just named: "the fiscal second quarter ... the quarter" is that quarter);
+    ``reference`` see ``date_value``;
     ``future``: the clause is in the future tense ("will meet Friday"), so bare
     weekdays and months look forward from the anchor; ``past``: it is in the past
     tense ("fell in July"), so a bare month, season or quarter is the latest one.
@@ -52,6 +54,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     f = features(words, lex)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
+        if relative < 0 and f.get("unit") == "quarter" and _is_quarter(reference):
+            f["rel"], f["anaphoric"] = 0, True   # "the quarter" after "the fiscal second quarter": that one
     f["future"], f["past"] = future, past and not future
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
@@ -67,6 +71,10 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     if f.get("mod") and (f["mod"] == "approx" or (kind == "duration") == (f["mod"] in ("before", "after"))):
         row["mod"] = f["mod"]
     return _iso(row)
+
+
+def _is_quarter(value: str | None) -> bool:
+    return bool(value) and re.fullmatch(r"\d{4}-Q[1-4]", value) is not None
 
 
 def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None) -> None:
@@ -159,7 +167,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
-                    "scheduled_to", "ordinal_suffixes", "indefinite_articles")
+                    "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
+                    "not_a_verb_after", "tense_breaks")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

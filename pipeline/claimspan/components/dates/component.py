@@ -30,7 +30,7 @@ from claimspan.normalize import timex
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
-from claimspan.components.dates.narrative import Narrative
+from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative
 from claimspan.components.dates.tense import tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
@@ -256,6 +256,8 @@ class DatesComponent(RuleComponent):
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
             ref = narrative.reference(sentence)
+            if ref is None and self._points_back(span):   # "the following month": the one told of
+                ref = narrative.reference(sentence, ANAPHORIC_REACH)
             tense = tense_of(self.lexicon, doc, span, sents.starts[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
@@ -270,6 +272,13 @@ class DatesComponent(RuleComponent):
             if i + 1 < len(resolved) and resolved[i + 1][2] == sentence:
                 self._on_day_after(attrs, span, resolved[i + 1][1], resolved[i + 1][3], anchor)
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+    def _points_back(self, span) -> bool:
+        """A word of the span points back into the narrative ("the following month", "that
+        quarter", "the previous Friday"): it is anaphoric and no shift word ("a year earlier"
+        counts from the document date when the text spoke of no date just before)."""
+        return any(t.lower_ in self.lexicon["anaphoric"] and t.lower_ not in self.lexicon["shift_words"]
+                   for t in span)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in

@@ -8,6 +8,10 @@ from claimspan.normalize.timex import interval
 
 REFERENCE_GRANULARITIES = ("day", "month", "quarter", "year")
 REACH = 1   # sentences: 2 or 3 did worse on TimeBank (value F1 0.811 against 0.814)
+# Sentences back that a word pointing into the narrative ("the following month", "the previous
+# Friday", "that quarter") still finds the date told of: with none it would count from the
+# document date, which such a word seldom means (TimeBank value F1 0.834 -> 0.836 with 3 to 20).
+ANAPHORIC_REACH = 6
 
 
 class Narrative:
@@ -25,8 +29,10 @@ class Narrative:
         self.point: str | None = None
         self.sentence = -1
 
-    def reference(self, sentence: int) -> str | None:
-        return self.point if self.point and sentence - self.sentence <= self.reach else None
+    def reference(self, sentence: int, reach: int | None = None) -> str | None:
+        """The last date spoken of, if it was within ``reach`` sentences (default: ``self.reach``)."""
+        reach = self.reach if reach is None else reach
+        return self.point if self.point and sentence - self.sentence <= reach else None
 
     def tell(self, sentence: int, kind: str, attrs: dict) -> None:
         """Make a row the reference, unless it looks back from the reference (a comparison,

@@ -12,10 +12,13 @@ FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the
 def tense_of(lexicon: dict, doc: Doc, span: Span, start: int) -> str | None:
     """``future`` or ``past``: the first tense word shortly before the span, in its own
     clause (its sentence starts at token ``start``): "will", "'ll"; "fell", "rose". A
-    reporting verb stops the search ("said Monday it will..."): its time is not the date's.
+    reporting verb stops the search ("said Monday it will..."): its time is not the date's;
+    so does a semicolon or colon (``tense_breaks``): the words before it are another clause's.
     A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
     "had" or "previously" is a future seen from the past ("had been due to expire Friday").
-    A present-tense schedule right before the date looks forward ("the vote is on Tuesday").
+    A present-tense schedule right before the date looks forward ("the vote is on Tuesday"), and so
+    does a verb of schedules in the present tense ("the leaders meet Monday", "the fair opens in
+    July"), unless a word before it makes it a noun or an infinitive ("the visit", "to meet").
     A date in the possessive names an event already told of ("will appeal Wednesday's
     ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
     lo = max(start, span.start - FUTURE_WINDOW)
@@ -27,7 +30,7 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int) -> str | None:
         return "future"   # "the vote is on Tuesday"
     for token in reversed(doc[lo:span.start]):
         word = token.lower_
-        if word in lexicon["reporting_verbs"]:
+        if word in lexicon["reporting_verbs"] or word in lexicon["tense_breaks"]:
             return None
         if word in lexicon["future_markers"]:
             if token.i > 0 and doc[token.i - 1].text in lexicon["dashes"] and not doc[token.i - 1].whitespace_:
@@ -36,6 +39,10 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int) -> str | None:
             return "past" if any(t.lower_ in lexicon["future_in_past"] for t in before) else "future"
         if word in lexicon["past_markers"]:
             return "past"
+        if word in lexicon["present_verbs"] and token.i > lo \
+                and doc[token.i - 1].lower_ not in lexicon["not_a_verb_after"]:
+            before = doc[max(lo, token.i - 2):token.i]   # "they meet Monday"; "did not meet Monday" is past
+            return "past" if any(t.lower_ in lexicon["future_in_past"] for t in before) else "future"
         if word == "to" and token.i - 1 >= lo and doc[token.i - 1].lower_ in lexicon["scheduled_to"]:
             return "future"   # "talks are set to resume Monday"
     return None

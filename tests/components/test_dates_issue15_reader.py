@@ -1,0 +1,68 @@
+"""Issue 15, dates resolved the way a reader resolves them: the tense of the clause decides
+which way a bare weekday or month looks (in past/future pairs), vague lengths ("recent days",
+"the coming months", "the coming decade"). Expected rows are marked inline with <date>
+(tests/inline.py); the attributes written on a tag are checked.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.inline import blank_pipeline, check_dates
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline("dates")
+
+
+CASES = [
+    # a timetable in the present tense looks ahead; the same verb in the past looks back (a Monday's story)
+    ("2021-05-31", "The finance ministers meet <date value=2021-06-03>Thursday</date> in Lisbon."),
+    ("2021-05-31", "The finance ministers met <date value=2021-05-27>Thursday</date> in Lisbon."),
+    ("2021-05-31", "The exhibition opens in <date value=2021-09>September</date>."),
+    ("2021-05-31", "The exhibition began in <date value=2020-09>September</date>."),
+    ("2021-05-31", "The contract expires in <date value=2022-04>April</date>, the union says."),
+    # a simple past form that is no participle looks back (a November story)
+    ("2021-11-20", "The envoy flew to Kabul in <date value=2021-01>January</date>."),
+    ("2021-11-20", "The envoy will fly to Kabul in <date value=2022-01>January</date>."),
+    # "did" puts the timetable in the past; a noun is no verb ("a visit")
+    ("2021-05-31", "The committee did not convene <date value=2021-05-25>Tuesday</date>."),
+    ("2021-05-31", "A visit <date value=2021-05-28>Friday</date> was delayed by rain."),
+    # "will", "is to", "plans to" look ahead; "fell", "began" look back
+    ("2021-05-31", "The court will rule <date value=2021-06-04>Friday</date>; it ruled on the appeal "
+                   "<date value=2021-05-27>Thursday</date>."),
+    ("2021-05-31", "The mayor is to visit the plant <date value=2021-06-02>Wednesday</date>."),
+    ("2021-05-31", "The carrier plans to add flights in <date value=2022-03>March</date>; traffic fell in "
+                   "<date value=2021-03>March</date>."),
+    # a word pointing back finds the date told of a few sentences before, not the document date
+    ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
+                   "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),
+    ("2021-05-31", "Stocks rose 2% from <date value=2021-05-28>last Friday</date>."),
+    # business news: "the quarter" is the one just reported, "the current quarter" the one under way
+    ("1989-10-26", "The bank earned $5 million in <date value=1989-Q3>the quarter</date>, and expects more in "
+                   "<date value=1989-Q4>the current quarter</date>."),
+    # a quarter the text has just named is the one "the quarter" means (a fiscal one too)
+    ("1989-11-02", "The maker lost money in its <date value=1989-Q2>fiscal second quarter</date>. Sales fell 5% in "
+                   "<date value=1989-Q2>the quarter</date>."),
+    ("1989-10-26", "<date value=1989-Q3>Third-quarter</date> sales rose from <date value=1988-Q3>the year-earlier "
+                   "quarter</date>; in <date value=1988>fiscal 1988</date> they fell."),
+    ("1989-10-26", "Output fell in <date value=1989-H1>the first half</date> and will recover in "
+                   "<date value=1990-H1>the first half of next year</date>."),
+    # sets: how often, as TIMEX3 writes it
+    ("1989-10-26", "The fee is paid <date kind=set value=P1Y>annually</date>, the crew meets "
+                   "<date kind=set value=P1W>each week</date> and the paper appears "
+                   "<date kind=set value=P1W>weekly</date>, the report <date kind=set value=P1Y>every year</date>."),
+    ("1989-10-26", "The plant closed for <date kind=duration value=P1M>a month</date>."),
+    # vague lengths: some days or months up to or after the document date; the coming decade from it
+    ("2021-05-31", "Fuel prices have climbed in <date kind=duration value=PXD>recent days</date> and may keep "
+                   "climbing in <date kind=duration value=PXM>the coming months</date>."),
+    ("2021-05-31", "The utility will spend $2 billion over <date kind=duration value=P10Y start_date=2021-05-31 "
+                   "end_date=2031-05-31>the coming decade</date>, more than in "
+                   "<date kind=duration value=PXY>recent years</date>."),
+    ("2021-05-31", "Shipments should resume in <date kind=duration value=PXW>the weeks ahead</date>."),
+]
+
+
+@pytest.mark.parametrize("doc_date, marked", CASES)
+def test_inline_cases(nlp, doc_date, marked):
+    check_dates(nlp, doc_date, marked)
