@@ -86,7 +86,7 @@ def fraction_at(words, j, lex):
     w = words[j] if j < len(words) else ""
     if w in lex.fraction_chars:
         return lex.fraction_chars[w], j + 1
-    if w in ("a", "an"):
+    if w in lex.indefinite:
         num, k = 1.0, skip_spaces(words, j + 1)
     elif w in lex.words:
         r = nested_cardinal(words, j, lex)
@@ -384,7 +384,7 @@ class Cardinal:
         k = skip_spaces(words, j)
         if k < n and words[k] in lex.scales:                  # "three quarters billion"
             return value * lex.scales[words[k]], k + 1, False
-        if k + 2 < n and words[k] == "of" and words[k + 1] in ("a", "an") and words[k + 2] in lex.scales:
+        if k + 2 < n and words[k] == "of" and words[k + 1] in lex.indefinite and words[k + 2] in lex.scales:
             return value * lex.scales[words[k + 2]], k + 3, False   # "two thirds of a million"
         return value, j, True
 

@@ -43,7 +43,8 @@ from claimspan.normalize.digits import DIGITS, fold, parse_digits  # noqa: F401 
 from claimspan.normalize.number_words import APART, Reading, fraction_at, read_cardinal, skip_spaces
 
 SECTIONS = ("words", "scales", "suffix_scales", "money_suffix_scales", "fractions", "fraction_chars", "vague",
-            "before_scale", "signs", "lower_bounds", "ordinal_units", "vague_before_of", "spaced_scales")
+            "before_scale", "signs", "lower_bounds", "ordinal_units", "vague_before_of", "spaced_scales",
+            "indefinite_articles")
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -60,6 +61,7 @@ class Lexicon:
     ordinal_units: Mapping[str, float] = field(default_factory=dict)
     vague_before_of: Mapping[str, float] = field(default_factory=dict)
     spaced_scales: frozenset = frozenset()   # suffix scales that may stand apart from the digits ("10 bln")
+    indefinite: frozenset = frozenset()      # "a", "an": one, before a scale or a fraction ("a million", "a third")
 
     @classmethod
     def from_rules(cls, data: Mapping, where: str = "numbers.yaml") -> "Lexicon":
@@ -68,7 +70,7 @@ class Lexicon:
 
         check_keys(data, SECTIONS, where)
         sections = {}
-        for name in SECTIONS[:-1]:
+        for name in SECTIONS[:-2]:   # the number tables; the last two are word lists
             entries = data.get(name) or {}
             for word, value in entries.items():
                 if not isinstance(word, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -78,7 +80,8 @@ class Lexicon:
         if spaced - set(sections["suffix_scales"]):
             raise RuleError(f"{where} rule spaced_scales: {sorted(spaced - set(sections['suffix_scales']))} "
                             "are not suffix_scales")
-        return cls(**sections, spaced_scales=spaced)
+        return cls(**sections, spaced_scales=spaced,
+                   indefinite=frozenset(fold(str(w)) for w in data.get("indefinite_articles") or ()))
 
 
 def default_lexicon() -> Lexicon:
@@ -147,7 +150,7 @@ def _read_before_scale(words, i, lex) -> Reading | None:
     w, n = words[i], len(words)
     base = lex.before_scale[w]
     j = i + 1
-    if w == "half" and j + 1 < n and words[j] in ("a", "an"):
+    if w == "half" and j + 1 < n and words[j] in lex.indefinite:
         k = skip_spaces(words, j + 1)
         if k < n and (words[k] in lex.scales or words[k] == "dozen"):   # "half a million", "half a dozen"
             return Reading(0.5 * lex.scales.get(words[k], 12.0), k + 1, False, False, False)
@@ -160,9 +163,9 @@ def _read_before_scale(words, i, lex) -> Reading | None:
         return Reading(12.0 * base, j + 1, False, False, False)
     if w == "half":
         return Reading(0.5, j, False, True, False)
-    if w in ("a", "an") and (frac := fraction_at(words, i, lex)) and not (j < n and words[j] in lex.fractions):
+    if w in lex.indefinite and (frac := fraction_at(words, i, lex)) and not (j < n and words[j] in lex.fractions):
         return Reading(frac[0], frac[1], False, True, False)     # "a twenty-first", "a hundredth"
-    if w in ("a", "an") and j < n and words[j] in lex.fractions and words[j] not in ("second",):
+    if w in lex.indefinite and j < n and words[j] in lex.fractions and words[j] not in ("second",):
         k = skip_spaces(words, j + 1)
         if k < n and words[k] in lex.scales:                       # "a quarter million"
             return Reading(lex.scales[words[k]] / lex.fractions[words[j]], k + 1, False, False, False)

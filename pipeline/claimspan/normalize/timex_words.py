@@ -85,7 +85,7 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
             del f["rel"]
         if number and prev == "a":
             number[-1] = 0.5               # "a year and a half"
-        elif not number and following in ("a", "an"):
+        elif not number and following in lex["indefinite_articles"]:
             number.append(0.5)             # "half an hour"
     elif k in lex["units"]:
         unit = lex["units"][k]
@@ -131,7 +131,7 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
         f["mod"] = lex["modifiers"][k]
     elif k in lex["number_words"]:
-        if not (k in ("a", "an") and (following in lex["number_words"] or prev == "half")):
+        if not (k in lex["indefinite_articles"] and (following in lex["number_words"] or prev == "half")):
             number.append(lex["number_words"][k])
     elif k.endswith("ies") and k[:-3] + "y" in lex["number_words"] and not f.get("unit"):
         f["yy"], f["decade"] = lex["number_words"][k[:-3] + "y"], True   # "the nineties"

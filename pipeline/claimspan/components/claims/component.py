@@ -56,12 +56,12 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[spec] for spec in self.num_specs])
         lead = sorted(set(lex.before_scale) - set(number_words))
         tens = {w for w, v in lex.words.items() if v >= 20}   # "a twenty-first"
-        follow = sorted(set(lex.scales) | set(lex.fractions) | tens | r.indefinite)   # "a dozen", "one a"
+        follow = sorted(set(lex.scales) | set(lex.fractions) | tens | r.lex.indefinite)   # "a dozen", "one a"
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
         halves = sorted(w for w in lex.before_scale if w in lex.fractions)   # "half of the budget"
         self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
         with_a = sorted({p[0] for p in r.units_with_a} | {p[0] for p in r.currency_with_a})
-        self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(r.indefinite)}}, {"LOWER": {"IN": with_a}}]])
+        self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(r.lex.indefinite)}}, {"LOWER": {"IN": with_a}}]])
         # "two- to three-inch": a number word with a dangling hyphen opens a range (reading.suspended_range)
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
         before = sorted({p[0] for p in r.percent_before})
@@ -100,7 +100,7 @@ class ClaimsComponent(RuleComponent):
                 if span is not None:
                     blocked.update(range(span.start, span.end))
         lex = self.rules.lex
-        fraction_words = set(lex.fractions) | set(lex.words) | self.rules.indefinite | {"and"}
+        fraction_words = set(lex.fractions) | set(lex.words) | self.rules.lex.indefinite | {"and"}
         for span in doc.spans.get("dates", []):
             # "five and a quarter": a date span made only of fraction words right after
             # "<number> and" is part of that number, not a duration

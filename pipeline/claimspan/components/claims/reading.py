@@ -57,12 +57,12 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
     if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
         return None                                        # "#18 million", "year two thousand": "18", "two" blocked
     r = read_number(words, i, lex, glued)
-    if r is None and w in rules.indefinite and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
+    if r is None and w in rules.lex.indefinite and (unit := phrase_at(rules.units_with_a, words, i + 1)) \
             and not per_unit(rules, words, i):
         c = Claim(i, i + 1 + unit.length, 1.0, "measure", unit.value, rule=unit.rule, no_counted=True)
         c.num_end = c.end
         return qualify(rules, words, c)                    # "a mile", "a foot"
-    if r is None and w in rules.indefinite and (money := phrase_at(rules.currency_with_a, words, i + 1)) \
+    if r is None and w in rules.lex.indefinite and (money := phrase_at(rules.currency_with_a, words, i + 1)) \
             and not per_unit(rules, words, i) and not names_a_kind(rules, words, glued, i + 1 + money.length):
         c = Claim(i, i + 1 + money.length, 1.0, "money", money.value, rule=money.rule, no_counted=True)
         c.num_end = c.end
@@ -90,7 +90,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
-    if w in rules.indefinite and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
+    if w in rules.lex.indefinite and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
             and not phrase_at(rules.percent_after, words, end):
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
     c.no_counted = True

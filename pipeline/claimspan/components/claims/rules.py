@@ -27,7 +27,6 @@ Phrases = dict[tuple[str, ...], tuple[Any, str]]
 @dataclass
 class ClaimRules:
     lex: Lexicon
-    indefinite: frozenset = frozenset()     # "a", "an": one, before a scale or unit (rules/common/words.yaml)
     coordinators: frozenset = frozenset()   # "and", "or" between two numbers or names
     possessives: frozenset = frozenset()    # "'s": after a date, it names an event ("Sunday's vote")
     qualifiers: Phrases = field(default_factory=dict)
@@ -113,8 +112,8 @@ class _Loader:
     def load(self) -> ClaimRules:
         data, where = _file(self.dir, "numbers.yaml")
         words = load_table("common", "words.yaml")
-        rules = ClaimRules(lex=Lexicon.from_rules(data, where), indefinite=frozenset(words["indefinite_articles"]),
-                           coordinators=frozenset(words["coordinators"]), possessives=frozenset(words["possessives"]))
+        rules = ClaimRules(lex=Lexicon.from_rules(data, where), coordinators=frozenset(words["coordinators"]),
+                           possessives=frozenset(words["possessives"]))
         for step in (self.qualifiers, self.currencies, self.units, self.percent, self.temporal, self.period,
                      self.ratios, self.ranges, self.counted, self.not_claims):
             step(rules)
