@@ -20,6 +20,7 @@ from claimspan.statistics.places import (context_places, home_country, in_countr
 from claimspan.statistics.text import Sentence, tokens
 
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
@@ -39,6 +40,7 @@ class Claim:
     span: tuple | None               # the values the qualified number allows (`at least 82`: [82, inf))
     what: str | None                 # the counted class or head, lower case
     event: str | None
+    own_event: bool                  # the event word is next to the number, not somewhere in its sentence
     places: frozenset                # (place, country) pairs its sentence gives it
     near: frozenset                  # for a sentence with none, those of the sentences before (weaker)
     actors: frozenset                # the org_keys of the organizations its sentence names
@@ -63,7 +65,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     lower = read.lower
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
-    event = event_of(lower, first, last, rules, row["kind"] == "money")
+    event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules)
     value = row.get("value")
@@ -85,7 +87,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
-                 span, what, event, places, near, actors, scope, period, read.words,
+                 span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded)
 
@@ -139,8 +141,16 @@ def _owned(read: Sentence, rules: GroupingRules):
 
 def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, money: bool = True) -> str | None:
     """The nearest event word: after the number within its own clause (`82 were killed`), or
-    before it (`killing 247 people`; each clause break crossed counts as two words), else any after.
+    before it (`killing 247 people`; each clause break crossed counts as two words), else any after
+    before the next figure.
     An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
+    return find_event(lower, first, last, rules, money)[0]
+
+
+def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
+               money: bool = True) -> tuple[str | None, bool]:
+    """(event_of's event, whether it is the figure's own: in its clause right after it or at most
+    NEAR_EVENT words before it). An event found further away is a hint, not a reason to refuse."""
     breaks = rules.clause_breaks
     events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
@@ -156,10 +166,15 @@ def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, mone
         if distance >= best_distance:
             break
         if w in events:
-            return events[w]
+            return events[w], distance <= NEAR_EVENT
     if best is not None:
-        return best
-    return next((events[w] for w in lower[last:last + LEFT_REACH] if w in events), None)
+        return best, True
+    for w in lower[last:last + LEFT_REACH]:   # any after, up to the next figure (`104 passengers and seven
+        if w in events:                       # crew crashed ..., killing 100`: the killing is 100's)
+            return events[w], False
+        if w[0].isdigit() or w in rules.number_words:
+            break
+    return None, False
 
 
 def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules) -> str | None:

@@ -23,7 +23,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "scopes", "places", "actors", "periods", "sentences",
+    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods", "sentences",
                  "words", "values", "spans", "echoes")
 
     def __init__(self, claim: Claim):
@@ -31,6 +31,7 @@ class Statistic:
         self.doc_values: dict = {}   # doc_id -> the values its claims give (the replaced ones not)
         self.whats: set = set()
         self.events: set = set()
+        self.own_events: set = set()   # the events of claims whose event word is next to the number
         self.scopes: set = set()
         self.places: set = set()
         self.actors: set = set()
@@ -48,6 +49,8 @@ class Statistic:
             self.whats.add(claim.what)
         if claim.event:
             self.events.add(claim.event)
+            if claim.own_event:
+                self.own_events.add(claim.event)
         if claim.scope:
             self.scopes.add(claim.scope)
         if claim.places:
@@ -155,8 +158,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None   # one story that gives two figures gives two things (the country's and the capital's)
     if claim.what and stat.whats and claim.what not in stat.whats:
         return None   # another thing counted (a figure that names none may be any)
-    if claim.event and stat.events and claim.event not in stat.events:
-        return None
+    if claim.event and claim.own_event and stat.own_events and claim.event not in stat.events:
+        return None   # killed vs injured; an event word further off in the sentence may be another figure's
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
@@ -174,7 +177,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     elif claim.value is not None:
         if not all(_plausible(claim, span, rules) for span in stat.spans):
             return None
-        if claim.event in rules.running:
+        if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
         score += w["same_sentence_text"]
@@ -182,6 +185,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         score += w["same_actor"]
     if claim.event and claim.event in stat.events:
         score += w["same_event"]
+    if claim.what in stat.whats and claim.what not in rules.class_names:
+        score += w["same_what"]   # `candidates`, `hectares`: a thing of its own, not `people`
     if claim.period and stat.periods:
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
@@ -191,11 +196,20 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     if claim.event is None and not stat.events and claim.echo_key not in stat.echoes:
         # nothing says what happened to what is counted: the same figure, said in much the same words,
         # unless the figure is a rare one of a thing of its own (`28 visas`, `29 aliases`)
-        if claim.value not in stat.values:
-            return None
         specific = claim.what is not None and claim.what not in rules.class_names
+        if claim.value not in stat.values:   # `More than 1,800 candidates` and `1,884 candidates`
+            return score if specific and claim.what in stat.whats and _agrees(claim, stat) else None
         return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
     return score
+
+
+def _agrees(claim: Claim, stat: Statistic) -> bool:
+    """The claim's value can be true with every value of the statistic (`more than 1,800` and
+    `1,884`), and one of them is qualified: two exact figures that differ are two figures."""
+    if claim.span is None or not stat.spans:
+        return False
+    qualified = claim.qualifier != "exact" or any(lo != hi for lo, hi in stat.spans)
+    return qualified and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
 
 
 def _common_value(value: float | None, weights: dict) -> bool:

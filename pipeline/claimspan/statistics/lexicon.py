@@ -40,7 +40,7 @@ class GroupingRules:
     months: frozenset[str] = frozenset()         # `aug`: the number after one is a day, not a figure
 
 
-WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
+WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_what", "same_place", "near_place", "same_period",
            "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
            "max_ratio", "threshold")
 
