@@ -276,10 +276,11 @@ def test_a_figure_the_text_replaces(rules, sentence, number, superseded):
 
 def test_the_same_organization_is_evidence():
     """Two stories on one party's seats, in few words alike and with no event word: the party
-    (one org_key in both sentences) is what makes them one figure."""
-    rows = [claim_row("The Centre Party won 28 seats, with 23.4 percent of the vote.", "28", doc="a",
+    (one org_key in both sentences) is what makes them one figure (a round number: a rarer one,
+    `28 seats`, is one figure by its value and counted noun alone)."""
+    rows = [claim_row("The Centre Party won 30 seats, with 23.4 percent of the vote.", "30", doc="a",
                       counted="seats"),
-            claim_row("Its 28 seats make it the largest group in the Riigikogu.", "28", doc="b", counted="seats")]
+            claim_row("Its 30 seats make it the largest group in the Riigikogu.", "30", doc="b", counted="seats")]
     dates = {"a": dt.date(1999, 3, 8), "b": dt.date(1999, 3, 9)}
     alone, _ = group_rows(rows, dates)
     together, _ = group_rows(rows, dates, (), {"a": [(4, "org-centre-party")], "b": [(0, "org-centre-party")]})

@@ -20,6 +20,8 @@ from claimspan.statistics.places import (context_places, home_country, in_countr
 from claimspan.statistics.text import Sentence, tokens
 
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
+RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
@@ -52,6 +54,7 @@ class Claim:
     counted: str | None
     eligible: bool                   # a figure about the world that another claim may restate
     superseded: bool
+    restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -79,17 +82,28 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if any(p[1] is None for p in places | near):
         country = home_country(text, rules)
         places, near = in_country(places, country), in_country(near, country)
+    if not own and any(w in rules.national_words for w in lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]):
+        places = _nation(places | near, text, rules)   # `1,200 cases nationwide since ... in Lusaka`
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
+    before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
+    restates = any(before.endswith(phrase) for phrase in rules.restating)
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
-                 counted, eligible, superseded)
+                 counted, eligible, superseded, restates)
+
+
+def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
+    """The one country of the places (else the dateline's): the place of a `nationwide` figure."""
+    countries = {p[1] for p in places if p[1]}
+    country = next(iter(countries)) if len(countries) == 1 else None if countries else home_country(text, rules)
+    return frozenset({(country, country)}) if country else places
 
 
 def interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -160,13 +174,14 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
         if w in events:
             best, best_distance = events[w], j + 1
             break
-    distance = 0
+    distance, crossed = 0, False
     for w in reversed(lower[max(0, first - LEFT_REACH):first]):
         distance += 2 if w in breaks else 1
         if distance >= best_distance:
             break
-        if w in events:
-            return events[w], distance <= NEAR_EVENT
+        if w in events:   # past another figure it is that one's (`convicted 14 of the 23 defendants`)
+            return events[w], distance <= NEAR_EVENT and not crossed
+        crossed = crossed or w[0].isdigit() or w in rules.number_words
     if best is not None:
         return best, True
     for w in lower[last:last + LEFT_REACH]:   # any after, up to the next figure (`104 passengers and seven
@@ -189,8 +204,10 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
         label = lower[first - 2]   # `Injured: 4,877`, but not `Turkey: 412 dead`
         head = None if label in rules.events or place_named(label.title(), rules) else label
     if head is None:
-        return "people" if event in rules.people_events else None
-    return rules.counted_classes.get(head) or _singular(head)
+        what = "people" if event in rules.people_events else None
+    else:
+        what = rules.counted_classes.get(head) or _singular(head)
+    return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
 
 
 def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:

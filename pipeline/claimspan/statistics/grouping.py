@@ -19,12 +19,13 @@ from collections import defaultdict
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
 
+RESTATING_REACH = 400   # characters from the sentence of a figure to that of another value for it
 COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods", "sentences",
-                 "words", "values", "spans", "echoes")
+    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods",
+                 "sentences", "words", "values", "spans", "echoes")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -91,18 +92,28 @@ def _order(claim: Claim):
 def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
     stats: list[Statistic] = []
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
+    previous: tuple | None = None   # (claim, statistic) read last
     for claim in sorted(block, key=_order):
-        best = _best(claim, _candidates(claim, index), stats, rules)
+        if claim.restates and previous and _just_before(previous[0], claim):
+            best = previous[1]   # `put the figure at 22 percent`: the 85 percent just before, by another source
+        else:
+            best = _best(claim, _candidates(claim, index), stats, rules)
         if best is None:
             best = len(stats)
             stats.append(Statistic(claim))
         else:
             stats[best].add(claim)
+        previous = (claim, best)
         for key in _keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
     _second_look(stats, index, rules)
     return [s for s in stats if s.members]
+
+
+def _just_before(before: Claim, claim: Claim) -> bool:
+    """The figure read before ``claim`` is of its document, in its sentence or close before it."""
+    return before.doc_id == claim.doc_id and 0 <= claim.sentence_key[1] - before.sentence_key[1] <= RESTATING_REACH
 
 
 def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> None:
@@ -249,11 +260,12 @@ def _within(p: tuple, q: tuple) -> bool:
 
 def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     """Periods that do not overlap and still one figure: a sentence repeated word for word (its
-    `Wednesday` moved with its document's date), or a running toll counted on another day (`rose
-    to 317 on Friday`: a day is when it was counted, not when it happened)."""
+    `Wednesday` moved with its document's date), or figures dated by single days (`rose to 317 on
+    Friday`, `charged 23 people on Tuesday` and `the trial of 23 people opened Monday`: a day is
+    when the figure was counted or something was done to what it counts, not a period it covers)."""
     if claim.echo_key in stat.echoes:
         return True
-    return claim.event in rules.running and all(_days(p) <= 1 for p in (claim.period, *stat.periods))
+    return all(_days(p) <= 1 for p in (claim.period, *stat.periods))
 
 
 def _days(period: tuple) -> int:

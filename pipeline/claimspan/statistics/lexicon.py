@@ -15,6 +15,9 @@ class GroupingRules:
     running: frozenset[str]
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
+    people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
+    national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
+    venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
     class_names: frozenset[str]            # the classes (`people`, `times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
@@ -22,6 +25,7 @@ class GroupingRules:
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]
+    restating: tuple[str, ...]             # words before a figure that give another value for the one before it
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -51,7 +55,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     path = ruleset.rules_path("statistics", "grouping.yaml")
     data = ruleset.read_rule_file(str(path))
     events = _inverse(data["events"], path, "events")
-    for key in ("running_events", "people_events", "incident_events", "money_events"):
+    for key in ("running_events", "people_events", "incident_events", "money_events", "people_counted_as"):
         for name in data.get(key) or []:
             if name not in data["events"]:
                 raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
@@ -68,11 +72,15 @@ def load(overlay: str | None = None) -> GroupingRules:
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         class_names=frozenset(data.get("counted_classes") or {}),
+        people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
+        national_words=frozenset(data.get("national_words") or []),
+        venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(data.get("superseded") or []),
+        restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),

@@ -12,6 +12,7 @@ from claimspan.statistics.lexicon import GroupingRules
 from claimspan.statistics.text import SENTENCE_SPLIT, Sentence, tokens
 
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
+VENUE_REACH = 4    # tokens before a place's `in` where `meeting`, `told` make it a venue
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
 
 
@@ -84,6 +85,9 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
             if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
                                                                          or before[-1] in rules.place_modifiers)):
                 place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in (eastern) ...`
+            if place and before and before[-1] in rules.place_prepositions \
+                    and any(t[0].lower() in rules.venue_words for t in toks[max(0, i - VENUE_REACH):i - 1]):
+                place = None   # `pledged at a meeting in Madrid`, `told a news conference in Nairobi`
             if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
                 out.append((i, place))
                 i += n
