@@ -70,7 +70,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
     event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
-    what = what_of(counted, lower, first, event, rules)
+    what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places, own = places_of(read, first, last, counted, rules)
@@ -192,12 +192,17 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
     return None, False
 
 
-def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules) -> str | None:
+def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules,
+            last: int | None = None) -> str | None:
     """The counted noun's class (`people`, `lives`, `others` -> people) or head; for a number with no
-    noun, the label before it (`Injured: 4,877`, `Americans: 12`) or the people an event counts."""
+    noun, the label before it (`Injured: 4,877`, `Americans: 12`), what a percent or measure is of
+    (`85 percent of workers`, `20 tons of chlorine`: ``last``, the token after the claim) or the
+    people an event counts."""
     head = None
     if counted:
         head = counted.split()[-1].lower()
+    elif last is not None and (of := _of_what(lower, last, rules)) is not None:
+        head = of
     elif (named := _number_of(lower, first, rules)) is not None:
         head = named
     elif first >= 2 and lower[first - 1] == ":" and lower[first - 2][0].isalpha():
@@ -208,6 +213,19 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     else:
         what = rules.counted_classes.get(head) or _singular(head)
     return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
+
+
+def _of_what(lower: list[str], last: int, rules: GroupingRules) -> str | None:
+    """`85 percent of workers`, `20 tons of chlorine`, `2 percent of the vote`: the first content word
+    after the `of` right after the figure (a people adjective, `Greek workers`, passed over)."""
+    if last >= len(lower) or lower[last] != "of":
+        return None
+    for word in lower[last + 1:last + 4]:
+        if not word[0].isalpha() or word in rules.clause_breaks:
+            return None
+        if word not in rules.stop_words and not place_named(word.title(), rules):
+            return word
+    return None
 
 
 def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:

@@ -18,7 +18,7 @@ class GroupingRules:
     people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
     national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
     venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
-    class_names: frozenset[str]            # the classes (`people`, `times`): what no specific noun is
+    class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
@@ -71,7 +71,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
-        class_names=frozenset(data.get("counted_classes") or {}),
+        class_names=frozenset({"people", *(data.get("object_classes") or [])}),   # `jobs`, `homes` are things
         people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
         national_words=frozenset(data.get("national_words") or []),
         venue_words=frozenset(data.get("venue_words") or []),
