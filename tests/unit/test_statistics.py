@@ -11,7 +11,7 @@ import pytest
 
 from claimspan.statistics import features, group_rows, summary
 from claimspan.statistics.lexicon import load
-from claimspan.statistics.places import place_mentions
+from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
 
 
@@ -304,3 +304,16 @@ print(group_rows(rows, {"a": dt.date(1998, 8, 8), "b": dt.date(1998, 8, 9)})[1][
     labels = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                              capture_output=True, text=True, check=True).stdout for seed in range(6)}
     assert len(labels) == 1 and "Kenya" in labels.pop()
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    ("The mine near the city of Horlivka in the Donetsk region collapsed.", {("~Horlivka", "UA-14")}),
+    ("In the town of Kemah in Erzincan province, 10 people were killed.", {("~Kemah", "~Erzincan")}),
+    ("A bomb in Lockerbie, Scotland, killed 270.", {("GB-SCT:Lockerbie", "GB-SCT")}),
+    ("Near the town of La Oroya in the Junin department, 23 died.", {("~La Oroya", "~Junin")}),
+    ("Floods hit Kenya and Tanzania.", set()),                   # two places side by side, not one in the other
+    ("Kenya, Tanzania and Uganda agreed.", set()),   # a country is never held
+])
+def test_the_place_hierarchy_the_text_gives(rules, sentence, pairs):
+    toks = tokens(sentence)
+    assert set(nested_places(toks, place_mentions(toks, rules), rules)) == pairs

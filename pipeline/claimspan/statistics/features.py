@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimspan.statistics.lexicon import GroupingRules
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
-                                         place_named, places_of)
+                                         nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
 
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
@@ -54,6 +54,7 @@ class Claim:
     counted: str | None
     eligible: bool                   # a figure about the world that another claim may restate
     superseded: bool
+    within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
 
 
@@ -96,7 +97,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
-                 counted, eligible, superseded, restates)
+                 counted, eligible, superseded, read.within, restates)
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -135,7 +136,7 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
         mentions = place_mentions(toks, rules) if rules.places else []
         scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
         read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                        words, mentions, [i for i, _ in mentions], scopes, [])
+                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules))
         if mentions:
             read.owned.extend(_owned(read, rules))
         _LAST.clear()

@@ -79,17 +79,30 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
             blocks[(claim.kind, claim.unit)].append(claim)
         else:
             alone.append([claim])
+    nested = _hierarchy(claims)
     out = alone
     for block in blocks.values():
-        out.extend(s.members for s in _cluster(block, rules))
+        out.extend(s.members for s in _cluster(block, rules, nested))
     return out
+
+
+def _hierarchy(claims: list[Claim]) -> dict[str, set]:
+    """place key -> the keys of the places that hold it, as the run's sentences nest them (`the
+    town of Kemah in Erzincan province`), and what holds those."""
+    up: dict[str, set] = defaultdict(set)
+    for claim in claims:
+        for inner, outer in claim.within:
+            up[inner].add(outer)
+    for inner in list(up):
+        up[inner] |= {top for outer in list(up[inner]) for top in up.get(outer, ())}
+    return up
 
 
 def _order(claim: Claim):
     return (claim.doc_date or dt.date.max, claim.doc_id, claim.sentence_key[1], claim.row)
 
 
-def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
+def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = None) -> list[Statistic]:
     stats: list[Statistic] = []
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
     previous: tuple | None = None   # (claim, statistic) read last
@@ -97,7 +110,7 @@ def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
         if claim.restates and previous and _just_before(previous[0], claim):
             best = previous[1]   # `put the figure at 22 percent`: the 85 percent just before, by another source
         else:
-            best = _best(claim, _candidates(claim, index), stats, rules)
+            best = _best(claim, _candidates(claim, index), stats, rules, nested=nested)
         if best is None:
             best = len(stats)
             stats.append(Statistic(claim))
@@ -107,7 +120,7 @@ def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
         for key in _keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
-    _second_look(stats, index, rules)
+    _second_look(stats, index, rules, nested)
     return [s for s in stats if s.members]
 
 
@@ -116,14 +129,15 @@ def _just_before(before: Claim, claim: Claim) -> bool:
     return before.doc_id == claim.doc_id and 0 <= claim.sentence_key[1] - before.sentence_key[1] <= RESTATING_REACH
 
 
-def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> None:
+def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules, nested: dict | None = None) -> None:
     """A claim left alone by the first pass joins a statistic that grew after it was read
     (a toll reported early, before the reports that name its place)."""
     for n, stat in enumerate(stats):
         if len(stat.members) != 1:
             continue
         claim = stat.members[0]
-        best = _best(claim, _candidates(claim, index, common_words=True) - {n}, stats, rules, grown=True)
+        best = _best(claim, _candidates(claim, index, common_words=True) - {n}, stats, rules, grown=True,
+                     nested=nested)
         if best is not None:
             stats[best].add(claim)
             stat.members = []
@@ -141,14 +155,14 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
 
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
-          grown: bool = False) -> int | None:
+          grown: bool = False, nested: dict | None = None) -> int | None:
     """The candidate with the most evidence, more than the threshold (ties: the latest);
     ``grown``: only statistics of two or more claims."""
     best, best_score = None, rules.weights["threshold"]
     for m in sorted(candidates):
         if grown and len(stats[m].members) < 2:
             continue
-        score = _evidence(claim, stats[m], rules)
+        score = _evidence(claim, stats[m], rules, nested)
         if score is not None and (score > best_score or best is not None and score == best_score):
             best, best_score = m, score
     return best
@@ -160,7 +174,7 @@ def _keys(claim: Claim) -> list[tuple]:
     return keys + [("w", w) for w in claim.words]
 
 
-def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
+def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict | None = None) -> float | None:
     """How strongly ``claim`` restates ``stat``; None when something rules it out."""
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
@@ -178,11 +192,12 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None
     score = 0.0
     if claim.places and stat.places:
-        if not all(_same_places(claim.places, p) for p in stat.places):
+        if not all(_same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
         score += w["same_place"]
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] if all(_same_places(claim.near, p) for p in stat.places) else -w["near_place"]
+        score += w["near_place"] if all(_same_places(claim.near, p, nested) for p in stat.places) \
+            else -w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
@@ -246,16 +261,22 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -
     return low > 0 and high / low <= rules.weights["max_ratio"]
 
 
-def _same_places(a: frozenset, b: frozenset) -> bool:
-    """Every place of each set is in the other, a city or region counting as within its country."""
-    return all(any(_within(p, q) for q in b) for p in a) and all(any(_within(q, p) for p in a) for q in b)
+def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
+    """Every place of each set is in the other, a city or region counting as within its country,
+    and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
+    return all(any(_within(p, q, nested) for q in b) for p in a) and all(any(_within(q, p, nested) for p in a) for q in b)
 
 
-def _within(p: tuple, q: tuple) -> bool:
+def _within(p: tuple, q: tuple, nested: dict | None = None) -> bool:
     """One place in the other, either way: a region or city and its country, a city and its
-    region (keys `US-NY` and `US-NY:Buffalo`); two cities of one country are two places."""
-    return p == q or p[1] == q[1] and (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":")
-                                       or q[0].startswith(p[0] + ":"))
+    region (keys `US-NY` and `US-NY:Buffalo`), or as the text nests them; two cities of one country
+    are two places."""
+    if p[1] != q[1] and p[1] and q[1]:   # a place of no known country may be in any
+        return False
+    if p[0] == q[0]:
+        return True
+    return (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":") or q[0].startswith(p[0] + ":")
+            or bool(nested) and (q[0] in nested.get(p[0], ()) or p[0] in nested.get(q[0], ())))
 
 
 def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
