@@ -264,7 +264,8 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -
 def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
     """Every place of each set is in the other, a city or region counting as within its country,
     and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
-    return all(any(_within(p, q, nested) for q in b) for p in a) and all(any(_within(q, p, nested) for p in a) for q in b)
+    return all(any(_within(p, q, nested) for q in b) for p in a) \
+        and all(any(_within(q, p, nested) for p in a) for q in b)
 
 
 def _within(p: tuple, q: tuple, nested: dict | None = None) -> bool:
