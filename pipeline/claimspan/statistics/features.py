@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimspan.statistics.lexicon import GroupingRules
+from claimspan.statistics.lexicon import GroupingRules, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
                                          nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
@@ -56,6 +56,7 @@ class Claim:
     superseded: bool
     within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
+    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -97,7 +98,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
-                 counted, eligible, superseded, read.within, restates)
+                 counted, eligible, superseded, read.within, restates,
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -241,11 +243,7 @@ def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None
 
 
 def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+    return singular(word)
 
 
 def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str | None:

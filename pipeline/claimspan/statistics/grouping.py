@@ -25,7 +25,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods",
-                 "sentences", "words", "values", "spans", "echoes")
+                 "sentences", "words", "values", "spans", "echoes", "precise")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -42,6 +42,7 @@ class Statistic:
         self.values: set = set()
         self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
+        self.precise = False   # a claim with a number in digits or words, not only `hundreds`
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -63,6 +64,7 @@ class Statistic:
             self.sentences.add(claim.sentence_key)
             self.doc_values.setdefault(claim.doc_id, set()).add(claim.value)
         self.echoes.add(claim.echo_key)
+        self.precise = self.precise or not claim.vague
         self.values.add(claim.value)
         if claim.span is not None:
             self.spans.add(claim.span)
@@ -179,9 +181,11 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
+    if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
+        return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
-    if claim.what and stat.whats and claim.what not in stat.whats:
+    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return None   # another thing counted (a figure that names none may be any)
     if claim.event and claim.own_event and stat.own_events and claim.event not in stat.events:
         return None   # killed vs injured; an event word further off in the sentence may be another figure's
@@ -229,13 +233,21 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     return score
 
 
+def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
+    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; two kinds are not."""
+    kinds = {w for w in whats | {what} if w != "people"}
+    return len(kinds) == 1 and kinds <= rules.person_kinds and "people" in whats | {what}
+
+
 def _agrees(claim: Claim, stat: Statistic) -> bool:
     """The claim's value can be true with every value of the statistic (`more than 1,800` and
-    `1,884`), and one of them is qualified: two exact figures that differ are two figures."""
+    `1,884`), and one of them is qualified: two exact figures that differ are two figures, and two
+    lower bounds (`hundreds`, `tens of thousands`) always meet."""
     if claim.span is None or not stat.spans:
         return False
     qualified = claim.qualifier != "exact" or any(lo != hi for lo, hi in stat.spans)
-    return qualified and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
+    bounded = math.isfinite(claim.span[1]) or any(math.isfinite(hi) for _, hi in stat.spans)   # not `hundreds`
+    return qualified and bounded and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
 
 
 def _common_value(value: float | None, weights: dict) -> bool:

@@ -16,6 +16,7 @@ class GroupingRules:
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
     people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
+    person_kinds: frozenset[str]           # `miner`, `romanian`: whats that are people of a kind (singular)
     national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
     venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
     class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
@@ -73,6 +74,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         class_names=frozenset({"people", *(data.get("object_classes") or [])}),   # `jobs`, `homes` are things
         people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
+        person_kinds=frozenset(singular(str(w).split()[-1].lower())
+                               for w in [*(data.get("person_kinds") or []), *_peoples()]),
         national_words=frozenset(data.get("national_words") or []),
         venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
@@ -106,6 +109,24 @@ def _inverse(table: dict, path, key: str) -> dict[str, str]:
                                 f"{out[word]!r} and {name!r}")
             out[word] = name
     return out
+
+
+def singular(word: str) -> str:
+    """`cases` -> `case`, `cities` -> `city` (the form a claim's counted head is compared in)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _peoples() -> list[str]:
+    """The people words of rules/statistics/places.yaml (`Romanians`, `Sierra Leoneans`)."""
+    path = ruleset.rules_path("statistics", "places.yaml")
+    if not path.exists():
+        return []
+    data = ruleset.read_rule_file(str(path)) or {}
+    return [w for e in (data.get("countries") or []) + (data.get("regions") or []) for w in e.get("people") or []]
 
 
 def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str]]:
