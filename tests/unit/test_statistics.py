@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from claimspan.statistics import features, group_rows, summary
-from claimspan.statistics.lexicon import load
+from claimspan.statistics.lexicon import load, singular
 from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
 
@@ -317,3 +317,10 @@ print(group_rows(rows, {"a": dt.date(1998, 8, 8), "b": dt.date(1998, 8, 9)})[1][
 def test_the_place_hierarchy_the_text_gives(rules, sentence, pairs):
     toks = tokens(sentence)
     assert set(nested_places(toks, place_mentions(toks, rules), rules)) == pairs
+
+
+@pytest.mark.parametrize("word, form", [("witnesses", "witness"), ("cases", "case"), ("churches", "church"),
+                                        ("cities", "city"), ("houses", "house"), ("taxes", "tax")])
+def test_the_singular_of_a_counted_head(word, form):
+    assert singular(word) == form
+

@@ -198,10 +198,10 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.places and stat.places:
         if not all(_same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
-        score += w["same_place"]
+        score += w["same_place"] * _level(claim.places, stat.places)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] if all(_same_places(claim.near, p, nested) for p in stat.places) \
-            else -w["near_place"]
+        score += w["near_place"] * _level(claim.near, stat.places) \
+            if all(_same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
@@ -271,6 +271,13 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -
     near = other[0] if math.isfinite(other[0]) else other[1]
     low, high = sorted((abs(claim.value), abs(near)))
     return low > 0 and high / low <= rules.weights["max_ratio"]
+
+
+def _level(places: frozenset, others: set) -> float:
+    """A quarter more when the statistic names the very places than when one is only within the
+    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's."""
+    keys = {p[0] for p in places}
+    return 1.25 if any({q[0] for q in other} == keys for other in others) else 1.0
 
 
 def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:

@@ -115,6 +115,8 @@ def singular(word: str) -> str:
     """`cases` -> `case`, `cities` -> `city` (the form a claim's counted head is compared in)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")) and len(word) > 4:   # witnesses, churches, taxes
+        return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
