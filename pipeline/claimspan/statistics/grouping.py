@@ -235,8 +235,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
     """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; two kinds are not."""
-    kinds = {w for w in whats | {what} if w != "people"}
-    return len(kinds) == 1 and kinds <= rules.person_kinds and "people" in whats | {what}
+    if what == "people":   # (``what`` is not in ``whats``)
+        return len(whats) == 1 and whats <= rules.person_kinds
+    return what in rules.person_kinds and whats == {"people"}
 
 
 def _agrees(claim: Claim, stat: Statistic) -> bool:
