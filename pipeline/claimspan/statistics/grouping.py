@@ -215,8 +215,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         score += w["same_actor"]
     if claim.event and claim.event in stat.events:
         score += w["same_event"]
-    if claim.what in stat.whats and claim.what not in rules.class_names:
-        score += w["same_what"]   # `candidates`, `hectares`: a thing of its own, not `people`
+    if claim.what in stat.whats and claim.what not in rules.class_names:   # `candidates`, not `people`
+        score += w["same_what"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     if claim.period and stat.periods:
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
