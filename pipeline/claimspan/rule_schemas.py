@@ -138,6 +138,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "place_kinds": "[str]", "own_place_ends!": "[str]",
                                           "journey_words": "[str]", "incidents": "{[str]}", "incident_events": "[str]",
                                           "money_events": "[str]", "months": "{int}",
+                                          "people_counted_as": "{str}", "national_words": "[str]",
+                                          "venue_words": "[str]", "restating": "[str]", "person_kinds": "[str]",
                                           "weights!": "{number}"}),
     "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
                                         "regions": [Record(**PLACE, **{"country!": "str"})],

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from claimspan.statistics import features, group_rows, summary
-from claimspan.statistics.lexicon import load
-from claimspan.statistics.places import place_mentions
+from claimspan.statistics.lexicon import load, singular
+from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
 
 
@@ -276,10 +276,11 @@ def test_a_figure_the_text_replaces(rules, sentence, number, superseded):
 
 def test_the_same_organization_is_evidence():
     """Two stories on one party's seats, in few words alike and with no event word: the party
-    (one org_key in both sentences) is what makes them one figure."""
-    rows = [claim_row("The Centre Party won 28 seats, with 23.4 percent of the vote.", "28", doc="a",
+    (one org_key in both sentences) is what makes them one figure (a round number: a rarer one,
+    `28 seats`, is one figure by its value and counted noun alone)."""
+    rows = [claim_row("The Centre Party won 30 seats, with 23.4 percent of the vote.", "30", doc="a",
                       counted="seats"),
-            claim_row("Its 28 seats make it the largest group in the Riigikogu.", "28", doc="b", counted="seats")]
+            claim_row("Its 30 seats make it the largest group in the Riigikogu.", "30", doc="b", counted="seats")]
     dates = {"a": dt.date(1999, 3, 8), "b": dt.date(1999, 3, 9)}
     alone, _ = group_rows(rows, dates)
     together, _ = group_rows(rows, dates, (), {"a": [(4, "org-centre-party")], "b": [(0, "org-centre-party")]})
@@ -303,3 +304,23 @@ print(group_rows(rows, {"a": dt.date(1998, 8, 8), "b": dt.date(1998, 8, 9)})[1][
     labels = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                              capture_output=True, text=True, check=True).stdout for seed in range(6)}
     assert len(labels) == 1 and "Kenya" in labels.pop()
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    ("The mine near the city of Horlivka in the Donetsk region collapsed.", {("~Horlivka", "UA-14")}),
+    ("In the town of Kemah in Erzincan province, 10 people were killed.", {("~Kemah", "~Erzincan")}),
+    ("A bomb in Lockerbie, Scotland, killed 270.", {("GB-SCT:Lockerbie", "GB-SCT")}),
+    ("Near the town of La Oroya in the Junin department, 23 died.", {("~La Oroya", "~Junin")}),
+    ("Floods hit Kenya and Tanzania.", set()),                   # two places side by side, not one in the other
+    ("Kenya, Tanzania and Uganda agreed.", set()),   # a country is never held
+])
+def test_the_place_hierarchy_the_text_gives(rules, sentence, pairs):
+    toks = tokens(sentence)
+    assert set(nested_places(toks, place_mentions(toks, rules), rules)) == pairs
+
+
+@pytest.mark.parametrize("word, form", [("witnesses", "witness"), ("cases", "case"), ("churches", "church"),
+                                        ("cities", "city"), ("houses", "house"), ("taxes", "tax")])
+def test_the_singular_of_a_counted_head(word, form):
+    assert singular(word) == form
+

@@ -14,12 +14,15 @@ import math
 import re
 from dataclasses import dataclass
 
-from claimspan.statistics.lexicon import GroupingRules
+from claimspan.statistics.lexicon import GroupingRules, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
-                                         place_named, places_of)
+                                         nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
 
 RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
+RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
+NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
@@ -39,6 +42,7 @@ class Claim:
     span: tuple | None               # the values the qualified number allows (`at least 82`: [82, inf))
     what: str | None                 # the counted class or head, lower case
     event: str | None
+    own_event: bool                  # the event word is next to the number, not somewhere in its sentence
     places: frozenset                # (place, country) pairs its sentence gives it
     near: frozenset                  # for a sentence with none, those of the sentences before (weaker)
     actors: frozenset                # the org_keys of the organizations its sentence names
@@ -50,6 +54,9 @@ class Claim:
     counted: str | None
     eligible: bool                   # a figure about the world that another claim may restate
     superseded: bool
+    within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
+    restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
+    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -63,9 +70,9 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     lower = read.lower
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
-    event = event_of(lower, first, last, rules, row["kind"] == "money")
+    event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
-    what = what_of(counted, lower, first, event, rules)
+    what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places, own = places_of(read, first, last, counted, rules)
@@ -77,17 +84,29 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if any(p[1] is None for p in places | near):
         country = home_country(text, rules)
         places, near = in_country(places, country), in_country(near, country)
+    if not own and any(w in rules.national_words for w in lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]):
+        places = _nation(places | near, text, rules)   # `1,200 cases nationwide since ... in Lusaka`
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
+    before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
+    restates = any(before.endswith(phrase) for phrase in rules.restating)
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
-                 span, what, event, places, near, actors, scope, period, read.words,
+                 span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
-                 counted, eligible, superseded)
+                 counted, eligible, superseded, read.within, restates,
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]))
+
+
+def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
+    """The one country of the places (else the dateline's): the place of a `nationwide` figure."""
+    countries = {p[1] for p in places if p[1]}
+    country = next(iter(countries)) if len(countries) == 1 else None if countries else home_country(text, rules)
+    return frozenset({(country, country)}) if country else places
 
 
 def interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -119,7 +138,7 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
         mentions = place_mentions(toks, rules) if rules.places else []
         scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
         read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                        words, mentions, [i for i, _ in mentions], scopes, [])
+                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules))
         if mentions:
             read.owned.extend(_owned(read, rules))
         _LAST.clear()
@@ -139,8 +158,16 @@ def _owned(read: Sentence, rules: GroupingRules):
 
 def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, money: bool = True) -> str | None:
     """The nearest event word: after the number within its own clause (`82 were killed`), or
-    before it (`killing 247 people`; each clause break crossed counts as two words), else any after.
+    before it (`killing 247 people`; each clause break crossed counts as two words), else any after
+    before the next figure.
     An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
+    return find_event(lower, first, last, rules, money)[0]
+
+
+def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
+               money: bool = True) -> tuple[str | None, bool]:
+    """(event_of's event, whether it is the figure's own: in its clause right after it or at most
+    NEAR_EVENT words before it). An event found further away is a hint, not a reason to refuse."""
     breaks = rules.clause_breaks
     events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
@@ -150,32 +177,58 @@ def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, mone
         if w in events:
             best, best_distance = events[w], j + 1
             break
-    distance = 0
+    distance, crossed = 0, False
     for w in reversed(lower[max(0, first - LEFT_REACH):first]):
         distance += 2 if w in breaks else 1
         if distance >= best_distance:
             break
-        if w in events:
-            return events[w]
+        if w in events:   # past another figure it is that one's (`convicted 14 of the 23 defendants`)
+            return events[w], distance <= NEAR_EVENT and not crossed
+        crossed = crossed or w[0].isdigit() or w in rules.number_words
     if best is not None:
-        return best
-    return next((events[w] for w in lower[last:last + LEFT_REACH] if w in events), None)
+        return best, True
+    for w in lower[last:last + LEFT_REACH]:   # any after, up to the next figure (`104 passengers and seven
+        if w in events:                       # crew crashed ..., killing 100`: the killing is 100's)
+            return events[w], False
+        if w[0].isdigit() or w in rules.number_words:
+            break
+    return None, False
 
 
-def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules) -> str | None:
+def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules,
+            last: int | None = None) -> str | None:
     """The counted noun's class (`people`, `lives`, `others` -> people) or head; for a number with no
-    noun, the label before it (`Injured: 4,877`, `Americans: 12`) or the people an event counts."""
+    noun, the label before it (`Injured: 4,877`, `Americans: 12`), what a percent or measure is of
+    (`85 percent of workers`, `20 tons of chlorine`: ``last``, the token after the claim) or the
+    people an event counts."""
     head = None
     if counted:
         head = counted.split()[-1].lower()
+    elif last is not None and (of := _of_what(lower, last, rules)) is not None:
+        head = of
     elif (named := _number_of(lower, first, rules)) is not None:
         head = named
     elif first >= 2 and lower[first - 1] == ":" and lower[first - 2][0].isalpha():
         label = lower[first - 2]   # `Injured: 4,877`, but not `Turkey: 412 dead`
         head = None if label in rules.events or place_named(label.title(), rules) else label
     if head is None:
-        return "people" if event in rules.people_events else None
-    return rules.counted_classes.get(head) or _singular(head)
+        what = "people" if event in rules.people_events else None
+    else:
+        what = rules.counted_classes.get(head) or _singular(head)
+    return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
+
+
+def _of_what(lower: list[str], last: int, rules: GroupingRules) -> str | None:
+    """`85 percent of workers`, `20 tons of chlorine`, `2 percent of the vote`: the first content word
+    after the `of` right after the figure (a people adjective, `Greek workers`, passed over)."""
+    if last >= len(lower) or lower[last] != "of":
+        return None
+    for word in lower[last + 1:last + 4]:
+        if not word[0].isalpha() or word in rules.clause_breaks:
+            return None
+        if word not in rules.stop_words and not place_named(word.title(), rules):
+            return word
+    return None
 
 
 def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:
@@ -190,11 +243,7 @@ def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None
 
 
 def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+    return singular(word)
 
 
 def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str | None:

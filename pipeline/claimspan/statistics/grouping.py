@@ -19,18 +19,20 @@ from collections import defaultdict
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
 
+RESTATING_REACH = 400   # characters from the sentence of a figure to that of another value for it
 COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "scopes", "places", "actors", "periods", "sentences",
-                 "words", "values", "spans", "echoes")
+    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods",
+                 "sentences", "words", "values", "spans", "echoes", "precise")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
         self.doc_values: dict = {}   # doc_id -> the values its claims give (the replaced ones not)
         self.whats: set = set()
         self.events: set = set()
+        self.own_events: set = set()   # the events of claims whose event word is next to the number
         self.scopes: set = set()
         self.places: set = set()
         self.actors: set = set()
@@ -40,6 +42,7 @@ class Statistic:
         self.values: set = set()
         self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
+        self.precise = False   # a claim with a number in digits or words, not only `hundreds`
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -48,6 +51,8 @@ class Statistic:
             self.whats.add(claim.what)
         if claim.event:
             self.events.add(claim.event)
+            if claim.own_event:
+                self.own_events.add(claim.event)
         if claim.scope:
             self.scopes.add(claim.scope)
         if claim.places:
@@ -59,6 +64,7 @@ class Statistic:
             self.sentences.add(claim.sentence_key)
             self.doc_values.setdefault(claim.doc_id, set()).add(claim.value)
         self.echoes.add(claim.echo_key)
+        self.precise = self.precise or not claim.vague
         self.values.add(claim.value)
         if claim.span is not None:
             self.spans.add(claim.span)
@@ -75,41 +81,65 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
             blocks[(claim.kind, claim.unit)].append(claim)
         else:
             alone.append([claim])
+    nested = _hierarchy(claims)
     out = alone
     for block in blocks.values():
-        out.extend(s.members for s in _cluster(block, rules))
+        out.extend(s.members for s in _cluster(block, rules, nested))
     return out
+
+
+def _hierarchy(claims: list[Claim]) -> dict[str, set]:
+    """place key -> the keys of the places that hold it, as the run's sentences nest them (`the
+    town of Kemah in Erzincan province`), and what holds those."""
+    up: dict[str, set] = defaultdict(set)
+    for claim in claims:
+        for inner, outer in claim.within:
+            up[inner].add(outer)
+    for inner in list(up):
+        up[inner] |= {top for outer in list(up[inner]) for top in up.get(outer, ())}
+    return up
 
 
 def _order(claim: Claim):
     return (claim.doc_date or dt.date.max, claim.doc_id, claim.sentence_key[1], claim.row)
 
 
-def _cluster(block: list[Claim], rules: GroupingRules) -> list[Statistic]:
+def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = None) -> list[Statistic]:
     stats: list[Statistic] = []
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
+    previous: tuple | None = None   # (claim, statistic) read last
     for claim in sorted(block, key=_order):
-        best = _best(claim, _candidates(claim, index), stats, rules)
+        if claim.restates and previous and _just_before(previous[0], claim):
+            best = previous[1]   # `put the figure at 22 percent`: the 85 percent just before, by another source
+        else:
+            best = _best(claim, _candidates(claim, index), stats, rules, nested=nested)
         if best is None:
             best = len(stats)
             stats.append(Statistic(claim))
         else:
             stats[best].add(claim)
+        previous = (claim, best)
         for key in _keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
-    _second_look(stats, index, rules)
+    _second_look(stats, index, rules, nested)
     return [s for s in stats if s.members]
 
 
-def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules) -> None:
+def _just_before(before: Claim, claim: Claim) -> bool:
+    """The figure read before ``claim`` is of its document, in its sentence or close before it."""
+    return before.doc_id == claim.doc_id and 0 <= claim.sentence_key[1] - before.sentence_key[1] <= RESTATING_REACH
+
+
+def _second_look(stats: list[Statistic], index: dict, rules: GroupingRules, nested: dict | None = None) -> None:
     """A claim left alone by the first pass joins a statistic that grew after it was read
     (a toll reported early, before the reports that name its place)."""
     for n, stat in enumerate(stats):
         if len(stat.members) != 1:
             continue
         claim = stat.members[0]
-        best = _best(claim, _candidates(claim, index, common_words=True) - {n}, stats, rules, grown=True)
+        best = _best(claim, _candidates(claim, index, common_words=True) - {n}, stats, rules, grown=True,
+                     nested=nested)
         if best is not None:
             stats[best].add(claim)
             stat.members = []
@@ -127,14 +157,14 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
 
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
-          grown: bool = False) -> int | None:
+          grown: bool = False, nested: dict | None = None) -> int | None:
     """The candidate with the most evidence, more than the threshold (ties: the latest);
     ``grown``: only statistics of two or more claims."""
     best, best_score = None, rules.weights["threshold"]
     for m in sorted(candidates):
         if grown and len(stats[m].members) < 2:
             continue
-        score = _evidence(claim, stats[m], rules)
+        score = _evidence(claim, stats[m], rules, nested)
         if score is not None and (score > best_score or best is not None and score == best_score):
             best, best_score = m, score
     return best
@@ -146,17 +176,19 @@ def _keys(claim: Claim) -> list[tuple]:
     return keys + [("w", w) for w in claim.words]
 
 
-def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | None:
+def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict | None = None) -> float | None:
     """How strongly ``claim`` restates ``stat``; None when something rules it out."""
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
+    if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
+        return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
-    if claim.what and stat.whats and claim.what not in stat.whats:
+    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return None   # another thing counted (a figure that names none may be any)
-    if claim.event and stat.events and claim.event not in stat.events:
-        return None
+    if claim.event and claim.own_event and stat.own_events and claim.event not in stat.events:
+        return None   # killed vs injured; an event word further off in the sentence may be another figure's
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
@@ -164,17 +196,18 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         return None
     score = 0.0
     if claim.places and stat.places:
-        if not all(_same_places(claim.places, p) for p in stat.places):
+        if not all(_same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
-        score += w["same_place"]
+        score += w["same_place"] * _level(claim.places, stat.places)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] if all(_same_places(claim.near, p) for p in stat.places) else -w["near_place"]
+        score += w["near_place"] * _level(claim.near, stat.places) \
+            if all(_same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
         if not all(_plausible(claim, span, rules) for span in stat.spans):
             return None
-        if claim.event in rules.running:
+        if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
         score += w["same_sentence_text"]
@@ -182,6 +215,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
         score += w["same_actor"]
     if claim.event and claim.event in stat.events:
         score += w["same_event"]
+    if claim.what in stat.whats and claim.what not in rules.class_names:   # `candidates`, not `people`
+        score += w["same_what"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     if claim.period and stat.periods:
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
@@ -191,11 +226,29 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules) -> float | No
     if claim.event is None and not stat.events and claim.echo_key not in stat.echoes:
         # nothing says what happened to what is counted: the same figure, said in much the same words,
         # unless the figure is a rare one of a thing of its own (`28 visas`, `29 aliases`)
-        if claim.value not in stat.values:
-            return None
         specific = claim.what is not None and claim.what not in rules.class_names
+        if claim.value not in stat.values:   # `More than 1,800 candidates` and `1,884 candidates`
+            return score if specific and claim.what in stat.whats and _agrees(claim, stat) else None
         return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
     return score
+
+
+def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
+    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; two kinds are not."""
+    if what == "people":   # (``what`` is not in ``whats``)
+        return len(whats) == 1 and whats <= rules.person_kinds
+    return what in rules.person_kinds and whats == {"people"}
+
+
+def _agrees(claim: Claim, stat: Statistic) -> bool:
+    """The claim's value can be true with every value of the statistic (`more than 1,800` and
+    `1,884`), and one of them is qualified: two exact figures that differ are two figures, and two
+    lower bounds (`hundreds`, `tens of thousands`) always meet."""
+    if claim.span is None or not stat.spans:
+        return False
+    qualified = claim.qualifier != "exact" or any(lo != hi for lo, hi in stat.spans)
+    bounded = math.isfinite(claim.span[1]) or any(math.isfinite(hi) for _, hi in stat.spans)   # not `hundreds`
+    return qualified and bounded and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
 
 
 def _common_value(value: float | None, weights: dict) -> bool:
@@ -221,25 +274,40 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -
     return low > 0 and high / low <= rules.weights["max_ratio"]
 
 
-def _same_places(a: frozenset, b: frozenset) -> bool:
-    """Every place of each set is in the other, a city or region counting as within its country."""
-    return all(any(_within(p, q) for q in b) for p in a) and all(any(_within(q, p) for p in a) for q in b)
+def _level(places: frozenset, others: set) -> float:
+    """A quarter more when the statistic names the very places than when one is only within the
+    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's."""
+    keys = {p[0] for p in places}
+    return 1.25 if any({q[0] for q in other} == keys for other in others) else 1.0
 
 
-def _within(p: tuple, q: tuple) -> bool:
+def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
+    """Every place of each set is in the other, a city or region counting as within its country,
+    and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
+    return all(any(_within(p, q, nested) for q in b) for p in a) \
+        and all(any(_within(q, p, nested) for p in a) for q in b)
+
+
+def _within(p: tuple, q: tuple, nested: dict | None = None) -> bool:
     """One place in the other, either way: a region or city and its country, a city and its
-    region (keys `US-NY` and `US-NY:Buffalo`); two cities of one country are two places."""
-    return p == q or p[1] == q[1] and (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":")
-                                       or q[0].startswith(p[0] + ":"))
+    region (keys `US-NY` and `US-NY:Buffalo`), or as the text nests them; two cities of one country
+    are two places."""
+    if p[1] != q[1] and p[1] and q[1]:   # a place of no known country may be in any
+        return False
+    if p[0] == q[0]:
+        return True
+    return (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":") or q[0].startswith(p[0] + ":")
+            or bool(nested) and (q[0] in nested.get(p[0], ()) or p[0] in nested.get(q[0], ())))
 
 
 def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     """Periods that do not overlap and still one figure: a sentence repeated word for word (its
-    `Wednesday` moved with its document's date), or a running toll counted on another day (`rose
-    to 317 on Friday`: a day is when it was counted, not when it happened)."""
+    `Wednesday` moved with its document's date), or figures dated by single days (`rose to 317 on
+    Friday`, `charged 23 people on Tuesday` and `the trial of 23 people opened Monday`: a day is
+    when the figure was counted or something was done to what it counts, not a period it covers)."""
     if claim.echo_key in stat.echoes:
         return True
-    return claim.event in rules.running and all(_days(p) <= 1 for p in (claim.period, *stat.periods))
+    return all(_days(p) <= 1 for p in (claim.period, *stat.periods))
 
 
 def _days(period: tuple) -> int:

@@ -15,13 +15,18 @@ class GroupingRules:
     running: frozenset[str]
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
-    class_names: frozenset[str]            # the classes (`people`, `times`): what no specific noun is
+    people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
+    person_kinds: frozenset[str]           # `miner`, `romanian`: whats that are people of a kind (singular)
+    national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
+    venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
+    class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]
+    restating: tuple[str, ...]             # words before a figure that give another value for the one before it
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -40,7 +45,7 @@ class GroupingRules:
     months: frozenset[str] = frozenset()         # `aug`: the number after one is a day, not a figure
 
 
-WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_place", "near_place", "same_period",
+WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_what", "same_place", "near_place", "same_period",
            "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
            "max_ratio", "threshold")
 
@@ -51,7 +56,7 @@ def load(overlay: str | None = None) -> GroupingRules:
     path = ruleset.rules_path("statistics", "grouping.yaml")
     data = ruleset.read_rule_file(str(path))
     events = _inverse(data["events"], path, "events")
-    for key in ("running_events", "people_events", "incident_events", "money_events"):
+    for key in ("running_events", "people_events", "incident_events", "money_events", "people_counted_as"):
         for name in data.get(key) or []:
             if name not in data["events"]:
                 raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
@@ -67,12 +72,18 @@ def load(overlay: str | None = None) -> GroupingRules:
         running=frozenset(data.get("running_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
-        class_names=frozenset(data.get("counted_classes") or {}),
+        class_names=frozenset({"people", *(data.get("object_classes") or [])}),   # `jobs`, `homes` are things
+        people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
+        person_kinds=frozenset(singular(str(w).split()[-1].lower())
+                               for w in [*(data.get("person_kinds") or []), *_peoples()]),
+        national_words=frozenset(data.get("national_words") or []),
+        venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(data.get("superseded") or []),
+        restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
@@ -98,6 +109,26 @@ def _inverse(table: dict, path, key: str) -> dict[str, str]:
                                 f"{out[word]!r} and {name!r}")
             out[word] = name
     return out
+
+
+def singular(word: str) -> str:
+    """`cases` -> `case`, `cities` -> `city` (the form a claim's counted head is compared in)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")) and len(word) > 4:   # witnesses, churches, taxes
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _peoples() -> list[str]:
+    """The people words of rules/statistics/places.yaml (`Romanians`, `Sierra Leoneans`)."""
+    path = ruleset.rules_path("statistics", "places.yaml")
+    if not path.exists():
+        return []
+    data = ruleset.read_rule_file(str(path)) or {}
+    return [w for e in (data.get("countries") or []) + (data.get("regions") or []) for w in e.get("people") or []]
 
 
 def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str]]:

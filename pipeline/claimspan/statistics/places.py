@@ -12,6 +12,8 @@ from claimspan.statistics.lexicon import GroupingRules
 from claimspan.statistics.text import SENTENCE_SPLIT, Sentence, tokens
 
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
+VENUE_REACH = 4    # tokens before a place's `in` where `meeting`, `told` make it a venue
+NEST_WORDS = 4     # words between a place and the place that holds it (`, in the eastern`)
 PLACE_REACH = 3    # tokens after the number where `in Kenya` names its own place
 
 
@@ -84,14 +86,21 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
             if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
                                                                          or before[-1] in rules.place_modifiers)):
                 place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in (eastern) ...`
+            if place and before and before[-1] in rules.place_prepositions \
+                    and any(t[0].lower() in rules.venue_words for t in toks[max(0, i - VENUE_REACH):i - 1]):
+                place = None   # `pledged at a meeting in Madrid`, `told a news conference in Nairobi`
             if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
                 out.append((i, place))
                 i += n
                 break
         else:
+            n = 1
             if i and not known and _named_kind(toks, i, out, rules):
-                out.append((i, ("~" + toks[i][0].rstrip("."), None)))
-            i += 1
+                while n < 3 and i + n < len(toks) and toks[i + n][0][:1].isupper() \
+                        and not place_named(toks[i + n][0], rules):   # `the town of La Oroya`
+                    n += 1
+                out.append((i, ("~" + " ".join(t[0] for t in toks[i:i + n]).rstrip("."), None)))
+            i += n
     if any(p[1] is None for _, p in out):
         countries = {p[1] for _, p in out if p[1] is not None}
         if len(countries) == 1:
@@ -112,6 +121,26 @@ def _named_kind(toks, i: int, found: list, rules: GroupingRules) -> bool:
         return True
     return bool(before and before[-1] in ("and", ",") and found and found[-1][0] >= i - 2
                 and found[-1][1][0].startswith("~"))
+
+
+def nested_places(toks, mentions: list, rules: GroupingRules) -> tuple:
+    """(inner, outer) place keys of a place named right before another that holds it: `the town of
+    Kemah in Erzincan province`, `Horlivka in the Donetsk region`, `Monchique, in the Algarve`,
+    `Lockerbie, Scotland` (only the words of the first name, a comma, `in`, `the`, `of`, a
+    modifier or a kind of place between them; never two countries)."""
+    out = []
+    for (i, inner), (j, outer) in zip(mentions, mentions[1:]):
+        between = [t[0] for t in toks[i + 1:j]]
+        while between and between[0][:1].isupper():   # the rest of the first name (`Dar es Salaam`)
+            between.pop(0)
+        if not between or between[0] not in (",", "in") or len(between) > NEST_WORDS \
+                or any(w not in (",", "in", "the", "of") and w.lower() not in rules.place_modifiers
+                       and w.lower() not in rules.place_kinds for w in between):
+            continue
+        if inner[0] == outer[0] or inner[0] == inner[1] or (inner[1] and outer[1] and inner[1] != outer[1]):
+            continue
+        out.append((inner[0], outer[0]))
+    return tuple(out)
 
 
 DATELINE_CHARS = 120   # `ANKARA, Turkey (AP) _`: where a wire story says where it was written

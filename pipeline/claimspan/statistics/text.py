@@ -27,3 +27,4 @@ class Sentence(NamedTuple):
     mention_at: list[int]     # their token indexes, for bisect
     scopes: list              # (token index, `one` or `many`) of each incident word
     owned: list               # (token index of a figure, its own place phrase as a range of ``mentions``)
+    within: tuple = ()        # (inner, outer) place keys the sentence nests (`the town of Kemah in Erzincan`)
