@@ -173,6 +173,10 @@ CTRL_C = """
 import os, signal, sys
 import claimspan.cli as cli
 
+# as from a terminal: a job started in the background of a non-interactive shell (a CI step,
+# "cmd &") inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 def interrupt(self, done, total):   # Ctrl-C, as a terminal sends it: to the whole process group
     os.killpg(0, signal.SIGINT)
 
