@@ -97,7 +97,8 @@ class DescribedNames:
             return True
         if doc[e].text != ",":
             return False
-        return e + 1 == len(doc) or doc[e + 1].text[:1].islower() and doc[e + 1].lower_ not in self.coordinators
+        after = doc[e + 1] if e + 1 < len(doc) else None
+        return after is None or after.text[:1].islower() and after.lower_ not in self.name_rules.coordinators
 
 
 def _tail_of_name(doc: Doc, start: int) -> bool:

@@ -121,7 +121,7 @@ class ModelNames:
 
     def _joining(self, tok) -> bool:
         """A token that joins two names rather than continuing one."""
-        return tok.lower_ in self.coordinators or tok.text in (",", ";") or "\n" in tok.text
+        return tok.lower_ in self.name_rules.coordinators or tok.text in (",", ";") or "\n" in tok.text
 
 
 def _in_capitals(doc: Doc, spans: list[Span]) -> list[bool]:

@@ -68,7 +68,6 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.leading_noise = words(names, "leading_noise")
         self.not_continuations = words(names, "not_continuations")
         definite, indefinite = articles()
-        self.coordinators = frozenset(ruleset.load_table("common", "words.yaml")["coordinators"])
         self.name_coordinators = words(names, "coordinators")
         self.name_rules = NameRules(connectors=words(names, "connectors") - definite, inner=definite,
                                     possessive_ok=words(names, "possessive_ok"),

@@ -34,6 +34,7 @@ class NameRules:
     max_connectors: int = 3
     hyphens: frozenset = frozenset()          # join two words of a name (rules/common/punctuation.yaml)
     possessives: frozenset = frozenset()      # join two words of a name: "People's", "workers'"
+    coordinators: frozenset = frozenset()     # "and", "or": join two names rather than continue one
     ordinal_suffixes: frozenset = frozenset()   # "20th", which the tokenizer splits as "20" "th"
     period_joins: frozenset = frozenset()     # join the years of a period after a name: "(2016-2020)"
 
@@ -151,8 +152,8 @@ def articles() -> tuple[frozenset, frozenset]:
 
 def shared_words() -> dict[str, frozenset]:
     """The ``NameRules`` fields every kind of name shares, from ``rules/common/``: the dashes
-    that join its words, the possessives and the ordinal suffixes."""
+    that join its words, the possessives, the coordinators and the ordinal suffixes."""
     punctuation, words = load_table("common", "punctuation.yaml"), load_table("common", "words.yaml")
     return {"hyphens": frozenset(punctuation["hyphens"]),
             "possessives": frozenset(words["possessives"]) | frozenset(punctuation["apostrophes"]),
-            "ordinal_suffixes": frozenset(words["ordinal_suffixes"])}
+            "coordinators": frozenset(words["coordinators"]), "ordinal_suffixes": frozenset(words["ordinal_suffixes"])}

@@ -84,8 +84,7 @@ class ResolutionsComponent(RuleComponent):
                                     period_joins=low("period_joins"))
         self.starts = low("starts")
         self.definite, indefinite = articles()
-        self.coordinators = frozenset(ruleset.load_table("common", "words.yaml")["coordinators"])
-        self.listing = self.coordinators | {","}   # the words between the items of a list
+        self.listing = self.name_rules.coordinators | {","}   # the words between the items of a list
         self.title_joins, self.clause_breaks = low("title_joins"), low("clause_breaks")
         # a word before a name that makes it the object of another title ("Law on Social Security Act")
         self.joined_left = self.name_rules.connectors - self.definite - indefinite - self.listing
@@ -179,7 +178,8 @@ class ResolutionsComponent(RuleComponent):
                 break  # "Law on ... of Women in 2022" (but "Act of 1989")
             if self.listing.intersection(words) and any(t.lower_ in self.heads for t in doc[k:part_end]):
                 break  # "the Copyright Law and the Patent Law": two names
-            if words[-1] in self.definite and ("," in words or (self.coordinators.intersection(words) and not between)):
+            listed = "," in words or (rules.coordinators.intersection(words) and not between)
+            if words[-1] in self.definite and listed:
                 break  # ", the Regulations on ...", "... and the International Symposium"
             between = between or "between" in words
             end = part_end

@@ -156,18 +156,13 @@ def _owned(read: Sentence, rules: GroupingRules):
                 yield j, range(*found)
 
 
-def event_of(lower: list[str], first: int, last: int, rules: GroupingRules, money: bool = True) -> str | None:
-    """The nearest event word: after the number within its own clause (`82 were killed`), or
-    before it (`killing 247 people`; each clause break crossed counts as two words), else any after
-    before the next figure.
-    An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
-    return find_event(lower, first, last, rules, money)[0]
-
-
 def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
                money: bool = True) -> tuple[str | None, bool]:
-    """(event_of's event, whether it is the figure's own: in its clause right after it or at most
-    NEAR_EVENT words before it). An event found further away is a hint, not a reason to refuse."""
+    """The nearest event word, and whether it is the figure's own. The event is after the number
+    within its own clause (`82 were killed`: its own), or before it (`killing 247 people`; each
+    clause break crossed counts as two words; its own when at most NEAR_EVENT words away and past
+    no other figure), else any after before the next figure (a hint, not a reason to refuse).
+    An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
     breaks = rules.clause_breaks
     events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
@@ -184,15 +179,20 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
             break
         if w in events:   # past another figure it is that one's (`convicted 14 of the 23 defendants`)
             return events[w], distance <= NEAR_EVENT and not crossed
-        crossed = crossed or w[0].isdigit() or w in rules.number_words
+        crossed = crossed or _is_figure(w, rules)
     if best is not None:
         return best, True
     for w in lower[last:last + LEFT_REACH]:   # any after, up to the next figure (`104 passengers and seven
         if w in events:                       # crew crashed ..., killing 100`: the killing is 100's)
             return events[w], False
-        if w[0].isdigit() or w in rules.number_words:
+        if _is_figure(w, rules):
             break
     return None, False
+
+
+def _is_figure(word: str, rules: GroupingRules) -> bool:
+    """A number in digits or in words: another figure than the claim's."""
+    return word[0].isdigit() or word in rules.number_words
 
 
 def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules,
@@ -214,7 +214,7 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     if head is None:
         what = "people" if event in rules.people_events else None
     else:
-        what = rules.counted_classes.get(head) or _singular(head)
+        what = rules.counted_classes.get(head) or singular(head)
     return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
 
 
@@ -240,10 +240,6 @@ def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None
         if lower[j - 1] in rules.count_nouns and lower[j] == "of" and j + 1 < first:
             return lower[j + 1]
     return None
-
-
-def _singular(word: str) -> str:
-    return singular(word)
 
 
 def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str | None:

@@ -35,14 +35,19 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int) -> str | None:
         if word in lexicon["future_markers"]:
             if token.i > 0 and doc[token.i - 1].text in lexicon["dashes"] and not doc[token.i - 1].whitespace_:
                 continue
-            before = doc[max(lo, token.i - 2):token.i]
-            return "past" if any(t.lower_ in lexicon["future_in_past"] for t in before) else "future"
+            return _ahead_or_seen_back(lexicon, doc, lo, token.i)
         if word in lexicon["past_markers"]:
             return "past"
         if word in lexicon["present_verbs"] and token.i > lo \
                 and doc[token.i - 1].lower_ not in lexicon["not_a_verb_after"]:
-            before = doc[max(lo, token.i - 2):token.i]   # "they meet Monday"; "did not meet Monday" is past
-            return "past" if any(t.lower_ in lexicon["future_in_past"] for t in before) else "future"
+            return _ahead_or_seen_back(lexicon, doc, lo, token.i)   # "they meet Monday"; "did not meet" is past
         if word == "to" and token.i - 1 >= lo and doc[token.i - 1].lower_ in lexicon["scheduled_to"]:
             return "future"   # "talks are set to resume Monday"
     return None
+
+
+def _ahead_or_seen_back(lexicon: dict, doc: Doc, lo: int, i: int) -> str:
+    """A verb looking ahead at token ``i`` is ``future``, unless a word of ``future_in_past`` right
+    before it looks at it from the past ("had been due to", "did not meet"): then ``past``."""
+    before = doc[max(lo, i - 2):i]
+    return "past" if any(t.lower_ in lexicon["future_in_past"] for t in before) else "future"
