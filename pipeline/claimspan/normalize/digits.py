@@ -81,6 +81,8 @@ def fold(word: str) -> str:
     >>> fold("５，４７９")
     '5,479'
     """
+    if word.isascii():   # NFKC leaves ASCII as it is; most tokens are ASCII
+        return word.lower()
     if VULGAR.search(word) or SUPERSCRIPT_POWER.match(word):   # keep "½", "10⁶" (NFKC: "1⁄2", "106")
         return word.lower()
     return unicodedata.normalize("NFKC", word).lower()

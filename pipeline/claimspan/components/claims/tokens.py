@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from claimspan.normalize.numbers import fold
@@ -26,20 +27,25 @@ class Claim:
 
 
 class FoldedTokens:
-    """Folded token texts of a Doc, computed on demand (only near candidates)."""
+    """Folded token texts of a Doc, each computed when first asked for (only words near
+    numbers are), from the Doc's ORTH ids: no Token objects are made. Indices outside
+    the Doc read as ""."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.cache = doc, {}
+        self.doc, self.strings = doc, doc.vocab.strings
+        self.orths = doc.to_array(ORTH).tolist()
+        self.folded: list[str | None] = [None] * len(self.orths)
+        self.n = len(self.orths)
 
     def __len__(self):
-        return len(self.doc)
+        return self.n
 
     def __getitem__(self, i: int) -> str:
-        if i < 0 or i >= len(self.doc):
+        if i < 0 or i >= self.n:
             return ""
-        w = self.cache.get(i)
+        w = self.folded[i]
         if w is None:
-            w = self.cache[i] = fold(self.doc[i].text)
+            w = self.folded[i] = fold(self.strings[self.orths[i]])
         return w
 
 
