@@ -9,6 +9,8 @@ a check on text the rules were not written against; keep tuning to them honest (
 general, with its own examples in rules/statistics/examples.yaml). bench/heldout-news-2/ is a
 second set in the same format (28 stories in 6 other storylines: a wildfire, a mine collapse, a
 drug recall, a bus crash, a refugee flow, job cuts), written the same way; pick it with --dir.
+bench/heldout-news-3/ is a third (33 stories in 7 storylines: an earthquake, a referendum, a strike,
+a national economy, a refugee flow, product sales, a fraud trial), also written blind.
 
 Every claim the run finds takes part. Each gold claim is matched to the run claim of its
 document whose span overlaps it most; a pair of claims is a gold pair when both match claims of
