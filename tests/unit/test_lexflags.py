@@ -70,3 +70,23 @@ def test_sparse_matcher_without_a_first_token_test_runs_everywhere():
     sparse = lexflags.SparseMatcher(nlp.vocab)
     sparse.add("quote", [[{"IS_QUOTE": True}, {"LOWER": {"IN": ["a"]}}]])
     assert sparse.longest is None and sparse(nlp('" a " b')) == [(nlp.vocab.strings["quote"], 0, 2)]
+
+
+def test_triggered_matcher_finds_in_each_window_what_one_matcher_finds():
+    nlp = spacy.blank("en")
+    patterns = {"clock": [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["a.m.", "p.m."]}}]],
+                "code": [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": "u.s.c."}]],
+                "title": [[{"IS_TITLE": True}, {"IS_DIGIT": True}]],          # no required word: every window
+                "one": [[{"LOWER": "one"}, {"LOWER": {"IN": ["of", "who"]}, "OP": "?"}]]}
+    triggered, plain = lexflags.TriggeredMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, pats in patterns.items():
+        triggered.add(key, pats)
+        plain.add(key, pats)
+    doc = nlp("At 9 a.m. one of Route 66 fans cited 42 U.S.C. and 7 p.m. , one who saw Gate 5 .")
+    windows = [(0, 6), (6, 12), (12, len(doc))]
+    expected = sorted((k, a + s, a + e) for a, b in windows for k, s, e in plain(doc[a:b]))
+    assert sorted(triggered(doc, windows)) == expected and len(expected) >= 6
+    assert len(triggered.groups) == 4 and len(triggered) == 4
+    # one Matcher per set of triggers seen, kept for the next Doc
+    assert 1 < len(triggered.matchers) <= 3
+    assert triggered(doc, []) == []

@@ -113,6 +113,19 @@ def _convertible(op: str, values) -> bool:
     return op in ("IN", "NOT_IN") and isinstance(values, list) and all(isinstance(v, str) for v in values)
 
 
+def required_words(spec: list[dict]):
+    """(is_shape, words) for each word set a match of ``spec`` cannot be without:
+    the LOWER/ORTH values (lower-cased) or SHAPE values of its non-optional tokens."""
+    for token in spec:
+        if token.get("OP") in ("?", "*"):
+            continue
+        for attr in ("LOWER", "ORTH", "SHAPE"):
+            values = token.get(attr)
+            values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
+            if values:
+                yield attr == "SHAPE", frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
+
+
 def among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Per value, whether it is one of ``keys`` (sorted, unique): ``np.isin`` without its
     per-call set-up, which on the few hundred tokens of a Doc costs more than the test.
@@ -195,4 +208,67 @@ class SparseMatcher:
                 matches.extend((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
             if i is not None:
                 start, end = i, min(len(doc), i + self.longest)
+        return matches
+
+
+class TriggeredMatcher:
+    """A Matcher run on given stretches of a Doc (windows around numbers), where each
+    pattern is tried only in the stretches that hold a word it cannot match without.
+
+    A pattern's trigger is its smallest required word set (``required_words``);
+    patterns with none are tried everywhere. The Matcher's time grows with patterns x
+    tokens, and most patterns need a word ("U.S.C.", "a.m.", "street") that few
+    stretches have; a Matcher call has a fixed cost too, so each stretch gets one
+    Matcher holding the patterns of the triggers it has, built once per such set of
+    triggers and kept (a text has a few dozen sets). The matches are those of one
+    Matcher with every pattern, perhaps in another order."""
+
+    KEEP = 512   # Matchers kept, one per set of triggers seen
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.groups: dict[frozenset, list[tuple[str, list[dict]]]] = {}   # trigger -> its (key, pattern)s
+        self.triggered: dict[int, set[int]] = {}   # LOWER id -> positions in self.groups it triggers
+        self.matchers: dict[frozenset, Matcher] = {}
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        fast = add(Matcher(self.vocab, validate=False), key, patterns)   # validated, in their fast form
+        for written, pattern in zip(patterns, fast):
+            sets = [words for is_shape, words in required_words(written) if not is_shape]
+            trigger = min(sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
+            if trigger not in self.groups:
+                for word in trigger:
+                    self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
+                self.groups[trigger] = []
+            self.groups[trigger].append((key, pattern))
+        self.matchers.clear()
+
+    def __len__(self):
+        return sum(len(patterns) for patterns in self.groups.values())
+
+    def _matcher(self, groups: frozenset) -> Matcher:
+        matcher = self.matchers.get(groups)
+        if matcher is None:
+            if len(self.matchers) >= self.KEEP:
+                self.matchers.clear()
+            matcher = self.matchers[groups] = Matcher(self.vocab, validate=False)
+            for g, patterns in enumerate(self.groups.values()):
+                if g in groups:
+                    for key, pattern in patterns:
+                        matcher.add(key, [pattern])
+        return matcher
+
+    def __call__(self, doc, windows: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """The matches in each (start, end) stretch of ``doc``, in Doc positions."""
+        if not windows:
+            return []
+        lower = doc.to_array(LOWER).tolist()
+        always = {g for g, trigger in enumerate(self.groups) if not trigger}
+        matches = []
+        for a, b in windows:
+            groups = set(always)
+            for word in set(lower[a:b]):
+                groups |= self.triggered.get(word, set())
+            if groups:
+                matches.extend((k, a + s, a + e) for k, s, e in self._matcher(frozenset(groups))(doc[a:b]))
         return matches

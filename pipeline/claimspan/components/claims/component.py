@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from claimspan import extensions
@@ -66,11 +65,11 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
-        self.exclusions = Matcher(self.nlp.vocab, validate=False)
+        self.exclusions = lexflags.TriggeredMatcher(self.nlp.vocab)
         self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
         for rid, pattern in r.exclusion_patterns:
             try:
-                lexflags.add(self.exclusions, rid, self._expand(pattern))
+                self.exclusions.add(rid, self._expand(pattern))
             except Exception as exc:  # spaCy's own validation error, reworded
                 raise claims_rules.RuleError(f"{rules_dir}/not_claims.yaml rule {rid} key 'pattern': {exc}") from None
 
@@ -89,10 +88,9 @@ class ClaimsComponent(RuleComponent):
         and date spans."""
         blocked: set[int] = set()
         strings, only = self.nlp.vocab.strings, self.rules.exclusion_block
-        for a, b in self._windows(anchors, len(doc)):
-            for match_id, s, e in self.exclusions(doc[a:b]):
-                positions = only.get(strings[match_id])
-                blocked.update(range(a + s, a + e) if positions is None else (a + s + p for p in positions))
+        for match_id, s, e in self.exclusions(doc, self._windows(anchors, len(doc))):
+            positions = only.get(strings[match_id])
+            blocked.update(range(s, e) if positions is None else (s + p for p in positions))
         text = doc._.text
         for _, rx in self.rules.exclusion_regexes:
             for m in rx.finditer(text):

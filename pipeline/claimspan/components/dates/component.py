@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
-from claimspan.components.lexflags import among
+from claimspan.components.lexflags import among, required_words
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
@@ -35,7 +35,7 @@ from claimspan.components.dates.tense import tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
-                                                 compile_pattern, required_words, word_classes)
+                                                 compile_pattern, word_classes)
 
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A

@@ -114,19 +114,6 @@ def compile_pattern(text: str, classes: dict, where: str) -> tuple[list[dict], i
     return spec, left, right
 
 
-def required_words(spec: list[dict]):
-    """(is_shape, words) for each word set a match of ``spec`` cannot be without:
-    the LOWER/ORTH values (lower-cased) or SHAPE values of its non-optional tokens."""
-    for token in spec:
-        if token.get("OP") in ("?", "*"):
-            continue
-        for attr in ("LOWER", "ORTH", "SHAPE"):
-            values = token.get(attr)
-            values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
-            if values:
-                yield attr == "SHAPE", frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
-
-
 def _union(items: list[str], classes: dict, where: str) -> list[str]:
     """``noon|midnight|PART``: literal words and word classes that test nothing but LOWER."""
     words: list[str] = []
