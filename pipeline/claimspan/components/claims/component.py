@@ -134,8 +134,10 @@ class ClaimsComponent(RuleComponent):
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
         if "claims" not in doc.spans:
             doc.spans["claims"] = []
-        words = FoldedTokens(doc)
+        if not claims:
+            return
         context = DocContext(self.rules, doc)   # the Doc's sentences and dates, indexed once
+        words = context.periods.words
         for c in claims:
             attrs = describe(self.rules, doc, words, c, context)
             extensions.add_row(doc, "claims", doc[c.start:c.end], c.rule, attrs)

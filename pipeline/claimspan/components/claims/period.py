@@ -42,24 +42,32 @@ class Periods:
         self.words = FoldedTokens(doc)
         dates = dates + anaphoric_periods(rules, doc, self.words)
         self.doc, self.sents, self.dates, self.rules = doc, sents, dates, rules
-        parsed = doc.has_annotation("DEP")
-        self.clauses = ParsedClauses(rules, doc) if parsed else RuleClauses(rules, doc)
+        self.parsed = doc.has_annotation("DEP")
+        self.clauses = ParsedClauses(rules, doc) if self.parsed else RuleClauses(rules, doc)
         self.baseline, self.two_way = baselines(rules, doc, self.words, sents) if dates else (None, set())
-        self.by_start: dict[int, list[tuple[int, int]]] = {}   # sentence -> sorted (start, position in dates)
-        self.by_end: dict[int, list[tuple[int, int]]] = {}     # sentence -> sorted (end, -position)
+        self.in_sentence: dict[int, list[int]] = {}   # sentence -> positions in dates of those inside it
         for pos, d in enumerate(dates):
             k = sents.number(d.start)
-            if d.end <= sents.ends[k] and scopes(rules, doc, self.words, d, sents.starts[k], parsed):
-                self.by_start.setdefault(k, []).append((d.start, pos))
-                self.by_end.setdefault(k, []).append((d.end, -pos))
-        for table in (self.by_start, self.by_end):
-            for entries in table.values():
-                entries.sort()
+            if d.end <= sents.ends[k]:
+                self.in_sentence.setdefault(k, []).append(pos)
+        self.scoped: dict[int, tuple[list, list]] = {}
+
+    def dates_of(self, k: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Sentence ``k``'s dates that may be a period, as sorted (start, position) and
+        (end, -position) pairs; read when a claim of that sentence first asks (most
+        sentences with a date have no claim)."""
+        found = self.scoped.get(k)
+        if found is None:
+            kept = [pos for pos in self.in_sentence.get(k, ())
+                    if scopes(self.rules, self.doc, self.words, self.dates[pos], self.sents.starts[k], self.parsed)]
+            found = self.scoped[k] = (sorted((self.dates[p].start, p) for p in kept),
+                                      sorted((self.dates[p].end, -p) for p in kept))
+        return found
 
     def period(self, start: int, end: int, after: int) -> Span | None:
         """The period of the claim on tokens [start, end) whose counted noun ends at ``after``."""
         k = self.sents.number(start)
-        starts, ends = self.by_start.get(k), self.by_end.get(k)
+        starts, ends = self.dates_of(k)
         if not starts:
             return None
         i = bisect.bisect_left(starts, (after, -1))
