@@ -7,6 +7,7 @@ Reads rules/documents/docdate.yaml.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -45,8 +46,8 @@ class DocDateComponent(RuleComponent):
     def match(self, doc: Doc):
         if doc._.doc_date:
             return None
-        lines = [m.group() for m in LINE.finditer(doc._.text) if m.group().strip()]
-        lines = lines[: max(self.header_lines, self.text_lines)]
+        nonblank = (m.group() for m in LINE.finditer(doc._.text) if m.group().strip())
+        lines = list(itertools.islice(nonblank, max(self.header_lines, self.text_lines)))   # not the whole text
         for i, line in enumerate(lines[: self.header_lines]):
             header = self.header_re.match(line)
             if header:
