@@ -220,7 +220,7 @@ class TriggeredMatcher:
     tokens, and most patterns need a word ("U.S.C.", "a.m.", "street") that few
     stretches have; a Matcher call has a fixed cost too, so each stretch gets one
     Matcher holding the patterns of the triggers it has, built once per such set of
-    triggers and kept (a text has a few dozen sets). The matches are those of one
+    triggers and kept (a corpus has a few hundred such sets). The matches are those of one
     Matcher with every pattern, perhaps in another order."""
 
     KEEP = 2048   # Matchers kept, one per set of triggers seen (about 300 over TimeBank and the AP news)
