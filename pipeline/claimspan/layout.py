@@ -66,6 +66,9 @@ class LayoutRules:
     furniture_lines: int
     furniture_share: float
     page_number: re.Pattern
+    sentence_ends: tuple = ()
+    sentence_closers: tuple = ()
+    sentence_cut_after: tuple = ()   # levels of clause breaks, best first
     sentence_cut_words: tuple = ()
 
 
@@ -85,6 +88,8 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
         debris=editor_debris(),
         furniture_lines=data["furniture"]["lines"],
         furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path),
+        sentence_ends=tuple(data["sentence_ends"]), sentence_closers=tuple(data["sentence_closers"]),
+        sentence_cut_after=tuple(tuple(level) for level in data["sentence_cut_after"]),
         sentence_cut_words=tuple(data["sentence_cut_words"]))
 
 

@@ -44,7 +44,6 @@ from claimspan.components.spanindex import SpanIndex
 from claimspan.components.propernames import (YEAR, NameRules, articles, is_cap, parts_right, period_after,
                                              run_left, run_right, shared_words, tokens_with_text)
 
-QUOTES = frozenset('"\u201c\u201d\'\u2018\u2019\u00ab\u00bb')
 LOWER_NAME_WORDS = 8   # the capitalized words of "the Minsk agreements": a name, not a sentence
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "lower": 3, "acronym": 4, "unnamed": 5}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
@@ -86,6 +85,7 @@ class ResolutionsComponent(RuleComponent):
         self.definite, indefinite = articles()
         self.listing = self.name_rules.coordinators | {","}   # the words between the items of a list
         self.title_joins, self.clause_breaks = low("title_joins"), low("clause_breaks")
+        self.quotes = frozenset(ruleset.load_table("common", "punctuation.yaml")["quotes"])   # a quoted title's end
         # a word before a name that makes it the object of another title ("Law on Social Security Act")
         self.joined_left = self.name_rules.connectors - self.definite - indefinite - self.listing
         self.acronym_body_words = low("acronym_body_words")
@@ -245,7 +245,7 @@ class ResolutionsComponent(RuleComponent):
             tok = doc[close]
             if "\n" in tok.text:
                 return []
-            if tok.text in QUOTES:
+            if tok.text in self.quotes:
                 break
         else:
             return []

@@ -14,8 +14,9 @@ the line breaks and the labels as fixed boundaries and finds the rest itself.
 A sentence is at most ``MAX_SENTENCE_CHARS`` long: a longer run without a
 sentence end (a list of figures on one line, a text with its full stops
 stripped) is cut at its last semicolon or colon within that length, else its
-last comma, else before its last conjunction (``sentence_cut_words`` of
-rules/documents/layout.yaml), else at its last space. Every row stores its
+last comma, else before its last conjunction (``sentence_cut_after`` and
+``sentence_cut_words`` of rules/documents/layout.yaml), else at its last space.
+The final punctuation and the closers are ``sentence_ends`` and ``sentence_closers``. Every row stores its
 sentence, and every component looks for a row's context within it: unbounded,
 a one-line text of n claims would store n sentences of its whole length.
 
@@ -36,9 +37,6 @@ from claimspan.components.lexflags import among
 from claimspan.components.speakers import label_spans
 
 MAX_SENTENCE_CHARS = 1_000   # the longest sentence of the seeds, APW and TimeBank is 700
-CUT_AFTER = ((";", ":"), (",",))           # the clause breaks a long sentence is cut after, in order
-FINAL_PUNCT = (".", "!", "?", "。", "！", "？", "…", "...", "?!", "!?")
-CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 LINE_BREAK = re.compile(r"[\r\n]")
 
 
@@ -55,11 +53,10 @@ class LineSentencizer:
     def __init__(self, nlp: Language, punct: bool = True):
         extensions.register()
         self.punct = punct
-        self.final, self.closers = _ids(nlp, FINAL_PUNCT), _ids(nlp, CLOSERS)   # sorted, for lexflags.among
-        self.cut_after = [_ids(nlp, level) for level in CUT_AFTER]
-        # then before the conjunctions of rules/documents/layout.yaml
-        cut_words = layout.layout_rules(ruleset.overlay_key()).sentence_cut_words
-        self.cut_before = _ids(nlp, cut_words)
+        rules = layout.layout_rules(ruleset.overlay_key())   # rules/documents/layout.yaml
+        self.final, self.closers = _ids(nlp, rules.sentence_ends), _ids(nlp, rules.sentence_closers)   # for among
+        self.cut_after = [_ids(nlp, level) for level in rules.sentence_cut_after]
+        self.cut_before = _ids(nlp, rules.sentence_cut_words)   # then before a conjunction
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
