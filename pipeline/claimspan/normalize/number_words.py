@@ -2,7 +2,7 @@
 "1.4 billion", "three and a half", "two-thirds" token by token (pure functions,
 no spaCy). The vocabulary is a ``numbers.Lexicon``.
 
-One module of ~320 lines on purpose: it is one small grammar (cardinals, scales,
+One module of ~400 lines on purpose: it is one small grammar (cardinals, scales,
 fractions, conjunctions) whose readers call one another; split, each part would
 need the others.
 """
