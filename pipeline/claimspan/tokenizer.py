@@ -29,7 +29,8 @@ INFIXES = [
     r"(?<=[0-9])(?=[A-Za-z\u00B5\u00B0\u2103\u5143])",  # 2.5bn, 10km, 10M, 100元
     r"(?<=[A-Z]{2})(?=[0-9])",                        # RMB1.2, US$ handled by spaCy
     r"(?<=[Mm]id)-(?=[0-9])",                         # mid-1996, mid-1990s (dates)
-    r"(?<=[.,;:!?)\]])--+(?=[A-Za-z(\"'\u201c\u2018])",   # "In General.--The" (US bills), "said.--The"
+    # a dash after a sentence's or heading's end: "In General.--The", "GENERAL.\u2014Section" (US acts)
+    r"(?<=[.,;:!?)\]])(?:--+|[\u2013\u2014])(?=[A-Za-z(\"'\u201c\u2018])",
     r"(?<=[0-9])[\[\]{}<>](?=[A-Za-z])",              # 45{kg}, 2010[citation needed]
 ]
 
@@ -56,6 +57,13 @@ def customize_tokenizer(nlp: Language) -> Language:
     rules = nlp.tokenizer.rules or {}
     if "s." in rules:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k != "s."}
+    # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
+    # month abbreviations of the calendar that spaCy has with a period get their capital form
+    months = ruleset.read_rule_file(str(ruleset.rules_path("common", "calendar.yaml")))["months"]
+    for word in months:
+        title = f"{word.title()}."
+        if title in rules and title.upper() not in rules:
+            nlp.tokenizer.add_special_case(title.upper(), [{"ORTH": title.upper(), "NORM": title.upper()}])
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
     if debris:
