@@ -226,3 +226,15 @@ def test_a_date_in_another_nouns_clause_is_not_the_period(nlp):
     doc = nlp(doc)
     assert [(s.text, s._.claim["period_text"]) for s in doc.spans["claims"]] == \
         [("Tens of thousands", None), ("14", "Friday")]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("IN GENERAL.—Section 4 applies", ["IN", "GENERAL.", "—", "Section", "4", "applies"]),
+    ("In General.--The Secretary", ["In", "General.", "--", "The", "Secretary"]),
+    ("signed NOV. 12, 1999", ["signed", "NOV.", "12", ",", "1999"]),
+    ("THE NOVEL ENDS", ["THE", "NOVEL", "ENDS"]),
+    ("a 2019\u20132020 plan", ["a", "2019", "\u2013", "2020", "plan"]),
+])
+def test_tokenizer_splits_headings_and_keeps_capital_month_abbreviations(text, tokens):
+    nlp = customize_tokenizer(spacy.blank("en"))
+    assert [t.text for t in nlp(text)] == tokens
