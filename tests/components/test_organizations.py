@@ -47,6 +47,8 @@ CASES = [
     # companies end at their suffix; coordinated first words; headline words and days are not the name
     "shares of <org>Murphy Oil Corp.</org> of Arkansas and <org>Hertz Corp.</org>",
     "filed with the <org>Securities and Exchange Commission</org> on Monday",
+    # a numbered section heading of an act is no acronym ("SEC. 103."); in a sentence it is one
+    "SEC. 103. FINANCIAL HOLDING COMPANIES.\nThe <org name='Securities and Exchange Commission'>SEC</org> said so.",
     "CORPORATES <org>Sun Microsystems Inc.</org> said",
     "the <org>Xinjiang Production and Construction Corps</org> and the <org>Political Bureau of the CPC Central "
     "Committee</org>",
@@ -56,6 +58,7 @@ CASES = [
     "<org>Foreign Ministry</org> Spokesperson Lin Jian's Regular Press Conference",
     "the <org>China Chamber of Commerce</org> said",
     # not organizations: generic references, places, events, instruments
+    "Section 4 of the Bank Holding Company Act of 1956 is amended.",
     "The Party and the government, the court and the Council met in Beijing.",
     "withdraw from the West Bank and the Jewish West Bank settlements",
     "the Second Workshop on Economic, Social and Cultural Rights and Human Rights Day",

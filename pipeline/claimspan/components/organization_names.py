@@ -31,8 +31,8 @@ class HeadNames:
             return None
         run_end = run_right(doc, h, rules)
         end = self._last_head(doc, h, run_end)  # attached words after the last head are not the name
-        if any(t.lower_ in self.event_heads for t in doc[end:run_end]):
-            return None  # "Regular Press Conference", "Security Council Chamber": the name is a modifier
+        if any(t.lower_ in self.title_of_heads for t in doc[end:run_end]):
+            return None  # "Regular Press Conference", "Bank Holding Company Act": the name is a modifier
         end = next((i + 1 for i in range(h, end) if doc[i].lower_ in self.closing_heads), end)
         closed = doc[end - 1].lower_ in self.closing_heads
         parts = parts_right(doc, run_end, rules) if end == run_end and not closed else []

@@ -92,6 +92,8 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
+        # a name right before a law's head is that law's title: "the Bank Holding Company Act"
+        self.title_of_heads = self.event_heads | _instrument_heads("law")
         self.not_modified = self.event_heads | self.instrument_heads
         debris = editor_debris()
         self.debris = re.compile(f"^(?:{debris.pattern})*")
@@ -117,7 +119,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         label_mentions, in_labels = self._turn_labels(doc, text)
         cands = self._rule_names(doc) + label_mentions + self._described(doc) + self._result_sides(doc)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)
-                  if e - s > 1 or not self._after_title(doc, s)]   # "Mrs. Tesla" is a person
+                  if e - s > 1 or not (self._after_title(doc, s) or _numbered_heading(doc, s))]
         defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
@@ -205,12 +207,18 @@ def _country_words() -> frozenset:
                      for key in ("names", "abbreviations", "adjectives", "people") for w in entry.get(key) or ())
 
 
-def _instrument_heads() -> frozenset:
-    """Instrument head words (rules/resolutions/instruments.yaml): a name that ends in one is not an organization."""
+def _instrument_heads(kind: str | None = None) -> frozenset:
+    """Instrument head words (rules/resolutions/instruments.yaml), of one ``kind`` or all: a
+    name that ends in one is not an organization."""
     try:
         data = ruleset.load_table("resolutions", "instruments.yaml")
     except ruleset.RuleError:
         return frozenset()
-    return frozenset(w.lower() for w in (data.get("heads") or {}))
+    return frozenset(w.lower() for w, k in (data.get("heads") or {}).items() if kind in (None, k))
 
 
+def _numbered_heading(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens its line and a period and a number follow: a section's heading
+    (``SEC. 103.`` in an act is no Securities and Exchange Commission)."""
+    return i + 2 < len(doc) and (i == 0 or "\n" in doc[i - 1].text_with_ws) and doc[i + 1].text == "." \
+        and doc[i + 2].like_num
