@@ -30,6 +30,10 @@ BOTH = [
     "Unemployment fell to <claim period_text='in March'>4 percent</claim> in March, "
     "down from <claim period_text='a year earlier'>5 percent</claim> a year earlier.",
     "The flood killed <claim period_text=null>40</claim> people, compared with <claim period_text='in 2019'>25</claim> in 2019.",
+    # a quarter or year right before a noun after a reporting verb is what is reported on, not when;
+    # a day after one is the report's time
+    "Acme today reported third-quarter net income of <claim period_text=third-quarter>$412 million</claim>.",
+    "Officials said Monday that <claim period_text=null>300</claim> homes were destroyed.",
     # baselines are not periods
     "Emissions in 2020 were <claim period_text='in 2020'>24 percent</claim> below 1990 levels.",
     "Ticket sales rose <claim period_text=null>12 percent</claim> from the week before.",

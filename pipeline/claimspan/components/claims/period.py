@@ -30,6 +30,7 @@ from claimspan.components.sentindex import SentenceIndex
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
 LOOK_FURTHER = 3       # dates tried on each side when the nearest one is another clause's
+MODIFIER_GRANULARITIES = ("year", "half", "quarter")   # "2019 sales", "third-quarter net income"
 
 
 class Periods:
@@ -167,9 +168,19 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False                                   # "Sunday's service": names an event
     if is_baseline(rules, doc, words, d, sent_start):
         return False
+    if modifies_noun(doc, d):
+        return True
     if parsed and reporting_verb(d, rules.reporting_verbs):
         return False
     return not (after_reporting_verb(rules, doc, d) or before_reporting_verb(rules, words, d))
+
+
+def modifies_noun(doc: Doc, d: Span) -> bool:
+    """A year, half or quarter right before a noun says what is counted, not when something
+    was said: "reported third-quarter net income", "announced 2019 sales" (no reporting time)."""
+    after = doc[d.end] if d.end < len(doc) else None
+    return (d._.date or {}).get("granularity") in MODIFIER_GRANULARITIES and after is not None \
+        and after.is_alpha and after.is_lower and not after.is_stop
 
 
 def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
