@@ -45,8 +45,10 @@ from claimspan.layout import heading_word
 LINE = re.compile(r"[^\r\n]*")
 SPACE = r"[^\S\r\n]"  # horizontal white space, a no-break space included
 LABEL = re.compile(rf"(?P<name>[^:\r\n]{{1,80}}?){SPACE}*:(?:{SPACE}+(?P<rest>\S.*?))?{SPACE}*$")
-# "LENA PARK (Minister of Education):", "SEN. SMITH (R-Texas):": a name and the role it is given
-NAME_AND_ROLE = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]{1,80})\)")
+# "LENA PARK (Minister of Education):", "SEN. SMITH (R-Texas):", "Jane Smith (Bristol East) (Lab):": a
+# name and the role it is given; "The Secretary of State for Health (Matt Hancock):": a role and its holder
+NAME_AND_ROLE = re.compile(r"(?P<name>[^()]+?)\s*(?P<role>(?:\([^()]{1,80}\)\s*)+)")
+PARENTHESES = re.compile(r"\(([^()]*)\)")
 LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
 LETTER = re.compile(r"[^\W\d_]")
@@ -76,7 +78,9 @@ class SpeakersComponent(RuleComponent):
 
     def load_rules(self, rules_dir: Path) -> None:
         labels = self.read(rules_dir, "labels.yaml")
-        self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in labels["debris"]) + ")*")
+        # editor's debris, and a record's numbers in front of a member's label (numbered_labels)
+        before = labels["debris"] + (labels.get("numbered_labels") or [])
+        self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in before) + ")*")
         self.not_speakers = {w.lower() for w in labels["not_speakers"]} | {w.lower() for w in
                                                                            labels.get("list_heads") or ()}
         self.list_headings = {w.lower() for w in labels["list_headings"]}
@@ -118,8 +122,13 @@ class SpeakersComponent(RuleComponent):
             return None
         name, rest, role = m.group("name").strip(), m.group("rest"), None
         given = NAME_AND_ROLE.fullmatch(name)
-        if given and self.is_name(given.group("name")):
-            name, role = given.group("name"), given.group("role").strip()
+        if given:
+            outer, inner = given.group("name"), [p.strip() for p in PARENTHESES.findall(given.group("role"))]
+            holder = len(inner) == 1 and self.is_name(inner[0]) and inner[0].split()[0].lower() != "the"
+            if holder and (outer.split()[0].lower() == "the" or not self.is_name(outer)):
+                name, role = inner[0], outer       # "The Housing Minister (Tom Reed)": a role, then its holder
+            elif self.is_name(outer):
+                name, role = outer, ", ".join(inner)
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
             return None  # a field line: "Americans: 12", "Date: 2021-05-31"
         last = name.split()[-1].rstrip(".").lower()
