@@ -78,6 +78,10 @@ class SpeakersComponent(RuleComponent):
 
     def load_rules(self, rules_dir: Path) -> None:
         labels = self.read(rules_dir, "labels.yaml")
+        # "Mr. GRASSLEY. Mr. President, ...": a record's labels that end in a period (period_labels)
+        period_labels = labels.get("period_labels") or []
+        ruleset.compile_any(period_labels, Path(rules_dir) / "labels.yaml")   # a bad regex fails here, naming it
+        self.period_labels = [re.compile(e["pattern"]) for e in period_labels]   # each with groups name, rest
         # editor's debris, and a record's numbers in front of a member's label (numbered_labels)
         before = labels["debris"] + (labels.get("numbered_labels") or [])
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in before) + ")*")
@@ -117,7 +121,7 @@ class SpeakersComponent(RuleComponent):
 
     def label(self, body: str) -> tuple[str, bool, str | None] | None:
         """``(name, inline, role)`` when the line starts with a turn label."""
-        m = LABEL.match(body)
+        m = LABEL.match(body) or next((m for rx in self.period_labels if (m := rx.match(body))), None)
         if m is None:
             return None
         name, rest, role = m.group("name").strip(), m.group("rest"), None

@@ -30,6 +30,19 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
     return True
 
 
+def changes_to(rules, words, c: Claim) -> bool:
+    """``from 10 to 13 percent``: a bare number that a change starts from, its end next."""
+    rg = rules.ranges
+    return c.kind == "count" and c.unit is None and c.end == c.num_end and words[c.start - 1] in rg["change_words"] \
+        and words[c.end] in rg["connectors"]
+
+
+def share_unit(c: Claim, end: Claim | None) -> None:
+    """The start of a change takes the unit its end is written with (not a range: both stay exact)."""
+    if end is not None and end.kind in ("percent", "money", "measure") and end.qualifier == "exact":
+        c.kind, c.unit, c.rule, c.no_counted = end.kind, end.unit, end.rule, end.no_counted
+
+
 def temporal_at(rules, words, glued, k) -> bool:
     """Is there a number at k followed by a time unit (``18 months``, ``20 more years``)?"""
     r = read_number(words, k, rules.lex, glued)

@@ -7,7 +7,8 @@ itself from ``claimspan.normalize.numbers.read_number``.
 """
 from __future__ import annotations
 
-from claimspan.components.claims.ranges import join_range, range_follows, read_proportion, temporal_at
+from claimspan.components.claims.ranges import (changes_to, join_range, range_follows, read_proportion,
+                                                share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -18,6 +19,8 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if first is None:
         return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
+        if changes_to(rules, words, first):     # "from 10 to 13 percent": 10 percent too
+            share_unit(first, read_one(rules, doc, words, glued, first.end + 1, blocked))
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
