@@ -75,7 +75,8 @@ class Periods:
         while i < len(starts) and starts[i][0] - after <= NEAR_PERIOD:
             d = self.dates[starts[i][1]]
             if (d.end <= start or d.start >= end) \
-                    and near(self.doc, after, d.start, self.rules.period["clause_breaks"]) \
+                    and near(self.doc, after, d.start, self.rules.period["clause_breaks"],
+                             self.rules.period["restating_words"], self.restates(start)) \
                     and self.fits(start, end, after, d):
                 return d
             i += 1
@@ -91,6 +92,11 @@ class Periods:
             if self.fits(start, end, after, d):
                 return d
         return None
+
+    def restates(self, start: int) -> bool:
+        """The claim at ``start`` restates the figure before it: ", or $1.15 a share"."""
+        return start >= 2 and self.words[start - 1] in self.rules.period["restating_words"] \
+            and self.doc[start - 2].text in self.rules.period["clause_breaks"]
 
     def fits(self, start: int, end: int, after: int, d: Span) -> bool:
         """The date is in the claim's clause, and a baseline's or comparison's only if the claim is too."""
@@ -138,19 +144,36 @@ def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray 
     return out, two_way
 
 
-def near(doc: Doc, start: int, end: int, breaks: frozenset) -> bool:
-    """Nothing but a parenthesis or a preposition between a claim and a date that follows it."""
+def near(doc: Doc, start: int, end: int, breaks: frozenset, restating: frozenset = frozenset(),
+         inside: bool = False) -> bool:
+    """Nothing but a parenthesis, a preposition or the same figure restated between a claim
+    and a date that follows it ("$388 million, or $1.15 a share, a year earlier": a break
+    followed by a ``restating`` word and a number opens an aside that the next break closes).
+    ``inside``: the claim is such a restatement itself; the break that closes it may come
+    right before the date ("or $1.15 a share, a year earlier"), no other."""
     if end - start > NEAR_PERIOD:
         return False
-    depth = 0
-    for t in doc[start:end]:
+    depth, aside = 0, False
+    for k in range(start, end):
+        t = doc[k]
         if t.text in "([":
             depth += 1
         elif t.text in ")]":
             depth -= 1
         elif depth == 0 and t.text in breaks:
-            return False
-    return True
+            if aside:
+                aside = False
+            elif inside:
+                return k + 1 == end
+            elif k + 2 < end and doc[k + 1].lower_ in restating and _figure(doc[k + 2]):
+                aside = True
+            else:
+                return False
+    return not aside
+
+
+def _figure(token) -> bool:
+    return token.like_num or token.is_currency
 
 
 def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bool:
@@ -168,16 +191,18 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False                                   # "Sunday's service": names an event
     if is_baseline(rules, doc, words, d, sent_start):
         return False
-    if modifies_noun(doc, d):
+    if dates_what_is_reported(doc, d):
         return True
     if parsed and reporting_verb(d, rules.reporting_verbs):
         return False
     return not (after_reporting_verb(rules, doc, d) or before_reporting_verb(rules, words, d))
 
 
-def modifies_noun(doc: Doc, d: Span) -> bool:
-    """A year, half or quarter right before a noun says what is counted, not when something
-    was said: "reported third-quarter net income", "announced 2019 sales" (no reporting time)."""
+def dates_what_is_reported(doc: Doc, d: Span) -> bool:
+    """A year, half or quarter right before a word that carries the sentence on (not a function
+    word) is no reporting time: a statement is dated by its day ("said Friday"), what it reports
+    by quarters and years ("reported third-quarter net income", "said net income in the third
+    quarter jumped 63%")."""
     after = doc[d.end] if d.end < len(doc) else None
     return (d._.date or {}).get("granularity") in MODIFIER_GRANULARITIES and after is not None \
         and after.is_alpha and after.is_lower and not after.is_stop
