@@ -140,6 +140,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "money_events": "[str]", "months": "{int}",
                                           "people_counted_as": "{str}", "national_words": "[str]",
                                           "venue_words": "[str]", "restating": "[str]", "person_kinds": "[str]",
+                                          "increments": "[str]", "global_words": "[str]",
                                           "weights!": "{number}"}),
     "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
                                         "regions": [Record(**PLACE, **{"country!": "str"})],

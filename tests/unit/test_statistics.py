@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimspan.statistics import features, group_rows, summary
+from claimspan.statistics import features, group_rows, grouping, summary
 from claimspan.statistics.lexicon import load, singular
 from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
@@ -41,6 +41,8 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
      "reward"),
     ("Five Iraqis, whose names were not given, were deported.", "Five", "expelled"),
     ("The committee met 14 times.", "14", None),
+    ("Of the 64 miners trapped in the pit, 41 were brought out alive.", "41", "rescued"),
+    ("About 900 workers at the plant in Gdansk were later laid off.", "900", "job_cuts"),   # far in its clause
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
@@ -57,6 +59,7 @@ def test_event_of_the_number(rules, sentence, number, event):
     ("Floods have killed 27 people, 19 in Romania and eight in Moldova.", "19", 0, {"RO"}),
     ("The floods killed 31 people, 23 of them in Romania.", "31", 0, set()),   # Romania is 23's
     ("The attacks Aug. 7 at the embassies in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
+    ("The firm will cut 4,000 jobs worldwide and close plants in Spain and Italy.", "4,000", 0, set()),
 ])
 def test_places_of_the_claim(rules, sentence, number, nth, places):
     claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
@@ -74,6 +77,8 @@ def test_context_places_from_the_line_before(rules):
     ("Kenya and Tanzania, the two countries hit by the drought, asked for aid.", "two", "countries", False),
     ("The road is 700 kilometers (450 miles) long.", "450", None, False),
     ("Courts acquitted 5,479 defendants.", "5,479", "defendants", True),
+    ("Divers found the bodies of 12 more sailors on Friday.", "12", "sailors", False),   # added to a toll
+    ("Another 300 homes were flooded overnight.", "300", "homes", False),
 ])
 def test_claims_that_stay_alone(rules, sentence, number, counted, eligible):
     row = claim_row(sentence, number, value=2 if number == "two" else None, counted=counted)
@@ -192,6 +197,39 @@ def test_a_superseded_figure_joins_its_statistic_from_the_same_sentence():
             _killed("b", sentence, "10", 10), _killed("b", sentence, "12", 12)]
     ids, stats = group_rows(rows, {"a": dt.date(2026, 8, 8), "b": dt.date(2026, 8, 26)})
     assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
+def test_a_countrys_people_and_a_kind_of_person_may_be_one_figure_two_kinds_are_not():
+    rows = [claim_row("About 7,000 refugees have fled the fighting, officials said.", "About 7,000", doc="a",
+                      value=7000, counted="refugees", qualifier="approximately"),
+            claim_row("More than 6,500 Malians have fled the fighting.", "More than 6,500", doc="b", value=6500,
+                      counted="Malians", qualifier="more_than"),
+            claim_row("More than 6,500 Nigeriens have fled the fighting.", "More than 6,500", doc="c", value=6500,
+                      counted="Nigeriens", qualifier="more_than")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 3, 3), "c": dt.date(2026, 3, 4)})
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_workers_laid_off_count_the_jobs_cut_workers_protesting_do_not(rules):
+    laid = features.claim_of(0, claim_row("Officials said 650 workers were laid off at the mill.", "650",
+                                          counted="workers"), None, rules)
+    protest = features.claim_of(0, claim_row("About 650 workers marched against the plan to cut jobs.", "650",
+                                             counted="workers"), None, rules)
+    assert laid.what == "jobs" and protest.what == "worker"
+
+
+def test_days_that_do_not_overlap_are_no_evidence_of_one_period(rules):
+    """`8 died on Monday` and `27 on Tuesday`: single days may be one count, but only the same day
+    is evidence for it."""
+    def claim(n, doc, day):
+        row = {**_killed(doc, "The storm in Chile killed 27 people.", "27", 27), "period_start": day,
+               "period_end": day}
+        return features.claim_of(n, row, day, rules)
+    monday, tuesday = dt.date(2026, 7, 20), dt.date(2026, 7, 21)
+    later = claim(2, "c", tuesday)
+    same_day = grouping._evidence(later, grouping.Statistic(claim(0, "a", tuesday)), rules)
+    day_before = grouping._evidence(later, grouping.Statistic(claim(1, "b", monday)), rules)
+    assert same_day - day_before == rules.weights["same_period"]
 
 
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():

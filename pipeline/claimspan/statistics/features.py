@@ -19,7 +19,7 @@ from claimspan.statistics.places import (context_places, home_country, in_countr
                                          nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
 
-RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
@@ -73,6 +73,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
+    if own_event and what in rules.person_kinds:   # `600 workers were laid off`: the jobs cut
+        what = rules.people_counted_as.get(event, what)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places, own = places_of(read, first, last, counted, rules)
@@ -84,12 +86,16 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if any(p[1] is None for p in places | near):
         country = home_country(text, rules)
         places, near = in_country(places, country), in_country(near, country)
-    if not own and any(w in rules.national_words for w in lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]):
+    around = lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]
+    if not own and any(w in rules.global_words for w in around):
+        places = near = frozenset()   # `cut 4,500 jobs worldwide and close plants in Augsburg and Lyon`
+    elif not own and any(w in rules.national_words for w in around):
         places = _nation(places | near, text, rules)   # `1,200 cases nationwide since ... in Lusaka`
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
-        and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
+        and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing) \
+        and not _increment(lower, first, last, rules)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
     before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
     restates = any(before.endswith(phrase) for phrase in rules.restating)
@@ -274,6 +280,12 @@ def _listed(counted: str | None, value: float | None, rules: GroupingRules) -> b
     if not counted or value is None or value > rules.listed_max:
         return False
     return counted.split()[-1].lower() in rules.listed_heads
+
+
+def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) -> bool:
+    """`the bodies of 12 more miners`, `another 300 homes`: what was added to a figure, not the figure."""
+    return (last < len(lower) and lower[last] in rules.increments) \
+        or (first > 0 and lower[first - 1] in rules.increments)
 
 
 def _conversion(sentence: str, offset: int) -> bool:

@@ -217,7 +217,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         score += w["same_event"]
     if claim.what in stat.whats and claim.what not in rules.class_names:   # `candidates`, not `people`
         score += w["same_what"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
-    if claim.period and stat.periods:
+    if claim.period and any(_overlap(claim.period, p) for p in stat.periods):
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
     if claim.what in rules.object_classes and share < w["object_share"]:
@@ -234,10 +234,15 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
-    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; two kinds are not."""
+    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; so are a
+    country's people and one kind of person (`Sierra Leoneans` and `refugees`); two kinds of one
+    sort (miners and rescuers, Germans and French) are not."""
     if what == "people":   # (``what`` is not in ``whats``)
         return len(whats) == 1 and whats <= rules.person_kinds
-    return what in rules.person_kinds and whats == {"people"}
+    if what not in rules.person_kinds or len(whats) != 1:
+        return False
+    (other,) = whats
+    return other == "people" or other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)
 
 
 def _agrees(claim: Claim, stat: Statistic) -> bool:

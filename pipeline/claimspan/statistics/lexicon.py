@@ -17,7 +17,10 @@ class GroupingRules:
     counted_classes: dict[str, str]        # head word -> class
     people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
     person_kinds: frozenset[str]           # `miner`, `romanian`: whats that are people of a kind (singular)
+    peoples: frozenset[str]                # `romanian`, `american`: the person kinds that are a country's people
     national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
+    global_words: frozenset[str]           # `worldwide`: the figure is of no one place the sentence names
+    increments: frozenset[str]             # `12 more miners`: a figure added to another, not the figure
     venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
     class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
@@ -76,7 +79,10 @@ def load(overlay: str | None = None) -> GroupingRules:
         people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
         person_kinds=frozenset(singular(str(w).split()[-1].lower())
                                for w in [*(data.get("person_kinds") or []), *_peoples()]),
+        peoples=frozenset(singular(str(w).split()[-1].lower()) for w in _peoples()),
         national_words=frozenset(data.get("national_words") or []),
+        global_words=frozenset(data.get("global_words") or []),
+        increments=frozenset(data.get("increments") or []),
         venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
