@@ -232,6 +232,22 @@ def test_days_that_do_not_overlap_are_no_evidence_of_one_period(rules):
     assert same_day - day_before == rules.weights["same_period"]
 
 
+@pytest.mark.parametrize("sentence, number, restates", [
+    ("The airline said 88 people were aboard, but officials said 91 were on the plane.", "91", True),
+    ("The airline said 88 people were aboard, and officials said 91 were on the plane.", "91", False),
+    ("But 91 were on the plane, officials said.", "91", False),   # no reporting verb right before it
+])
+def test_another_source_after_a_contrast(rules, sentence, number, restates):
+    assert features.claim_of(0, claim_row(sentence, number), None, rules).restates is restates
+
+
+def test_another_source_of_another_thing_is_another_figure():
+    sentence = "Officials said 31 miners died in the blast in Ukraine, but the union said 38 were injured."
+    rows = [_killed("a", sentence, "31", 31), _killed("a", sentence, "38", 38)]
+    ids, stats = group_rows(rows, {"a": dt.date(2026, 10, 7)})
+    assert ids[0] != ids[1] and not stats
+
+
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
     rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
                       doc="a", counted="visas"),

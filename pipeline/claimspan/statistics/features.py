@@ -22,6 +22,7 @@ from claimspan.statistics.text import Sentence, tokens
 RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
+CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police said 45`
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
@@ -98,7 +99,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
         and not _increment(lower, first, last, rules)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
     before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
-    restates = any(before.endswith(phrase) for phrase in rules.restating)
+    restates = any(before.endswith(phrase) for phrase in rules.restating) or _contrasted(lower, first, rules)
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
@@ -280,6 +281,19 @@ def _listed(counted: str | None, value: float | None, rules: GroupingRules) -> b
     if not counted or value is None or value > rules.listed_max:
         return False
     return counted.split()[-1].lower() in rules.listed_heads
+
+
+def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
+    """`52 had tickets, but police said 45 were aboard`: a figure right after a reporting verb, in a
+    clause a contrast word opens (no other figure between), gives another source's value."""
+    if first < 2 or lower[first - 1] not in rules.reporting_verbs:
+        return False
+    for w in reversed(lower[max(0, first - CONTRAST_WORDS):first - 1]):
+        if w in rules.contrasts:
+            return True
+        if _is_figure(w, rules) or w in rules.clause_breaks:
+            return False
+    return False
 
 
 def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) -> bool:

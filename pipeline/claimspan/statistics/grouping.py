@@ -109,7 +109,8 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
     previous: tuple | None = None   # (claim, statistic) read last
     for claim in sorted(block, key=_order):
-        if claim.restates and previous and _just_before(previous[0], claim):
+        if claim.restates and previous and _just_before(previous[0], claim) \
+                and _same_thing(claim, stats[previous[1]], rules):
             best = previous[1]   # `put the figure at 22 percent`: the 85 percent just before, by another source
         else:
             best = _best(claim, _candidates(claim, index), stats, rules, nested=nested)
@@ -185,10 +186,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
-    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
-        return None   # another thing counted (a figure that names none may be any)
-    if claim.event and claim.own_event and stat.own_events and claim.event not in stat.events:
-        return None   # killed vs injured; an event word further off in the sentence may be another figure's
+    if not _same_thing(claim, stat, rules):
+        return None
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
@@ -231,6 +230,15 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
             return score if specific and claim.what in stat.whats and _agrees(claim, stat) else None
         return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
     return score
+
+
+def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
+    """Nothing says the claim counts another thing than the statistic (a figure that names none may
+    be any), or that another thing happened to it (killed vs injured; an event word further off in
+    the sentence may be another figure's)."""
+    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
+        return False
+    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.events)
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:

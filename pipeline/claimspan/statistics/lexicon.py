@@ -30,6 +30,8 @@ class GroupingRules:
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]
     restating: tuple[str, ...]             # words before a figure that give another value for the one before it
+    contrasts: frozenset[str]              # `but police said 45`: another source's value for the figure before
+    reporting_verbs: frozenset[str]
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -90,6 +92,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(data.get("superseded") or []),
         restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
+        contrasts=frozenset(data.get("contrasts") or []),
+        reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
