@@ -248,6 +248,25 @@ def test_another_source_of_another_thing_is_another_figure():
     assert ids[0] != ids[1] and not stats
 
 
+def test_a_settled_figure_is_not_misstated_by_a_factor_of_three_a_running_toll_may_rise_so():
+    seats = [claim_row("The Liberals won 24 seats in the vote in Malta.", "24", doc="a", counted="seats"),
+             claim_row("Labour won eight seats in the vote in Malta.", "eight", doc="b", value=8, counted="seats")]
+    tolls = [_killed("c", "The storm in Malta killed 8 people.", "8", 8),
+             _killed("d", "The storm in Malta killed 24 people.", "24", 24)]
+    days = {d: dt.date(2026, 3, n) for n, d in enumerate("abcd", 1)}
+    ids, _ = group_rows(seats + tolls, days)
+    assert ids[0] != ids[1] and ids[2] == ids[3]
+
+
+def test_a_value_the_text_replaces_is_explained_in_every_report_of_it():
+    rows = [claim_row("The mill will cut 1,150 jobs in Finland.", "1,150", doc="a", counted="jobs"),
+            claim_row("The mill will cut 1,400 jobs in Finland, up from the 1,150 it announced.", "1,400", doc="b",
+                      counted="jobs"),
+            claim_row("The mill will cut 1,400 jobs in Finland, up from the 1,150 it announced.", "1,150", doc="b")]
+    ids, stats = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 5, 20)})
+    assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
     rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
                       doc="a", counted="visas"),

@@ -97,7 +97,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing) \
         and not _increment(lower, first, last, rules)
-    superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
+    superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first]) \
+        or any(" ".join(lower[max(0, first - 3):first]).endswith(p) for p in rules.superseded_phrases)
     before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
     restates = any(before.endswith(phrase) for phrase in rules.restating) or _contrasted(lower, first, rules)
     qualifier = row.get("qualifier") or "exact"

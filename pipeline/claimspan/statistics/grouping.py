@@ -204,7 +204,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
-        if not all(_plausible(claim, span, rules) for span in stat.spans):
+        running = claim.event in rules.running or bool(stat.events & rules.running)
+        if not all(_plausible(claim, span, rules, running) for span in stat.spans):
             return None
         if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
@@ -274,9 +275,10 @@ def _common_value(value: float | None, weights: dict) -> bool:
     return len(digits) <= 1
 
 
-def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -> bool:
+def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, running: bool = True) -> bool:
     """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
-    moves between reports; a settled figure may be misstated."""
+    moves between reports (max_ratio); a settled figure may be misstated or revised, but not by as
+    much (settled_ratio: 18 seats and six seats are two parties' figures)."""
     if claim.span is None:
         return True
     lo, hi = claim.span
@@ -284,7 +286,7 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -
         return True
     near = other[0] if math.isfinite(other[0]) else other[1]
     low, high = sorted((abs(claim.value), abs(near)))
-    return low > 0 and high / low <= rules.weights["max_ratio"]
+    return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
 
 def _level(places: frozenset, others: set) -> float:

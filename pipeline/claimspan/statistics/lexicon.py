@@ -28,7 +28,8 @@ class GroupingRules:
     listed_max: int
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
-    superseded: frozenset[str]
+    superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
+    superseded_phrases: tuple[str, ...]    # or words right before it (`up from the 4,500`)
     restating: tuple[str, ...]             # words before a figure that give another value for the one before it
     contrasts: frozenset[str]              # `but police said 45`: another source's value for the figure before
     reporting_verbs: frozenset[str]
@@ -52,7 +53,7 @@ class GroupingRules:
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_what", "same_place", "near_place", "same_period",
            "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
-           "max_ratio", "threshold")
+           "max_ratio", "settled_ratio", "threshold")
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +91,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
-        superseded=frozenset(data.get("superseded") or []),
+        superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
+        superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
         restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
         contrasts=frozenset(data.get("contrasts") or []),
         reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs") or []),
