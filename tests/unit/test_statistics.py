@@ -43,6 +43,7 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("The committee met 14 times.", "14", None),
     ("Of the 64 miners trapped in the pit, 41 were brought out alive.", "41", "rescued"),
     ("About 900 workers at the plant in Gdansk were later laid off.", "900", "job_cuts"),   # far in its clause
+    ("The toll rose to 27 on Tuesday when four of the 18 injured died.", "27", "killed"),   # injured is 18's
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
@@ -64,6 +65,38 @@ def test_event_of_the_number(rules, sentence, number, event):
 def test_places_of_the_claim(rules, sentence, number, nth, places):
     claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
     assert {country for _, country in claim.places} == places
+
+
+def _near(rules, line: str, sentence: str, number: str, doc: str, n: int):
+    """A claim of ``sentence`` whose places are those of ``line``, the line before it."""
+    text = f"{line}\n{sentence}\n"
+    start = len(line) + 1
+    row = {**claim_row(sentence, number, doc=doc), "sentence_start_char": start}
+    row.update(start_char=start + sentence.index(number), end_char=start + sentence.index(number) + len(number))
+    return features.claim_of(n, row, None, rules, text)
+
+
+def test_the_places_of_the_line_before_are_a_hint_whichever_claim_is_read_first(rules):
+    """A claim with a place of its own and a statistic of claims placed only by the lines before:
+    the same hint as the other way round; two such hints count only when they name the same places."""
+    placed = features.claim_of(0, claim_row("Floods killed 37 people in Peru.", "37", doc="c"), None, rules)
+    peru = grouping.Statistic(_near(rules, "Rain fell across Peru.", "The toll rose to 31.", "31", "a", 1))
+    chile = grouping.Statistic(_near(rules, "Rain fell across Chile.", "The toll rose to 31.", "31", "b", 2))
+    assert grouping._evidence(placed, peru, rules) > grouping._evidence(placed, chile, rules)
+    hinted = _near(rules, "Rain fell across Peru.", "The toll rose to 37.", "37", "d", 3)
+    assert grouping._evidence(hinted, peru, rules) - grouping._evidence(hinted, chile, rules) \
+        == rules.weights["near_place"]
+
+
+def test_a_country_alone_is_weak_evidence_for_a_place_within_it(rules):
+    """`the Peruvian Andes` and a town in Peru: within, but a quarter of the place the text names again."""
+    town = grouping.Statistic(features.claim_of(0, claim_row("A crash in Lima killed 8 people.", "8", doc="a"),
+                                                None, rules))
+    same = features.claim_of(1, claim_row("The toll of the crash in Lima rose to 9.", "9", doc="b"), None, rules)
+    country = features.claim_of(2, claim_row("The toll of the crash in Peru rose to 9.", "9", doc="c"), None, rules)
+    assert grouping._level(same.places, town.places, rules.weights) == 1.25
+    assert grouping._level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
+    assert grouping._evidence(same, town, rules) > grouping._evidence(country, town, rules) is not None
 
 
 def test_context_places_from_the_line_before(rules):

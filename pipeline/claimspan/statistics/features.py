@@ -175,7 +175,7 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
     events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
-        if w in breaks:
+        if w in breaks or _is_figure(w, rules):   # `rose to 27 when four of the 18 injured died`: 18's
             break
         if w in events:
             best, best_distance = events[w], j + 1

@@ -24,8 +24,8 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods",
-                 "sentences", "words", "values", "spans", "echoes", "precise")
+    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -35,6 +35,7 @@ class Statistic:
         self.own_events: set = set()   # the events of claims whose event word is next to the number
         self.scopes: set = set()
         self.places: set = set()
+        self.nears: set = set()   # of claims with no place of their own: the places of the sentences before
         self.actors: set = set()
         self.periods: set = set()   # distinct periods: a statistic of many claims has few
         self.sentences: set = set()
@@ -57,6 +58,8 @@ class Statistic:
             self.scopes.add(claim.scope)
         if claim.places:
             self.places.add(claim.places)
+        elif claim.near:
+            self.nears.add(claim.near)
         self.actors |= claim.actors
         if claim.period:
             self.periods.add(claim.period)
@@ -197,10 +200,14 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.places and stat.places:
         if not all(_same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
-        score += w["same_place"] * _level(claim.places, stat.places)
+        score += w["same_place"] * _level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] * _level(claim.near, stat.places) \
+        score += w["near_place"] * _level(claim.near, stat.places, w) \
             if all(_same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
+    elif claim.places and stat.nears and all(_same_places(claim.places, p, nested) for p in stat.nears):
+        score += w["near_place"] * _level(claim.places, stat.nears, w)   # the hint, the other way round
+    elif claim.near and stat.nears == {claim.near}:   # two hints: only the very same places
+        score += w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
@@ -289,11 +296,17 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, r
     return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
 
-def _level(places: frozenset, others: set) -> float:
+def _level(places: frozenset, others: set, weights: dict) -> float:
     """A quarter more when the statistic names the very places than when one is only within the
-    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's."""
+    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's;
+    and less (country_within) when one side names only the country: `the Peruvian Andes` says little
+    of a figure of one town in Peru."""
     keys = {p[0] for p in places}
-    return 1.25 if any({q[0] for q in other} == keys for other in others) else 1.0
+    if any({q[0] for q in other} == keys for other in others):
+        return 1.25
+    if all(p[0] == p[1] for p in places) or all(all(q[0] == q[1] for q in other) for other in others):
+        return weights["country_within"]
+    return 1.0
 
 
 def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:

@@ -53,7 +53,7 @@ class GroupingRules:
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_what", "same_place", "near_place", "same_period",
            "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
-           "max_ratio", "settled_ratio", "threshold")
+           "max_ratio", "settled_ratio", "country_within", "threshold")
 
 
 @functools.lru_cache(maxsize=4)
