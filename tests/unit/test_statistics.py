@@ -56,6 +56,7 @@ def test_event_of_the_number(rules, sentence, number, event):
     ("Attacks in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
     ("Kenyan officials said 40 people died in the floods in Mozambique.", "40", 0, {"MZ"}),
     ("His mother and 10 others drowned on the way from Cuba to the United States.", "10", 0, set()),
+    ("Chad hosts 300,000 refugees from Sudan, Libya and Niger.", "300,000", 0, set()),   # origins, listed
     ("The storm killed 17 people in Buffalo, N.Y., on Friday.", "17", 0, {"US"}),
     ("Floods have killed 27 people, 19 in Romania and eight in Moldova.", "19", 0, {"RO"}),
     ("The floods killed 31 people, 23 of them in Romania.", "31", 0, set()),   # Romania is 23's

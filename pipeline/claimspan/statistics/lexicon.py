@@ -41,6 +41,7 @@ class GroupingRules:
     place_kinds: frozenset[str]
     own_place_ends: frozenset[str]
     journey_words: frozenset[str]
+    place_joins: frozenset[str]            # `from Sierra Leone and Liberia`: a list goes on
     incidents: dict[str, str]              # incident noun -> `one` or `many`
     incident_events: frozenset[str]        # the events an incident causes (killed, injured)
     weights: dict[str, float]
@@ -102,6 +103,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         place_modifiers=frozenset(data.get("place_modifiers") or []),
         place_kinds=frozenset(data.get("place_kinds") or []),
         own_place_ends=frozenset(data["own_place_ends"]), journey_words=frozenset(data.get("journey_words") or []),
+        place_joins=frozenset(str(w).lower() for w in data.get("place_joins") or []),
         incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
         incident_events=frozenset(data.get("incident_events") or []),
         weights=weights,
