@@ -113,6 +113,7 @@ def test_context_places_from_the_line_before(rules):
     ("Courts acquitted 5,479 defendants.", "5,479", "defendants", True),
     ("Divers found the bodies of 12 more sailors on Friday.", "12", "sailors", False),   # added to a toll
     ("Another 300 homes were flooded overnight.", "300", "homes", False),
+    ("Nine were killed and 40 more were injured.", "40", None, True),   # more than the nine: others
     ("The quake shook the two provinces of Van and Mus.", "two", "provinces", False),
 ])
 def test_claims_that_stay_alone(rules, sentence, number, counted, eligible):

@@ -298,9 +298,12 @@ def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
 
 
 def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) -> bool:
-    """`the bodies of 12 more miners`, `another 300 homes`: what was added to a figure, not the figure."""
-    return (last < len(lower) and lower[last] in rules.increments) \
-        or (first > 0 and lower[first - 1] in rules.increments)
+    """`the bodies of 12 more miners`, `another 300 homes`: what was added to a figure, not the figure;
+    but `nine were killed and dozens more injured`: after another figure of its sentence, others."""
+    if first > 0 and lower[first - 1] in rules.increments:
+        return True
+    return last < len(lower) and lower[last] in rules.increments \
+        and not any(_is_figure(w, rules) for w in lower[:first])
 
 
 def _conversion(sentence: str, offset: int) -> bool:
