@@ -303,6 +303,18 @@ def test_a_value_the_text_replaces_is_explained_in_every_report_of_it():
     assert len(set(ids)) == 1 and stats[0]["consistent"] is True
 
 
+def test_of_two_statistics_with_as_much_evidence_the_one_more_claims_state(rules):
+    def claim(n, doc, sentence, number):
+        return features.claim_of(n, _killed(doc, sentence, number, int(number)), dt.date(2026, 4, n + 1), rules)
+    told = "The floods in Kenya killed 40 people."
+    larger = grouping.Statistic(claim(0, "a", told, "40"))
+    larger.add(claim(1, "b", told, "40"))
+    smaller = grouping.Statistic(claim(2, "c", told, "40"))
+    later = claim(3, "d", "The toll of the floods in Kenya rose to 41.", "41")
+    assert grouping._evidence(later, larger, rules) == grouping._evidence(later, smaller, rules)
+    assert grouping._best(later, {0, 1}, [larger, smaller], rules) == 0
+
+
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
     rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
                       doc="a", counted="visas"),

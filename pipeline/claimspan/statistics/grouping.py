@@ -162,15 +162,18 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
           grown: bool = False, nested: dict | None = None) -> int | None:
-    """The candidate with the most evidence, more than the threshold (ties: the latest);
-    ``grown``: only statistics of two or more claims."""
-    best, best_score = None, rules.weights["threshold"]
+    """The candidate with the most evidence, more than the threshold (ties: the one more claims
+    state, then the latest); ``grown``: only statistics of two or more claims."""
+    best, best_key = None, (rules.weights["threshold"], math.inf)
     for m in sorted(candidates):
         if grown and len(stats[m].members) < 2:
             continue
         score = _evidence(claim, stats[m], rules, nested)
-        if score is not None and (score > best_score or best is not None and score == best_score):
-            best, best_score = m, score
+        if score is None or score <= rules.weights["threshold"]:
+            continue
+        key = (score, len(stats[m].members))
+        if key > best_key or best is not None and key == best_key:
+            best, best_key = m, key
     return best
 
 
