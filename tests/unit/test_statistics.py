@@ -114,10 +114,13 @@ def test_context_places_from_the_line_before(rules):
     ("Divers found the bodies of 12 more sailors on Friday.", "12", "sailors", False),   # added to a toll
     ("Another 300 homes were flooded overnight.", "300", "homes", False),
     ("Nine were killed and 40 more were injured.", "40", None, True),   # more than the nine: others
+    ("She lives in a tent with her six children.", "six", "children", False),   # a family
+    ("The school lost six children in the fire.", "six", "children", True),
     ("The quake shook the two provinces of Van and Mus.", "two", "provinces", False),
 ])
 def test_claims_that_stay_alone(rules, sentence, number, counted, eligible):
-    row = claim_row(sentence, number, value=2 if number == "two" else None, counted=counted)
+    value = {"two": 2, "six": 6}.get(number)
+    row = claim_row(sentence, number, value=value, counted=counted)
     assert features.claim_of(0, row, None, rules).eligible is eligible
 
 

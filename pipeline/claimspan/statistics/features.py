@@ -95,6 +95,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
+        and not (first and lower[first - 1] in rules.owners and _listed(counted, 0, rules)) \
         and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing) \
         and not _increment(lower, first, last, rules)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first]) \

@@ -26,6 +26,7 @@ class GroupingRules:
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
+    owners: frozenset[str]                 # `her four children`: one person's own, whatever their number
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
@@ -90,6 +91,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
+        owners=frozenset(data.get("owners") or []),
         count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
