@@ -318,6 +318,14 @@ def test_of_two_statistics_with_as_much_evidence_the_one_more_claims_state(rules
     assert grouping._best(later, {0, 1}, [larger, smaller], rules) == 0
 
 
+def test_a_value_is_compared_with_the_nearer_end_of_a_qualified_one(rules):
+    """2,500 and `about 1,800` ([1,620, 1,980]): 1.26 times the nearer end, within settled_ratio."""
+    row = claim_row("The union said 2,500 jobs would go.", "2,500", counted="jobs")
+    claim = features.claim_of(0, row, None, rules)
+    assert grouping._plausible(claim, features.interval(1800, "approximately"), rules, running=False)
+    assert not grouping._plausible(claim, features.interval(1500, "approximately"), rules, running=False)
+
+
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
     rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
                       doc="a", counted="visas"),

@@ -294,7 +294,8 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, r
     lo, hi = claim.span
     if lo <= other[1] and other[0] <= hi:
         return True
-    near = other[0] if math.isfinite(other[0]) else other[1]
+    near = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
+    near = near if math.isfinite(near) else other[0] if math.isfinite(other[0]) else other[1]
     low, high = sorted((abs(claim.value), abs(near)))
     return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
