@@ -44,6 +44,8 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("Of the 64 miners trapped in the pit, 41 were brought out alive.", "41", "rescued"),
     ("About 900 workers at the plant in Gdansk were later laid off.", "900", "job_cuts"),   # far in its clause
     ("The toll rose to 27 on Tuesday when four of the 18 injured died.", "27", "killed"),   # injured is 18's
+    ("The storm razed 340 houses and damaged 1,200 more.", "340", "destroyed"),
+    ("The storm razed 340 houses and damaged 1,200 more.", "1,200", "damaged"),
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
