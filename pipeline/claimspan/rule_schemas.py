@@ -142,7 +142,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "people_counted_as": "{str}", "national_words": "[str]",
                                           "venue_words": "[str]", "restating": "[str]", "person_kinds": "[str]",
                                           "increments": "[str]", "global_words": "[str]", "contrasts": "[str]",
-                                          "place_joins": "[str]", "reporting_verbs": "[str]",
+                                          "rates": "[str]", "place_joins": "[str]", "reporting_verbs": "[str]",
                                           "weights!": "{number}"}),
     "statistics/places.yaml": Record(**{"countries!": [Record(**PLACE, part_of="str")],
                                         "regions": [Record(**PLACE, **{"country!": "str"})],

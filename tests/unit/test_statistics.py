@@ -328,6 +328,15 @@ def test_a_value_is_compared_with_the_nearer_end_of_a_qualified_one(rules):
     assert not grouping._plausible(claim, features.interval(1500, "approximately"), rules, running=False)
 
 
+@pytest.mark.parametrize("sentence, number, rate", [
+    ("Malaria kills about 4,000 children every year in the region.", "4,000", True),
+    ("Malaria killed about 4,000 children in the region last year.", "4,000", False),
+    ("Malaria killed 4,000 children, and every year the toll grows.", "4,000", False),   # another clause
+])
+def test_a_figure_per_year_is_a_rate(rules, sentence, number, rate):
+    assert features.claim_of(0, claim_row(sentence, number), None, rules).rate is rate
+
+
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():
     rows = [claim_row("It was unclear if the authorities would give Cuba the 28 visas it proposed.", "28",
                       doc="a", counted="visas"),

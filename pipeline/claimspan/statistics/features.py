@@ -22,6 +22,7 @@ from claimspan.statistics.text import Sentence, tokens
 RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
+RATE_REACH = 8       # words after a figure in which `each year` makes it a rate
 CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police said 45`
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
@@ -58,6 +59,7 @@ class Claim:
     within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
     vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
+    rate: bool = False               # a figure per year or day (`hundreds of people each year`)
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -108,7 +110,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
-                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]))
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]),
+                 _rate(lower, last, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -296,6 +299,17 @@ def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
         if _is_figure(w, rules) or w in rules.clause_breaks:
             return False
     return False
+
+
+def _rate(lower: list[str], last: int, rules: GroupingRules) -> bool:
+    """`Bus crashes kill hundreds of people each year`: the figure is a rate, in its clause after it."""
+    after = []
+    for w in lower[last:last + RATE_REACH]:
+        if w in rules.clause_breaks or _is_figure(w, rules):
+            break
+        after.append(w)
+    text = " " + " ".join(after) + " "
+    return any(f" {phrase} " in text for phrase in rules.rates)
 
 
 def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) -> bool:

@@ -194,6 +194,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None   # one story that gives two figures gives two things (the country's and the capital's)
     if not _same_thing(claim, stat, rules):
         return None
+    if claim.rate != stat.members[0].rate:
+        return None   # `hundreds each year` is no count of one year's or one crash's dead
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \

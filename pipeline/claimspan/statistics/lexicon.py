@@ -21,6 +21,7 @@ class GroupingRules:
     national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
     global_words: frozenset[str]           # `worldwide`: the figure is of no one place the sentence names
     increments: frozenset[str]             # `12 more miners`: a figure added to another, not the figure
+    rates: tuple[str, ...]                 # `kill hundreds of people each year`: a figure per year, not of one event
     venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
     class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
@@ -88,6 +89,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         national_words=frozenset(data.get("national_words") or []),
         global_words=frozenset(data.get("global_words") or []),
         increments=frozenset(data.get("increments") or []),
+        rates=tuple(" ".join(str(p).lower().split()) for p in data.get("rates") or []),
         venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
