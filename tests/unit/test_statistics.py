@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimspan.statistics import features, group_rows, summary
+from claimspan.statistics import features, group_rows, grouping, summary
 from claimspan.statistics.lexicon import load, singular
 from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
@@ -41,6 +41,11 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
      "reward"),
     ("Five Iraqis, whose names were not given, were deported.", "Five", "expelled"),
     ("The committee met 14 times.", "14", None),
+    ("Of the 64 miners trapped in the pit, 41 were brought out alive.", "41", "rescued"),
+    ("About 900 workers at the plant in Gdansk were later laid off.", "900", "job_cuts"),   # far in its clause
+    ("The toll rose to 27 on Tuesday when four of the 18 injured died.", "27", "killed"),   # injured is 18's
+    ("The storm razed 340 houses and damaged 1,200 more.", "340", "destroyed"),
+    ("The storm razed 340 houses and damaged 1,200 more.", "1,200", "damaged"),
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
@@ -53,14 +58,48 @@ def test_event_of_the_number(rules, sentence, number, event):
     ("Attacks in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
     ("Kenyan officials said 40 people died in the floods in Mozambique.", "40", 0, {"MZ"}),
     ("His mother and 10 others drowned on the way from Cuba to the United States.", "10", 0, set()),
+    ("Chad hosts 300,000 refugees from Sudan, Libya and Niger.", "300,000", 0, set()),   # origins, listed
     ("The storm killed 17 people in Buffalo, N.Y., on Friday.", "17", 0, {"US"}),
     ("Floods have killed 27 people, 19 in Romania and eight in Moldova.", "19", 0, {"RO"}),
     ("The floods killed 31 people, 23 of them in Romania.", "31", 0, set()),   # Romania is 23's
     ("The attacks Aug. 7 at the embassies in Nairobi and Dar es Salaam killed 257 people.", "257", 0, {"KE", "TZ"}),
+    ("The firm will cut 4,000 jobs worldwide and close plants in Spain and Italy.", "4,000", 0, set()),
 ])
 def test_places_of_the_claim(rules, sentence, number, nth, places):
     claim = features.claim_of(0, claim_row(sentence, number, value=1, nth=nth), None, rules)
     assert {country for _, country in claim.places} == places
+
+
+def _near(rules, line: str, sentence: str, number: str, doc: str, n: int):
+    """A claim of ``sentence`` whose places are those of ``line``, the line before it."""
+    text = f"{line}\n{sentence}\n"
+    start = len(line) + 1
+    row = {**claim_row(sentence, number, doc=doc), "sentence_start_char": start}
+    row.update(start_char=start + sentence.index(number), end_char=start + sentence.index(number) + len(number))
+    return features.claim_of(n, row, None, rules, text)
+
+
+def test_the_places_of_the_line_before_are_a_hint_whichever_claim_is_read_first(rules):
+    """A claim with a place of its own and a statistic of claims placed only by the lines before:
+    the same hint as the other way round; two such hints count only when they name the same places."""
+    placed = features.claim_of(0, claim_row("Floods killed 37 people in Peru.", "37", doc="c"), None, rules)
+    peru = grouping.Statistic(_near(rules, "Rain fell across Peru.", "The toll rose to 31.", "31", "a", 1))
+    chile = grouping.Statistic(_near(rules, "Rain fell across Chile.", "The toll rose to 31.", "31", "b", 2))
+    assert grouping._evidence(placed, peru, rules) > grouping._evidence(placed, chile, rules)
+    hinted = _near(rules, "Rain fell across Peru.", "The toll rose to 37.", "37", "d", 3)
+    assert grouping._evidence(hinted, peru, rules) - grouping._evidence(hinted, chile, rules) \
+        == rules.weights["near_place"]
+
+
+def test_a_country_alone_is_weak_evidence_for_a_place_within_it(rules):
+    """`the Peruvian Andes` and a town in Peru: within, but a quarter of the place the text names again."""
+    town = grouping.Statistic(features.claim_of(0, claim_row("A crash in Lima killed 8 people.", "8", doc="a"),
+                                                None, rules))
+    same = features.claim_of(1, claim_row("The toll of the crash in Lima rose to 9.", "9", doc="b"), None, rules)
+    country = features.claim_of(2, claim_row("The toll of the crash in Peru rose to 9.", "9", doc="c"), None, rules)
+    assert grouping._level(same.places, town.places, rules.weights) == 1.25
+    assert grouping._level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
+    assert grouping._evidence(same, town, rules) > grouping._evidence(country, town, rules) is not None
 
 
 def test_context_places_from_the_line_before(rules):
@@ -74,9 +113,16 @@ def test_context_places_from_the_line_before(rules):
     ("Kenya and Tanzania, the two countries hit by the drought, asked for aid.", "two", "countries", False),
     ("The road is 700 kilometers (450 miles) long.", "450", None, False),
     ("Courts acquitted 5,479 defendants.", "5,479", "defendants", True),
+    ("Divers found the bodies of 12 more sailors on Friday.", "12", "sailors", False),   # added to a toll
+    ("Another 300 homes were flooded overnight.", "300", "homes", False),
+    ("Nine were killed and 40 more were injured.", "40", None, True),   # more than the nine: others
+    ("She lives in a tent with her six children.", "six", "children", False),   # a family
+    ("The school lost six children in the fire.", "six", "children", True),
+    ("The quake shook the two provinces of Van and Mus.", "two", "provinces", False),
 ])
 def test_claims_that_stay_alone(rules, sentence, number, counted, eligible):
-    row = claim_row(sentence, number, value=2 if number == "two" else None, counted=counted)
+    value = {"two": 2, "six": 6}.get(number)
+    row = claim_row(sentence, number, value=value, counted=counted)
     assert features.claim_of(0, row, None, rules).eligible is eligible
 
 
@@ -192,6 +238,103 @@ def test_a_superseded_figure_joins_its_statistic_from_the_same_sentence():
             _killed("b", sentence, "10", 10), _killed("b", sentence, "12", 12)]
     ids, stats = group_rows(rows, {"a": dt.date(2026, 8, 8), "b": dt.date(2026, 8, 26)})
     assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
+def test_a_countrys_people_and_a_kind_of_person_may_be_one_figure_two_kinds_are_not():
+    rows = [claim_row("About 7,000 refugees have fled the fighting, officials said.", "About 7,000", doc="a",
+                      value=7000, counted="refugees", qualifier="approximately"),
+            claim_row("More than 6,500 Malians have fled the fighting.", "More than 6,500", doc="b", value=6500,
+                      counted="Malians", qualifier="more_than"),
+            claim_row("More than 6,500 Nigeriens have fled the fighting.", "More than 6,500", doc="c", value=6500,
+                      counted="Nigeriens", qualifier="more_than")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 3, 3), "c": dt.date(2026, 3, 4)})
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_workers_laid_off_count_the_jobs_cut_workers_protesting_do_not(rules):
+    laid = features.claim_of(0, claim_row("Officials said 650 workers were laid off at the mill.", "650",
+                                          counted="workers"), None, rules)
+    protest = features.claim_of(0, claim_row("About 650 workers marched against the plan to cut jobs.", "650",
+                                             counted="workers"), None, rules)
+    assert laid.what == "jobs" and protest.what == "worker"
+
+
+def test_days_that_do_not_overlap_are_no_evidence_of_one_period(rules):
+    """`8 died on Monday` and `27 on Tuesday`: single days may be one count, but only the same day
+    is evidence for it."""
+    def claim(n, doc, day):
+        row = {**_killed(doc, "The storm in Chile killed 27 people.", "27", 27), "period_start": day,
+               "period_end": day}
+        return features.claim_of(n, row, day, rules)
+    monday, tuesday = dt.date(2026, 7, 20), dt.date(2026, 7, 21)
+    later = claim(2, "c", tuesday)
+    same_day = grouping._evidence(later, grouping.Statistic(claim(0, "a", tuesday)), rules)
+    day_before = grouping._evidence(later, grouping.Statistic(claim(1, "b", monday)), rules)
+    assert same_day - day_before == rules.weights["same_period"]
+
+
+@pytest.mark.parametrize("sentence, number, restates", [
+    ("The airline said 88 people were aboard, but officials said 91 were on the plane.", "91", True),
+    ("The airline said 88 people were aboard, and officials said 91 were on the plane.", "91", False),
+    ("But 91 were on the plane, officials said.", "91", False),   # no reporting verb right before it
+])
+def test_another_source_after_a_contrast(rules, sentence, number, restates):
+    assert features.claim_of(0, claim_row(sentence, number), None, rules).restates is restates
+
+
+def test_another_source_of_another_thing_is_another_figure():
+    sentence = "Officials said 31 miners died in the blast in Ukraine, but the union said 38 were injured."
+    rows = [_killed("a", sentence, "31", 31), _killed("a", sentence, "38", 38)]
+    ids, stats = group_rows(rows, {"a": dt.date(2026, 10, 7)})
+    assert ids[0] != ids[1] and not stats
+
+
+def test_a_settled_figure_is_not_misstated_by_a_factor_of_three_a_running_toll_may_rise_so():
+    seats = [claim_row("The Liberals won 24 seats in the vote in Malta.", "24", doc="a", counted="seats"),
+             claim_row("Labour won eight seats in the vote in Malta.", "eight", doc="b", value=8, counted="seats")]
+    tolls = [_killed("c", "The storm in Malta killed 8 people.", "8", 8),
+             _killed("d", "The storm in Malta killed 24 people.", "24", 24)]
+    days = {d: dt.date(2026, 3, n) for n, d in enumerate("abcd", 1)}
+    ids, _ = group_rows(seats + tolls, days)
+    assert ids[0] != ids[1] and ids[2] == ids[3]
+
+
+def test_a_value_the_text_replaces_is_explained_in_every_report_of_it():
+    rows = [claim_row("The mill will cut 1,150 jobs in Finland.", "1,150", doc="a", counted="jobs"),
+            claim_row("The mill will cut 1,400 jobs in Finland, up from the 1,150 it announced.", "1,400", doc="b",
+                      counted="jobs"),
+            claim_row("The mill will cut 1,400 jobs in Finland, up from the 1,150 it announced.", "1,150", doc="b")]
+    ids, stats = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 5, 20)})
+    assert len(set(ids)) == 1 and stats[0]["consistent"] is True
+
+
+def test_of_two_statistics_with_as_much_evidence_the_one_more_claims_state(rules):
+    def claim(n, doc, sentence, number):
+        return features.claim_of(n, _killed(doc, sentence, number, int(number)), dt.date(2026, 4, n + 1), rules)
+    told = "The floods in Kenya killed 40 people."
+    larger = grouping.Statistic(claim(0, "a", told, "40"))
+    larger.add(claim(1, "b", told, "40"))
+    smaller = grouping.Statistic(claim(2, "c", told, "40"))
+    later = claim(3, "d", "The toll of the floods in Kenya rose to 41.", "41")
+    assert grouping._evidence(later, larger, rules) == grouping._evidence(later, smaller, rules)
+    assert grouping._best(later, {0, 1}, [larger, smaller], rules) == 0
+
+
+def test_a_value_is_compared_with_the_nearer_end_of_a_qualified_one(rules):
+    """2,500 and `about 1,800` ([1,620, 1,980]): 1.26 times the nearer end, within settled_ratio."""
+    row = claim_row("The union said 2,500 jobs would go.", "2,500", counted="jobs")
+    claim = features.claim_of(0, row, None, rules)
+    assert grouping._plausible(claim, features.interval(1800, "approximately"), rules, running=False)
+    assert not grouping._plausible(claim, features.interval(1500, "approximately"), rules, running=False)
+
+
+@pytest.mark.parametrize("sentence, number, rate", [
+    ("Malaria kills about 4,000 children every year in the region.", "4,000", True),
+    ("Malaria killed about 4,000 children in the region last year.", "4,000", False),
+    ("Malaria killed 4,000 children, and every year the toll grows.", "4,000", False),   # another clause
+])
+def test_a_figure_per_year_is_a_rate(rules, sentence, number, rate):
+    assert features.claim_of(0, claim_row(sentence, number), None, rules).rate is rate
 
 
 def test_a_rare_figure_of_a_thing_of_its_own_needs_no_event():

@@ -19,9 +19,11 @@ from claimspan.statistics.places import (context_places, home_country, in_countr
                                          nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
 
-RIGHT_REACH = 7    # tokens after the number in which an event word is its own (`82 were killed`)
+RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
+RATE_REACH = 8       # words after a figure in which `each year` makes it a rate
+CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police said 45`
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
@@ -57,6 +59,7 @@ class Claim:
     within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
     vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
+    rate: bool = False               # a figure per year or day (`hundreds of people each year`)
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -73,6 +76,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
     counted = row.get("counted")
     what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
+    if own_event and what in rules.person_kinds:   # `600 workers were laid off`: the jobs cut
+        what = rules.people_counted_as.get(event, what)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places, own = places_of(read, first, last, counted, rules)
@@ -84,22 +89,29 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     if any(p[1] is None for p in places | near):
         country = home_country(text, rules)
         places, near = in_country(places, country), in_country(near, country)
-    if not own and any(w in rules.national_words for w in lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]):
+    around = lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]
+    if not own and any(w in rules.global_words for w in around):
+        places = near = frozenset()   # `cut 4,500 jobs worldwide and close plants in Augsburg and Lyon`
+    elif not own and any(w in rules.national_words for w in around):
         places = _nation(places | near, text, rules)   # `1,200 cases nationwide since ... in Lusaka`
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
     period = _period(row.get("period_start"), row.get("period_end"))
     eligible = bool(row.get("checkworthy", True)) and not _listed(counted, value, rules) \
-        and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing)
-    superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first])   # `initially put at nine`
+        and not (first and lower[first - 1] in rules.owners and _listed(counted, 0, rules)) \
+        and not _conversion(sentence, offset) and not row["text"].lower().endswith(rules.describing) \
+        and not _increment(lower, first, last, rules)
+    superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first]) \
+        or any(" ".join(lower[max(0, first - 3):first]).endswith(p) for p in rules.superseded_phrases)
     before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
-    restates = any(before.endswith(phrase) for phrase in rules.restating)
+    restates = any(before.endswith(phrase) for phrase in rules.restating) or _contrasted(lower, first, rules)
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)
     return Claim(index, row["claim_id"], row["doc_id"], doc_date, row["kind"], row.get("unit"), value, qualifier,
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
-                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]))
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]),
+                 _rate(lower, last, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -167,7 +179,7 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
     events = rules.events if money else rules.events_not_money
     best, best_distance = None, math.inf
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
-        if w in breaks:
+        if w in breaks or _is_figure(w, rules):   # `rose to 27 when four of the 18 injured died`: 18's
             break
         if w in events:
             best, best_distance = events[w], j + 1
@@ -274,6 +286,39 @@ def _listed(counted: str | None, value: float | None, rules: GroupingRules) -> b
     if not counted or value is None or value > rules.listed_max:
         return False
     return counted.split()[-1].lower() in rules.listed_heads
+
+
+def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
+    """`52 had tickets, but police said 45 were aboard`: a figure right after a reporting verb, in a
+    clause a contrast word opens (no other figure between), gives another source's value."""
+    if first < 2 or lower[first - 1] not in rules.reporting_verbs:
+        return False
+    for w in reversed(lower[max(0, first - CONTRAST_WORDS):first - 1]):
+        if w in rules.contrasts:
+            return True
+        if _is_figure(w, rules) or w in rules.clause_breaks:
+            return False
+    return False
+
+
+def _rate(lower: list[str], last: int, rules: GroupingRules) -> bool:
+    """`Bus crashes kill hundreds of people each year`: the figure is a rate, in its clause after it."""
+    after = []
+    for w in lower[last:last + RATE_REACH]:
+        if w in rules.clause_breaks or _is_figure(w, rules):
+            break
+        after.append(w)
+    text = " " + " ".join(after) + " "
+    return any(f" {phrase} " in text for phrase in rules.rates)
+
+
+def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) -> bool:
+    """`the bodies of 12 more miners`, `another 300 homes`: what was added to a figure, not the figure;
+    but `nine were killed and dozens more injured`: after another figure of its sentence, others."""
+    if first > 0 and lower[first - 1] in rules.increments:
+        return True
+    return last < len(lower) and lower[last] in rules.increments \
+        and not any(_is_figure(w, rules) for w in lower[:first])
 
 
 def _conversion(sentence: str, offset: int) -> bool:

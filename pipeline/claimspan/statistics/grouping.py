@@ -24,8 +24,8 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 
 class Statistic:
-    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "actors", "periods",
-                 "sentences", "words", "values", "spans", "echoes", "precise")
+    __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -35,6 +35,7 @@ class Statistic:
         self.own_events: set = set()   # the events of claims whose event word is next to the number
         self.scopes: set = set()
         self.places: set = set()
+        self.nears: set = set()   # of claims with no place of their own: the places of the sentences before
         self.actors: set = set()
         self.periods: set = set()   # distinct periods: a statistic of many claims has few
         self.sentences: set = set()
@@ -57,6 +58,8 @@ class Statistic:
             self.scopes.add(claim.scope)
         if claim.places:
             self.places.add(claim.places)
+        elif claim.near:
+            self.nears.add(claim.near)
         self.actors |= claim.actors
         if claim.period:
             self.periods.add(claim.period)
@@ -109,7 +112,8 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
     previous: tuple | None = None   # (claim, statistic) read last
     for claim in sorted(block, key=_order):
-        if claim.restates and previous and _just_before(previous[0], claim):
+        if claim.restates and previous and _just_before(previous[0], claim) \
+                and _same_thing(claim, stats[previous[1]], rules):
             best = previous[1]   # `put the figure at 22 percent`: the 85 percent just before, by another source
         else:
             best = _best(claim, _candidates(claim, index), stats, rules, nested=nested)
@@ -158,15 +162,18 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
           grown: bool = False, nested: dict | None = None) -> int | None:
-    """The candidate with the most evidence, more than the threshold (ties: the latest);
-    ``grown``: only statistics of two or more claims."""
-    best, best_score = None, rules.weights["threshold"]
+    """The candidate with the most evidence, more than the threshold (ties: the one more claims
+    state, then the latest); ``grown``: only statistics of two or more claims."""
+    best, best_key = None, (rules.weights["threshold"], math.inf)
     for m in sorted(candidates):
         if grown and len(stats[m].members) < 2:
             continue
         score = _evidence(claim, stats[m], rules, nested)
-        if score is not None and (score > best_score or best is not None and score == best_score):
-            best, best_score = m, score
+        if score is None or score <= rules.weights["threshold"]:
+            continue
+        key = (score, len(stats[m].members))
+        if key > best_key or best is not None and key == best_key:
+            best, best_key = m, key
     return best
 
 
@@ -185,10 +192,10 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
-    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
-        return None   # another thing counted (a figure that names none may be any)
-    if claim.event and claim.own_event and stat.own_events and claim.event not in stat.events:
-        return None   # killed vs injured; an event word further off in the sentence may be another figure's
+    if not _same_thing(claim, stat, rules):
+        return None
+    if claim.rate != stat.members[0].rate:
+        return None   # `hundreds each year` is no count of one year's or one crash's dead
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
     if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
@@ -198,14 +205,19 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.places and stat.places:
         if not all(_same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
-        score += w["same_place"] * _level(claim.places, stat.places)
+        score += w["same_place"] * _level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] * _level(claim.near, stat.places) \
+        score += w["near_place"] * _level(claim.near, stat.places, w) \
             if all(_same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
+    elif claim.places and stat.nears and all(_same_places(claim.places, p, nested) for p in stat.nears):
+        score += w["near_place"] * _level(claim.places, stat.nears, w)   # the hint, the other way round
+    elif claim.near and stat.nears == {claim.near}:   # two hints: only the very same places
+        score += w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
-        if not all(_plausible(claim, span, rules) for span in stat.spans):
+        running = claim.event in rules.running or bool(stat.events & rules.running)
+        if not all(_plausible(claim, span, rules, running) for span in stat.spans):
             return None
         if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
@@ -217,7 +229,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         score += w["same_event"]
     if claim.what in stat.whats and claim.what not in rules.class_names:   # `candidates`, not `people`
         score += w["same_what"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
-    if claim.period and stat.periods:
+    if claim.period and any(_overlap(claim.period, p) for p in stat.periods):
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
     if claim.what in rules.object_classes and share < w["object_share"]:
@@ -233,11 +245,25 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     return score
 
 
+def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
+    """Nothing says the claim counts another thing than the statistic (a figure that names none may
+    be any), or that another thing happened to it (killed vs injured; an event word further off in
+    the sentence may be another figure's)."""
+    if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
+        return False
+    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.events)
+
+
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
-    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; two kinds are not."""
+    """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; so are a
+    country's people and one kind of person (`Sierra Leoneans` and `refugees`); two kinds of one
+    sort (miners and rescuers, Germans and French) are not."""
     if what == "people":   # (``what`` is not in ``whats``)
         return len(whats) == 1 and whats <= rules.person_kinds
-    return what in rules.person_kinds and whats == {"people"}
+    if what not in rules.person_kinds or len(whats) != 1:
+        return False
+    (other,) = whats
+    return other == "people" or other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)
 
 
 def _agrees(claim: Claim, stat: Statistic) -> bool:
@@ -261,24 +287,32 @@ def _common_value(value: float | None, weights: dict) -> bool:
     return len(digits) <= 1
 
 
-def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules) -> bool:
+def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, running: bool = True) -> bool:
     """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
-    moves between reports; a settled figure may be misstated."""
+    moves between reports (max_ratio); a settled figure may be misstated or revised, but not by as
+    much (settled_ratio: 18 seats and six seats are two parties' figures)."""
     if claim.span is None:
         return True
     lo, hi = claim.span
     if lo <= other[1] and other[0] <= hi:
         return True
-    near = other[0] if math.isfinite(other[0]) else other[1]
+    near = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
+    near = near if math.isfinite(near) else other[0] if math.isfinite(other[0]) else other[1]
     low, high = sorted((abs(claim.value), abs(near)))
-    return low > 0 and high / low <= rules.weights["max_ratio"]
+    return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
 
-def _level(places: frozenset, others: set) -> float:
+def _level(places: frozenset, others: set, weights: dict) -> float:
     """A quarter more when the statistic names the very places than when one is only within the
-    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's."""
+    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's;
+    and less (country_within) when one side names only the country: `the Peruvian Andes` says little
+    of a figure of one town in Peru."""
     keys = {p[0] for p in places}
-    return 1.25 if any({q[0] for q in other} == keys for other in others) else 1.0
+    if any({q[0] for q in other} == keys for other in others):
+        return 1.25
+    if all(p[0] == p[1] for p in places) or all(all(q[0] == q[1] for q in other) for other in others):
+        return weights["country_within"]
+    return 1.0
 
 
 def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:

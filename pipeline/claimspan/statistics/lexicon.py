@@ -17,16 +17,24 @@ class GroupingRules:
     counted_classes: dict[str, str]        # head word -> class
     people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
     person_kinds: frozenset[str]           # `miner`, `romanian`: whats that are people of a kind (singular)
+    peoples: frozenset[str]                # `romanian`, `american`: the person kinds that are a country's people
     national_words: frozenset[str]         # `nationwide`: the figure's place is the whole country
+    global_words: frozenset[str]           # `worldwide`: the figure is of no one place the sentence names
+    increments: frozenset[str]             # `12 more miners`: a figure added to another, not the figure
+    rates: tuple[str, ...]                 # `kill hundreds of people each year`: a figure per year, not of one event
     venue_words: frozenset[str]            # `a meeting in Madrid`: where it was said or met, not the figure's place
     class_names: frozenset[str]            # `people` and the object classes (`times`): what no specific noun is
     object_classes: frozenset[str]         # classes that count what is done to another thing (`times`)
     listed_heads: frozenset[str]
     listed_max: int
+    owners: frozenset[str]                 # `her four children`: one person's own, whatever their number
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
-    superseded: frozenset[str]
+    superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
+    superseded_phrases: tuple[str, ...]    # or words right before it (`up from the 4,500`)
     restating: tuple[str, ...]             # words before a figure that give another value for the one before it
+    contrasts: frozenset[str]              # `but police said 45`: another source's value for the figure before
+    reporting_verbs: frozenset[str]
     stop_words: frozenset[str]
     not_place_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -35,6 +43,7 @@ class GroupingRules:
     place_kinds: frozenset[str]
     own_place_ends: frozenset[str]
     journey_words: frozenset[str]
+    place_joins: frozenset[str]            # `from Sierra Leone and Liberia`: a list goes on
     incidents: dict[str, str]              # incident noun -> `one` or `many`
     incident_events: frozenset[str]        # the events an incident causes (killed, injured)
     weights: dict[str, float]
@@ -47,7 +56,7 @@ class GroupingRules:
 
 WEIGHTS = ("same_value", "overlapping_value", "same_event", "same_what", "same_place", "near_place", "same_period",
            "same_sentence_text", "same_actor", "context", "object_share", "common_value_factor", "small_value",
-           "max_ratio", "threshold")
+           "max_ratio", "settled_ratio", "country_within", "threshold")
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,20 +85,29 @@ def load(overlay: str | None = None) -> GroupingRules:
         people_counted_as={str(k): str(v) for k, v in (data.get("people_counted_as") or {}).items()},
         person_kinds=frozenset(singular(str(w).split()[-1].lower())
                                for w in [*(data.get("person_kinds") or []), *_peoples()]),
+        peoples=frozenset(singular(str(w).split()[-1].lower()) for w in _peoples()),
         national_words=frozenset(data.get("national_words") or []),
+        global_words=frozenset(data.get("global_words") or []),
+        increments=frozenset(data.get("increments") or []),
+        rates=tuple(" ".join(str(p).lower().split()) for p in data.get("rates") or []),
         venue_words=frozenset(data.get("venue_words") or []),
         object_classes=frozenset(data.get("object_classes") or []),
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
+        owners=frozenset(data.get("owners") or []),
         count_nouns=frozenset(data.get("count_nouns") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
-        superseded=frozenset(data.get("superseded") or []),
+        superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
+        superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
         restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
+        contrasts=frozenset(data.get("contrasts") or []),
+        reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
         not_place_before=frozenset(data.get("not_place_before") or []),
         clause_breaks=frozenset(data["clause_breaks"]), place_prepositions=frozenset(data["place_prepositions"]),
         place_modifiers=frozenset(data.get("place_modifiers") or []),
         place_kinds=frozenset(data.get("place_kinds") or []),
         own_place_ends=frozenset(data["own_place_ends"]), journey_words=frozenset(data.get("journey_words") or []),
+        place_joins=frozenset(str(w).lower() for w in data.get("place_joins") or []),
         incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
         incident_events=frozenset(data.get("incident_events") or []),
         weights=weights,

@@ -72,11 +72,13 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
     is the one country the sentence names, if it names one, else unknown (None) until the
     document's dateline gives it (`claim_of`)."""
     out, i = [], 0
+    journey_end = -1   # the token after the last end of a journey (`from Sierra Leone and Liberia`)
     while i < len(toks):
         if not toks[i][0][:1].isupper():
             i += 1
             continue
         known = False   # a name of the gazetteer that its context rejects is no unknown place either
+        listed = i >= 1 and i - 1 == journey_end and toks[i - 1][0].lower() in rules.place_joins
         for n in (4, 3, 2, 1):
             name = " ".join(t[0] for t in toks[i:i + n])
             place = place_named(name, rules) or (place_named(name.title(), rules) if name.isupper() else None)
@@ -89,7 +91,10 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
             if place and before and before[-1] in rules.place_prepositions \
                     and any(t[0].lower() in rules.venue_words for t in toks[max(0, i - VENUE_REACH):i - 1]):
                 place = None   # `pledged at a meeting in Madrid`, `told a news conference in Nairobi`
-            if place and after not in rules.not_place_before and not (before and before[-1] in rules.journey_words):
+            if place and (listed or before and before[-1] in rules.journey_words):
+                journey_end = i + n   # and the names listed after it
+                place = None
+            if place and after not in rules.not_place_before:
                 out.append((i, place))
                 i += n
                 break

@@ -6,7 +6,8 @@ when their intervals do not meet. A statistic is inconsistent when two of its
 values disagree and either their documents have the same date (the same
 document included) or the figure is settled (its event is not a running toll,
 rules/statistics/grouping.yaml), so a later date explains nothing. A value the
-text itself marks as replaced (`initially 10`) is left out of the comparison.
+text itself marks as replaced (`initially 10`, `up from the 4,500`) is left out of the
+comparison, in every claim that gives it.
 """
 from __future__ import annotations
 
@@ -25,8 +26,11 @@ def stat_id(members: list[Claim]) -> str:
 
 
 def consistent(members: list[Claim], rules: GroupingRules) -> bool:
-    """Can every value be true at once (per document date, for a running toll)?"""
-    compared = [c for c in members if c.value is not None and not c.superseded]
+    """Can every value be true at once (per document date, for a running toll)? A value the text marks
+    as replaced (`up from the 4,500 it announced`) is left out wherever it is given: the earlier
+    reports of it are explained by the revision."""
+    replaced = {c.value for c in members if c.superseded}
+    compared = [c for c in members if c.value is not None and not c.superseded and c.value not in replaced]
     settled = not any(c.event in rules.running for c in compared)
     groups: dict = defaultdict(list)
     for c in compared:
