@@ -82,7 +82,8 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
     wrap, speakers = data["wrap"], ruleset.read_rule_file(ruleset.rules_path("speakers", "labels.yaml"))
     return LayoutRules(
         max_width=wrap["max_width"], full_line=wrap["full_line"], fit=wrap["fit"],
-        max_final_share=wrap["max_final_share"], block_start=ruleset.compile_any(data["block_starts"], path),
+        max_final_share=wrap["max_final_share"],
+        block_start=ruleset.compile_any(data["block_starts"] + record_labels(speakers), path),
         list_entry=ruleset.compile_any(data["list_entries"], path),
         list_headings=frozenset(h.lower() for h in speakers["list_headings"]),
         debris=editor_debris(),
@@ -91,6 +92,12 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
         sentence_ends=tuple(data["sentence_ends"]), sentence_closers=tuple(data["sentence_closers"]),
         sentence_cut_after=tuple(tuple(level) for level in data["sentence_cut_after"]),
         sentence_cut_words=tuple(data["sentence_cut_words"]))
+
+
+def record_labels(labels: dict) -> list[dict]:
+    """The speakers' labels that end in a period (labels.yaml period_labels) as block starts:
+    "Mr. GRASSLEY. Mr. President, ..." begins a turn even in a hard-wrapped record."""
+    return [{**e, "pattern": re.sub(r"\(\?P<\w+>", "(?:", e["pattern"])} for e in labels.get("period_labels") or ()]
 
 
 def editor_debris() -> re.Pattern:
