@@ -34,6 +34,16 @@ CASES = [
     ("2021-05-31", "The mayor is to visit the plant <date value=2021-06-02>Wednesday</date>."),
     ("2021-05-31", "The carrier plans to add flights in <date value=2022-03>March</date>; traffic fell in "
                    "<date value=2021-03>March</date>."),
+    # no tense word before the date: the clause's verb after it decides (past/future pairs)
+    ("2021-11-20", "In <date value=2021-01>January</date>, the plant was idle for <date kind=duration value=P1W>a week</date>."),
+    ("2021-11-20", "In <date value=2021-01>January</date>, the ferry line brought in two new boats."),
+    ("2021-05-31", "On <date value=2021-06-04>Friday</date> the regional council will vote on the budget."),
+    ("2021-05-31", "On <date value=2021-05-28>Friday</date> the regional council voted on the budget."),
+    # "until" looks ahead unless the verb after it tells of a time gone by (a Friday's story)
+    ("2021-06-04", "Until <date value=2021-06-03>Thursday</date>, investigators had not named a suspect."),
+    ("2021-06-04", "The curfew stays in force until <date value=2021-06-10>Thursday</date>."),
+    # a relative clause's "will" is not the date's
+    ("2021-05-31", "The bonds sold <date value=2021-05-28>Friday</date>, which will mature in <date kind=duration value=P10Y>a decade</date>, rallied."),
     # a word pointing back finds the date told of a few sentences before, not the document date
     ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
                    "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),

@@ -168,7 +168,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
-                    "not_a_verb_after", "tense_breaks")
+                    "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
+                    "relative_pronouns")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -258,7 +258,7 @@ class DatesComponent(RuleComponent):
             ref = narrative.reference(sentence)
             if ref is None and self._points_back(span):   # "the following month": the one told of
                 ref = narrative.reference(sentence, ANAPHORIC_REACH)
-            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence])
+            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
