@@ -85,7 +85,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "clause_breaks": "{bool}", "scheduled_to": "{bool}", "ordinal_suffixes": "[str]",
         "indefinite_articles": "[str]", "present_verbs": "[str]", "not_a_verb_after": "[str]",
         "tense_breaks": "[str]", "past_after": "[str]", "deadline_words": "[str]", "future_after": "[str]",
-        "relative_pronouns": "[str]"}.items()}),
+        "relative_pronouns": "[str]", "report_words": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

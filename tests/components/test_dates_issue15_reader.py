@@ -44,6 +44,16 @@ CASES = [
     ("2021-06-04", "The curfew stays in force until <date value=2021-06-10>Thursday</date>."),
     # a relative clause's "will" is not the date's
     ("2021-05-31", "The bonds sold <date value=2021-05-28>Friday</date>, which will mature in <date kind=duration value=P10Y>a decade</date>, rallied."),
+    # a report's "this quarter's", "the latest period" are the quarter it has just named; a forecast
+    # ("will cause a fourth-quarter charge") is no time told of, and "this quarter" ahead is the current one
+    ("1989-11-01", "The chain lost $8 million in <date value=1989-Q3>the third quarter</date> ended "
+                   "<date value=1989-09-30>Sept. 30</date>. <date value=1989-Q3>This quarter</date>'s loss includes "
+                   "a charge."),
+    ("1989-11-02", "The storm will cause a <date value=1989-Q4>fourth-quarter</date> charge. Sales fell 5% in "
+                   "<date value=1989-Q3>the latest quarter</date>."),
+    ("1989-10-26", "The maker earned $9 million in its <date value=1989-Q2>fiscal second quarter</date>. "
+                   "<date value=1989-Q2>The latest period</date> included a gain. <date value=1989-Q4>This quarter"
+                   "</date> will be weaker."),
     # a word pointing back finds the date told of a few sentences before, not the document date
     ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
                    "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),

@@ -264,7 +264,9 @@ class DatesComponent(RuleComponent):
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
-            narrative.tell(sentence, row.rule.kind, attrs)
+            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
+            if tense != "future" or not attrs.get("is_relative"):
+                narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
