@@ -54,6 +54,16 @@ CASES = [
     ("1989-10-26", "The maker earned $9 million in its <date value=1989-Q2>fiscal second quarter</date>. "
                    "<date value=1989-Q2>The latest period</date> included a gain. <date value=1989-Q4>This quarter"
                    "</date> will be weaker."),
+    # the narrative's date moves with "the week before", "the day after", "the next day" (own examples)
+    ("2024-03-06", "Clinics counted 1,204 cases <date value=2024-W10>this week</date>, down 23% from "
+                   "<date value=2024-W09>the week before</date>."),
+    ("2024-03-06", "The dam failed on <date value=2019-05-03>May 3, 2019</date>. <date value=2019-05-04 "
+                   "anchor_date=2019-05-03>The day after</date>, crews arrived. <date value=2019-05-05>The next "
+                   "day</date>, the river fell."),
+    ("2024-03-06", "The merger closes <date value=2024-W11>next week</date>. He left the day before the vote."),
+    # a march named "March" is no month
+    ("1999-01-22", "Agents watched the March for Life, as they did in <date value=1998-03>March of last "
+                   "year</date>."),
     # a word pointing back finds the date told of a few sentences before, not the document date
     ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
                    "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),

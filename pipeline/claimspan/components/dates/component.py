@@ -277,10 +277,13 @@ class DatesComponent(RuleComponent):
 
     def _points_back(self, span) -> bool:
         """A word of the span points back into the narrative ("the following month", "that
-        quarter", "the previous Friday"): it is anaphoric and no shift word ("a year earlier"
-        counts from the document date when the text spoke of no date just before)."""
-        return any(t.lower_ in self.lexicon["anaphoric"] and t.lower_ not in self.lexicon["shift_words"]
-                   for t in span)
+        quarter", "the previous Friday", "the next day", "the week before"): it is anaphoric and
+        no shift word ("a year earlier" counts from the document date when the text spoke of no
+        date just before)."""
+        return any((t.lower_ in self.lexicon["anaphoric"] and t.lower_ not in self.lexicon["shift_words"])
+                   or t.lower_ in self.lexicon["narrative_shift"]
+                   or (t.lower_ in self.lexicon["anaphoric_after_the"] and t.i > span.start
+                       and t.nbor(-1).lower_ == "the") for t in span)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in
