@@ -61,6 +61,14 @@ CASES = [
                    "anchor_date=2019-05-03>The day after</date>, crews arrived. <date value=2019-05-05>The next "
                    "day</date>, the river fell."),
     ("2024-03-06", "The merger closes <date value=2024-W11>next week</date>. He left the day before the vote."),
+    # a coordinator starts another clause for the search after the date; "go" is a timetable verb
+    ("2013-03-13", "The cardinals met <date value=2013-03-12>Tuesday</date> and will meet again "
+                   "<date value=2013-03-15>Friday</date>."),
+    ("2013-03-13", "Voters go to the polls on <date value=2013-03-17>Sunday</date>."),
+    ("2013-03-13", "Voters went to the polls on <date value=2013-03-10>Sunday</date>."),
+    # "May" after a preposition of time is the month (past/future pair); the name is not
+    ("2013-03-13", "Theresa May said the trial is expected to end in <date value=2013-05>May</date>."),
+    ("2013-03-13", "Theresa May said the trial began in <date value=2012-05>May</date>."),
     # a march named "March" is no month
     ("1999-01-22", "Agents watched the March for Life, as they did in <date value=1998-03>March of last "
                    "year</date>."),

@@ -32,12 +32,13 @@ def _forward(lexicon: dict, doc: Doc, span: Span, end: int) -> str | None:
     """The tense of the first word after the span that tells one, in its clause: a modal of
     the future (``future_after``), a simple past form (``past_markers``) or an auxiliary in
     the past (``past_after``: "had", "was": after the date they are its clause's verb, not
-    the start of a reported future as before it). A reporting verb, a semicolon or colon, or
-    a relative pronoun (a clause with its own verb: "July 1, which will...") stops it."""
+    the start of a reported future as before it). A reporting verb, a semicolon or colon, a
+    relative pronoun (a clause with its own verb: "July 1, which will...") or a coordinator
+    (``forward_breaks``: "met Tuesday and will meet again Friday") stops it."""
     for token in doc[span.end:min(end, span.end + FORWARD_WINDOW)]:
         word = token.lower_
         if word in lexicon["reporting_verbs"] or word in lexicon["tense_breaks"] \
-                or word in lexicon["relative_pronouns"]:
+                or word in lexicon["relative_pronouns"] or word in lexicon["forward_breaks"]:
             return None
         if word in lexicon["future_after"]:
             return "future"
