@@ -69,6 +69,9 @@ CASES = [
     # "May" after a preposition of time is the month (past/future pair); the name is not
     ("2013-03-13", "Theresa May said the trial is expected to end in <date value=2013-05>May</date>."),
     ("2013-03-13", "Theresa May said the trial began in <date value=2012-05>May</date>."),
+    # "set for", "slated for" plan the date ahead (a Wednesday's story)
+    ("2013-03-13", "The rally is set for <date value=2013-03-18TEV>Monday evening</date>."),
+    ("2013-03-13", "The rally was held <date value=2013-03-11TEV>Monday evening</date>."),
     # a march named "March" is no month
     ("1999-01-22", "Agents watched the March for Life, as they did in <date value=1998-03>March of last "
                    "year</date>."),

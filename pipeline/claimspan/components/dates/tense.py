@@ -55,7 +55,8 @@ def _backward(lexicon: dict, doc: Doc, span: Span, start: int) -> tuple[str | No
     so does a semicolon or colon (``tense_breaks``): the words before it are another clause's.
     A future word in a hyphenated adjective ("lower-than-expected") is no tense; one after
     "had" or "previously" is a future seen from the past ("had been due to expire Friday").
-    A present-tense schedule right before the date looks forward ("the vote is on Tuesday"), and so
+    A present-tense schedule right before the date looks forward ("the vote is on Tuesday", "the
+    rally is set for Monday": ``set_for``), and so
     does a verb of schedules in the present tense ("the leaders meet Monday", "the fair opens in
     July"), unless a word before it makes it a noun or an infinitive ("the visit", "to meet").
     A date in the possessive names an event already told of ("will appeal Wednesday's
@@ -64,8 +65,9 @@ def _backward(lexicon: dict, doc: Doc, span: Span, start: int) -> tuple[str | No
     if span.end < len(doc) and doc[span.end].lower_ in lexicon["possessive"]:
         before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
         return ("future" if any(t.lower_ in lexicon["event_ahead"] for t in before) else ""), None
-    if span.start - 2 >= start and doc[span.start - 2].lower_ in lexicon["present_schedule"] \
-            and doc[span.start - 1].lower_ in lexicon["schedule_prepositions"]:
+    if span.start - 2 >= start and doc[span.start - 1].lower_ in lexicon["schedule_prepositions"] and (
+            doc[span.start - 2].lower_ in lexicon["present_schedule"]
+            or (doc[span.start - 2].lower_ in lexicon["set_for"] and doc[span.start - 1].lower_ == "for")):
         return "future", None   # "the vote is on Tuesday"
     for token in reversed(doc[lo:span.start]):
         word = token.lower_
