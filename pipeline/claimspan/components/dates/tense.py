@@ -65,10 +65,12 @@ def _backward(lexicon: dict, doc: Doc, span: Span, start: int) -> tuple[str | No
     if span.end < len(doc) and doc[span.end].lower_ in lexicon["possessive"]:
         before = doc[max(start, span.start - 2):span.start]   # "Wednesday's ruling": an event told of
         return ("future" if any(t.lower_ in lexicon["event_ahead"] for t in before) else ""), None
-    if span.start - 2 >= start and doc[span.start - 1].lower_ in lexicon["schedule_prepositions"] and (
-            doc[span.start - 2].lower_ in lexicon["present_schedule"]
-            or (doc[span.start - 2].lower_ in lexicon["set_for"] and doc[span.start - 1].lower_ == "for")):
+    if span.start - 2 >= start and doc[span.start - 2].lower_ in lexicon["present_schedule"] \
+            and doc[span.start - 1].lower_ in lexicon["schedule_prepositions"]:
         return "future", None   # "the vote is on Tuesday"
+    if span.start - 2 >= start and doc[span.start - 2].lower_ in lexicon["set_for"] \
+            and doc[span.start - 1].lower_ == "for":   # "set for Monday"; "had been scheduled for Friday" is past
+        return _ahead_or_seen_back(lexicon, doc, lo, span.start - 2), None
     for token in reversed(doc[lo:span.start]):
         word = token.lower_
         if word in lexicon["reporting_verbs"] or word in lexicon["tense_breaks"]:
