@@ -72,6 +72,9 @@ CASES = [
     # "set for", "slated for" plan the date ahead (a Wednesday's story)
     ("2013-03-13", "The rally is set for <date value=2013-03-18TEV>Monday evening</date>."),
     ("2013-03-13", "The rally was held <date value=2013-03-11TEV>Monday evening</date>."),
+    # a holiday's week is the ISO week that holds the day
+    ("2024-03-06", "Pilgrims arrived for <date value=2024-W13 start_date=2024-03-25 end_date=2024-03-31>Easter "
+                   "week</date>; most will leave on <date value=2024-04-01>Easter Monday</date>."),
     # a march named "March" is no month
     ("1999-01-22", "Agents watched the March for Life, as they did in <date value=1998-03>March of last "
                    "year</date>."),

@@ -237,7 +237,7 @@ class DatesComponent(RuleComponent):
         pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
         if suf:
             best = max(suf, key=lambda s: s.end)
             end, kind = best.end, best.rule.kind_to or kind
