@@ -34,6 +34,50 @@ CASES = [
     ("2021-05-31", "The mayor is to visit the plant <date value=2021-06-02>Wednesday</date>."),
     ("2021-05-31", "The carrier plans to add flights in <date value=2022-03>March</date>; traffic fell in "
                    "<date value=2021-03>March</date>."),
+    # no tense word before the date: the clause's verb after it decides (past/future pairs)
+    ("2021-11-20", "In <date value=2021-01>January</date>, the plant was idle for <date kind=duration value=P1W>a week</date>."),
+    ("2021-11-20", "In <date value=2021-01>January</date>, the ferry line brought in two new boats."),
+    ("2021-05-31", "On <date value=2021-06-04>Friday</date> the regional council will vote on the budget."),
+    ("2021-05-31", "On <date value=2021-05-28>Friday</date> the regional council voted on the budget."),
+    # "until" looks ahead unless the verb after it tells of a time gone by (a Friday's story)
+    ("2021-06-04", "Until <date value=2021-06-03>Thursday</date>, investigators had not named a suspect."),
+    ("2021-06-04", "The curfew stays in force until <date value=2021-06-10>Thursday</date>."),
+    # a relative clause's "will" is not the date's
+    ("2021-05-31", "The bonds sold <date value=2021-05-28>Friday</date>, which will mature in <date kind=duration value=P10Y>a decade</date>, rallied."),
+    # a report's "this quarter's", "the latest period" are the quarter it has just named; a forecast
+    # ("will cause a fourth-quarter charge") is no time told of, and "this quarter" ahead is the current one
+    ("1989-11-01", "The chain lost $8 million in <date value=1989-Q3>the third quarter</date> ended "
+                   "<date value=1989-09-30>Sept. 30</date>. <date value=1989-Q3>This quarter</date>'s loss includes "
+                   "a charge."),
+    ("1989-11-02", "The storm will cause a <date value=1989-Q4>fourth-quarter</date> charge. Sales fell 5% in "
+                   "<date value=1989-Q3>the latest quarter</date>."),
+    ("1989-10-26", "The maker earned $9 million in its <date value=1989-Q2>fiscal second quarter</date>. "
+                   "<date value=1989-Q2>The latest period</date> included a gain. <date value=1989-Q4>This quarter"
+                   "</date> will be weaker."),
+    # the narrative's date moves with "the week before", "the day after", "the next day" (own examples)
+    ("2024-03-06", "Clinics counted 1,204 cases <date value=2024-W10>this week</date>, down 23% from "
+                   "<date value=2024-W09>the week before</date>."),
+    ("2024-03-06", "The dam failed on <date value=2019-05-03>May 3, 2019</date>. <date value=2019-05-04 "
+                   "anchor_date=2019-05-03>The day after</date>, crews arrived. <date value=2019-05-05>The next "
+                   "day</date>, the river fell."),
+    ("2024-03-06", "The merger closes <date value=2024-W11>next week</date>. He left the day before the vote."),
+    # a coordinator starts another clause for the search after the date; "go" is a timetable verb
+    ("2013-03-13", "The cardinals met <date value=2013-03-12>Tuesday</date> and will meet again "
+                   "<date value=2013-03-15>Friday</date>."),
+    ("2013-03-13", "Voters go to the polls on <date value=2013-03-17>Sunday</date>."),
+    ("2013-03-13", "Voters went to the polls on <date value=2013-03-10>Sunday</date>."),
+    # "May" after a preposition of time is the month (past/future pair); the name is not
+    ("2013-03-13", "Theresa May said the trial is expected to end in <date value=2013-05>May</date>."),
+    ("2013-03-13", "Theresa May said the trial began in <date value=2012-05>May</date>."),
+    # "set for", "slated for" plan the date ahead (a Wednesday's story)
+    ("2013-03-13", "The rally is set for <date value=2013-03-18TEV>Monday evening</date>."),
+    ("2013-03-13", "The rally was held <date value=2013-03-11TEV>Monday evening</date>."),
+    # a holiday's week is the ISO week that holds the day
+    ("2024-03-06", "Pilgrims arrived for <date value=2024-W13 start_date=2024-03-25 end_date=2024-03-31>Easter "
+                   "week</date>; most will leave on <date value=2024-04-01>Easter Monday</date>."),
+    # a march named "March" is no month
+    ("1999-01-22", "Agents watched the March for Life, as they did in <date value=1998-03>March of last "
+                   "year</date>."),
     # a word pointing back finds the date told of a few sentences before, not the document date
     ("2021-05-31", "Index funds closed at a record on <date value=2021-05-21>Friday, May 21</date>. Traders cheered. "
                    "Bonds were flat. Stocks rose 2% from <date value=2021-05-14>the previous Friday</date>."),

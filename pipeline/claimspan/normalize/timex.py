@@ -56,6 +56,10 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
         f["rel"] = relative
         if relative < 0 and f.get("unit") == "quarter" and _is_quarter(reference):
             f["rel"], f["anaphoric"] = 0, True   # "the quarter" after "the fiscal second quarter": that one
+    elif f.get("rel_word") in lex["report_words"] and f.get("unit") == "quarter" and _is_quarter(reference) \
+            and not future and not f.get("year_rel") and f.get("num") is None \
+            and (anchor is None or interval(reference)[0] > shift(anchor, "year", -1)):
+        f["rel"], f["anaphoric"] = 0, True   # "the third quarter ended Sept. 30 ... this quarter's loss": that one
     f["future"], f["past"] = future, past and not future
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
@@ -168,7 +172,9 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
-                    "not_a_verb_after", "tense_breaks")
+                    "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
+                    "relative_pronouns", "report_words",
+                    "anaphoric_after_the", "narrative_shift", "forward_breaks", "set_for")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -118,10 +118,14 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
     elif k in lex["relative"] and k != "first":
-        f["rel"], f["rel_word"], f["anaphoric"] = lex["relative"][k], k, k in lex["anaphoric"]
+        # "the next day" follows the narrative as "the following day" does; "next week" counts from the anchor
+        f["rel"], f["rel_word"] = lex["relative"][k], k
+        f["anaphoric"] = k in lex["anaphoric"] or (prev == "the" and k in lex["anaphoric_after_the"])
     elif k in lex["shift_words"]:
         if f.get("unit"):
             f["shift"], f["anaphoric"] = lex["shift_words"][k], k in lex["anaphoric"]
+    elif k in lex["narrative_shift"] and f.get("unit") and prev == f.get("unit_word") and _key(words[0]) == "the":
+        f["shift"], f["anaphoric"] = lex["narrative_shift"][k], True   # "the week before", "the day after"
     elif k in lex["anaphoric"]:      # "that year", "the same day"
         f["anaphoric"] = True
         if f.get("rel") is None:

@@ -237,7 +237,7 @@ class DatesComponent(RuleComponent):
         pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
         if suf:
             best = max(suf, key=lambda s: s.end)
             end, kind = best.end, best.rule.kind_to or kind
@@ -258,13 +258,15 @@ class DatesComponent(RuleComponent):
             ref = narrative.reference(sentence)
             if ref is None and self._points_back(span):   # "the following month": the one told of
                 ref = narrative.reference(sentence, ANAPHORIC_REACH)
-            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence])
+            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
-            narrative.tell(sentence, row.rule.kind, attrs)
+            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
+            if tense != "future" or not attrs.get("is_relative"):
+                narrative.tell(sentence, row.rule.kind, attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
@@ -275,10 +277,13 @@ class DatesComponent(RuleComponent):
 
     def _points_back(self, span) -> bool:
         """A word of the span points back into the narrative ("the following month", "that
-        quarter", "the previous Friday"): it is anaphoric and no shift word ("a year earlier"
-        counts from the document date when the text spoke of no date just before)."""
-        return any(t.lower_ in self.lexicon["anaphoric"] and t.lower_ not in self.lexicon["shift_words"]
-                   for t in span)
+        quarter", "the previous Friday", "the next day", "the week before"): it is anaphoric and
+        no shift word ("a year earlier" counts from the document date when the text spoke of no
+        date just before)."""
+        return any((t.lower_ in self.lexicon["anaphoric"] and t.lower_ not in self.lexicon["shift_words"])
+                   or t.lower_ in self.lexicon["narrative_shift"]
+                   or (t.lower_ in self.lexicon["anaphoric_after_the"] and t.i > span.start
+                       and t.nbor(-1).lower_ == "the") for t in span)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in

@@ -4,7 +4,7 @@ in its document (the computation is ``claimspan.normalize.holidays``)."""
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from claimspan.components.dates.patterns import Rule
 from claimspan.normalize import holidays
+from claimspan.normalize.timex_values import value_at
 from claimspan.ruleset import RuleError, locate
 
 HOLIDAY_RULE = "dates.anchored.holiday"
@@ -25,6 +26,7 @@ class HolidayNames:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.days: dict[str, object] = {}   # the name's words, lower case -> its rule (normalize/holidays.py)
         self.rules: dict[str, Rule] = {}
+        self.units = lexicon["units"]
         for name, day in lexicon["holidays"].items():
             if isinstance(day, dict) and "weekday" in day:   # the weekday's name, read as the text's weekdays
                 day = {**day, "weekday": lexicon["weekdays"].get(str(day["weekday"]).lower(), day["weekday"])}
@@ -47,7 +49,16 @@ class HolidayNames:
         """A holiday is the day of its occurrence nearest the document date (the next
         one in a future-tense clause); without a date, a fixed one keeps ``XXXX``."""
         attrs["granularity"] = "day"
-        day = holidays.occurrence(self.days[" ".join(t.lower_ for t in span)], anchor, future) if anchor else None
-        if day is not None:
+        words = [t.lower_ for t in span]
+        unit = self.units.get(words[-1]) if " ".join(words) not in self.days else None
+        if unit:   # "Easter week": the week that holds the day (dates.modifier.holiday_week)
+            words, attrs["granularity"] = words[:-1], None
+        day = holidays.occurrence(self.days[" ".join(words)], anchor, future) if anchor else None
+        if day is not None and unit:
+            start = day - timedelta(days=day.isoweekday() - 1)
+            attrs.update(value=value_at(day, unit), start_date=start.isoformat(),
+                         end_date=(start + timedelta(days=6)).isoformat(), is_relative=True,
+                         anchor_date=anchor.isoformat())
+        elif day is not None:
             attrs.update(value=day.isoformat(), start_date=day.isoformat(), end_date=day.isoformat(),
                          is_relative=True, anchor_date=anchor.isoformat())
