@@ -71,9 +71,9 @@ def test_the_period_search_visits_a_bounded_number_of_dates_and_tokens_per_claim
         seen["scopes"] += 1
         return real_scopes(*args)
 
-    def near(doc, start, end, breaks):
+    def near(doc, start, end, *rest):
         seen["near_tokens"] += max(0, min(end - start, period.NEAR_PERIOD + 1))
-        return real_near(doc, start, end, breaks)
+        return real_near(doc, start, end, *rest)
 
     def fits(self, *args):
         seen["clause_checks"] += 1
