@@ -24,10 +24,17 @@ written in the same case as one of them (all caps or not) or names a news
 outlet (``CGTN:``). So a one-off ``Beijing: a city of 21 million`` in news is
 no turn.
 
+Parliaments' records too: a question number before a member's label is skipped
+(``1. Jane Smith (Bristol East) (Lab):``, rules ``numbered_labels``), an office
+followed by its holder in parentheses names the holder, and labels that end in
+a period (``Mr. GRASSLEY. Mr. President, ...``, rules ``period_labels``) are read
+as the Congressional Record prints them.
+
 Works on lines with regular expressions, not on tokens: a transcript has a few
 hundred lines, and labels are a line-level structure. Needing no tokens'
 attributes, it runs before the sentence splitter, which makes each label a
-sentence of its own (``claimspan_sentences``).
+sentence of its own (``claimspan_sentences``). Just over 300 lines: recognizing
+a label, accepting it as a turn and the speakers list are one reading of lines.
 """
 from __future__ import annotations
 
