@@ -219,6 +219,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         running = claim.event in rules.running or bool(stat.events & rules.running)
         if not all(_plausible(claim, span, rules, running) for span in stat.spans):
             return None
+        if claim.kind == "percent" and not running and not _agrees(claim, stat):
+            return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
         if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
