@@ -343,7 +343,9 @@ def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     when the figure was counted or something was done to what it counts, not a period it covers)."""
     if claim.echo_key in stat.echoes:
         return True
-    return all(_days(p) <= 1 for p in (claim.period, *stat.periods))
+    if _days(claim.period) <= 1 and not claim.vague:   # a day against longer periods: when it was said or
+        return True                                       # counted (`dozens` says too little to join so)
+    return all(_days(p) <= 1 for p in stat.periods)
 
 
 def _days(period: tuple) -> int:
