@@ -467,3 +467,28 @@ def test_the_place_hierarchy_the_text_gives(rules, sentence, pairs):
 def test_the_singular_of_a_counted_head(word, form):
     assert singular(word) == form
 
+
+
+def test_a_currency_after_another_amount_is_no_event(rules):
+    sentence = "The strike has cost it 1.1 trillion won in lost sales and production of more than 60,000 vehicles."
+    claim = features.claim_of(0, claim_row(sentence, "60,000", counted="vehicles"), None, rules)
+    assert claim.event != "won"
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("The number of refugees in Kenya has risen, Ethiopia's Foreign Ministry said.", {"KE"}),
+    ("Ethiopia's Foreign Ministry said 300 people were hurt.", {"ET"}),   # no other place: the owner's
+])
+def test_the_owner_of_a_body_is_a_place_only_alone(rules, sentence, places):
+    assert {p[0] for _, p in place_mentions(tokens(sentence), rules)} == places
+
+
+def test_two_settled_percents_that_cannot_agree_are_two_measures(rules):
+    rows = []
+    for doc, sentence, number in [("a", "Inflation in Peru reached 6.2 percent in March, the statistics office said.",
+                                   "6.2 percent"),
+                                  ("b", "Inflation in Peru reached 7.4 percent in March, the statistics office said.",
+                                   "7.4 percent")]:
+        rows.append({**claim_row(sentence, number, doc=doc, value=float(number.split()[0]), kind="percent"),
+                     "unit": "%"})
+    assert group_rows(rows, {"a": dt.date(2026, 4, 2), "b": dt.date(2026, 4, 2)})[1] == []

@@ -181,25 +181,35 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
         if w in breaks or _is_figure(w, rules):   # `rose to 27 when four of the 18 injured died`: 18's
             break
-        if w in events:
+        if w in events and not (j and _unit_of(lower, last + j, rules)):   # (the claim's own unit: a word)
             best, best_distance = events[w], j + 1
             break
     distance, crossed = 0, False
-    for w in reversed(lower[max(0, first - LEFT_REACH):first]):
+    for j in range(first - 1, max(0, first - LEFT_REACH) - 1, -1):
+        w = lower[j]
         distance += 2 if w in breaks else 1
         if distance >= best_distance:
             break
-        if w in events:   # past another figure it is that one's (`convicted 14 of the 23 defendants`)
+        if w in events and not _unit_of(lower, j, rules):
+            # past another figure it is that one's (`convicted 14 of the 23 defendants`)
             return events[w], distance <= NEAR_EVENT and not crossed
         crossed = crossed or _is_figure(w, rules)
     if best is not None:
         return best, True
-    for w in lower[last:last + LEFT_REACH]:   # any after, up to the next figure (`104 passengers and seven
-        if w in events:                       # crew crashed ..., killing 100`: the killing is 100's)
+    for j in range(last, min(len(lower), last + LEFT_REACH)):   # any after, up to the next figure (`104
+        w = lower[j]                          # passengers and seven crew crashed ..., killing 100`: 100's)
+        if w in events and not _unit_of(lower, j, rules):
             return events[w], False
         if _is_figure(w, rules):
             break
     return None, False
+
+
+def _unit_of(lower: list[str], j: int, rules: GroupingRules) -> bool:
+    """The word at ``j`` is right after the scale of another amount, so it is that amount's currency,
+    not an event (`production of 60,000 cars and 1.1 trillion won`); after bare digits it may be the
+    figure's own (`96 dead`)."""
+    return j > 0 and lower[j - 1] in rules.scale_words
 
 
 def _is_figure(word: str, rules: GroupingRules) -> bool:

@@ -219,6 +219,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         running = claim.event in rules.running or bool(stat.events & rules.running)
         if not all(_plausible(claim, span, rules, running) for span in stat.spans):
             return None
+        if claim.kind == "percent" and not running and not _agrees(claim, stat):
+            return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
         if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
@@ -341,7 +343,9 @@ def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     when the figure was counted or something was done to what it counts, not a period it covers)."""
     if claim.echo_key in stat.echoes:
         return True
-    return all(_days(p) <= 1 for p in (claim.period, *stat.periods))
+    if _days(claim.period) <= 1 and not claim.vague:   # a day against longer periods: when it was said or
+        return True                                       # counted (`dozens` says too little to join so)
+    return all(_days(p) <= 1 for p in stat.periods)
 
 
 def _days(period: tuple) -> int:

@@ -51,6 +51,7 @@ class GroupingRules:
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
     place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
     number_words: frozenset[str] = frozenset()   # rules/claims/numbers.yaml `words` (one, eight, twelve...)
+    scale_words: frozenset[str] = frozenset()    # rules/claims/numbers.yaml `scales` (million, trillion...)
     months: frozenset[str] = frozenset()         # `aug`: the number after one is a day, not a figure
 
 
@@ -113,7 +114,8 @@ def load(overlay: str | None = None) -> GroupingRules:
         weights=weights,
         places=places, place_names=names, place_words=words,
         months=frozenset(data.get("months") or {}),
-        number_words=frozenset(str(w).lower() for w in numbers.get("words") or {}))
+        number_words=frozenset(str(w).lower() for w in numbers.get("words") or {}),
+        scale_words=frozenset(str(w).lower() for w in numbers.get("scales") or {}))
 
 
 def _inverse(table: dict, path, key: str) -> dict[str, str]:

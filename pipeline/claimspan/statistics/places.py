@@ -71,7 +71,7 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
     (`Erzincan province`, `the town of Kemah`, `the provinces of Erzincan and Bingol`): its country
     is the one country the sentence names, if it names one, else unknown (None) until the
     document's dateline gives it (`claim_of`)."""
-    out, i = [], 0
+    out, owners, i = [], [], 0   # owners: `Indonesia's Social Affairs Ministry`, a place only when none other is
     journey_end = -1   # the token after the last end of a journey (`from Sierra Leone and Liberia`)
     while i < len(toks):
         if not toks[i][0][:1].isupper():
@@ -95,7 +95,7 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
                 journey_end = i + n   # and the names listed after it
                 place = None
             if place and after not in rules.not_place_before:
-                out.append((i, place))
+                (owners if _owner_of_body(toks, min(i + n, len(toks)), rules) else out).append((i, place))
                 i += n
                 break
         else:
@@ -111,7 +111,7 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
         if len(countries) == 1:
             (country,) = countries
             out = [(j, (p[0], country) if p[1] is None else p) for j, p in out]
-    return out
+    return out or owners
 
 
 def _named_kind(toks, i: int, found: list, rules: GroupingRules) -> bool:
@@ -178,3 +178,17 @@ def place_named(name: str, rules: GroupingRules):
     if name.endswith(("'s", "\u2019s")):
         name = name[:-2]
     return rules.places.get(name) or (rules.places.get(name[:-1]) if name.endswith(".") else None)
+
+
+def _owner_of_body(toks, j: int, rules: GroupingRules) -> bool:
+    """The place before ``j`` owns the name that follows, and that name is of a body that acts
+    (`Indonesia's Social Affairs Ministry`, `Peru's Central Bank`): who said it, not where."""
+    if not toks[j - 1][0].lower().endswith(("'s", "\u2019s")):
+        return False
+    for tok in toks[j:j + 4]:
+        word = tok[0].strip(".,;:").lower()
+        if not tok[0][:1].isupper():
+            return False
+        if word in rules.not_place_before:
+            return True
+    return False
