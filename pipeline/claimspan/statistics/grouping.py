@@ -9,6 +9,10 @@ document-date order; each joins the statistic with the most evidence (same
 value, event, place, period, shared words: rules/statistics/grouping.yaml)
 that nothing contradicts (another event, place, period or counted noun, or the
 same sentence), or starts a statistic of its own.
+
+Over 300 lines: the evidence, the contradictions and the index of candidates are
+one decision (a claim joins a statistic), read together; the features of a claim,
+its places and the statistic's label are modules of their own.
 """
 from __future__ import annotations
 
