@@ -229,6 +229,7 @@ class TriggeredMatcher:
         self.vocab = vocab
         self.groups: dict[frozenset, list[tuple[str, list[dict]]]] = {}   # trigger -> its (key, pattern)s
         self.triggered: dict[int, set[int]] = {}   # LOWER id -> positions in self.groups it triggers
+        self.always: set[int] = set()               # positions of the groups with no trigger
         self.matchers: dict[frozenset, Matcher] = {}
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -237,6 +238,8 @@ class TriggeredMatcher:
             sets = [words for is_shape, words in required_words(written) if not is_shape]
             trigger = min(sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
             if trigger not in self.groups:
+                if not trigger:
+                    self.always.add(len(self.groups))
                 for word in trigger:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
@@ -263,10 +266,9 @@ class TriggeredMatcher:
         if not windows:
             return []
         lower = doc.to_array(LOWER).tolist()
-        always = {g for g, trigger in enumerate(self.groups) if not trigger}
         matches = []
         for a, b in windows:
-            groups = set(always)
+            groups = set(self.always)
             for word in set(lower[a:b]):
                 groups |= self.triggered.get(word, set())
             if groups:

@@ -32,7 +32,7 @@ class FoldedTokens:
     the Doc read as ""."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.strings = doc, doc.vocab.strings
+        self.strings = doc.vocab.strings
         self.orths = doc.to_array(ORTH).tolist()
         self.folded: list[str | None] = [None] * len(self.orths)
         self.n = len(self.orths)
