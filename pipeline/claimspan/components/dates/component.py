@@ -64,7 +64,7 @@ class DatesComponent(RuleComponent):
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
         # its triggers (_group_cores). lexflags.add validates the patterns.
         self.matcher = Matcher(self.nlp.vocab, validate=False)
-        self.window_matcher = Matcher(self.nlp.vocab, validate=False)
+        self.window_matcher = lexflags.TriggeredMatcher(self.nlp.vocab)   # unbounded exclusions ("X+")
         cores: list[tuple[str, list[dict]]] = []
         affixes: list[tuple[str, list[dict], str]] = []
         self.trigger_words: set[str] = set()
@@ -119,7 +119,7 @@ class DatesComponent(RuleComponent):
                 lexflags.add(self.matcher, key, [spec])
                 self.affix_reach = max(self.affix_reach, len(spec))
             else:
-                lexflags.add(self.window_matcher, key, [spec])
+                self.window_matcher.add(key, [spec])
 
     def _group_cores(self, cores: list[tuple[str, list[dict]]]) -> None:
         """One Matcher per set of trigger words: the core patterns that need a token of it.
@@ -196,11 +196,10 @@ class DatesComponent(RuleComponent):
             return []
         lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
         hits = np.flatnonzero(among(lower, self.trigger_lower) | among(shape, self.trigger_shape)).tolist()
-        matches: list[tuple[int, int, int]] = []
-        for start, end, positions in merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i)
-                                             for i in hits]):
-            if len(self.window_matcher):
-                matches.extend(self._run(self.window_matcher, doc, start, end))
+        windows = merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i) for i in hits])
+        # an unbounded exclusion runs only in the windows that hold a word it needs ("Street")
+        matches = self.window_matcher(doc, [(start, end) for start, end, _ in windows])
+        for start, end, positions in windows:
             cores = [(s, e) for s, e in holidays if s - self.affix_reach < end and e + self.affix_reach > start]
             by_group: dict[int, list[int]] = {g: positions for g in self.always_groups}
             for i in positions:   # a group is triggered by words or by shapes, so each i comes once, in order
