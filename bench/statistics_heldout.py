@@ -1,6 +1,6 @@
 """Evaluation (not a test): the statistics grouping on news stories we wrote and annotated by hand.
 
-    python bench/statistics_heldout.py [--json] [--errors] [--dir bench/heldout-news-2]
+    python bench/statistics_heldout.py [--json] [--errors] [--dir bench/heldout-news-2] [--with-ap]
 
 bench/heldout-news/ holds 41 invented AP-style stories in 8 storylines (earthquakes, floods, a
 plane crash, strikes, an election, a trial, a donors' meeting, an outbreak) and their gold
@@ -11,6 +11,14 @@ second set in the same format (28 stories in 6 other storylines: a wildfire, a m
 drug recall, a bus crash, a refugee flow, job cuts), written the same way; pick it with --dir.
 bench/heldout-news-3/ is a third (33 stories in 7 storylines: an earthquake, a referendum, a strike,
 a national economy, a refugee flow, product sales, a fraud trial), also written blind.
+bench/heldout-news-4/ is a fourth (33 stories of the same weeks and events as the 39 AP documents in
+../shared/data/aquaint-apw: the 1998 embassy bombings, Kopp, NATO's enlargement, Elian Gonzalez, and a
+few other stories of those weeks), also written blind; its gold links to claims of the AP documents.
+
+--with-ap runs the set together with the AP documents (converted from ../shared/data/aquaint-apw by
+../shared/tools/timeml.py into a temporary folder; nothing of them is kept) and scores against the
+set's gold plus every AP gold statistic (../shared/gold-news/statistics.jsonl) whose `stat` name the
+set's gold does not use: a set statistic with an AP statistic's name extends and supersedes it.
 
 Every claim the run finds takes part. Each gold claim is matched to the run claim of its
 document whose span overlaps it most; a pair of claims is a gold pair when both match claims of
@@ -22,18 +30,35 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import claimspan
 
 HERE = Path(__file__).parent / "heldout-news"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def load(folder: Path = HERE) -> tuple[list[dict], list[dict]]:
     docs = [json.loads(line) for line in (folder / "input.jsonl").open(encoding="utf-8")]
     gold = [json.loads(line) for line in (folder / "statistics.jsonl").open(encoding="utf-8")]
     return docs, gold
+
+
+def with_ap(docs: list[dict], gold: list[dict], shared: Path = SHARED) -> tuple[list[dict], list[dict]] | None:
+    """The set's documents plus the AP ones, and its gold plus the AP statistics it does not supersede."""
+    if not (shared / "data" / "aquaint-apw").is_dir() or not (shared / "gold-news" / "statistics.jsonl").exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, str(shared / "tools" / "timeml.py"), "convert",
+                        str(shared / "data" / "aquaint-apw"), tmp], check=True, capture_output=True)
+        ap_docs = [json.loads(line) for line in (Path(tmp) / "input.jsonl").open(encoding="utf-8")]
+    names = {stat["stat"] for stat in gold}
+    ap_gold = [json.loads(line) for line in (shared / "gold-news" / "statistics.jsonl").open(encoding="utf-8")]
+    return docs + ap_docs, gold + [stat for stat in ap_gold if stat["stat"] not in names]
 
 
 def match(gold: list[dict], claims) -> dict[int, str]:
@@ -93,8 +118,16 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list the missed and the spurious pairs")
     parser.add_argument("--dir", type=Path, default=HERE, help="the set: input.jsonl and statistics.jsonl")
+    parser.add_argument("--with-ap", action="store_true",
+                        help="add the AP documents of ../shared to the run, and the AP gold statistics not superseded")
     args = parser.parse_args()
     docs, gold = load(args.dir)
+    if args.with_ap:
+        both = with_ap(docs, gold)
+        if both is None:
+            print(f"--with-ap skipped: no AP documents or gold under {SHARED}", file=sys.stderr)
+            return
+        docs, gold = both
     tables = claimspan.extract(docs)
     result = score(gold, tables["claims"].reset_index(drop=True), tables["statistics"], args.errors)
     if args.json:
