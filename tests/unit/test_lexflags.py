@@ -85,8 +85,10 @@ def test_triggered_matcher_finds_in_each_window_what_one_matcher_finds():
     doc = nlp("At 9 a.m. one of Route 66 fans cited 42 U.S.C. and 7 p.m. , one who saw Gate 5 .")
     windows = [(0, 6), (6, 12), (12, len(doc))]
     expected = sorted((k, a + s, a + e) for a, b in windows for k, s, e in plain(doc[a:b]))
-    assert sorted(triggered(doc, windows)) == expected and len(expected) >= 6
     assert len(triggered.groups) == 4 and len(triggered) == 4
-    # one Matcher per set of triggers seen, kept for the next Doc
+    # a set of triggers is run trigger by trigger until it comes back, then gets one Matcher
+    assert sorted(triggered(doc, windows[:1])) == [m for m in expected if m[2] <= 6] and triggered.matchers == {}
+    for _ in range(triggered.BUILD_AFTER + 1):
+        assert sorted(triggered(doc, windows)) == expected and len(expected) >= 6
     assert 1 < len(triggered.matchers) <= 3
     assert triggered(doc, []) == []

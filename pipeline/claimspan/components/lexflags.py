@@ -218,19 +218,25 @@ class TriggeredMatcher:
     A pattern's trigger is its smallest required word set (``required_words``);
     patterns with none are tried everywhere. The Matcher's time grows with patterns x
     tokens, and most patterns need a word ("U.S.C.", "a.m.", "street") that few
-    stretches have; a Matcher call has a fixed cost too, so each stretch gets one
-    Matcher holding the patterns of the triggers it has, built once per such set of
-    triggers and kept (a corpus has a few hundred such sets). The matches are those of one
-    Matcher with every pattern, perhaps in another order."""
+    stretches have. Each trigger's patterns have a Matcher of their own, built with
+    the rules. A Matcher call has a fixed cost too (and makes a Token of every token it
+    sees), so a set of triggers that keeps coming back gets one Matcher holding all
+    its patterns; building one costs as much as some hundred calls, so a set is first
+    run trigger by trigger (a corpus has a few hundred sets, most of them seen once or
+    twice). The matches are those of one Matcher with every pattern, perhaps in
+    another order."""
 
-    KEEP = 2048   # Matchers kept, one per set of triggers seen (about 300 over TimeBank and the AP news)
+    BUILD_AFTER = 2   # stretches a set of triggers is run trigger by trigger before it gets a Matcher
+    KEEP = 2048       # joint Matchers kept (about 300 sets over TimeBank and the AP news)
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.groups: dict[frozenset, list[tuple[str, list[dict]]]] = {}   # trigger -> its (key, pattern)s
+        self.group_matchers: list[Matcher] = []     # per position in self.groups: its patterns alone
         self.triggered: dict[int, set[int]] = {}   # LOWER id -> positions in self.groups it triggers
         self.always: set[int] = set()               # positions of the groups with no trigger
-        self.matchers: dict[frozenset, Matcher] = {}
+        self.matchers: dict[frozenset, Matcher] = {}   # set of positions -> a Matcher of all their patterns
+        self.seen: dict[frozenset, int] = {}           # set of positions -> stretches run group by group
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         fast = add(Matcher(self.vocab, validate=False), key, patterns)   # validated, in their fast form
@@ -243,34 +249,50 @@ class TriggeredMatcher:
                 for word in trigger:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
+                self.group_matchers.append(Matcher(self.vocab, validate=False))
             self.groups[trigger].append((key, pattern))
+            self.group_matchers[list(self.groups).index(trigger)].add(key, [pattern])
         self.matchers.clear()
+        self.seen.clear()
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
 
-    def _matcher(self, groups: frozenset) -> Matcher:
-        matcher = self.matchers.get(groups)
-        if matcher is None:
-            if len(self.matchers) >= self.KEEP:
-                self.matchers.clear()
-            matcher = self.matchers[groups] = Matcher(self.vocab, validate=False)
-            for g, patterns in enumerate(self.groups.values()):
-                if g in groups:
-                    for key, pattern in patterns:
-                        matcher.add(key, [pattern])
+    def _joint(self, groups: frozenset) -> Matcher:
+        if len(self.matchers) >= self.KEEP:
+            self.matchers.clear()
+        matcher = self.matchers[groups] = Matcher(self.vocab, validate=False)
+        for g, patterns in enumerate(self.groups.values()):
+            if g in groups:
+                for key, pattern in patterns:
+                    matcher.add(key, [pattern])
         return matcher
 
-    def __call__(self, doc, windows: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-        """The matches in each (start, end) stretch of ``doc``, in Doc positions."""
+    def __call__(self, doc, windows: list[tuple[int, int]],
+                 lower: list[int] | None = None) -> list[tuple[int, int, int]]:
+        """The matches in each (start, end) stretch of ``doc``, in Doc positions; ``lower``:
+        the Doc's LOWER ids, when the caller has them."""
         if not windows:
             return []
-        lower = doc.to_array(LOWER).tolist()
+        if lower is None:
+            lower = doc.to_array(LOWER).tolist()
         matches = []
         for a, b in windows:
             groups = set(self.always)
             for word in set(lower[a:b]):
                 groups |= self.triggered.get(word, set())
-            if groups:
-                matches.extend((k, a + s, a + e) for k, s, e in self._matcher(frozenset(groups))(doc[a:b]))
+            if len(groups) == 1:
+                run = [self.group_matchers[next(iter(groups))]]
+            elif groups:
+                key = frozenset(groups)
+                run = [self.matchers.get(key)]
+                if run[0] is None:
+                    self.seen[key] = self.seen.get(key, 0) + 1
+                    run = [self._joint(key)] if self.seen[key] > self.BUILD_AFTER else \
+                        [self.group_matchers[g] for g in sorted(groups)]
+            else:
+                continue
+            stretch = doc[a:b]
+            for matcher in run:
+                matches.extend((k, a + s, a + e) for k, s, e in matcher(stretch))
         return matches

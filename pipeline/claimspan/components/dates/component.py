@@ -7,7 +7,8 @@ resolved against ``doc._.doc_date``.
 Reads ``rules/dates/lexicon.yaml`` (word lists), ``patterns.yaml`` (token
 patterns over those word classes) and ``exclusions.yaml`` (names and amounts
 that look like dates). Finding is done by spaCy Matchers (one per set of
-trigger words, one for affixes and exclusions) and one PhraseMatcher
+trigger words; affixes and exclusions in ``lexflags.TriggeredMatcher``s, each
+pattern tried only where a word it needs is) and one PhraseMatcher
 (holidays, ``holiday_names.py``); Python only picks the longest candidates, joins affixes ("the end
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
@@ -63,7 +64,7 @@ class DatesComponent(RuleComponent):
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
         # its triggers (_group_cores). lexflags.add validates the patterns.
-        self.matcher = Matcher(self.nlp.vocab, validate=False)
+        self.matcher = lexflags.TriggeredMatcher(self.nlp.vocab)   # affixes and bounded exclusions
         self.window_matcher = lexflags.TriggeredMatcher(self.nlp.vocab)   # unbounded exclusions ("X+")
         cores: list[tuple[str, list[dict]]] = []
         affixes: list[tuple[str, list[dict], str]] = []
@@ -116,7 +117,7 @@ class DatesComponent(RuleComponent):
         self.affix_reach = 0
         for key, spec, _ in affixes:
             if near and not unbounded(spec):
-                lexflags.add(self.matcher, key, [spec])
+                self.matcher.add(key, [spec])
                 self.affix_reach = max(self.affix_reach, len(spec))
             else:
                 self.window_matcher.add(key, [spec])
@@ -198,7 +199,9 @@ class DatesComponent(RuleComponent):
         hits = np.flatnonzero(among(lower, self.trigger_lower) | among(shape, self.trigger_shape)).tolist()
         windows = merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i) for i in hits])
         # an unbounded exclusion runs only in the windows that hold a word it needs ("Street")
-        matches = self.window_matcher(doc, [(start, end) for start, end, _ in windows])
+        lower_ids = lower.tolist()
+        matches = self.window_matcher(doc, [(start, end) for start, end, _ in windows], lower_ids)
+        near_cores: list[tuple[int, int]] = []
         for start, end, positions in windows:
             cores = [(s, e) for s, e in holidays if s - self.affix_reach < end and e + self.affix_reach > start]
             by_group: dict[int, list[int]] = {g: positions for g in self.always_groups}
@@ -219,9 +222,9 @@ class DatesComponent(RuleComponent):
                     matches.extend(found)
                     cores.extend((s, e) for _, s, e in found)
             near = sorted((max(start, s - self.affix_reach), min(end, e + self.affix_reach), s) for s, e in cores)
-            for a, b, _ in merge_windows(near):
-                matches.extend(self._run(self.matcher, doc, a, b))
-        return matches
+            near_cores.extend((a, b) for a, b, _ in merge_windows(near))
+        # each stretch next to core matches runs only the affixes whose words it holds
+        return matches + self.matcher(doc, near_cores, lower_ids)
 
     @staticmethod
     def _run(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
