@@ -46,6 +46,13 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("The toll rose to 27 on Tuesday when four of the 18 injured died.", "27", "killed"),   # injured is 18's
     ("The storm razed 340 houses and damaged 1,200 more.", "340", "destroyed"),
     ("The storm razed 340 houses and damaged 1,200 more.", "1,200", "damaged"),
+    ("About 6,000 people lost their homes in the storm.", "6,000", "evacuated"),   # a phrase of several words
+    ("The jobless rate reached 8 percent, with 2.1 million people out of work.", "2.1 million", "employed"),
+    ("A jet carrying 98 passengers crashed near Lima, killing 90 people.", "98", "aboard"),   # where they were
+    ("A jet carrying 98 passengers crashed near Lima, killing 90 people.", "90", "killed"),
+    ("All 104 people aboard were killed.", "104", "killed"),   # aboard says where; killed is what happened
+    ("The blast killed 127 people: all 113 aboard and 14 on the ground.", "14", "killed"),   # aboard is 113's
+    ("The union said 9,000 workers stayed away from the plant.", "9,000", "strike"),
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
