@@ -53,6 +53,7 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("All 104 people aboard were killed.", "104", "killed"),   # aboard says where; killed is what happened
     ("The blast killed 127 people: all 113 aboard and 14 on the ground.", "14", "killed"),   # aboard is 113's
     ("The union said 9,000 workers stayed away from the plant.", "9,000", "strike"),
+    ("Japan said it would give $2 million (1.9 million euros) in emergency aid.", "$2 million", "aid"),   # past
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
@@ -499,3 +500,19 @@ def test_two_settled_percents_that_cannot_agree_are_two_measures(rules):
         rows.append({**claim_row(sentence, number, doc=doc, value=float(number.split()[0]), kind="percent"),
                      "unit": "%"})
     assert group_rows(rows, {"a": dt.date(2026, 4, 2), "b": dt.date(2026, 4, 2)})[1] == []
+
+
+def test_a_part_counts_what_its_whole_counts_and_joins_no_figure_of_another_event(rules):
+    rows = [claim_row("Prosecutors in Accra charged 14 customs officers with fraud on Monday.", "14", doc="a",
+                      counted="customs officers"),
+            claim_row("A court in Accra convicted 12 of the 14 customs officers on Friday.", "12", doc="b"),
+            claim_row("A court in Accra convicted 12 of the 14 customs officers on Friday.", "14", doc="b",
+                      counted="customs officers"),
+            claim_row("Lawyers for the 12 customs officers convicted in Accra said they would appeal.", "12",
+                      doc="c", counted="customs officers")]
+    assert features.claim_of(1, rows[1], None, rules).what == "officer"
+    dates = {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 6, 5), "c": dt.date(2026, 6, 6)}
+    ids, _ = group_rows(rows, dates)
+    assert ids[1] == ids[3] and ids[3] != ids[0]   # the convicted 12, not the 14 charged
+    ids, _ = group_rows([rows[0], rows[2], rows[3]], dates)   # the 14 of `convicted 12 of the 14` is not
+    assert ids[0] == ids[1] and ids[2] != ids[0]            # convicted's own: the 14 charged are not convicted

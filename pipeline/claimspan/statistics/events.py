@@ -9,6 +9,7 @@ from claimspan.statistics.lexicon import GroupingRules
 RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
 LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
+CONVERSION_REACH = 8   # tokens of a conversion in parentheses after a figure (`($1.01 million)`)
 
 
 def join_phrases(lower: list[str], rules: GroupingRules) -> None:
@@ -34,6 +35,7 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
     events = rules.events if money else rules.events_not_money
     weak = None   # where what is counted was (`104 passengers aboard`, `carrying 104`): only with no other event
     best, best_distance = None, math.inf
+    last = _past_conversion(lower, last)
     for j, w in enumerate(lower[last:last + RIGHT_REACH]):
         if w in breaks or is_figure(w, rules):   # `rose to 27 when four of the 18 injured died`: 18's
             break
@@ -65,6 +67,17 @@ def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
         if is_figure(w, rules):
             break
     return None, False
+
+
+def _past_conversion(lower: list[str], last: int) -> int:
+    """The token after a conversion in parentheses right after the figure (`1 million euros ($1.01
+    million) in emergency aid`: the aid is the figure's), else ``last``."""
+    if last >= len(lower) or lower[last] != "(":
+        return last
+    for j in range(last + 1, min(len(lower), last + CONVERSION_REACH)):
+        if lower[j] == ")":
+            return j + 1 if any(w[0].isdigit() for w in lower[last + 1:j]) else last
+    return last
 
 
 def _unit_of(lower: list[str], j: int, rules: GroupingRules) -> bool:

@@ -31,6 +31,7 @@ CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police s
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
 SCOPE_REACH = 30   # tokens an incident word may be away from its number
+PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 
 
@@ -77,7 +78,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
     event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
-    counted = row.get("counted")
+    counted = row.get("counted") or (_part_of(lower, last, rules) if row["kind"] == "count" else None)
     what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
     if own_event and what in rules.person_kinds and row["kind"] == "count":   # `600 workers were laid off`: the
         # jobs cut; but `38.6 percent of voters went to the polls` is a share of the voters
@@ -194,6 +195,21 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     else:
         what = rules.counted_classes.get(head) or singular(head)
     return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
+
+
+def _part_of(lower: list[str], last: int, rules: GroupingRules) -> str | None:
+    """`convicted 12 of the 14 customs officials`: a part counts what the whole after it counts (the
+    first word of it that names a class or a kind of person, else its first word)."""
+    if last + 3 >= len(lower) or lower[last] != "of" or lower[last + 1] not in rules.part_determiners \
+            or not is_figure(lower[last + 2], rules):
+        return None
+    words = []
+    for word in lower[last + 3:last + 3 + PART_WORDS]:
+        if not word[0].isalpha() or word in rules.stop_words or word in rules.events:
+            break
+        words.append(word)
+    known = [w for w in words if w in rules.counted_classes or singular(w) in rules.person_kinds]
+    return (known or words or [None])[0]
 
 
 def _of_what(lower: list[str], last: int, rules: GroupingRules) -> str | None:

@@ -254,10 +254,11 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
 def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     """Nothing says the claim counts another thing than the statistic (a figure that names none may
     be any), or that another thing happened to it (killed vs injured; an event word further off in
-    the sentence may be another figure's)."""
+    the sentence may be another figure's, so only the events of the statistic's own words count:
+    the 14 of `convicted 12 of the 14 charged` are no convicted figure)."""
     if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return False
-    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.events)
+    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.own_events)
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:

@@ -30,6 +30,7 @@ class GroupingRules:
     listed_heads: frozenset[str]
     listed_max: int
     owners: frozenset[str]                 # `her four children`: one person's own, whatever their number
+    part_determiners: frozenset[str]       # `12 of the 14 officials`: the 12 count officials too
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
@@ -101,6 +102,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         owners=frozenset(data.get("owners") or []),
         count_nouns=frozenset(data.get("count_nouns") or []),
+        part_determiners=frozenset(str(w).lower() for w in data.get("part_determiners") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
         superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
