@@ -516,3 +516,29 @@ def test_a_part_counts_what_its_whole_counts_and_joins_no_figure_of_another_even
     assert ids[1] == ids[3] and ids[3] != ids[0]   # the convicted 12, not the 14 charged
     ids, _ = group_rows([rows[0], rows[2], rows[3]], dates)   # the 14 of `convicted 12 of the 14` is not
     assert ids[0] == ids[1] and ids[2] != ids[0]            # convicted's own: the 14 charged are not convicted
+
+
+def test_one_storys_two_figures_of_one_event_by_two_tellers_are_one_statistic_that_disagrees(rules):
+    def rows(first, second):
+        later = claim_row(second, "6,000", doc="a", counted="workers")   # the story's next sentence
+        shift = len(first) + 1
+        later.update(start_char=later["start_char"] + shift, end_char=later["end_char"] + shift,
+                     sentence_start_char=shift, claim_id=f"a:{later['start_char'] + shift}")
+        return [claim_row(first, "9,000", doc="a", counted="workers"), later]
+    told = rows("The union said 9,000 workers joined the strike at the shipyard in Gdansk.",
+                "The company said 6,000 workers had stayed away from the shipyard in Gdansk.")
+    ids, stats = group_rows(told, {"a": dt.date(2026, 2, 2)})
+    assert ids[0] == ids[1] and stats[0]["consistent"] is False
+    untold = rows("Some 9,000 workers joined the strike at the shipyard in Gdansk.",   # no teller: two things
+                  "Some 6,000 workers had stayed away from the shipyard in Gdansk.")
+    ids, _ = group_rows(untold, {"a": dt.date(2026, 2, 2)})
+    assert ids[0] != ids[1]
+
+
+def test_a_small_exact_figure_of_a_thing_of_its_own_needs_no_event(rules):
+    rows = [{**claim_row("UNICEF handed out 20 tons of chlorine in Lusaka to treat the wells.", "20 tons", doc="a",
+                         value=20, kind="measure"), "unit": "t"},
+            {**claim_row("The 20 tons of chlorine sent by UNICEF last week have reached Lusaka.", "20 tons", doc="b",
+                         value=20, kind="measure"), "unit": "t"}]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 1, 18), "b": dt.date(2026, 1, 27)})
+    assert ids[0] == ids[1]

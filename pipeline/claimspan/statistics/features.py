@@ -31,6 +31,7 @@ CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police s
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
 SCOPE_REACH = 30   # tokens an incident word may be away from its number
+SOURCE_WORDS = 6   # words before a reporting verb that name who gave the figure
 PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 
@@ -64,6 +65,7 @@ class Claim:
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
     vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
+    source: frozenset = frozenset()  # who its sentence says gave it (`the union said`): words of the teller
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -116,7 +118,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
                  span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]),
-                 _rate(lower, last, rules))
+                 _rate(lower, last, rules), _source(lower, first, last, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -281,6 +283,19 @@ def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
         if is_figure(w, rules) or w in rules.clause_breaks:
             return False
     return False
+
+
+def _source(lower: list[str], first: int, last: int, rules: GroupingRules) -> frozenset:
+    """Who gave the figure: the content words of the clause before the first reporting verb of the
+    sentence (`The union said about 22,000 ...`, `..., the agency said`); none without one."""
+    for r, word in enumerate(lower):
+        if word in rules.reporting_verbs and (r < first or r >= last):
+            start = r
+            while start and not (lower[start - 1] in rules.clause_breaks and not lower[start - 1].isalpha()) \
+                    and r - start < SOURCE_WORDS:   # (`disputed the count and said`: the words before `and`)
+                start -= 1
+            return frozenset(w for w in lower[start:r] if w[0].isalpha() and w not in rules.stop_words)
+    return frozenset()
 
 
 def _rate(lower: list[str], last: int, rules: GroupingRules) -> bool:

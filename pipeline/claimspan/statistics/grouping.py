@@ -194,7 +194,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
-    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
+    other_source = stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} and _other_source(claim, stat)
+    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} \
+            and not other_source:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
     if not _same_thing(claim, stat, rules):
         return None
@@ -223,7 +225,7 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         running = claim.event in rules.running or bool(stat.events & rules.running)
         if not all(_plausible(claim, span, rules, running) for span in stat.spans):
             return None
-        if claim.kind == "percent" and not running and not _agrees(claim, stat):
+        if claim.kind == "percent" and not running and not _agrees(claim, stat) and not other_source:
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
         if claim.event in rules.running or _agrees(claim, stat):
             score += w["overlapping_value"]
@@ -247,6 +249,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         specific = claim.what is not None and claim.what not in rules.class_names
         if claim.value not in stat.values:   # `More than 1,800 candidates` and `1,884 candidates`
             return score if specific and claim.what in stat.whats and _agrees(claim, stat) else None
+        if specific and claim.what in stat.whats and claim.qualifier == "exact" \
+                and all(lo == hi for lo, hi in stat.spans):   # `5,000 tents` and `the 5,000 tents`: the thing
+            return score                                        # says what (`more than 20 countries` too little)
         return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
     return score
 
@@ -259,6 +264,15 @@ def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return False
     return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.own_events)
+
+
+def _other_source(claim: Claim, stat: Statistic) -> bool:
+    """One story's two figures of one event by two tellers (`The union said about 22,000 workers joined
+    the strike.` `The company said 15,000 had stayed away.`): both its own event, each teller named."""
+    if not (claim.source and claim.event and claim.own_event):
+        return False
+    return all(m.source and not (m.source & claim.source) and m.event == claim.event and m.own_event
+               for m in stat.members if m.doc_id == claim.doc_id and m.value != claim.value)
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
