@@ -542,3 +542,14 @@ def test_a_small_exact_figure_of_a_thing_of_its_own_needs_no_event(rules):
                          value=20, kind="measure"), "unit": "t"}]
     ids, _ = group_rows(rows, {"a": dt.date(2026, 1, 18), "b": dt.date(2026, 1, 27)})
     assert ids[0] == ids[1]
+
+
+def test_two_lower_bounds_far_apart_are_two_figures_near_ones_one():
+    rows = [_killed("a", "The crash in Lima killed more than 100 people, police said.", "more than 100", 100,
+                    "more_than"),
+            _killed("b", "At least nine people on the ground in Lima were killed, firemen said.", "At least nine", 9,
+                    "at_least"),
+            _killed("c", "The crash in Lima killed at least 120 people, officials said.", "at least 120", 120,
+                    "at_least")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 10, 12), "b": dt.date(2026, 10, 12), "c": dt.date(2026, 10, 13)})
+    assert ids[0] == ids[2] != ids[1]   # `at least nine` is no vague `dozens`: it has a number

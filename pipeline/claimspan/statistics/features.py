@@ -63,7 +63,8 @@ class Claim:
     superseded: bool
     within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
-    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
+    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no number (`at least
+                                     # nine` has one)
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
     source: frozenset = frozenset()  # who its sentence says gave it (`the union said`): words of the teller
 
@@ -117,7 +118,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
-                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]),
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
+                 and not any(w in rules.number_words for w in re.findall(r"[a-z]+", row["text"].lower())),
                  _rate(lower, last, rules), _source(lower, first, last, rules))
 
 

@@ -29,7 +29,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
-                 "periods", "sentences", "words", "values", "spans", "echoes", "precise")
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -48,6 +48,7 @@ class Statistic:
         self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
         self.precise = False   # a claim with a number in digits or words, not only `hundreds`
+        self.lows: set = set()   # the values of its lower bounds with a number (`at least 47`, `more than 100`)
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -72,6 +73,8 @@ class Statistic:
             self.doc_values.setdefault(claim.doc_id, set()).add(claim.value)
         self.echoes.add(claim.echo_key)
         self.precise = self.precise or not claim.vague
+        if claim.span is not None and claim.span[1] == math.inf and not claim.vague:
+            self.lows.add(abs(claim.value))
         self.values.add(claim.value)
         if claim.span is not None:
             self.spans.add(claim.span)
@@ -223,7 +226,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
         running = claim.event in rules.running or bool(stat.events & rules.running)
-        if not all(_plausible(claim, span, rules, running) for span in stat.spans):
+        if not all(_plausible(claim, span, rules, running) for span in stat.spans) \
+                or not _lows_near(claim, stat, rules, running):
             return None
         if claim.kind == "percent" and not running and not _agrees(claim, stat) and not other_source:
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
@@ -321,6 +325,16 @@ def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, r
     near = near if math.isfinite(near) else other[0] if math.isfinite(other[0]) else other[1]
     low, high = sorted((abs(claim.value), abs(near)))
     return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
+
+
+def _lows_near(claim: Claim, stat: Statistic, rules: GroupingRules, running: bool) -> bool:
+    """Two lower bounds always overlap, but `at least nine` and `more than 100` are no one figure:
+    their numbers are within the factor two values may be (a rising toll's `at least 47` and `more
+    than 80` may be)."""
+    if claim.span is None or claim.span[1] != math.inf or claim.vague or not claim.value:
+        return True
+    ratio = rules.weights["max_ratio" if running else "settled_ratio"]
+    return all(max(low, abs(claim.value)) <= ratio * min(low, abs(claim.value)) for low in stat.lows)
 
 
 def _level(places: frozenset, others: set, weights: dict) -> float:
