@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimspan.statistics import features, group_rows, grouping, summary
+from claimspan.statistics import compare, features, group_rows, grouping, summary
 from claimspan.statistics.lexicon import load, singular
 from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
@@ -105,8 +105,8 @@ def test_a_country_alone_is_weak_evidence_for_a_place_within_it(rules):
                                                 None, rules))
     same = features.claim_of(1, claim_row("The toll of the crash in Lima rose to 9.", "9", doc="b"), None, rules)
     country = features.claim_of(2, claim_row("The toll of the crash in Peru rose to 9.", "9", doc="c"), None, rules)
-    assert grouping._level(same.places, town.places, rules.weights) == 1.25
-    assert grouping._level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
+    assert compare.level(same.places, town.places, rules.weights) == 1.25
+    assert compare.level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
     assert grouping._evidence(same, town, rules) > grouping._evidence(country, town, rules) is not None
 
 
@@ -332,8 +332,8 @@ def test_a_value_is_compared_with_the_nearer_end_of_a_qualified_one(rules):
     """2,500 and `about 1,800` ([1,620, 1,980]): 1.26 times the nearer end, within settled_ratio."""
     row = claim_row("The union said 2,500 jobs would go.", "2,500", counted="jobs")
     claim = features.claim_of(0, row, None, rules)
-    assert grouping._plausible(claim, features.interval(1800, "approximately"), rules, running=False)
-    assert not grouping._plausible(claim, features.interval(1500, "approximately"), rules, running=False)
+    assert compare.plausible(claim, features.interval(1800, "approximately"), rules, running=False)
+    assert not compare.plausible(claim, features.interval(1500, "approximately"), rules, running=False)
 
 
 @pytest.mark.parametrize("sentence, number, rate", [

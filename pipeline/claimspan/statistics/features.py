@@ -2,13 +2,13 @@
 
 Everything comes from columns the claims table already has (kind, unit, value,
 qualifier, counted, period, the sentence) plus the words around the number:
-the event (`killed`, `injured`, `reward`), the places of its clause (places.py), and the
-content words of its sentence. No parse is needed, so the claims of a reused
+the event (`killed`, `injured`, `reward`: events.py), the places of its clause (places.py),
+who gave it, and the content words of its sentence. No parse is needed, so the claims of a reused
 document, of another worker or of a Dask part are read the same way.
 
 Over 300 lines: each feature is a few small readers of the same words around the
-number (event, increments, restatements, superseded values); split apart, each part
-would import the others. The places are already their own module.
+number (what is counted, increments, restatements, superseded values, the teller); split
+apart, each part would import the others. The events and places are modules of their own.
 """
 from __future__ import annotations
 
