@@ -120,7 +120,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  counted, eligible, superseded, read.within, restates,
                  span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
                  and not any(w in rules.number_words for w in re.findall(r"[a-z]+", row["text"].lower())),
-                 _rate(lower, last, rules), _source(lower, first, last, rules))
+                 _rate(lower, last, rules), _source(read, first, last, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -160,7 +160,8 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
         mentions = place_mentions(toks, rules) if rules.places else []
         scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
         read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules))
+                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules),
+                        tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2])
         if mentions:
             read.owned.extend(_owned(read, rules))
         _LAST.clear()
@@ -287,11 +288,12 @@ def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
     return False
 
 
-def _source(lower: list[str], first: int, last: int, rules: GroupingRules) -> frozenset:
+def _source(read: Sentence, first: int, last: int, rules: GroupingRules) -> frozenset:
     """Who gave the figure: the content words of the clause before the first reporting verb of the
     sentence (`The union said about 22,000 ...`, `..., the agency said`); none without one."""
-    for r, word in enumerate(lower):
-        if word in rules.reporting_verbs and (r < first or r >= last):
+    lower = read.lower
+    for r in read.reports:
+        if r < first or r >= last:
             start = r
             while start and not (lower[start - 1] in rules.clause_breaks and not lower[start - 1].isalpha()) \
                     and r - start < SOURCE_WORDS:   # (`disputed the count and said`: the words before `and`)
