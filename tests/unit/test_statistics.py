@@ -553,3 +553,13 @@ def test_two_lower_bounds_far_apart_are_two_figures_near_ones_one():
                     "at_least")]
     ids, _ = group_rows(rows, {"a": dt.date(2026, 10, 12), "b": dt.date(2026, 10, 12), "c": dt.date(2026, 10, 13)})
     assert ids[0] == ids[2] != ids[1]   # `at least nine` is no vague `dozens`: it has a number
+
+
+def test_a_statistic_of_one_kind_of_person_and_of_people_is_of_that_kind(rules):
+    rows = [claim_row("About 7,000 refugees have fled to Chad, officials said.", "About 7,000", doc="a",
+                      value=7000, counted="refugees", qualifier="approximately"),
+            claim_row("The number of people who fled to Chad reached 8,000.", "8,000", doc="b"),
+            claim_row("About 9,000 Sudanese have now fled to Chad.", "About 9,000", doc="c", value=9000,
+                      counted="Sudanese", qualifier="approximately")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 3, 3), "c": dt.date(2026, 3, 4)})
+    assert ids[0] == ids[1] == ids[2]

@@ -284,10 +284,14 @@ def _other_source(claim: Claim, stat: Statistic) -> bool:
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
     """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; so are a
     country's people and one kind of person (`Sierra Leoneans` and `refugees`); two kinds of one
-    sort (miners and rescuers, Germans and French) are not."""
+    sort (miners and rescuers, Germans and French) are not. A statistic of one kind and of `people`
+    is of that kind."""
     if what == "people":   # (``what`` is not in ``whats``)
         return len(whats) == 1 and whats <= rules.person_kinds
-    if what not in rules.person_kinds or len(whats) != 1:
+    kinds = whats - {"people"}   # a statistic of `refugees` and `people` is of refugees
+    if what not in rules.person_kinds or len(kinds) > 1:
         return False
-    (other,) = whats
-    return other == "people" or other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)
+    if not kinds:
+        return True
+    (other,) = kinds
+    return other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)
