@@ -563,3 +563,25 @@ def test_a_statistic_of_one_kind_of_person_and_of_people_is_of_that_kind(rules):
                       counted="Sudanese", qualifier="approximately")]
     ids, _ = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 3, 3), "c": dt.date(2026, 3, 4)})
     assert ids[0] == ids[1] == ids[2]
+
+
+def _later(row: dict, shift: int) -> dict:
+    """The row as if its sentence began ``shift`` characters into its document."""
+    return {**row, "start_char": row["start_char"] + shift, "end_char": row["end_char"] + shift,
+            "sentence_start_char": shift, "claim_id": f"{row['doc_id']}:{row['start_char'] + shift}"}
+
+
+def test_a_bare_count_opening_its_sentence_counts_what_the_count_just_before_counts(rules):
+    rows = [claim_row("More than 200,000 refugees are now in camps in Chad, the agency said.", "More than 200,000",
+                      doc="a", value=200000, qualifier="more_than", counted="refugees"),
+            claim_row("About 12,000 refugees have returned home from Chad.", "About 12,000", doc="b", value=12000,
+                      qualifier="approximately", counted="refugees"),
+            _later(claim_row("But about 230,000 remain, officials said.", "about 230,000",
+                             doc="b", value=230000, qualifier="approximately"), 60)]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 9, 28), "b": dt.date(2026, 10, 20)})
+    assert ids[2] == ids[0] != ids[1]
+    claims = [features.claim_of(0, rows[1], None, rules),
+              features.claim_of(1, _later(claim_row("Parliament approved him by a vote of 230,000 to 40.",
+                                                    "230,000", doc="b"), 60), None, rules)]
+    grouping._from_before(claims)
+    assert claims[1].what is None   # not a figure further in its sentence

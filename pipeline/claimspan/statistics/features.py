@@ -67,6 +67,7 @@ class Claim:
                                      # nine` has one)
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
     source: frozenset = frozenset()  # who its sentence says gave it (`the union said`): words of the teller
+    opens: bool = False              # the figure opens its sentence (`But about 230,000 remain`)
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -120,7 +121,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  counted, eligible, superseded, read.within, restates,
                  span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
                  and not any(w in rules.number_words for w in re.findall(r"[a-z]+", row["text"].lower())),
-                 _rate(lower, last, rules), _source(read, first, last, rules))
+                 _rate(lower, last, rules), _source(read, first, last, rules),
+                 first == 0 or first == 1 and lower[0] in rules.clause_breaks)
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:

@@ -88,6 +88,7 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
     """Every claim in exactly one statistic; statistics of one claim included."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     alone: list[list[Claim]] = []
+    _from_before(claims)
     for claim in claims:
         if claim.eligible:
             blocks[(claim.kind, claim.unit)].append(claim)
@@ -98,6 +99,20 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
     for block in blocks.values():
         out.extend(s.members for s in _cluster(block, rules, nested))
     return out
+
+
+def _from_before(claims: list[Claim]) -> None:
+    """A bare count that opens its sentence, with no noun and no event (`But about 230,000 remain in
+    the camps`), counts what the count of the sentence just before it counts, and what happened to
+    them (`About 12,000 refugees have returned home.`); not one further in (`a vote of 53 to 40`)."""
+    before: Claim | None = None
+    for claim in sorted(claims, key=lambda c: (c.doc_id, c.sentence_key[1], c.row)):
+        if claim.kind == "count" and claim.what is None and claim.event is None and before is not None \
+                and claim.opens \
+                and _just_before(before, claim) and before.sentence_key != claim.sentence_key \
+                and before.kind == "count" and before.what is not None and claim.eligible and before.eligible:
+            claim.what, claim.event = before.what, before.event
+        before = claim
 
 
 def _hierarchy(claims: list[Claim]) -> dict[str, set]:
