@@ -45,13 +45,16 @@ def plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, ru
 
 
 def lows_near(claim: Claim, stat, rules: GroupingRules, running: bool) -> bool:
-    """Two lower bounds always overlap, but `at least nine` and `more than 100` are no one figure:
-    their numbers are within the factor two values may be (a rising toll's `at least 47` and `more
-    than 80` may be)."""
+    """Two lower bounds always overlap, but `more than 100` killed and, read after it, `at least
+    nine` are no one figure: a running toll rises, so a later lower bound may be far above an
+    earlier one (`at least 17`, then `more than 80`), not far below it; a settled figure's lower
+    bounds are within settled_ratio either way."""
     if claim.span is None or claim.span[1] != math.inf or claim.vague or not claim.value:
         return True
-    ratio = rules.weights["max_ratio" if running else "settled_ratio"]
-    return all(max(low, abs(claim.value)) <= ratio * min(low, abs(claim.value)) for low in stat.lows)
+    value = abs(claim.value)
+    if running:
+        return all(low <= rules.weights["max_ratio"] * value for low in stat.lows)
+    return all(max(low, value) <= rules.weights["settled_ratio"] * min(low, value) for low in stat.lows)
 
 
 def level(places: frozenset, others: set, weights: dict) -> float:
