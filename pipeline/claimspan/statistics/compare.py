@@ -51,10 +51,13 @@ def lows_near(claim: Claim, stat, rules: GroupingRules, running: bool) -> bool:
     bounds are within settled_ratio either way."""
     if claim.span is None or claim.span[1] != math.inf or claim.vague or not claim.value:
         return True
-    value = abs(claim.value)
+    if not stat.lows:
+        return True
+    value, (least, greatest) = abs(claim.value), stat.lows
     if running:
-        return all(low <= rules.weights["max_ratio"] * value for low in stat.lows)
-    return all(max(low, value) <= rules.weights["settled_ratio"] * min(low, value) for low in stat.lows)
+        return greatest <= rules.weights["max_ratio"] * value
+    ratio = rules.weights["settled_ratio"]
+    return greatest <= ratio * value and value <= ratio * least
 
 
 def level(places: frozenset, others: set, weights: dict) -> float:

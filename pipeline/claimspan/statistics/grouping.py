@@ -31,7 +31,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
-                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows")
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows", "by_doc")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -50,7 +50,8 @@ class Statistic:
         self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
         self.precise = False   # a claim with a number in digits or words, not only `hundreds`
-        self.lows: set = set()   # the values of its lower bounds with a number (`at least 47`, `more than 100`)
+        self.lows: tuple = ()   # the least and greatest of its lower bounds with a number (`at least 47`)
+        self.by_doc: dict = {}   # doc_id -> its claims of the statistic
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -76,7 +77,9 @@ class Statistic:
         self.echoes.add(claim.echo_key)
         self.precise = self.precise or not claim.vague
         if claim.span is not None and claim.span[1] == math.inf and not claim.vague:
-            self.lows.add(abs(claim.value))
+            low = abs(claim.value)
+            self.lows = (min(low, self.lows[0]), max(low, self.lows[1])) if self.lows else (low, low)
+        self.by_doc.setdefault(claim.doc_id, []).append(claim)
         self.values.add(claim.value)
         if claim.span is not None:
             self.spans.add(claim.span)
@@ -293,7 +296,7 @@ def _other_source(claim: Claim, stat: Statistic) -> bool:
     if not (claim.source and claim.event and claim.own_event):
         return False
     return all(m.source and not (m.source & claim.source) and m.event == claim.event and m.own_event
-               for m in stat.members if m.doc_id == claim.doc_id and m.value != claim.value)
+               for m in stat.by_doc.get(claim.doc_id, ()) if m.value != claim.value)
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
