@@ -135,6 +135,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "resolutions/gazetteer.jsonl": [Record(**{"title!": "str", "acronym!": "str", "kind!": "str",
                                                        "body": "str"})],
     "statistics/grouping.yaml": Record(**{"events!": "{[str]}", "running_events": "[str]", "people_events": "[str]",
+                                          "weak_events": "[str]", "part_determiners": "[str]",
                                           "counted_classes": "{[str]}", "object_classes": "[str]",
                                           "listed_heads": "[str]", "listed_max": "int", "owners": "[str]",
                                           "describing": "[str]",

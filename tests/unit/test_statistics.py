@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimspan.statistics import features, group_rows, grouping, summary
+from claimspan.statistics import compare, features, group_rows, grouping, summary
 from claimspan.statistics.lexicon import load, singular
 from claimspan.statistics.places import nested_places, place_mentions
 from claimspan.statistics.text import tokens
@@ -46,6 +46,14 @@ def claim_row(sentence: str, number: str, doc: str = "d", value=None, counted=No
     ("The toll rose to 27 on Tuesday when four of the 18 injured died.", "27", "killed"),   # injured is 18's
     ("The storm razed 340 houses and damaged 1,200 more.", "340", "destroyed"),
     ("The storm razed 340 houses and damaged 1,200 more.", "1,200", "damaged"),
+    ("About 6,000 people lost their homes in the storm.", "6,000", "evacuated"),   # a phrase of several words
+    ("The jobless rate reached 8 percent, with 2.1 million people out of work.", "2.1 million", "employed"),
+    ("A jet carrying 98 passengers crashed near Lima, killing 90 people.", "98", "aboard"),   # where they were
+    ("A jet carrying 98 passengers crashed near Lima, killing 90 people.", "90", "killed"),
+    ("All 104 people aboard were killed.", "104", "killed"),   # aboard says where; killed is what happened
+    ("The blast killed 127 people: all 113 aboard and 14 on the ground.", "14", "killed"),   # aboard is 113's
+    ("The union said 9,000 workers stayed away from the plant.", "9,000", "strike"),
+    ("Japan said it would give $2 million (1.9 million euros) in emergency aid.", "$2 million", "aid"),   # past
 ])
 def test_event_of_the_number(rules, sentence, number, event):
     row = claim_row(sentence, number, value=1, kind="money" if "$" in number else "count")
@@ -97,8 +105,8 @@ def test_a_country_alone_is_weak_evidence_for_a_place_within_it(rules):
                                                 None, rules))
     same = features.claim_of(1, claim_row("The toll of the crash in Lima rose to 9.", "9", doc="b"), None, rules)
     country = features.claim_of(2, claim_row("The toll of the crash in Peru rose to 9.", "9", doc="c"), None, rules)
-    assert grouping._level(same.places, town.places, rules.weights) == 1.25
-    assert grouping._level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
+    assert compare.level(same.places, town.places, rules.weights) == 1.25
+    assert compare.level(country.places, town.places, rules.weights) == rules.weights["country_within"] < 1
     assert grouping._evidence(same, town, rules) > grouping._evidence(country, town, rules) is not None
 
 
@@ -324,8 +332,8 @@ def test_a_value_is_compared_with_the_nearer_end_of_a_qualified_one(rules):
     """2,500 and `about 1,800` ([1,620, 1,980]): 1.26 times the nearer end, within settled_ratio."""
     row = claim_row("The union said 2,500 jobs would go.", "2,500", counted="jobs")
     claim = features.claim_of(0, row, None, rules)
-    assert grouping._plausible(claim, features.interval(1800, "approximately"), rules, running=False)
-    assert not grouping._plausible(claim, features.interval(1500, "approximately"), rules, running=False)
+    assert compare.plausible(claim, features.interval(1800, "approximately"), rules, running=False)
+    assert not compare.plausible(claim, features.interval(1500, "approximately"), rules, running=False)
 
 
 @pytest.mark.parametrize("sentence, number, rate", [
@@ -492,3 +500,94 @@ def test_two_settled_percents_that_cannot_agree_are_two_measures(rules):
         rows.append({**claim_row(sentence, number, doc=doc, value=float(number.split()[0]), kind="percent"),
                      "unit": "%"})
     assert group_rows(rows, {"a": dt.date(2026, 4, 2), "b": dt.date(2026, 4, 2)})[1] == []
+
+
+def test_a_part_counts_what_its_whole_counts_and_joins_no_figure_of_another_event(rules):
+    rows = [claim_row("Prosecutors in Accra charged 14 customs officers with fraud on Monday.", "14", doc="a",
+                      counted="customs officers"),
+            claim_row("A court in Accra convicted 12 of the 14 customs officers on Friday.", "12", doc="b"),
+            claim_row("A court in Accra convicted 12 of the 14 customs officers on Friday.", "14", doc="b",
+                      counted="customs officers"),
+            claim_row("Lawyers for the 12 customs officers convicted in Accra said they would appeal.", "12",
+                      doc="c", counted="customs officers")]
+    assert features.claim_of(1, rows[1], None, rules).what == "officer"
+    dates = {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 6, 5), "c": dt.date(2026, 6, 6)}
+    ids, _ = group_rows(rows, dates)
+    assert ids[1] == ids[3] and ids[3] != ids[0]   # the convicted 12, not the 14 charged
+    ids, _ = group_rows([rows[0], rows[2], rows[3]], dates)   # the 14 of `convicted 12 of the 14` is not
+    assert ids[0] == ids[1] and ids[2] != ids[0]            # convicted's own: the 14 charged are not convicted
+
+
+def test_one_storys_two_figures_of_one_event_by_two_tellers_are_one_statistic_that_disagrees(rules):
+    def rows(first, second):
+        later = claim_row(second, "6,000", doc="a", counted="workers")   # the story's next sentence
+        shift = len(first) + 1
+        later.update(start_char=later["start_char"] + shift, end_char=later["end_char"] + shift,
+                     sentence_start_char=shift, claim_id=f"a:{later['start_char'] + shift}")
+        return [claim_row(first, "9,000", doc="a", counted="workers"), later]
+    told = rows("The union said 9,000 workers joined the strike at the shipyard in Gdansk.",
+                "The company said 6,000 workers had stayed away from the shipyard in Gdansk.")
+    ids, stats = group_rows(told, {"a": dt.date(2026, 2, 2)})
+    assert ids[0] == ids[1] and stats[0]["consistent"] is False
+    untold = rows("Some 9,000 workers joined the strike at the shipyard in Gdansk.",   # no teller: two things
+                  "Some 6,000 workers had stayed away from the shipyard in Gdansk.")
+    ids, _ = group_rows(untold, {"a": dt.date(2026, 2, 2)})
+    assert ids[0] != ids[1]
+
+
+def test_a_small_exact_figure_of_a_thing_of_its_own_needs_no_event(rules):
+    rows = [{**claim_row("UNICEF handed out 20 tons of chlorine in Lusaka to treat the wells.", "20 tons", doc="a",
+                         value=20, kind="measure"), "unit": "t"},
+            {**claim_row("The 20 tons of chlorine sent by UNICEF last week have reached Lusaka.", "20 tons", doc="b",
+                         value=20, kind="measure"), "unit": "t"}]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 1, 18), "b": dt.date(2026, 1, 27)})
+    assert ids[0] == ids[1]
+
+
+def test_a_lower_bound_far_below_an_earlier_one_is_another_figure_a_rising_one_is_not():
+    rows = [_killed("a", "The crash in Lima killed more than 100 people, police said.", "more than 100", 100,
+                    "more_than"),
+            _killed("b", "At least nine people on the ground in Lima were killed, firemen said.", "At least nine", 9,
+                    "at_least"),
+            _killed("c", "The crash in Lima killed at least 120 people, officials said.", "at least 120", 120,
+                    "at_least")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 10, 12), "b": dt.date(2026, 10, 12), "c": dt.date(2026, 10, 13)})
+    assert ids[0] == ids[2] != ids[1]   # `at least nine` is no vague `dozens`: it has a number
+    rising = [_killed("a", "The blast in Nairobi killed at least 17 people, police said.", "at least 17", 17,
+                      "at_least"),
+              _killed("b", "The blast in Nairobi killed more than 80 people, officials said.", "more than 80", 80,
+                      "more_than")]
+    ids, _ = group_rows(rising, {"a": dt.date(2026, 8, 7), "b": dt.date(2026, 8, 8)})
+    assert ids[0] == ids[1]   # a running toll's later lower bound may be far above an earlier one
+
+
+def test_a_statistic_of_one_kind_of_person_and_of_people_is_of_that_kind(rules):
+    rows = [claim_row("About 7,000 refugees have fled to Chad, officials said.", "About 7,000", doc="a",
+                      value=7000, counted="refugees", qualifier="approximately"),
+            claim_row("The number of people who fled to Chad reached 8,000.", "8,000", doc="b"),
+            claim_row("About 9,000 Sudanese have now fled to Chad.", "About 9,000", doc="c", value=9000,
+                      counted="Sudanese", qualifier="approximately")]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 3, 2), "b": dt.date(2026, 3, 3), "c": dt.date(2026, 3, 4)})
+    assert ids[0] == ids[1] == ids[2]
+
+
+def _later(row: dict, shift: int) -> dict:
+    """The row as if its sentence began ``shift`` characters into its document."""
+    return {**row, "start_char": row["start_char"] + shift, "end_char": row["end_char"] + shift,
+            "sentence_start_char": shift, "claim_id": f"{row['doc_id']}:{row['start_char'] + shift}"}
+
+
+def test_a_bare_count_opening_its_sentence_counts_what_the_count_just_before_counts(rules):
+    rows = [claim_row("More than 200,000 refugees are now in camps in Chad, the agency said.", "More than 200,000",
+                      doc="a", value=200000, qualifier="more_than", counted="refugees"),
+            claim_row("About 12,000 refugees have returned home from Chad.", "About 12,000", doc="b", value=12000,
+                      qualifier="approximately", counted="refugees"),
+            _later(claim_row("But about 230,000 remain, officials said.", "about 230,000",
+                             doc="b", value=230000, qualifier="approximately"), 60)]
+    ids, _ = group_rows(rows, {"a": dt.date(2026, 9, 28), "b": dt.date(2026, 10, 20)})
+    assert ids[2] == ids[0] != ids[1]
+    claims = [features.claim_of(0, rows[1], None, rules),
+              features.claim_of(1, _later(claim_row("Parliament approved him by a vote of 230,000 to 40.",
+                                                    "230,000", doc="b"), 60), None, rules)]
+    grouping._from_before(claims)
+    assert claims[1].what is None   # not a figure further in its sentence

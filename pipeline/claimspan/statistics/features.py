@@ -2,13 +2,13 @@
 
 Everything comes from columns the claims table already has (kind, unit, value,
 qualifier, counted, period, the sentence) plus the words around the number:
-the event (`killed`, `injured`, `reward`), the places of its clause (places.py), and the
-content words of its sentence. No parse is needed, so the claims of a reused
+the event (`killed`, `injured`, `reward`: events.py), the places of its clause (places.py),
+who gave it, and the content words of its sentence. No parse is needed, so the claims of a reused
 document, of another worker or of a Dask part are read the same way.
 
 Over 300 lines: each feature is a few small readers of the same words around the
-number (event, increments, restatements, superseded values); split apart, each part
-would import the others. The places are already their own module.
+number (what is counted, increments, restatements, superseded values, the teller); split
+apart, each part would import the others. The events and places are modules of their own.
 """
 from __future__ import annotations
 
@@ -18,20 +18,21 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimspan.statistics.events import find_event, is_figure, join_phrases
 from claimspan.statistics.lexicon import GroupingRules, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
                                          nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
 
-RIGHT_REACH = 10    # tokens after the number in which an event word is its own (`82 were killed`)
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RESTATING_WORDS = 5   # words before a figure read for `put the figure at`
 RATE_REACH = 8       # words after a figure in which `each year` makes it a rate
 CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police said 45`
-NEAR_EVENT = 4     # words before the number in which an event word is its own (`the death toll rose to 19`)
-LEFT_REACH = 30    # tokens an event word may be away from its number (bounds the work per claim)
 APPROX = 0.10   # `about`, `nearly`: within 10%
 OPEN = 1e-9     # `more than 60` excludes 60 itself
+SCOPE_REACH = 30   # tokens an incident word may be away from its number
+SOURCE_WORDS = 6   # words before a reporting verb that name who gave the figure
+PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 
 
@@ -62,8 +63,11 @@ class Claim:
     superseded: bool
     within: tuple                    # (inner, outer) place keys its sentence nests: the text's own place hierarchy
     restates: bool                   # `the government put the figure at 22`: the figure just before, in other words
-    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no digit
+    vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no number (`at least
+                                     # nine` has one)
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
+    source: frozenset = frozenset()  # who its sentence says gave it (`the union said`): words of the teller
+    opens: bool = False              # the figure opens its sentence (`But about 230,000 remain`)
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -78,9 +82,10 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     first = bisect.bisect_right(read.ends, offset)
     last = bisect.bisect_left(read.starts, end)   # first token after the claim
     event, own_event = find_event(lower, first, last, rules, row["kind"] == "money")
-    counted = row.get("counted")
+    counted = row.get("counted") or (_part_of(lower, last, rules) if row["kind"] == "count" else None)
     what = what_of(counted, lower, first, event, rules, None if row["kind"] == "count" else last)
-    if own_event and what in rules.person_kinds:   # `600 workers were laid off`: the jobs cut
+    if own_event and what in rules.person_kinds and row["kind"] == "count":   # `600 workers were laid off`: the
+        # jobs cut; but `38.6 percent of voters went to the polls` is a share of the voters
         what = rules.people_counted_as.get(event, what)
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
@@ -114,8 +119,10 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  span, what, event, own_event, places, near, actors, scope, period, read.words,
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
-                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"]),
-                 _rate(lower, last, rules))
+                 span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
+                 and not any(w in rules.number_words for w in re.findall(r"[a-z]+", row["text"].lower())),
+                 _rate(lower, last, rules), _source(read, first, last, rules),
+                 first == 0 or first == 1 and lower[0] in rules.clause_breaks)
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -150,11 +157,13 @@ def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
         toks = tokens(sentence)
         lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
                  for t in toks]
+        join_phrases(lower, rules)
         words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
         mentions = place_mentions(toks, rules) if rules.places else []
         scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
         read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules))
+                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules),
+                        tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2])
         if mentions:
             read.owned.extend(_owned(read, rules))
         _LAST.clear()
@@ -170,55 +179,6 @@ def _owned(read: Sentence, rules: GroupingRules):
             found = own_phrase(read, j + 1, rules)
             if found:
                 yield j, range(*found)
-
-
-def find_event(lower: list[str], first: int, last: int, rules: GroupingRules,
-               money: bool = True) -> tuple[str | None, bool]:
-    """The nearest event word, and whether it is the figure's own. The event is after the number
-    within its own clause (`82 were killed`: its own), or before it (`killing 247 people`; each
-    clause break crossed counts as two words; its own when at most NEAR_EVENT words away and past
-    no other figure), else any after before the next figure (a hint, not a reason to refuse).
-    An event of money (`spent`, `aid`) is no event of a figure that is not money (`spent a night`)."""
-    breaks = rules.clause_breaks
-    events = rules.events if money else rules.events_not_money
-    best, best_distance = None, math.inf
-    for j, w in enumerate(lower[last:last + RIGHT_REACH]):
-        if w in breaks or _is_figure(w, rules):   # `rose to 27 when four of the 18 injured died`: 18's
-            break
-        if w in events and not (j and _unit_of(lower, last + j, rules)):   # (the claim's own unit: a word)
-            best, best_distance = events[w], j + 1
-            break
-    distance, crossed = 0, False
-    for j in range(first - 1, max(0, first - LEFT_REACH) - 1, -1):
-        w = lower[j]
-        distance += 2 if w in breaks else 1
-        if distance >= best_distance:
-            break
-        if w in events and not _unit_of(lower, j, rules):
-            # past another figure it is that one's (`convicted 14 of the 23 defendants`)
-            return events[w], distance <= NEAR_EVENT and not crossed
-        crossed = crossed or _is_figure(w, rules)
-    if best is not None:
-        return best, True
-    for j in range(last, min(len(lower), last + LEFT_REACH)):   # any after, up to the next figure (`104
-        w = lower[j]                          # passengers and seven crew crashed ..., killing 100`: 100's)
-        if w in events and not _unit_of(lower, j, rules):
-            return events[w], False
-        if _is_figure(w, rules):
-            break
-    return None, False
-
-
-def _unit_of(lower: list[str], j: int, rules: GroupingRules) -> bool:
-    """The word at ``j`` is right after the scale of another amount, so it is that amount's currency,
-    not an event (`production of 60,000 cars and 1.1 trillion won`); after bare digits it may be the
-    figure's own (`96 dead`)."""
-    return j > 0 and lower[j - 1] in rules.scale_words
-
-
-def _is_figure(word: str, rules: GroupingRules) -> bool:
-    """A number in digits or in words: another figure than the claim's."""
-    return word[0].isdigit() or word in rules.number_words
 
 
 def what_of(counted: str | None, lower: list[str], first: int, event: str | None, rules: GroupingRules,
@@ -242,6 +202,21 @@ def what_of(counted: str | None, lower: list[str], first: int, event: str | None
     else:
         what = rules.counted_classes.get(head) or singular(head)
     return rules.people_counted_as.get(event, what) if what == "people" else what   # people infected: cases
+
+
+def _part_of(lower: list[str], last: int, rules: GroupingRules) -> str | None:
+    """`convicted 12 of the 14 customs officials`: a part counts what the whole after it counts (the
+    first word of it that names a class or a kind of person, else its first word)."""
+    if last + 3 >= len(lower) or lower[last] != "of" or lower[last + 1] not in rules.part_determiners \
+            or not is_figure(lower[last + 2], rules):
+        return None
+    words = []
+    for word in lower[last + 3:last + 3 + PART_WORDS]:
+        if not word[0].isalpha() or word in rules.stop_words or word in rules.events:
+            break
+        words.append(word)
+    known = [w for w in words if w in rules.counted_classes or singular(w) in rules.person_kinds]
+    return (known or words or [None])[0]
 
 
 def _of_what(lower: list[str], last: int, rules: GroupingRules) -> str | None:
@@ -271,7 +246,7 @@ def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None
 def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str | None:
     """Whether the figure counts one incident or several: the number of the incident noun
     nearest to it in its sentence (`the blast in Nairobi killed`, `the bombings killed`)."""
-    best, best_distance = None, LEFT_REACH
+    best, best_distance = None, SCOPE_REACH
     for i, scope in read.scopes:
         distance = first - i if i < first else i - last + 1
         if distance < best_distance:
@@ -310,16 +285,30 @@ def _contrasted(lower: list[str], first: int, rules: GroupingRules) -> bool:
     for w in reversed(lower[max(0, first - CONTRAST_WORDS):first - 1]):
         if w in rules.contrasts:
             return True
-        if _is_figure(w, rules) or w in rules.clause_breaks:
+        if is_figure(w, rules) or w in rules.clause_breaks:
             return False
     return False
+
+
+def _source(read: Sentence, first: int, last: int, rules: GroupingRules) -> frozenset:
+    """Who gave the figure: the content words of the clause before the first reporting verb of the
+    sentence (`The union said about 22,000 ...`, `..., the agency said`); none without one."""
+    lower = read.lower
+    for r in read.reports:
+        if r < first or r >= last:
+            start = r
+            while start and not (lower[start - 1] in rules.clause_breaks and not lower[start - 1].isalpha()) \
+                    and r - start < SOURCE_WORDS:   # (`disputed the count and said`: the words before `and`)
+                start -= 1
+            return frozenset(w for w in lower[start:r] if w[0].isalpha() and w not in rules.stop_words)
+    return frozenset()
 
 
 def _rate(lower: list[str], last: int, rules: GroupingRules) -> bool:
     """`Bus crashes kill hundreds of people each year`: the figure is a rate, in its clause after it."""
     after = []
     for w in lower[last:last + RATE_REACH]:
-        if w in rules.clause_breaks or _is_figure(w, rules):
+        if w in rules.clause_breaks or is_figure(w, rules):
             break
         after.append(w)
     text = " " + " ".join(after) + " "
@@ -332,7 +321,7 @@ def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) ->
     if first > 0 and lower[first - 1] in rules.increments:
         return True
     return last < len(lower) and lower[last] in rules.increments \
-        and not any(_is_figure(w, rules) for w in lower[:first])
+        and not any(is_figure(w, rules) for w in lower[:first])
 
 
 def _conversion(sentence: str, offset: int) -> bool:

@@ -10,9 +10,9 @@ value, event, place, period, shared words: rules/statistics/grouping.yaml)
 that nothing contradicts (another event, place, period or counted noun, or the
 same sentence), or starts a statistic of its own.
 
-Over 300 lines: the evidence, the contradictions and the index of candidates are
-one decision (a claim joins a statistic), read together; the features of a claim,
-its places and the statistic's label are modules of their own.
+The tests of values, periods and places the evidence is made of are in
+compare.py; the features of a claim, its events, its places and the statistic's
+label are modules of their own.
 """
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ import datetime as dt
 import math
 from collections import defaultdict
 
+from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, plausible, same_count,
+                                          same_places)
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
 
@@ -29,7 +31,7 @@ COMMON_WORD = 50   # a word shared by more statistics of a block than this finds
 
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
-                 "periods", "sentences", "words", "values", "spans", "echoes", "precise")
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows", "by_doc")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -48,6 +50,8 @@ class Statistic:
         self.spans: set = set()     # the values' intervals (`at least 82` is [82, inf))
         self.echoes: set = set()
         self.precise = False   # a claim with a number in digits or words, not only `hundreds`
+        self.lows: tuple = ()   # the least and greatest of its lower bounds with a number (`at least 47`)
+        self.by_doc: dict = {}   # doc_id -> its claims of the statistic
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -72,6 +76,10 @@ class Statistic:
             self.doc_values.setdefault(claim.doc_id, set()).add(claim.value)
         self.echoes.add(claim.echo_key)
         self.precise = self.precise or not claim.vague
+        if claim.span is not None and claim.span[1] == math.inf and not claim.vague:
+            low = abs(claim.value)
+            self.lows = (min(low, self.lows[0]), max(low, self.lows[1])) if self.lows else (low, low)
+        self.by_doc.setdefault(claim.doc_id, []).append(claim)
         self.values.add(claim.value)
         if claim.span is not None:
             self.spans.add(claim.span)
@@ -83,6 +91,7 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
     """Every claim in exactly one statistic; statistics of one claim included."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     alone: list[list[Claim]] = []
+    _from_before(claims)
     for claim in claims:
         if claim.eligible:
             blocks[(claim.kind, claim.unit)].append(claim)
@@ -93,6 +102,20 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
     for block in blocks.values():
         out.extend(s.members for s in _cluster(block, rules, nested))
     return out
+
+
+def _from_before(claims: list[Claim]) -> None:
+    """A bare count that opens its sentence, with no noun and no event (`But about 230,000 remain in
+    the camps`), counts what the count of the sentence just before it counts, and what happened to
+    them (`About 12,000 refugees have returned home.`); not one further in (`a vote of 53 to 40`)."""
+    before: Claim | None = None
+    for claim in sorted(claims, key=lambda c: (c.doc_id, c.sentence_key[1], c.row)):
+        if claim.kind == "count" and claim.what is None and claim.event is None and before is not None \
+                and claim.opens \
+                and _just_before(before, claim) and before.sentence_key != claim.sentence_key \
+                and before.kind == "count" and before.what is not None and claim.eligible and before.eligible:
+            claim.what, claim.event = before.what, before.event
+        before = claim
 
 
 def _hierarchy(claims: list[Claim]) -> dict[str, set]:
@@ -194,7 +217,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
-    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value}:
+    other_source = stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} and _other_source(claim, stat)
+    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} \
+            and not other_source:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
     if not _same_thing(claim, stat, rules):
         return None
@@ -202,30 +227,31 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None   # `hundreds each year` is no count of one year's or one crash's dead
     if claim.scope and stat.scopes and claim.scope not in stat.scopes:
         return None   # one blast is not the bombings together
-    if claim.period and any(not _overlap(claim.period, p) for p in stat.periods) \
-            and not _same_count(claim, stat, rules):
+    if claim.period and any(not overlap(claim.period, p) for p in stat.periods) \
+            and not same_count(claim, stat, rules):
         return None
     score = 0.0
     if claim.places and stat.places:
-        if not all(_same_places(claim.places, p, nested) for p in stat.places):
+        if not all(same_places(claim.places, p, nested) for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
-        score += w["same_place"] * _level(claim.places, stat.places, w)
+        score += w["same_place"] * level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] * _level(claim.near, stat.places, w) \
-            if all(_same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
-    elif claim.places and stat.nears and all(_same_places(claim.places, p, nested) for p in stat.nears):
-        score += w["near_place"] * _level(claim.places, stat.nears, w)   # the hint, the other way round
+        score += w["near_place"] * level(claim.near, stat.places, w) \
+            if all(same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
+    elif claim.places and stat.nears and all(same_places(claim.places, p, nested) for p in stat.nears):
+        score += w["near_place"] * level(claim.places, stat.nears, w)   # the hint, the other way round
     elif claim.near and stat.nears == {claim.near}:   # two hints: only the very same places
         score += w["near_place"]
     if claim.value in stat.values:
-        score += w["same_value"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
+        score += w["same_value"] * (w["common_value_factor"] if common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
         running = claim.event in rules.running or bool(stat.events & rules.running)
-        if not all(_plausible(claim, span, rules, running) for span in stat.spans):
+        if not all(plausible(claim, span, rules, running) for span in stat.spans) \
+                or not lows_near(claim, stat, rules, running):
             return None
-        if claim.kind == "percent" and not running and not _agrees(claim, stat):
+        if claim.kind == "percent" and not running and not agrees(claim, stat) and not other_source:
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
-        if claim.event in rules.running or _agrees(claim, stat):
+        if claim.event in rules.running or agrees(claim, stat):
             score += w["overlapping_value"]
     if claim.echo_key in stat.echoes:
         score += w["same_sentence_text"]
@@ -234,8 +260,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.event and claim.event in stat.events:
         score += w["same_event"]
     if claim.what in stat.whats and claim.what not in rules.class_names:   # `candidates`, not `people`
-        score += w["same_what"] * (w["common_value_factor"] if _common_value(claim.value, w) else 1.0)
-    if claim.period and any(_overlap(claim.period, p) for p in stat.periods):
+        score += w["same_what"] * (w["common_value_factor"] if common_value(claim.value, w) else 1.0)
+    if claim.period and any(overlap(claim.period, p) for p in stat.periods):
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
     if claim.what in rules.object_classes and share < w["object_share"]:
@@ -246,115 +272,44 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         # unless the figure is a rare one of a thing of its own (`28 visas`, `29 aliases`)
         specific = claim.what is not None and claim.what not in rules.class_names
         if claim.value not in stat.values:   # `More than 1,800 candidates` and `1,884 candidates`
-            return score if specific and claim.what in stat.whats and _agrees(claim, stat) else None
-        return score if specific and not _common_value(claim.value, w) else score - w["same_event"]
+            return score if specific and claim.what in stat.whats and agrees(claim, stat) else None
+        if specific and claim.what in stat.whats and claim.qualifier == "exact" \
+                and all(lo == hi for lo, hi in stat.spans):   # `5,000 tents` and `the 5,000 tents`: the thing
+            return score                                        # says what (`more than 20 countries` too little)
+        return score if specific and not common_value(claim.value, w) else score - w["same_event"]
     return score
 
 
 def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     """Nothing says the claim counts another thing than the statistic (a figure that names none may
     be any), or that another thing happened to it (killed vs injured; an event word further off in
-    the sentence may be another figure's)."""
+    the sentence may be another figure's, so only the events of the statistic's own words count:
+    the 14 of `convicted 12 of the 14 charged` are no convicted figure)."""
     if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return False
-    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.events)
+    return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.own_events)
+
+
+def _other_source(claim: Claim, stat: Statistic) -> bool:
+    """One story's two figures of one event by two tellers (`The union said about 22,000 workers joined
+    the strike.` `The company said 15,000 had stayed away.`): both its own event, each teller named."""
+    if not (claim.source and claim.event and claim.own_event):
+        return False
+    return all(m.source and not (m.source & claim.source) and m.event == claim.event and m.own_event
+               for m in stat.by_doc.get(claim.doc_id, ()) if m.value != claim.value)
 
 
 def _people_alike(what: str, whats: set, rules: GroupingRules) -> bool:
     """`people` and one kind of person (`miners`, `Romanians`): maybe the same people; so are a
     country's people and one kind of person (`Sierra Leoneans` and `refugees`); two kinds of one
-    sort (miners and rescuers, Germans and French) are not."""
+    sort (miners and rescuers, Germans and French) are not. A statistic of one kind and of `people`
+    is of that kind."""
     if what == "people":   # (``what`` is not in ``whats``)
         return len(whats) == 1 and whats <= rules.person_kinds
-    if what not in rules.person_kinds or len(whats) != 1:
+    kinds = whats - {"people"}   # a statistic of `refugees` and `people` is of refugees
+    if what not in rules.person_kinds or len(kinds) > 1:
         return False
-    (other,) = whats
-    return other == "people" or other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)
-
-
-def _agrees(claim: Claim, stat: Statistic) -> bool:
-    """The claim's value can be true with every value of the statistic (`more than 1,800` and
-    `1,884`), and one of them is qualified: two exact figures that differ are two figures, and two
-    lower bounds (`hundreds`, `tens of thousands`) always meet."""
-    if claim.span is None or not stat.spans:
-        return False
-    qualified = claim.qualifier != "exact" or any(lo != hi for lo, hi in stat.spans)
-    bounded = math.isfinite(claim.span[1]) or any(math.isfinite(hi) for _, hi in stat.spans)   # not `hundreds`
-    return qualified and bounded and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
-
-
-def _common_value(value: float | None, weights: dict) -> bool:
-    """Small numbers and round ones (10, 200, 5 million) say less when two claims share them."""
-    if value is None:
+    if not kinds:
         return True
-    if abs(value) <= weights["small_value"]:
-        return True
-    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
-    return len(digits) <= 1
-
-
-def _plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, running: bool = True) -> bool:
-    """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
-    moves between reports (max_ratio); a settled figure may be misstated or revised, but not by as
-    much (settled_ratio: 18 seats and six seats are two parties' figures)."""
-    if claim.span is None:
-        return True
-    lo, hi = claim.span
-    if lo <= other[1] and other[0] <= hi:
-        return True
-    near = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
-    near = near if math.isfinite(near) else other[0] if math.isfinite(other[0]) else other[1]
-    low, high = sorted((abs(claim.value), abs(near)))
-    return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
-
-
-def _level(places: frozenset, others: set, weights: dict) -> float:
-    """A quarter more when the statistic names the very places than when one is only within the
-    other (Lusaka and Zambia): the figure of a country is more likely the country's than a city's;
-    and less (country_within) when one side names only the country: `the Peruvian Andes` says little
-    of a figure of one town in Peru."""
-    keys = {p[0] for p in places}
-    if any({q[0] for q in other} == keys for other in others):
-        return 1.25
-    if all(p[0] == p[1] for p in places) or all(all(q[0] == q[1] for q in other) for other in others):
-        return weights["country_within"]
-    return 1.0
-
-
-def _same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
-    """Every place of each set is in the other, a city or region counting as within its country,
-    and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
-    return all(any(_within(p, q, nested) for q in b) for p in a) \
-        and all(any(_within(q, p, nested) for p in a) for q in b)
-
-
-def _within(p: tuple, q: tuple, nested: dict | None = None) -> bool:
-    """One place in the other, either way: a region or city and its country, a city and its
-    region (keys `US-NY` and `US-NY:Buffalo`), or as the text nests them; two cities of one country
-    are two places."""
-    if p[1] != q[1] and p[1] and q[1]:   # a place of no known country may be in any
-        return False
-    if p[0] == q[0]:
-        return True
-    return (p[0] == p[1] or q[0] == q[1] or p[0].startswith(q[0] + ":") or q[0].startswith(p[0] + ":")
-            or bool(nested) and (q[0] in nested.get(p[0], ()) or p[0] in nested.get(q[0], ())))
-
-
-def _same_count(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
-    """Periods that do not overlap and still one figure: a sentence repeated word for word (its
-    `Wednesday` moved with its document's date), or figures dated by single days (`rose to 317 on
-    Friday`, `charged 23 people on Tuesday` and `the trial of 23 people opened Monday`: a day is
-    when the figure was counted or something was done to what it counts, not a period it covers)."""
-    if claim.echo_key in stat.echoes:
-        return True
-    if _days(claim.period) <= 1 and not claim.vague:   # a day against longer periods: when it was said or
-        return True                                       # counted (`dozens` says too little to join so)
-    return all(_days(p) <= 1 for p in stat.periods)
-
-
-def _days(period: tuple) -> int:
-    return (period[1] - period[0]).days
-
-
-def _overlap(a: tuple, b: tuple) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    (other,) = kinds
+    return other in rules.person_kinds and (what in rules.peoples) != (other in rules.peoples)

@@ -10,9 +10,11 @@ from claimspan.rulefiles import RuleError
 
 @dataclass(frozen=True)
 class GroupingRules:
-    events: dict[str, str]                 # word -> event
+    events: dict[str, str]                 # word (or phrase, its words joined by spaces) -> event
+    event_phrases: dict[str, tuple]        # first word -> the event phrases it opens (`lost their homes`)
     events_not_money: dict[str, str]       # the same without the events of money (money_events)
     running: frozenset[str]
+    weak_events: frozenset[str]            # `aboard`: where what is counted was, only when no other event is
     people_events: frozenset[str]
     counted_classes: dict[str, str]        # head word -> class
     people_counted_as: dict[str, str]      # event -> what people with it count (infected -> case)
@@ -28,6 +30,7 @@ class GroupingRules:
     listed_heads: frozenset[str]
     listed_max: int
     owners: frozenset[str]                 # `her four children`: one person's own, whatever their number
+    part_determiners: frozenset[str]       # `12 of the 14 officials`: the 12 count officials too
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
@@ -66,7 +69,8 @@ def load(overlay: str | None = None) -> GroupingRules:
     path = ruleset.rules_path("statistics", "grouping.yaml")
     data = ruleset.read_rule_file(str(path))
     events = _inverse(data["events"], path, "events")
-    for key in ("running_events", "people_events", "incident_events", "money_events", "people_counted_as"):
+    for key in ("running_events", "weak_events", "people_events", "incident_events", "money_events",
+                "people_counted_as"):
         for name in data.get(key) or []:
             if name not in data["events"]:
                 raise RuleError(f"{ruleset.locate(data, str(path), key)}: key {key!r}: no event {name!r} in 'events'")
@@ -78,8 +82,10 @@ def load(overlay: str | None = None) -> GroupingRules:
     numbers = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml"))) or {}
     money = set(data.get("money_events") or [])
     return GroupingRules(
-        events=events, events_not_money={w: e for w, e in events.items() if e not in money},
+        events=events, event_phrases=_phrases(events),
+        events_not_money={w: e for w, e in events.items() if e not in money},
         running=frozenset(data.get("running_events") or []),
+        weak_events=frozenset(data.get("weak_events") or []),
         people_events=frozenset(data.get("people_events") or []),
         counted_classes=_inverse(data.get("counted_classes") or {}, path, "counted_classes"),
         class_names=frozenset({"people", *(data.get("object_classes") or [])}),   # `jobs`, `homes` are things
@@ -96,6 +102,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         owners=frozenset(data.get("owners") or []),
         count_nouns=frozenset(data.get("count_nouns") or []),
+        part_determiners=frozenset(str(w).lower() for w in data.get("part_determiners") or []),
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
         superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
@@ -116,6 +123,15 @@ def load(overlay: str | None = None) -> GroupingRules:
         months=frozenset(data.get("months") or {}),
         number_words=frozenset(str(w).lower() for w in numbers.get("words") or {}),
         scale_words=frozenset(str(w).lower() for w in numbers.get("scales") or {}))
+
+
+def _phrases(events: dict[str, str]) -> dict[str, tuple]:
+    """first word -> the event phrases of several words it opens, longest first."""
+    out: dict[str, list] = {}
+    for phrase in sorted((k for k in events if " " in k), key=lambda k: -len(k.split())):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _inverse(table: dict, path, key: str) -> dict[str, str]:

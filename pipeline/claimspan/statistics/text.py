@@ -28,3 +28,4 @@ class Sentence(NamedTuple):
     scopes: list              # (token index, `one` or `many`) of each incident word
     owned: list               # (token index of a figure, its own place phrase as a range of ``mentions``)
     within: tuple = ()        # (inner, outer) place keys the sentence nests (`the town of Kemah in Erzincan`)
+    reports: tuple = ()       # token indexes of its first reporting verbs (`said`): who gave its figures
