@@ -1,0 +1,35 @@
+"""Issue 15, dates as a reader resolves them: a length with "later" or "earlier" that no date
+told of anchors. Expected rows are
+marked inline with <date> (tests/inline.py); the attributes written on a tag are checked.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.inline import blank_pipeline, check_dates
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_pipeline("dates")
+
+
+CASES = [
+    # a length with "later" and no date told of before it: the length alone ("later" is a signal)
+    ("2021-06-16", "The alarm sounded. <date kind=duration value=PT1M30S>A minute and a half</date> later, "
+                   "the doors opened."),
+    ("2021-06-16", "The league folded. <date kind=duration value=PXD>A few days</date> later its rival "
+                   "signed the players."),
+    ("2021-06-16", "<date kind=duration value=P2D>Two days</date> earlier, the mayor had resigned."),
+    # with a date told of just before, "later" counts from it
+    ("2021-06-16", "The ferry left on <date value=2021-06-14>Monday</date>. "
+                   "<date value=2021-06-17 anchor_date=2021-06-14>Three days later</date> it reached the island."),
+    # "a year earlier", "a month earlier" compare with a period the document date anchors
+    ("2021-06-16", "Exports rose to $4 million from $3 million <date value=2020>a year earlier</date>."),
+    ("2021-06-16", "Output fell 2% from <date value=2021-05>a month earlier</date>."),
+]
+
+
+@pytest.mark.parametrize("doc_date, marked", CASES)
+def test_inline_cases(nlp, doc_date, marked):
+    check_dates(nlp, doc_date, marked)
