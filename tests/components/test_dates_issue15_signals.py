@@ -1,5 +1,5 @@
 """Issue 15, dates as a reader resolves them: a length with "later" or "earlier" that no date
-told of anchors. Expected rows are
+told of anchors, "last" and the month just ended. Expected rows are
 marked inline with <date> (tests/inline.py); the attributes written on a tag are checked.
 """
 from __future__ import annotations
@@ -27,6 +27,11 @@ CASES = [
     # "a year earlier", "a month earlier" compare with a period the document date anchors
     ("2021-06-16", "Exports rose to $4 million from $3 million <date value=2020>a year earlier</date>."),
     ("2021-06-16", "Output fell 2% from <date value=2021-05>a month earlier</date>."),
+    # "last" and the month just ended is that month a year back ("last month" names the one just ended)
+    ("2021-03-04", "The museum reopened <date value=2020-02>last February</date> after a renovation."),
+    ("2021-03-04", "The museum reopened <date value=2020-07>last July</date> after a renovation."),
+    ("2021-05-20", "The museum reopened <date value=2021-02>last February</date> after a renovation."),
+    ("2021-01-12", "The museum reopened <date value=2020-12>last December</date> after a renovation."),
 ]
 
 

@@ -15,8 +15,19 @@ REFERENCE = "reference"   # how a value was resolved: against the narrative's la
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
 
 
-def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True):
-    """Year of a month/season/quarter written without one: (year, relative) or (None, False)."""
+def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True, named_month: bool = False):
+    """Year of a month/season/quarter written without one: (year, relative) or (None, False).
+
+    "last" and a ``named_month`` is the latest such month before the anchor's, except the one just
+    ended: for that one a writer says "last month", so "last February" in a March story is the
+    February of the year before ("last July" in March: the July just gone; "last December" in
+    January: the December just gone, which is also last year's).
+
+    >>> from claimspan.normalize.timex import default_lexicon, features
+    >>> f = features(["last", "February"], default_lexicon())
+    >>> year_of(f, date(2021, 3, 4), 2, named_month=True), year_of(f, date(2021, 5, 4), 2, named_month=True)
+    ((2020, True), (2021, True))
+    """
     if f.get("year"):
         return f["year"], False
     if anchor is None:
@@ -32,7 +43,7 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True)
             return anchor.year - (diff > 0), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
-        return anchor.year - (first_month >= anchor.month), True
+        return anchor.year - (first_month >= anchor.month - named_month), True
     if rel == 1:
         return anchor.year + (first_month <= anchor.month), True
     return anchor.year, True
@@ -129,7 +140,7 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         y = y if y > 99 else y + (2000 if y < 50 else 1900)
         return _checked(f"{y}-{month:02d}-{day:02d}"), False
     if f.get("month"):
-        year, rel = year_of(f, anchor, f["month"])
+        year, rel = year_of(f, anchor, f["month"], named_month=not f.get("day"))
         ym = f"{year if year else 'XXXX'}-{f['month']:02d}"
         return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
     if f.get("season"):
