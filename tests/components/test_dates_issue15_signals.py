@@ -1,5 +1,5 @@
 """Issue 15, dates as a reader resolves them: a length with "later" or "earlier" that no date
-told of anchors, "last" and the month just ended. Expected rows are
+told of anchors, "last" and the month just ended, a deadline with no tense word. Expected rows are
 marked inline with <date> (tests/inline.py); the attributes written on a tag are checked.
 """
 from __future__ import annotations
@@ -32,6 +32,9 @@ CASES = [
     ("2021-03-04", "The museum reopened <date value=2020-07>last July</date> after a renovation."),
     ("2021-05-20", "The museum reopened <date value=2021-02>last February</date> after a renovation."),
     ("2021-01-12", "The museum reopened <date value=2020-12>last December</date> after a renovation."),
+    # a deadline in a clause with no tense word looks ahead; after an auxiliary of the past it does not
+    ("2021-10-20", "The firm must repay the loan by <date value=2022-02>February</date>."),
+    ("2021-10-20", "Sales had fallen 5% by <date value=2021-03>March</date>."),
 ]
 
 
