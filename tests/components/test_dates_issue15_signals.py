@@ -1,6 +1,7 @@
 """Issue 15, dates as a reader resolves them: a length with "later" or "earlier" that no date
-told of anchors, "last" and the month just ended, a deadline with no tense word. Expected rows are
-marked inline with <date> (tests/inline.py); the attributes written on a tag are checked.
+told of anchors, "last" and the month just ended, a deadline with no tense word, a quarter in the
+future tense. Expected rows are marked inline with <date> (tests/inline.py); the attributes
+written on a tag are checked.
 """
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ CASES = [
     # a deadline in a clause with no tense word looks ahead; after an auxiliary of the past it does not
     ("2021-10-20", "The firm must repay the loan by <date value=2022-02>February</date>."),
     ("2021-10-20", "Sales had fallen 5% by <date value=2021-03>March</date>."),
+    # a quarter or half in the future tense: the first whose results are still to come
+    ("2021-11-10", "The chain will post a loss in <date value=2022-Q1>the first quarter</date>."),
+    ("2021-10-12", "The chain will report a loss for <date value=2021-Q3>the third quarter</date>."),
+    ("2021-02-10", "The chain will report a loss for <date value=2020-Q4>the fourth quarter</date>."),
+    ("2021-10-12", "The mill will be idle in <date value=2022-H1>the first half</date>."),
 ]
 
 

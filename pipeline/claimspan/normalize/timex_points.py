@@ -8,14 +8,18 @@ import re
 from datetime import date, timedelta
 
 from claimspan.normalize.timex_reference import from_reference as _from_reference
-from claimspan.normalize.timex_values import SEASON_MONTHS, interval, shift, value_at, weekday_near
+from claimspan.normalize.timex_values import SEASON_MONTHS, interval, month_end, shift, value_at, weekday_near
 
+# Months after a quarter or half ends within which its results are still to come: "will report a
+# loss for the third quarter" in an October story is the quarter just ended, in a June one the next.
+REPORT_LAG_MONTHS = 3
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 # features that name a day of their own: a clock time with none is on the day the narrative is on
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
 
 
-def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True, named_month: bool = False):
+def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True, named_month: bool = False,
+            last_month: int | None = None):
     """Year of a month/season/quarter written without one: (year, relative) or (None, False).
 
     "last" and a ``named_month`` is the latest such month before the anchor's, except the one just
@@ -27,6 +31,16 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True,
     >>> f = features(["last", "February"], default_lexicon())
     >>> year_of(f, date(2021, 3, 4), 2, named_month=True), year_of(f, date(2021, 5, 4), 2, named_month=True)
     ((2020, True), (2021, True))
+
+    A quarter or half (``last_month``: the month it ends) in a future-tense clause is the first
+    one whose results are still to come: not over, or over for less than ``REPORT_LAG_MONTHS``.
+
+    >>> f = features(["the", "first", "quarter"], default_lexicon()) | {"future": True}
+    >>> year_of(f, date(2021, 11, 10), 1, last_month=3), year_of(f, date(2021, 2, 10), 1, last_month=3)
+    ((2022, True), (2021, True))
+    >>> f = features(["the", "fourth", "quarter"], default_lexicon()) | {"future": True}
+    >>> year_of(f, date(2021, 2, 10), 10, last_month=12), year_of(f, date(2021, 10, 10), 10, last_month=12)
+    ((2020, True), (2021, True))
     """
     if f.get("year"):
         return f["year"], False
@@ -36,6 +50,10 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True,
         return anchor.year + f["year_rel"], True
     rel = f.get("rel")
     if rel is None:   # bare "December", "Jan. 2": the occurrence nearest the anchor, leaning to the past
+        if last_month is not None and 1 <= last_month <= 12 and f.get("future"):
+            due = shift(anchor, "month", -REPORT_LAG_MONTHS)
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            return next(y for y in years if month_end(y, last_month) >= due), True
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
@@ -147,7 +165,9 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         return f"{year if year else 'XXXX'}-{f['season']}", rel
     if f.get("ordinal") and (unit == "quarter" or f.get("half")):
-        year, rel = year_of(f, anchor, (f["ordinal"] - 1) * (3 if unit == "quarter" else 6) + 1, future=False)
+        months = 3 if unit == "quarter" else 6
+        year, rel = year_of(f, anchor, (f["ordinal"] - 1) * months + 1, future=False,
+                            last_month=f["ordinal"] * months)
         return f"{year if year else 'XXXX'}-{'Q' if unit == 'quarter' else 'H'}{f['ordinal']}", rel
     if f.get("year"):
         return str(f["year"]), False
