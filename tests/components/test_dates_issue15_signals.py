@@ -1,6 +1,6 @@
 """Issue 15, dates as a reader resolves them: a length with "later" or "earlier" that no date
 told of anchors, "last" and the month just ended, a deadline with no tense word, a quarter in the
-future tense. Expected rows are marked inline with <date> (tests/inline.py); the attributes
+future tense, a date in the possessive. Expected rows are marked inline with <date> (tests/inline.py); the attributes
 written on a tag are checked.
 """
 from __future__ import annotations
@@ -41,6 +41,10 @@ CASES = [
     ("2021-10-12", "The chain will report a loss for <date value=2021-Q3>the third quarter</date>."),
     ("2021-02-10", "The chain will report a loss for <date value=2020-Q4>the fourth quarter</date>."),
     ("2021-10-12", "The mill will be idle in <date value=2022-H1>the first half</date>."),
+    # a date in the possessive takes no qualifier: the words before it qualify the noun
+    ("2021-06-16", "Lawyers looked for ways around <date value=2021-06-14>Monday</date>'s ruling; "
+                   "prices stayed under <date value=2020>last year</date>'s level; the deal closed "
+                   "<date value=2021-06-09 mod=approx>around June 9</date>."),
 ]
 
 

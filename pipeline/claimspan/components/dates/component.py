@@ -182,7 +182,9 @@ class DatesComponent(RuleComponent):
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
-        rows = [self.attach_affixes(row, prefixes, suffixes) for row in rows]
+        possessive = self.lexicon["possessive"]
+        rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
+                for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -233,11 +235,14 @@ class DatesComponent(RuleComponent):
 
     @staticmethod
     def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
-                       suffixes: dict[int, list[Candidate]]) -> Candidate:
-        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``)."""
+                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False) -> Candidate:
+        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``). A date in the
+        possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
+        Wednesday's ruling", "under last year's rules")."""
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
+        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None
+               and not before_possessive]
         if pre:
             start = min(p.start for p in pre)
         suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
