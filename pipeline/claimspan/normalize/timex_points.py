@@ -79,8 +79,12 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('2020-02', True)
     >>> date_value(features(["Feb.", "28"], lex), None)
     ('XXXX-02-28', False)
+    >>> date_value(features(["the", "day", "before", "yesterday"], lex), date(2021, 5, 31))
+    ('2021-05-29', True)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
+        return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
     if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
             and interval(reference)[2] == "day":
         return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
