@@ -87,7 +87,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "tense_breaks": "[str]", "past_after": "[str]", "deadline_words": "[str]", "future_after": "[str]",
         "relative_pronouns": "[str]", "report_words": "[str]",
         "anaphoric_after_the": "[str]", "narrative_shift": "{int}", "forward_breaks": "[str]",
-        "set_for": "[str]"}.items()}),
+        "set_for": "[str]", "length_shifts": "{str}", "deadline_before": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

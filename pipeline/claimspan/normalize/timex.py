@@ -173,8 +173,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
-                    "relative_pronouns", "report_words",
-                    "anaphoric_after_the", "narrative_shift", "forward_breaks", "set_for")
+                    "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
+                    "set_for", "length_shifts", "deadline_before")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

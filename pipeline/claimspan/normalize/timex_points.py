@@ -8,15 +8,40 @@ import re
 from datetime import date, timedelta
 
 from claimspan.normalize.timex_reference import from_reference as _from_reference
-from claimspan.normalize.timex_values import SEASON_MONTHS, interval, shift, value_at, weekday_near
+from claimspan.normalize.timex_values import SEASON_MONTHS, interval, month_end, shift, value_at, weekday_near
 
+# Months after a quarter or half ends within which its results are still to come: "will report a
+# loss for the third quarter" in an October story is the quarter just ended, in a June one the next.
+REPORT_LAG_MONTHS = 3
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 # features that name a day of their own: a clock time with none is on the day the narrative is on
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
 
 
-def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True):
-    """Year of a month/season/quarter written without one: (year, relative) or (None, False)."""
+def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True, named_month: bool = False,
+            last_month: int | None = None):
+    """Year of a month/season/quarter written without one: (year, relative) or (None, False).
+
+    "last" and a ``named_month`` is the latest such month before the anchor's, except the one just
+    ended: for that one a writer says "last month", so "last February" in a March story is the
+    February of the year before ("last July" in March: the July just gone; "last December" in
+    January: the December just gone, which is also last year's).
+
+    >>> from claimspan.normalize.timex import default_lexicon, features
+    >>> f = features(["last", "February"], default_lexicon())
+    >>> year_of(f, date(2021, 3, 4), 2, named_month=True), year_of(f, date(2021, 5, 4), 2, named_month=True)
+    ((2020, True), (2021, True))
+
+    A quarter or half (``last_month``: the month it ends) in a future-tense clause is the first
+    one whose results are still to come: not over, or over for less than ``REPORT_LAG_MONTHS``.
+
+    >>> f = features(["the", "first", "quarter"], default_lexicon()) | {"future": True}
+    >>> year_of(f, date(2021, 11, 10), 1, last_month=3), year_of(f, date(2021, 2, 10), 1, last_month=3)
+    ((2022, True), (2021, True))
+    >>> f = features(["the", "fourth", "quarter"], default_lexicon()) | {"future": True}
+    >>> year_of(f, date(2021, 2, 10), 10, last_month=12), year_of(f, date(2021, 10, 10), 10, last_month=12)
+    ((2020, True), (2021, True))
+    """
     if f.get("year"):
         return f["year"], False
     if anchor is None:
@@ -25,6 +50,10 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True)
         return anchor.year + f["year_rel"], True
     rel = f.get("rel")
     if rel is None:   # bare "December", "Jan. 2": the occurrence nearest the anchor, leaning to the past
+        if last_month is not None and 1 <= last_month <= 12 and f.get("future"):
+            due = shift(anchor, "month", -REPORT_LAG_MONTHS)
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            return next(y for y in years if month_end(y, last_month) >= due), True
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
@@ -32,7 +61,7 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True)
             return anchor.year - (diff > 0), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
-        return anchor.year - (first_month >= anchor.month), True
+        return anchor.year - (first_month >= anchor.month - named_month), True
     if rel == 1:
         return anchor.year + (first_month <= anchor.month), True
     return anchor.year, True
@@ -50,8 +79,12 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('2020-02', True)
     >>> date_value(features(["Feb.", "28"], lex), None)
     ('XXXX-02-28', False)
+    >>> date_value(features(["the", "day", "before", "yesterday"], lex), date(2021, 5, 31))
+    ('2021-05-29', True)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
+        return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
     if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
             and interval(reference)[2] == "day":
         return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
@@ -129,14 +162,16 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         y = y if y > 99 else y + (2000 if y < 50 else 1900)
         return _checked(f"{y}-{month:02d}-{day:02d}"), False
     if f.get("month"):
-        year, rel = year_of(f, anchor, f["month"])
+        year, rel = year_of(f, anchor, f["month"], named_month=not f.get("day"))
         ym = f"{year if year else 'XXXX'}-{f['month']:02d}"
         return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         return f"{year if year else 'XXXX'}-{f['season']}", rel
     if f.get("ordinal") and (unit == "quarter" or f.get("half")):
-        year, rel = year_of(f, anchor, (f["ordinal"] - 1) * (3 if unit == "quarter" else 6) + 1, future=False)
+        months = 3 if unit == "quarter" else 6
+        year, rel = year_of(f, anchor, (f["ordinal"] - 1) * months + 1, future=False,
+                            last_month=f["ordinal"] * months)
         return f"{year if year else 'XXXX'}-{'Q' if unit == 'quarter' else 'H'}{f['ordinal']}", rel
     if f.get("year"):
         return str(f["year"]), False

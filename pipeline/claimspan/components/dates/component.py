@@ -38,6 +38,9 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
+# Calendar units, finer to coarser: how far a length with "later" or "earlier" is read as one
+# (``length_shifts`` in lexicon.yaml).
+UNIT_ORDER = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -180,7 +183,9 @@ class DatesComponent(RuleComponent):
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
-        rows = [self.attach_affixes(row, prefixes, suffixes) for row in rows]
+        possessive = self.lexicon["possessive"]
+        rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
+                for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -232,11 +237,14 @@ class DatesComponent(RuleComponent):
 
     @staticmethod
     def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
-                       suffixes: dict[int, list[Candidate]]) -> Candidate:
-        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``)."""
+                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False) -> Candidate:
+        """``prefixes`` by their end, ``suffixes`` by their start (``at_position``). A date in the
+        possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
+        Wednesday's ruling", "under last year's rules")."""
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None]
+        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None
+               and not before_possessive]
         if pre:
             start = min(p.start for p in pre)
         suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
@@ -266,9 +274,10 @@ class DatesComponent(RuleComponent):
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
+            span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
             # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
             if tense != "future" or not attrs.get("is_relative"):
-                narrative.tell(sentence, row.rule.kind, attrs)
+                narrative.tell(sentence, attrs["kind"], attrs)
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
@@ -276,6 +285,27 @@ class DatesComponent(RuleComponent):
             if i + 1 < len(resolved) and resolved[i + 1][2] == sentence:
                 self._on_day_after(attrs, span, resolved[i + 1][1], resolved[i + 1][3], anchor)
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
+
+    def _length_of_shift(self, span, kind: str, attrs: dict, anchor: date | None) -> tuple:
+        """A length with "later" or "earlier" that no date told of anchors ("A minute and a half
+        later, the doors opened", "Three days later, the index was down"): it counts from an event
+        of the story, not from the document date, so the row is the length, without the word, which
+        TimeML leaves outside the expression as a signal (``length_shifts``: the coarsest unit it
+        holds for; "a year earlier" compares a report's period with the one a year before it, which
+        the document date does anchor). A date the narrative was on keeps the date ("The ferry left
+        on Monday. Three days later it docked": Thursday)."""
+        last = span[-1].lower_ if len(span) > 1 else ""
+        coarsest = self.lexicon["length_shifts"].get(last)
+        if kind != "date" or coarsest is None or not attrs.get("value") \
+                or (attrs.get("anchor_date") != (anchor.isoformat() if anchor else None)
+                    and attrs["value"] not in ("PAST_REF", "FUTURE_REF")):
+            return span, attrs
+        length = span[:-1]
+        words = [t.text for t in length]
+        unit = timex.features(words, self.lexicon).get("unit")
+        if unit not in UNIT_ORDER or UNIT_ORDER.index(unit) > UNIT_ORDER.index(coarsest):
+            return span, attrs
+        return length, timex.interpret(words, "duration", anchor, self.lexicon)
 
     def _points_back(self, span) -> bool:
         """A word of the span points back into the narrative ("the following month", "that

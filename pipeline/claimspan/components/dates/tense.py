@@ -16,11 +16,19 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int, end: int | None = 
     from the clause's verb after it (``_forward``: "In January the firm withdrew its bid",
     "On Friday the board will vote"), up to token ``end`` (the sentence end). A deadline
     word before the span ("until", ``deadline_words``) looks ahead unless the verb after it
-    tells of a time gone by ("Until Thursday, police had not named him": last Thursday)."""
+    tells of a time gone by ("Until Thursday, police had not named him": last Thursday). A
+    deadline right before the date ("by February", ``deadline_before``) in a clause that tells no
+    tense looks ahead ("the firm must repay the loan by February"), unless an auxiliary of the
+    past comes before it in its clause ("sales had fallen 5% by March")."""
     end = len(doc) if end is None else end
     tense, word = _backward(lexicon, doc, span, start)
     if tense is None:
-        return _forward(lexicon, doc, span, end)
+        tense = _forward(lexicon, doc, span, end)
+        if tense is None and span.start > start and doc[span.start - 1].lower_ in lexicon["deadline_before"] \
+                and not any(t.lower_ in lexicon["past_after"]
+                            for t in doc[max(start, span.start - FUTURE_WINDOW):span.start]):
+            return "future"
+        return tense
     if not tense:   # a reporting verb or a clause break before the span, or an event told of
         return None
     if word in lexicon["deadline_words"] and _forward(lexicon, doc, span, end) == "past":
