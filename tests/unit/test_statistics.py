@@ -99,6 +99,26 @@ def test_the_places_of_the_line_before_are_a_hint_whichever_claim_is_read_first(
         == rules.weights["near_place"]
 
 
+def test_a_toll_of_all_the_incidents_is_not_placed_by_a_paragraph_on_one_of_them(rules):
+    """`the toll of both blasts` after lines on one city: the near place is no hint against the
+    statistic of all the blasts (whose claims name both cities), though it still is for a claim
+    that names no incidents."""
+    both = grouping.Statistic(features.claim_of(0, claim_row(
+        "The blasts in Lima and Quito killed 64 people.", "64", doc="a"), None, rules))
+    assert both.scopes == {"many"}
+    line = "Rescuers in Lima pulled two survivors from the rubble."
+    total = _near(rules, line, "That raised the toll of both blasts to 71.", "71", "b", 1)
+    unplaced = _near(rules, "Rescuers pulled two survivors from the rubble.",
+                     "That raised the toll of both blasts to 71.", "71", "b", 1)
+    bare = _near(rules, line, "That raised the toll to 71.", "71", "c", 2)
+    bare_unplaced = _near(rules, "Rescuers pulled two survivors from the rubble.", "That raised the toll to 71.",
+                          "71", "c", 2)
+    assert total.scope == "many" and {c for _, c in total.near} == {"PE"} and not unplaced.near
+    assert grouping._evidence(total, both, rules) == grouping._evidence(unplaced, both, rules)
+    assert grouping._evidence(bare_unplaced, both, rules) - grouping._evidence(bare, both, rules) \
+        == rules.weights["near_place"]
+
+
 def test_a_country_alone_is_weak_evidence_for_a_place_within_it(rules):
     """`the Peruvian Andes` and a town in Peru: within, but a quarter of the place the text names again."""
     town = grouping.Statistic(features.claim_of(0, claim_row("A crash in Lima killed 8 people.", "8", doc="a"),

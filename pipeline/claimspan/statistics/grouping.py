@@ -236,8 +236,10 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
         score += w["same_place"] * level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
-        score += w["near_place"] * level(claim.near, stat.places, w) \
-            if all(same_places(claim.near, p, nested) for p in stat.places) else -w["near_place"]
+        if all(same_places(claim.near, p, nested) for p in stat.places):
+            score += w["near_place"] * level(claim.near, stat.places, w)
+        elif not (claim.scope == "many" and claim.scope in stat.scopes):
+            score -= w["near_place"]   # (`the toll for both bombings` after a paragraph on one of them: no hint)
     elif claim.places and stat.nears and all(same_places(claim.places, p, nested) for p in stat.nears):
         score += w["near_place"] * level(claim.places, stat.nears, w)   # the hint, the other way round
     elif claim.near and stat.nears == {claim.near}:   # two hints: only the very same places
