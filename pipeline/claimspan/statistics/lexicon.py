@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from claimspan import ruleset
@@ -35,7 +36,7 @@ class GroupingRules:
     describing: tuple[str, ...]            # endings of figures that describe someone (`a 6-year-old`)
     superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
     superseded_phrases: tuple[str, ...]    # or words right before it (`up from the 4,500`)
-    restating: tuple[str, ...]             # words before a figure that give another value for the one before it
+    restating: re.Pattern                  # words before a figure that give another value for the one before it
     contrasts: frozenset[str]              # `but police said 45`: another source's value for the figure before
     reporting_verbs: frozenset[str]
     stop_words: frozenset[str]
@@ -106,7 +107,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         describing=tuple(str(e).lower() for e in data.get("describing") or []),
         superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
         superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
-        restating=tuple(" ".join(str(p).lower().split()) for p in data.get("restating") or []),
+        restating=_endings(data.get("restating") or []),
         contrasts=frozenset(data.get("contrasts") or []),
         reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),
@@ -190,3 +191,11 @@ def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str
                 places.setdefault(city, (f"{entry['key']}:{city}", country))
                 names.setdefault(f"{entry['key']}:{city}", city)
     return places, names, frozenset(data.get("common_words") or [])
+
+
+def _endings(phrases: list) -> re.Pattern:
+    """One pattern for words that end a text of space-joined lower-case words; `*` in a phrase
+    stands for any one word (`put the number of * at`: of dead, of victims)."""
+    alts = [r"\S+".join(re.escape(part) for part in " ".join(str(p).lower().split()).split("*"))
+            for p in phrases]
+    return re.compile(rf"(?:^| )(?:{'|'.join(alts) or '(?!)'})$")
