@@ -170,6 +170,17 @@ def test_interval_of_a_qualified_value(value, qualifier, low, high):
     assert lo == pytest.approx(low) and hi == pytest.approx(high)
 
 
+def test_an_upper_bound_and_a_far_smaller_value_are_two_figures(rules):
+    """`up to $5 million` allows $100,000, but a fact-checker would not check one against the other;
+    `up to $5 million` and `$4 million` may be one reward, misstated."""
+    up_to = features.claim_of(0, claim_row("A reward of up to $5 million was offered.", "$5 million",
+                                           value=5e6, qualifier="at_most", kind="money"), None, rules)
+    assert not compare.plausible(up_to, (1e5, 1e5), rules, running=False)
+    assert compare.plausible(up_to, (4e6, 4e6), rules, running=False)
+    assert compare.plausible(up_to, (1.5e6, 1.5e6), rules, running=True) \
+        and not compare.plausible(up_to, (1.5e6, 1.5e6), rules, running=False)
+
+
 def test_more_than_excludes_the_number():
     assert summary.interval(60, "more_than")[0] > 60 and summary.interval(60, "less_than")[1] < 60
 

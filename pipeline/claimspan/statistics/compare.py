@@ -32,15 +32,21 @@ def common_value(value: float | None, weights: dict) -> bool:
 def plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, running: bool = True) -> bool:
     """Two values that can both be true (`dozens` and `257`), or within a factor: a running toll
     moves between reports (max_ratio); a settled figure may be misstated or revised, but not by as
-    much (settled_ratio: 18 seats and six seats are two parties' figures)."""
+    much (settled_ratio: 18 seats and six seats are two parties' figures). An upper bound can be
+    true with any value below it, so it and a value are compared by the factor too."""
     if claim.span is None:
         return True
     lo, hi = claim.span
     if lo <= other[1] and other[0] <= hi:
-        return True
-    near = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
-    near = near if math.isfinite(near) else other[0] if math.isfinite(other[0]) else other[1]
-    low, high = sorted((abs(claim.value), abs(near)))
+        if lo != -math.inf and other[0] != -math.inf:
+            return True
+        # an upper bound meets every value below it, but `up to $5 million` and a `$100,000` reward are
+        # two figures: the numbers stated are within the ratio of two values that do not meet
+        mark = other[1] if math.isfinite(other[1]) else other[0]
+    else:
+        mark = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
+        mark = mark if math.isfinite(mark) else other[0] if math.isfinite(other[0]) else other[1]
+    low, high = sorted((abs(claim.value), abs(mark)))
     return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
 
