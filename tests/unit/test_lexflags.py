@@ -92,3 +92,17 @@ def test_triggered_matcher_finds_in_each_window_what_one_matcher_finds():
         assert sorted(triggered(doc, windows)) == expected and len(expected) >= 6
     assert 1 < len(triggered.matchers) <= 3
     assert triggered(doc, []) == []
+
+
+def test_triggered_matcher_takes_flag_bits_only_at_its_first_call():
+    """The bits are few: a Matcher that sees every token, built after it, must not find them taken."""
+    nlp = spacy.blank("en")
+    triggered = lexflags.TriggeredMatcher(nlp.vocab)
+    triggered.add("clock", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["a.m.", "p.m."]}}]])
+
+    def bits():
+        return sum(isinstance(g, lexflags.WordTest) for g in nlp.vocab.lex_attr_getters.values())
+
+    assert bits() == 0
+    doc = nlp("At 9 a.m. sharp")
+    assert triggered(doc, [(0, len(doc))]) == [(nlp.vocab.strings["clock"], 1, 3)] and bits() == 1

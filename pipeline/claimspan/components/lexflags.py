@@ -239,9 +239,9 @@ class TriggeredMatcher:
         self.seen: dict[frozenset, int] = {}           # set of positions -> stretches run group by group
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
-        fast = add(Matcher(self.vocab, validate=False), key, patterns)   # validated, in their fast form
-        for written, pattern in zip(patterns, fast):
-            sets = [words for is_shape, words in required_words(written) if not is_shape]
+        add(Matcher(self.vocab, validate=False), key, patterns, flags=False)   # validated
+        for pattern in patterns:
+            sets = [words for is_shape, words in required_words(pattern) if not is_shape]
             trigger = min(sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
             if trigger not in self.groups:
                 if not trigger:
@@ -249,11 +249,19 @@ class TriggeredMatcher:
                 for word in trigger:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
-                self.group_matchers.append(Matcher(self.vocab, validate=False))
             self.groups[trigger].append((key, pattern))
-            self.group_matchers[list(self.groups).index(trigger)].add(key, [pattern])
+        self.group_matchers = []   # built at the next call
         self.matchers.clear()
         self.seen.clear()
+
+    def _build(self) -> None:
+        """Each trigger's Matcher, its patterns in their fast form: at the first call, after every
+        component is built, so that the Matchers that see every token have taken the few flag
+        bits first (a flag saves less on the few tokens of the stretches)."""
+        for trigger, patterns in self.groups.items():
+            matcher = Matcher(self.vocab, validate=False)
+            self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
+            self.group_matchers.append(matcher)
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
@@ -274,6 +282,8 @@ class TriggeredMatcher:
         the Doc's LOWER ids, when the caller has them."""
         if not windows:
             return []
+        if not self.group_matchers and self.groups:
+            self._build()
         if lower is None:
             lower = doc.to_array(LOWER).tolist()
         matches = []
