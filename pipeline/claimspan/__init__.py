@@ -23,6 +23,7 @@ def build_nlp(model: str | None = None, rules: str | None = None):
     import spacy
 
     from claimspan import components, ruleset  # noqa: F401  components: registers the factories
+    from claimspan.components import lexflags
     from claimspan.tokenizer import customize_tokenizer
 
     ruleset.use_overlay(rules)
@@ -33,6 +34,7 @@ def build_nlp(model: str | None = None, rules: str | None = None):
     customize_tokenizer(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(f"claimspan_{name}")
+    lexflags.build_pending(nlp.vocab)   # the stretches' Matchers take the flag bits the others left
     return nlp
 
 

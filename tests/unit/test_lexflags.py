@@ -106,3 +106,16 @@ def test_triggered_matcher_takes_flag_bits_only_at_its_first_call():
     assert bits() == 0
     doc = nlp("At 9 a.m. sharp")
     assert triggered(doc, [(0, len(doc))]) == [(nlp.vocab.strings["clock"], 1, 3)] and bits() == 1
+
+
+def test_build_pending_builds_the_triggered_matchers_of_one_vocabulary():
+    """build_nlp builds them once every component is, while the vocabulary is small."""
+    nlp, other = spacy.blank("en"), spacy.blank("en")
+    mine, theirs = lexflags.TriggeredMatcher(nlp.vocab), lexflags.TriggeredMatcher(other.vocab)
+    for matcher in (mine, theirs):
+        matcher.add("clock", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["a.m.", "p.m."]}}]])
+    lexflags.build_pending(nlp.vocab)
+    assert len(mine.group_matchers) == 1 and theirs.group_matchers == []
+    assert any(isinstance(g, lexflags.WordTest) for g in nlp.vocab.lex_attr_getters.values())
+    doc = nlp("At 9 a.m. sharp")
+    assert mine(doc, [(0, len(doc))]) == [(nlp.vocab.strings["clock"], 1, 3)]

@@ -17,6 +17,7 @@ as it was: slower, never different.
 from __future__ import annotations
 
 import re
+import weakref
 
 import numpy as np
 from spacy.attrs import IDS, LOWER, SHAPE
@@ -250,14 +251,17 @@ class TriggeredMatcher:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
             self.groups[trigger].append((key, pattern))
-        self.group_matchers = []   # built at the next call
+        self.group_matchers = []   # built by build_pending or at the next call
         self.matchers.clear()
         self.seen.clear()
+        if not any(ref() is self for ref in _PENDING):
+            _PENDING.append(weakref.ref(self))
 
     def _build(self) -> None:
-        """Each trigger's Matcher, its patterns in their fast form: at the first call, after every
-        component is built, so that the Matchers that see every token have taken the few flag
-        bits first (a flag saves less on the few tokens of the stretches)."""
+        """Each trigger's Matcher, its patterns in their fast form: after every component is
+        built (``build_pending``; else at the first call), so that the Matchers that see every
+        token have taken the few flag bits first (a flag saves less on the few tokens of the
+        stretches)."""
         for trigger, patterns in self.groups.items():
             matcher = Matcher(self.vocab, validate=False)
             self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
@@ -306,3 +310,19 @@ class TriggeredMatcher:
             for matcher in run:
                 matches.extend((k, a + s, a + e) for k, s, e in matcher(stretch))
         return matches
+
+
+_PENDING: list[weakref.ref] = []   # TriggeredMatchers with patterns added since they were built, in order
+
+
+def build_pending(vocab: Vocab) -> None:
+    """Build the TriggeredMatchers of ``vocab`` that are not built, in the order they were
+    made: once every component is (``claimspan.build_nlp``), and while the vocabulary is
+    small (a new flag bit is set on every entry it holds: on a vocabulary a corpus has grown,
+    that is most of a second)."""
+    for ref in list(_PENDING):
+        matcher = ref()
+        if matcher is None or matcher.vocab is vocab:
+            _PENDING.remove(ref)
+        if matcher is not None and matcher.vocab is vocab and not matcher.group_matchers and matcher.groups:
+            matcher._build()
