@@ -15,6 +15,9 @@ the rules it exercises, gives a text (and the document date it assumes), the
 rows it must produce (``expect``: every key given must match) and the rows it
 must not produce (``absent``: a negative example; ``{}`` matches any row). A
 rule is *covered* when at least one passing example names it.
+
+Just over 300 lines: the inventory, the example runner and the ablation are one
+reading of the rule names and share the ``Check`` result.
 """
 from __future__ import annotations
 
