@@ -262,6 +262,19 @@ def test_one_blast_and_the_bombings_are_two_statistics():
     assert ids[0] == ids[2] != ids[1]
 
 
+def test_the_same_number_of_a_part_and_of_the_whole_is_one_figure():
+    """`12 Britons died in Quito`, then `the blasts in Quito and Lima killed 64 people, including 12
+    Britons`: all twelve were in Quito, so one figure; not `11 Britons`, nor 12 in Lima alone."""
+    rows = [_killed("a", "Officials said 12 Britons died in Quito.", "12", 12),
+            _killed("b", "The blasts in Quito and Lima killed 64 people, including 12 Britons.", "12", 12),
+            _killed("c", "The blasts in Quito and Lima killed 65 people, including 11 Britons.", "11", 11),
+            _killed("d", "Officials said 12 Britons died in Lima.", "12", 12)]
+    for row in rows:
+        row["counted"] = "Britons"
+    ids, _ = group_rows(rows, {d: dt.date(2026, 8, n) for n, d in enumerate("abcd", 1)})
+    assert ids[0] == ids[1] and len({ids[0], ids[2], ids[3]}) == 3
+
+
 def test_an_early_vague_toll_joins_the_later_counts():
     """`dozens` is at least 24: it can be true with 257, though 257 is ten times 24."""
     rows = [_killed("a", "Bombs in Kenya and Tanzania killed dozens of people.", "dozens", 24, "at_least"),

@@ -14,7 +14,7 @@ The tests of values, periods and places the evidence is made of are in
 compare.py; the features of a claim, its events, its places and the statistic's
 label are modules of their own.
 
-Just over 300 lines: the clustering and the evidence it weighs are one
+About 340 lines: the clustering and the evidence it weighs are one
 algorithm, tuned together (rules/statistics/grouping.yaml weights).
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import math
 from collections import defaultdict
 
 from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, plausible, same_count,
-                                          same_places)
+                                          same_places, within)
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
 
@@ -228,14 +228,16 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None
     if claim.rate != stat.members[0].rate:
         return None   # `hundreds each year` is no count of one year's or one crash's dead
-    if claim.scope and stat.scopes and claim.scope not in stat.scopes:
+    whole = _whole_and_part(claim, stat, rules)
+    if claim.scope and stat.scopes and claim.scope not in stat.scopes and not whole:
         return None   # one blast is not the bombings together
     if claim.period and any(not overlap(claim.period, p) for p in stat.periods) \
             and not same_count(claim, stat, rules):
         return None
     score = 0.0
     if claim.places and stat.places:
-        if not all(same_places(claim.places, p, nested) for p in stat.places):
+        if not all(same_places(claim.places, p, nested) or whole and _nested(claim.places, p, nested)
+                   for p in stat.places):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
         score += w["same_place"] * level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
@@ -293,6 +295,20 @@ def _same_thing(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
     if claim.what and stat.whats and claim.what not in stat.whats and not _people_alike(claim.what, stat.whats, rules):
         return False
     return not (claim.event and claim.own_event and stat.own_events and claim.event not in stat.own_events)
+
+
+def _whole_and_part(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool:
+    """The same exact number of the same kind of person or thing, and the same event, may be told of
+    a part and of the whole (`12 Americans died in Nairobi`, `the bombings in Nairobi and Dar es
+    Salaam killed 257 people, including 12 Americans`): all of them were in the part."""
+    return claim.qualifier == "exact" and not claim.vague and claim.value in stat.values \
+        and claim.what is not None and claim.what not in rules.class_names and claim.what in stat.whats \
+        and claim.event is not None and claim.event in stat.events
+
+
+def _nested(a: frozenset, b: frozenset, nested: dict | None) -> bool:
+    """Every place of one set is within one of the other's (a part and its whole, either way)."""
+    return all(any(within(p, q, nested) for q in b) for p in a) or all(any(within(q, p, nested) for p in a) for q in b)
 
 
 def _other_source(claim: Claim, stat: Statistic) -> bool:
