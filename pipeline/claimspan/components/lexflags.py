@@ -69,15 +69,20 @@ def flag_for(vocab: Vocab, test: WordTest) -> int | None:
     return bit
 
 
+def validate(key: str, patterns: list[list[dict]]) -> None:
+    """spaCy's check of the patterns as written (MatchPatternError naming ``key``)."""
+    errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
+    if any(errors.values()):
+        raise MatchPatternError(key, errors)
+
+
 def add(matcher: Matcher, key: str, patterns: list[list[dict]], flags: bool = True) -> list[list[dict]]:
     """``matcher.add(key, patterns)`` with the patterns validated as written, then added
     in their fast form. ``matcher`` is built with ``validate=False``: spaCy's schema
     does not know the FLAG attributes. ``flags=False`` keeps the tests as written,
     for a Matcher that only ever sees a few tokens: the bits are better spent on
     one that sees every token."""
-    errors = {i: validate_token_pattern(p) for i, p in enumerate(patterns)}
-    if any(errors.values()):
-        raise MatchPatternError(key, errors)
+    validate(key, patterns)
     patterns = [fast_pattern(matcher.vocab, p) for p in patterns] if flags else patterns
     matcher.add(key, patterns)
     return patterns
@@ -244,7 +249,7 @@ class TriggeredMatcher:
         self.seen: dict[frozenset, int] = {}           # set of positions -> stretches run group by group
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
-        add(Matcher(self.vocab, validate=False), key, patterns, flags=False)   # validated
+        validate(key, patterns)
         for pattern in patterns:
             sets = [words for is_shape, words in required_words(pattern) if not is_shape]
             trigger = min(sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
@@ -328,5 +333,5 @@ def build_pending(vocab: Vocab) -> None:
         matcher = ref()
         if matcher is None or matcher.vocab is vocab:
             _PENDING.remove(ref)
-        if matcher is not None and matcher.vocab is vocab and not matcher.group_matchers and matcher.groups:
-            matcher._build()
+            if matcher is not None and not matcher.group_matchers and matcher.groups:
+                matcher._build()

@@ -16,6 +16,8 @@ DURATION_CODE = {"day": ("D", 1), "week": ("W", 1), "month": ("M", 1), "quarter"
 GRANULARITY = {"day": "day", "month": "month", "quarter": "quarter", "year": "year",
                "decade": "decade", "century": "century"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# finer to coarser (how far a length with "later" or "earlier" is read as one: lexicon length_shifts)
+UNIT_ORDER = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 
 
 def month_end(y: int, m: int) -> date:

@@ -82,8 +82,16 @@ def level(places: frozenset, others: set, weights: dict) -> float:
 def same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
     """Every place of each set is in the other, a city or region counting as within its country,
     and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
-    return all(any(within(p, q, nested) for q in b) for p in a) \
-        and all(any(within(q, p, nested) for p in a) for q in b)
+    return _inside(a, b, nested) and _inside(b, a, nested)
+
+
+def part_and_whole(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
+    """Every place of one set is in the other, either way (Nairobi and Nairobi and Dar es Salaam)."""
+    return _inside(a, b, nested) or _inside(b, a, nested)
+
+
+def _inside(a: frozenset, b: frozenset, nested: dict | None) -> bool:
+    return all(any(within(p, q, nested) for q in b) for p in a)
 
 
 def within(p: tuple, q: tuple, nested: dict | None = None) -> bool:

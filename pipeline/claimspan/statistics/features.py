@@ -25,7 +25,6 @@ from claimspan.statistics.places import (context_places, home_country, in_countr
 from claimspan.statistics.text import Sentence, tokens
 
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
-RESTATING_WORDS = 8   # words before a figure read for `put the figure at`, `put the number of dead at`
 RATE_REACH = 8       # words after a figure in which `each year` makes it a rate
 CONTRAST_WORDS = 7    # words before a figure in which `but` opens `but police said 45`
 APPROX = 0.10   # `about`, `nearly`: within 10%
@@ -111,7 +110,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
         and not _increment(lower, first, last, rules)
     superseded = any(w in rules.superseded for w in lower[max(0, first - 3):first]) \
         or any(" ".join(lower[max(0, first - 3):first]).endswith(p) for p in rules.superseded_phrases)
-    before = " ".join(lower[max(0, first - RESTATING_WORDS):first])
+    before = " ".join(lower[max(0, first - rules.restating_words):first])
     restates = rules.restating.search(before) is not None or _contrasted(lower, first, rules)
     qualifier = row.get("qualifier") or "exact"
     span = None if value is None else interval(value, qualifier)

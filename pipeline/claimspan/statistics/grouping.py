@@ -23,8 +23,8 @@ import datetime as dt
 import math
 from collections import defaultdict
 
-from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, plausible, same_count,
-                                          same_places, within)
+from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, part_and_whole, plausible,
+                                          same_count, same_places)
 from claimspan.statistics.features import Claim
 from claimspan.statistics.lexicon import GroupingRules
 
@@ -228,16 +228,16 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None
     if claim.rate != stat.members[0].rate:
         return None   # `hundreds each year` is no count of one year's or one crash's dead
-    whole = _whole_and_part(claim, stat, rules)
-    if claim.scope and stat.scopes and claim.scope not in stat.scopes and not whole:
+    if claim.scope and stat.scopes and claim.scope not in stat.scopes and not _whole_and_part(claim, stat, rules):
         return None   # one blast is not the bombings together
     if claim.period and any(not overlap(claim.period, p) for p in stat.periods) \
             and not same_count(claim, stat, rules):
         return None
     score = 0.0
     if claim.places and stat.places:
-        if not all(same_places(claim.places, p, nested) or whole and _nested(claim.places, p, nested)
-                   for p in stat.places):
+        if not all(same_places(claim.places, p, nested) for p in stat.places) \
+                and not (_whole_and_part(claim, stat, rules)
+                         and all(part_and_whole(claim.places, p, nested) for p in stat.places)):
             return None   # another place, or a part of the place (Nairobi alone vs both capitals)
         score += w["same_place"] * level(claim.places, stat.places, w)
     elif claim.near and stat.places:   # the places of the sentences before: a hint, never a reason to refuse
@@ -304,11 +304,6 @@ def _whole_and_part(claim: Claim, stat: Statistic, rules: GroupingRules) -> bool
     return claim.qualifier == "exact" and not claim.vague and claim.value in stat.values \
         and claim.what is not None and claim.what not in rules.class_names and claim.what in stat.whats \
         and claim.event is not None and claim.event in stat.events
-
-
-def _nested(a: frozenset, b: frozenset, nested: dict | None) -> bool:
-    """Every place of one set is within one of the other's (a part and its whole, either way)."""
-    return all(any(within(p, q, nested) for q in b) for p in a) or all(any(within(q, p, nested) for p in a) for q in b)
 
 
 def _other_source(claim: Claim, stat: Statistic) -> bool:

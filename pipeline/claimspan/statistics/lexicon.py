@@ -37,6 +37,7 @@ class GroupingRules:
     superseded: frozenset[str]             # a word in the 3 before the figure (`initially put at nine`)
     superseded_phrases: tuple[str, ...]    # or words right before it (`up from the 4,500`)
     restating: re.Pattern                  # words before a figure that give another value for the one before it
+    restating_words: int                   # the words of the longest of them: how far back to read
     contrasts: frozenset[str]              # `but police said 45`: another source's value for the figure before
     reporting_verbs: frozenset[str]
     stop_words: frozenset[str]
@@ -108,6 +109,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         superseded=frozenset(w for w in data.get("superseded") or [] if " " not in w),
         superseded_phrases=tuple(w for w in data.get("superseded") or [] if " " in w),
         restating=_endings(data.get("restating") or []),
+        restating_words=max((len(str(p).split()) for p in data.get("restating") or []), default=0),
         contrasts=frozenset(data.get("contrasts") or []),
         reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs") or []),
         stop_words=frozenset(data.get("context_stop_words") or []),

@@ -32,7 +32,7 @@ from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.lexflags import among, required_words
 from claimspan.components.base import RuleComponent
-from claimspan.normalize import timex
+from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
@@ -43,9 +43,6 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
-# Calendar units, finer to coarser: how far a length with "later" or "earlier" is read as one
-# (``length_shifts`` in lexicon.yaml).
-UNIT_ORDER = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -308,7 +305,8 @@ class DatesComponent(RuleComponent):
         length = span[:-1]
         words = [t.text for t in length]
         unit = timex.features(words, self.lexicon).get("unit")
-        if unit not in UNIT_ORDER or UNIT_ORDER.index(unit) > UNIT_ORDER.index(coarsest):
+        if unit not in timex_values.UNIT_ORDER \
+                or timex_values.UNIT_ORDER.index(unit) > timex_values.UNIT_ORDER.index(coarsest):
             return span, attrs
         return length, timex.interpret(words, "duration", anchor, self.lexicon)
 
