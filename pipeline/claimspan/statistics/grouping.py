@@ -14,7 +14,7 @@ The tests of values, periods and places the evidence is made of are in
 compare.py; the features of a claim, its events, its places and the statistic's
 label are modules of their own.
 
-About 340 lines: the clustering and the evidence it weighs are one
+About 330 lines: the clustering and the evidence it weighs are one
 algorithm, tuned together (rules/statistics/grouping.yaml weights).
 """
 from __future__ import annotations
