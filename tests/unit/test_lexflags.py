@@ -86,12 +86,19 @@ def test_triggered_matcher_finds_in_each_window_what_one_matcher_finds():
     windows = [(0, 6), (6, 12), (12, len(doc))]
     expected = sorted((k, a + s, a + e) for a, b in windows for k, s, e in plain(doc[a:b]))
     assert len(triggered.groups) == 4 and len(triggered) == 4
-    # a set of triggers is run trigger by trigger until it comes back, then gets one Matcher
+    # a set of triggers is run trigger by trigger until the calls one Matcher would have saved
+    # pay for building it, then gets one Matcher
+    triggered.CALLS_PER_PATTERN = 2
     assert sorted(triggered(doc, windows[:1])) == [m for m in expected if m[2] <= 6] and triggered.matchers == {}
-    for _ in range(triggered.BUILD_AFTER + 1):
+    for _ in range(4):
         assert sorted(triggered(doc, windows)) == expected and len(expected) >= 6
     assert 1 < len(triggered.matchers) <= 3
     assert triggered(doc, []) == []
+    # run trigger by trigger, each group sees only the tokens its patterns reach from its trigger
+    fresh = lexflags.TriggeredMatcher(nlp.vocab)
+    for key, pats in patterns.items():
+        fresh.add(key, pats)
+    assert sorted(fresh(doc, [(0, len(doc))])) == sorted(plain(doc)) and fresh.matchers == {}
 
 
 def test_triggered_matcher_takes_flag_bits_only_at_its_first_call():

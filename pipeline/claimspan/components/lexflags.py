@@ -30,6 +30,8 @@ from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.vocab import Vocab
 
+from claimspan.components.docarrays import column, word_ids
+
 FREE_BITS = range(19, 64)   # FLAG19..FLAG63; the bits below are spaCy's own (IS_ALPHA, LIKE_NUM, ...)
 FLAG_NAME = {bit: f"FLAG{bit}" for bit in FREE_BITS}
 assert all(IDS[name] == bit for bit, name in FLAG_NAME.items())
@@ -150,6 +152,21 @@ def among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[at] == values
 
 
+def _longest(patterns) -> int | None:
+    """Tokens in the longest match of any of ``patterns`` (None: no bound).
+
+    >>> _longest([[{"ORTH": "a"}, {"ORTH": "b", "OP": "?"}], [{"ORTH": "c"}]]), _longest([[{"OP": "+"}]])
+    (2, None)
+    """
+    longest = 0
+    for pattern in patterns:
+        most = [_most(t.get("OP")) for t in pattern]
+        if None in most:
+            return None
+        longest = max(longest, sum(most))
+    return longest
+
+
 def _most(op: str | None) -> int | None:
     """How many tokens a pattern token with operator ``op`` may match (None: no bound).
 
@@ -204,11 +221,9 @@ class SparseMatcher:
     def __call__(self, doc) -> list[tuple[int, int, int]]:
         if self.longest is None or not len(doc):
             return self.matcher(doc)
-        attrs = sorted({a for a, _ in self.conditions})
-        values = doc.to_array(attrs).reshape(len(doc), len(attrs))
         can_start = np.zeros(len(doc), dtype=bool)
         for a, v in self.conditions:
-            can_start |= values[:, attrs.index(a)] == v
+            can_start |= column(doc, a) == v
         matches, start, end = [], None, None
         for i in np.flatnonzero(can_start).tolist() + [None]:
             if i is not None and end is not None and i <= end:
@@ -231,12 +246,15 @@ class TriggeredMatcher:
     stretches have. Each trigger's patterns have a Matcher of their own, built with
     the rules. A Matcher call has a fixed cost too (and makes a Token of every token it
     sees), so a set of triggers that keeps coming back gets one Matcher holding all
-    its patterns; building one costs as much as some hundred calls, so a set is first
-    run trigger by trigger (a corpus has a few hundred sets, most of them seen once or
-    twice). The matches are those of one Matcher with every pattern, perhaps in
-    another order."""
+    its patterns. Building one costs as much as a few calls per pattern it holds, so a
+    set is run trigger by trigger until the calls a joint Matcher would have saved add
+    up to its cost (the rent-or-buy rule: never more than twice the better choice's
+    time; a corpus has a few hundred sets, most of them seen once or twice). The
+    matches are those of one Matcher with every pattern, perhaps in another order."""
 
-    BUILD_AFTER = 2   # stretches a set of triggers is run trigger by trigger before it gets a Matcher
+    # Matcher calls saved, per pattern of the set, before the set gets a joint Matcher: adding
+    # a pattern costs 1 to 6 calls on a stretch (measured; more with Python-tested word sets)
+    CALLS_PER_PATTERN = 8
     KEEP = 2048       # joint Matchers kept (about 300 sets over TimeBank and the AP news)
 
     def __init__(self, vocab: Vocab):
@@ -246,7 +264,10 @@ class TriggeredMatcher:
         self.triggered: dict[int, set[int]] = {}   # LOWER id -> positions in self.groups it triggers
         self.always: set[int] = set()               # positions of the groups with no trigger
         self.matchers: dict[frozenset, Matcher] = {}   # set of positions -> a Matcher of all their patterns
-        self.seen: dict[frozenset, int] = {}           # set of positions -> stretches run group by group
+        self.saved: dict[frozenset, int] = {}          # set of positions -> calls a joint Matcher would have saved
+        self.sizes: list[int] = []                     # per position in self.groups: its patterns
+        self.reach: list[int | None] = []              # per position: its longest pattern (None: unbounded)
+        self.trigger_ids: list[frozenset] = []         # per position: the LOWER ids of its trigger
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         validate(key, patterns)
@@ -262,7 +283,7 @@ class TriggeredMatcher:
             self.groups[trigger].append((key, pattern))
         self.group_matchers = []   # built by build_pending or at the next call
         self.matchers.clear()
-        self.seen.clear()
+        self.saved.clear()
         if not any(ref() is self for ref in _PENDING):
             _PENDING.append(weakref.ref(self))
 
@@ -275,6 +296,9 @@ class TriggeredMatcher:
             matcher = Matcher(self.vocab, validate=False)
             self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
             self.group_matchers.append(matcher)
+        self.sizes = [len(patterns) for patterns in self.groups.values()]
+        self.reach = [_longest(pattern for _, pattern in patterns) for patterns in self.groups.values()]
+        self.trigger_ids = [frozenset(self.vocab.strings.add(w) for w in trigger) for trigger in self.groups]
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
@@ -298,27 +322,47 @@ class TriggeredMatcher:
         if not self.group_matchers and self.groups:
             self._build()
         if lower is None:
-            lower = doc.to_array(LOWER).tolist()
+            lower = word_ids(doc, LOWER)
         matches = []
         for a, b in windows:
             groups = set(self.always)
             for word in set(lower[a:b]):
                 groups |= self.triggered.get(word, set())
-            if len(groups) == 1:
-                run = [self.group_matchers[next(iter(groups))]]
-            elif groups:
-                key = frozenset(groups)
-                run = [self.matchers.get(key)]
-                if run[0] is None:
-                    self.seen[key] = self.seen.get(key, 0) + 1
-                    run = [self._joint(key)] if self.seen[key] > self.BUILD_AFTER else \
-                        [self.group_matchers[g] for g in sorted(groups)]
+            joint = self._joint_for(frozenset(groups)) if len(groups) > 1 else None
+            if joint is not None:
+                matches.extend((k, a + s, a + e) for k, s, e in joint(doc[a:b]))
             else:
-                continue
-            stretch = doc[a:b]
-            for matcher in run:
-                matches.extend((k, a + s, a + e) for k, s, e in matcher(stretch))
+                for g in sorted(groups):
+                    matches.extend(self._run_near_trigger(doc, g, a, b, lower))
         return matches
+
+    def _joint_for(self, key: frozenset) -> Matcher | None:
+        """The joint Matcher of a set of groups, built once the calls it would have saved pay for it."""
+        matcher = self.matchers.get(key)
+        if matcher is None:
+            self.saved[key] = self.saved.get(key, 0) + len(key) - 1
+            if self.saved[key] >= self.CALLS_PER_PATTERN * sum(self.sizes[g] for g in key):
+                matcher = self._joint(key)
+        return matcher
+
+    def _run_near_trigger(self, doc, g: int, a: int, b: int, lower: list[int]) -> list[tuple[int, int, int]]:
+        """Group ``g``'s matches in ``doc[a:b]``, run only on the tokens its patterns reach from
+        its trigger words there (each match holds one): the Matcher makes a Token of every token
+        it sees, and the trigger words are often a few tokens of a long stretch."""
+        reach, ids = self.reach[g], self.trigger_ids[g]
+        if reach is None or not ids:
+            stretches = [(a, b)]
+        else:
+            stretches = []
+            for k in range(a, b):
+                if lower[k] in ids:
+                    s, e = max(a, k - reach + 1), min(b, k + reach)
+                    if stretches and s <= stretches[-1][1]:
+                        stretches[-1] = (stretches[-1][0], e)
+                    else:
+                        stretches.append((s, e))
+        matcher = self.group_matchers[g]
+        return [(key, s + x, s + y) for s, e in stretches for key, x, y in matcher(doc[s:e])]
 
 
 _PENDING: list[weakref.ref] = []   # TriggeredMatchers with patterns added since they were built, in order

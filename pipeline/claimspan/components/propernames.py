@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from claimspan.components.docarrays import column
 from claimspan.components.lexflags import among
 from claimspan.ruleset import load_table
 
@@ -141,7 +142,7 @@ def tokens_with_text(doc: Doc, texts) -> list[int]:
     if not texts or not len(doc):
         return []
     wanted = numpy.unique(numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64"))
-    return numpy.flatnonzero(among(doc.to_array(ORTH), wanted)).tolist()
+    return numpy.flatnonzero(among(column(doc, ORTH), wanted)).tolist()
 
 
 def articles() -> tuple[frozenset, frozenset]:

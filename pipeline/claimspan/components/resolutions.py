@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.candidates import longest
+from claimspan.components.docarrays import column
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
@@ -281,7 +282,7 @@ class ResolutionsComponent(RuleComponent):
         """The ``lower`` pattern's matches, each found in the few tokens before its head."""
         if not len(self.lower_matcher) or not len(doc):
             return []
-        heads = np.flatnonzero(lexflags.among(doc.to_array(LOWER), self.lower_head_ids)).tolist()
+        heads = np.flatnonzero(lexflags.among(column(doc, LOWER), self.lower_head_ids)).tolist()
         found = set()
         for h in heads:
             a = max(0, h - LOWER_NAME_WORDS - 1)

@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimspan import extensions, layout, ruleset
+from claimspan.components.docarrays import column
 from claimspan.components.lexflags import among
 from claimspan.components.speakers import label_spans
 
@@ -62,8 +63,9 @@ class LineSentencizer:
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([ORTH, LOWER, IS_SPACE, IDX])
-        orth, lower, space, idx = arr[:, 0], arr[:, 1], arr[:, 2].astype(bool), arr[:, 3].astype("int64")
+        orth, lower = column(doc, ORTH), column(doc, LOWER)   # read once for every component
+        arr = doc.to_array([IS_SPACE, IDX])
+        space, idx = arr[:, 0].astype(bool), arr[:, 1].astype("int64")
         lines = np.zeros(n, dtype=bool)
         lines[1:] = line_ends(doc._.text, idx)[:-1]
         speech, inside = label_bounds(doc, idx)

@@ -25,6 +25,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from claimspan.components.docarrays import column
 from claimspan.components.lexflags import among
 
 MAX_BETWEEN = 40     # clause openers looked at between a date and a claim (a bound, not a tuning)
@@ -35,7 +36,7 @@ def positions(doc: Doc, words, attr=LOWER) -> list[int]:
     """Positions of the tokens of a Doc that are one of ``words``, in order."""
     if not len(doc) or not words:
         return []
-    return np.flatnonzero(among(doc.to_array(attr), _keys(tuple(words)))).tolist()
+    return np.flatnonzero(among(column(doc, attr), _keys(tuple(words)))).tolist()
 
 
 @functools.lru_cache(maxsize=64)

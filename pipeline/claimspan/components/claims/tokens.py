@@ -8,6 +8,7 @@ from typing import NamedTuple
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from claimspan.components.docarrays import word_ids
 from claimspan.normalize.numbers import fold
 
 MINOR_UNITS = frozenset({"USX", "GBX"})   # cents and pence (currencies.yaml)
@@ -33,7 +34,7 @@ class FoldedTokens:
 
     def __init__(self, doc: Doc):
         self.strings = doc.vocab.strings
-        self.orths = doc.to_array(ORTH).tolist()
+        self.orths = word_ids(doc, ORTH)
         self.folded: list[str | None] = [None] * len(self.orths)
         self.n = len(self.orths)
 

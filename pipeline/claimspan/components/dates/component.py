@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from spacy.attrs import LOWER, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
+from claimspan.components.docarrays import column, word_ids
 from claimspan.components.lexflags import among, required_words
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex, timex_values
@@ -202,11 +204,11 @@ class DatesComponent(RuleComponent):
         matches that count are those of running every pattern on the whole window."""
         if not len(doc):
             return []
-        lower, shape = doc.to_array("LOWER"), doc.to_array("SHAPE")
+        lower, shape = column(doc, LOWER), column(doc, SHAPE)
         hits = np.flatnonzero(among(lower, self.trigger_lower) | among(shape, self.trigger_shape)).tolist()
         windows = merge_windows([(max(0, i - self.window), min(len(doc), i + self.window + 1), i) for i in hits])
         # an unbounded exclusion runs only in the windows that hold a word it needs ("Street")
-        lower_ids = lower.tolist()
+        lower_ids = word_ids(doc, LOWER)
         matches = self.window_matcher(doc, [(start, end) for start, end, _ in windows], lower_ids)
         near_cores: list[tuple[int, int]] = []
         for start, end, positions in windows:
