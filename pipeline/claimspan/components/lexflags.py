@@ -30,6 +30,7 @@ from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.vocab import Vocab
 
+from claimspan.components.candidates import merge_windows
 from claimspan.components.docarrays import column, word_ids
 
 FREE_BITS = range(19, 64)   # FLAG19..FLAG63; the bits below are spaCy's own (IS_ALPHA, LIKE_NUM, ...)
@@ -351,18 +352,12 @@ class TriggeredMatcher:
         it sees, and the trigger words are often a few tokens of a long stretch."""
         reach, ids = self.reach[g], self.trigger_ids[g]
         if reach is None or not ids:
-            stretches = [(a, b)]
+            stretches = [(a, b, None)]
         else:
-            stretches = []
-            for k in range(a, b):
-                if lower[k] in ids:
-                    s, e = max(a, k - reach + 1), min(b, k + reach)
-                    if stretches and s <= stretches[-1][1]:
-                        stretches[-1] = (stretches[-1][0], e)
-                    else:
-                        stretches.append((s, e))
+            stretches = merge_windows((max(a, k - reach + 1), min(b, k + reach), k) for k in range(a, b)
+                                      if lower[k] in ids)
         matcher = self.group_matchers[g]
-        return [(key, s + x, s + y) for s, e in stretches for key, x, y in matcher(doc[s:e])]
+        return [(key, s + x, s + y) for s, e, _ in stretches for key, x, y in matcher(doc[s:e])]
 
 
 _PENDING: list[weakref.ref] = []   # TriggeredMatchers with patterns added since they were built, in order
