@@ -54,9 +54,9 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     f = features(words, lex)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
-        if relative < 0 and f.get("unit") == "quarter" and _is_quarter(reference):
+        if relative < 0 and f.get("unit") == "quarter" and is_quarter(reference):
             f["rel"], f["anaphoric"] = 0, True   # "the quarter" after "the fiscal second quarter": that one
-    elif f.get("rel_word") in lex["report_words"] and f.get("unit") == "quarter" and _is_quarter(reference) \
+    elif f.get("rel_word") in lex["report_words"] and f.get("unit") == "quarter" and is_quarter(reference) \
             and not future and not f.get("year_rel") and f.get("num") is None \
             and (anchor is None or interval(reference)[0] > shift(anchor, "year", -1)):
         f["rel"], f["anaphoric"] = 0, True   # "the third quarter ended Sept. 30 ... this quarter's loss": that one
@@ -77,7 +77,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     return _iso(row)
 
 
-def _is_quarter(value: str | None) -> bool:
+def is_quarter(value: str | None) -> bool:
     return bool(value) and re.fullmatch(r"\d{4}-Q[1-4]", value) is not None
 
 

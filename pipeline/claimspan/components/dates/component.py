@@ -13,7 +13,7 @@ pattern tried only where a word it needs is) and one PhraseMatcher
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
 
-About 340 lines: the Matchers' schedule (trigger groups, windows) and the
+About 360 lines: the Matchers' schedule (trigger groups, windows) and the
 resolution of the rows run on the same compiled rules; the pattern compiler
 (patterns.py), the choice of candidates (candidates.py), tense (tense.py) and
 the narrative (narrative.py) are modules of their own.
@@ -261,7 +261,7 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        narrative = Narrative()   # the date the text last spoke about
+        narrative = Narrative(anchor=anchor)   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         resolved = []
         for row in rows:
@@ -270,6 +270,8 @@ class DatesComponent(RuleComponent):
             ref = narrative.reference(sentence)
             if ref is None and self._points_back(span):   # "the following month": the one told of
                 ref = narrative.reference(sentence, ANAPHORIC_REACH)
+            if not timex.is_quarter(ref) and self._on_report_quarter(span, ref):
+                ref = narrative.report_quarter(sentence) or ref
             tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
@@ -319,6 +321,18 @@ class DatesComponent(RuleComponent):
                    or t.lower_ in self.lexicon["narrative_shift"]
                    or (t.lower_ in self.lexicon["anaphoric_after_the"] and t.i > span.start
                        and t.nbor(-1).lower_ == "the") for t in span)
+
+    def _on_report_quarter(self, span, ref: str | None) -> bool:
+        """The words speak of the quarter a report is about: "the quarter", "the latest period"
+        (a quarter without a number), or look back a year from it ("a year earlier", "a year
+        ago", "year-earlier") with no date told of just before. Such words keep to the last
+        quarter named a few sentences back (``Narrative.report_quarter``) even when a month or day
+        came in between: "the fiscal first quarter ... Earlier this month, the company said it
+        expected to break even for the quarter" is the first quarter."""
+        f = timex.features([t.text for t in span], self.lexicon)
+        if f.get("unit") == "quarter":
+            return not any(f.get(k) for k in ("ordinal", "year", "num", "year_rel"))
+        return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in
