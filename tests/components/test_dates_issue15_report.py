@@ -47,3 +47,28 @@ CASES = [
 @pytest.mark.parametrize("doc_date, marked", CASES)
 def test_inline_cases(nlp, doc_date, marked):
     check_dates(nlp, doc_date, marked)
+
+
+COMPARISONS = [
+    # "last year" as a comparison's baseline, while the report is on its quarter: that quarter a year back
+    ("2021-11-03", "Profit from commercial lines fell 59% in <date value=2021-Q3>the latest quarter</date>. "
+                   "The benefits group posted earnings of $24 million, compared with a loss of $3 million "
+                   "<date value=2020-Q3>last year</date>."),
+    ("2021-11-03", "Sales in <date value=2021-Q3>the latest period</date> were $1.76 billion, a 13% increase from "
+                   "<date value=2020-Q3>last year</date>'s $1.55 billion."),
+    # a year told of for itself, or a "from" that compares no figure, stays the year
+    ("2021-11-03", "Net rose in <date value=2021-Q3>the latest quarter</date>. <date value=2020>Last year</date>, "
+                   "the firm had $71 million of charges."),
+    ("2021-11-03", "There was a gain in <date value=2021-Q3>the latest period</date>. While there was no profit "
+                   "<date value=2021>this year</date> from discontinued operations, <date value=2020>last year</date> "
+                   "they contributed $34 million."),
+    # a report's nine months: what follows compares them, not the quarter told of before
+    ("2021-11-03", "Profit rose in <date value=2021-Q3>the latest quarter</date>. "
+                   "In <date kind=duration value=P9M>the first nine months</date>, net was $306 million, compared "
+                   "with a loss of $195 million in <date value=2020>the 2020 period</date>."),
+]
+
+
+@pytest.mark.parametrize("doc_date, marked", COMPARISONS)
+def test_comparisons(nlp, doc_date, marked):
+    check_dates(nlp, doc_date, marked)

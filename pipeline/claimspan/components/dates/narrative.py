@@ -87,7 +87,9 @@ class Narrative:
 
     def _tell_quarter(self, sentence: int, kind: str, attrs: dict) -> None:
         """Keep ``report_quarter``: a quarter over by the document date and not before the one
-        held; a row counted from it keeps it; a year or a length of months or more drops it."""
+        held; a row counted from it keeps it; a year or a length of months or more drops it, and a
+        length of months (a report's "nine months") the reference too: what follows compares that
+        length, not the quarter told of before it."""
         granularity, held = attrs.get("granularity"), self.report_quarter(sentence)
         if held and self.counted_from(sentence, attrs, held):
             self.quarter_sentence = sentence
@@ -101,6 +103,8 @@ class Narrative:
                 self.quarter, self.quarter_sentence = attrs["value"], sentence
         elif granularity in ("year", "decade", "century") or (kind == "duration" and granularity == "month"):
             self.quarter = None
+            if kind == "duration" and granularity == "month":
+                self.point = None   # "In the first nine months, ... in the 1988 period": not the quarter's
 
 
 def _pins_down(value: str, point: str) -> bool:
