@@ -28,7 +28,7 @@ ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is
 
 def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
               value: str | None = None, relative: int | None = None, reference: str | None = None,
-              future: bool = False, past: bool = False) -> dict:
+              future: bool = False, past: bool = False, compared: bool = False) -> dict:
     """A dates-table row (without ``rule``) for the words of one expression.
 
     ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
@@ -36,6 +36,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     quarter" in a report is the last one completed; a backward one gives way to a quarter
     the text has just named: "the fiscal second quarter ... the quarter" is that quarter);
     ``reference`` see ``date_value``;
+    ``compared``: the expression is a comparison's baseline ("up from $3 million last year"): with a
+    quarter as ``reference`` (a report's), "last year" is that quarter a year back;
     ``future``: the clause is in the future tense ("will meet Friday"), so bare
     weekdays and months look forward from the anchor; ``past``: it is in the past
     tense ("fell in July"), so a bare month, season or quarter is the latest one.
@@ -54,12 +56,14 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     f = features(words, lex)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
-        if relative < 0 and f.get("unit") == "quarter" and _is_quarter(reference):
+        if relative < 0 and f.get("unit") == "quarter" and is_quarter(reference):
             f["rel"], f["anaphoric"] = 0, True   # "the quarter" after "the fiscal second quarter": that one
-    elif f.get("rel_word") in lex["report_words"] and f.get("unit") == "quarter" and _is_quarter(reference) \
+    elif f.get("rel_word") in lex["report_words"] and f.get("unit") == "quarter" and is_quarter(reference) \
             and not future and not f.get("year_rel") and f.get("num") is None \
             and (anchor is None or interval(reference)[0] > shift(anchor, "year", -1)):
         f["rel"], f["anaphoric"] = 0, True   # "the third quarter ended Sept. 30 ... this quarter's loss": that one
+    if compared and f.get("rel") == -1 and f.get("unit") == "year" and is_quarter(reference) and f["num"] is None:
+        f.update(rel=None, shift=-1, num=1)   # "compared with $6.1 million last year": the quarter a year back
     f["future"], f["past"] = future, past and not future
     if value is not None:
         row.update(value=value, granularity=GRANULARITY.get(f.get("unit")))
@@ -77,7 +81,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     return _iso(row)
 
 
-def _is_quarter(value: str | None) -> bool:
+def is_quarter(value: str | None) -> bool:
     return bool(value) and re.fullmatch(r"\d{4}-Q[1-4]", value) is not None
 
 
@@ -174,7 +178,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
-                    "set_for", "length_shifts", "deadline_before")
+                    "set_for", "length_shifts", "deadline_before", "comparison_words")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

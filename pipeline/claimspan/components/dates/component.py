@@ -13,7 +13,7 @@ pattern tried only where a word it needs is) and one PhraseMatcher
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
 
-About 340 lines: the Matchers' schedule (trigger groups, windows) and the
+About 360 lines: the Matchers' schedule (trigger groups, windows) and the
 resolution of the rows run on the same compiled rules; the pattern compiler
 (patterns.py), the choice of candidates (candidates.py), tense (tense.py) and
 the narrative (narrative.py) are modules of their own.
@@ -45,6 +45,7 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
+COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -263,7 +264,7 @@ class DatesComponent(RuleComponent):
         anchor = _anchor(doc._.doc_date)
         if "dates" not in doc.spans:
             doc.spans["dates"] = []
-        narrative = Narrative()   # the date the text last spoke about
+        narrative = Narrative(anchor=anchor)   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
         resolved = []
         for row in rows:
@@ -272,10 +273,14 @@ class DatesComponent(RuleComponent):
             ref = narrative.reference(sentence)
             if ref is None and self._points_back(span):   # "the following month": the one told of
                 ref = narrative.reference(sentence, ANAPHORIC_REACH)
+            compared = self._compared(span, sents.starts[sentence])
+            if not timex.is_quarter(ref) and self._on_report_quarter(span, ref, compared):
+                ref = narrative.report_quarter(sentence) or ref
             tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
-                                        row.rule.value, row.rule.relative, ref, tense == "future", tense == "past")
+                                        row.rule.value, row.rule.relative, ref, tense == "future", tense == "past",
+                                        compared)
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
@@ -321,6 +326,36 @@ class DatesComponent(RuleComponent):
                    or t.lower_ in self.lexicon["narrative_shift"]
                    or (t.lower_ in self.lexicon["anaphoric_after_the"] and t.i > span.start
                        and t.nbor(-1).lower_ == "the") for t in span)
+
+    def _compared(self, span, start: int) -> bool:
+        """The span is a comparison's baseline: a word of ``comparison_words`` ("from", "compared
+        with", "against") before it in its clause, with the figure compared between them or the
+        span in the possessive before it ("rose to $9 million from $7 million last year", "up from
+        last year's $1.55 billion"; "no profit from discontinued operations, last year they
+        contributed" compares nothing)."""
+        for token in reversed(span.doc[max(start, span.start - COMPARISON_WINDOW):span.start]):
+            word = token.lower_
+            if word in self.lexicon["comparison_words"]:
+                return any(t.like_num for t in span.doc[token.i + 1:span.start]) or \
+                    (span.end < len(span.doc) and span.doc[span.end].lower_ in self.lexicon["possessive"])
+            if word in self.lexicon["tense_breaks"] or word in self.lexicon["reporting_verbs"] \
+                    or word in self.lexicon["forward_breaks"]:
+                return False
+        return False
+
+    def _on_report_quarter(self, span, ref: str | None, compared: bool = False) -> bool:
+        """The words speak of the quarter a report is about: "the quarter", "the latest period"
+        (a quarter without a number), or look back a year from it ("a year earlier", "a year
+        ago", "year-earlier") with no date told of just before. Such words keep to the last
+        quarter named a few sentences back (``Narrative.report_quarter``) even when a month or day
+        came in between: "the fiscal first quarter ... Earlier this month, the company said it
+        expected to break even for the quarter" is the first quarter."""
+        f = timex.features([t.text for t in span], self.lexicon)
+        if f.get("unit") == "quarter":
+            return not any(f.get(k) for k in ("ordinal", "year", "num", "year_rel"))
+        if compared and f.get("unit") == "year" and f.get("rel") == -1:
+            return True   # "compared with $6.1 million last year"
+        return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in

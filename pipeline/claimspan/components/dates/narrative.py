@@ -4,6 +4,8 @@ expressions count from ("the following year", "that quarter", "a year earlier").
 Pure bookkeeping over the rows of one Doc, in text order; no spaCy."""
 from __future__ import annotations
 
+from datetime import date
+
 from claimspan.normalize.timex import interval
 
 REFERENCE_GRANULARITIES = ("day", "month", "quarter", "year")
@@ -24,15 +26,39 @@ class Narrative:
     ('1989-Q3', None)
     """
 
-    def __init__(self, reach: int = REACH):
+    def __init__(self, reach: int = REACH, anchor: date | None = None):
         self.reach = reach      # sentences after its own that a reference still holds
+        self.anchor = anchor    # the document date: a quarter a report is about is over by then
         self.point: str | None = None
         self.sentence = -1
+        self.quarter: str | None = None   # the quarter a report is about (``report_quarter``)
+        self.quarter_sentence = -1
 
     def reference(self, sentence: int, reach: int | None = None) -> str | None:
         """The last date spoken of, if it was within ``reach`` sentences (default: ``self.reach``)."""
         reach = self.reach if reach is None else reach
         return self.point if self.point and sentence - self.sentence <= reach else None
+
+    def report_quarter(self, sentence: int, reach: int = ANAPHORIC_REACH) -> str | None:
+        """The quarter a report is about, if it was spoken of within ``reach`` sentences: the
+        latest quarter told of that was over by the document date. A report stays on it through
+        the sentences that compare it ("Revenue declined 8% from $93.3 million a year earlier"),
+        through a month or day told of in between ("Earlier this month, the company said it
+        expected to break even for the quarter") and through an earlier quarter named as
+        background ("After a flat second quarter, ..."); a year or a longer length told of
+        ("For the nine months", "Last year") moves it off the quarter.
+
+        >>> n = Narrative(anchor=date(1989, 10, 26))
+        >>> n.tell(0, "date", {"value": "1989-Q3", "granularity": "quarter", "end_date": "1989-09-30"})
+        >>> n.tell(2, "date", {"value": "1989-Q2", "granularity": "quarter", "end_date": "1989-06-30"})
+        >>> n.tell(3, "date", {"value": "1989-10", "granularity": "month", "end_date": "1989-10-31"})
+        >>> n.reference(4), n.report_quarter(4), n.report_quarter(12)
+        ('1989-10', '1989-Q3', None)
+        >>> n.tell(5, "duration", {"value": "P9M", "granularity": "month"})
+        >>> n.report_quarter(5) is None
+        True
+        """
+        return self.quarter if self.quarter and sentence - self.quarter_sentence <= reach else None
 
     def tell(self, sentence: int, kind: str, attrs: dict) -> None:
         """Make a row the reference, unless it looks back from the reference (a comparison,
@@ -40,6 +66,7 @@ class Narrative:
         does) or it only pins down, in the same sentence, the period just named ("the
         quarter ended Sept. 30")."""
         value = attrs.get("value")
+        self._tell_quarter(sentence, kind, attrs)
         if kind != "date" or not value or attrs.get("granularity") not in REFERENCE_GRANULARITIES:
             return
         counted = self.counted_from(sentence, attrs)
@@ -52,11 +79,32 @@ class Narrative:
             return
         self.point, self.sentence = value, sentence
 
-    def counted_from(self, sentence: int, attrs: dict) -> bool:
-        """Whether a row was resolved against the reference (its anchor_date is the reference's start)."""
-        reference = self.reference(sentence)
-        start = interval(reference)[0] if reference else None
+    def counted_from(self, sentence: int, attrs: dict, point: str | None = None) -> bool:
+        """Whether a row was resolved against ``point`` (default: the reference): its anchor_date is its start."""
+        point = self.reference(sentence) if point is None else point
+        start = interval(point)[0] if point else None
         return start is not None and bool(attrs.get("is_relative")) and attrs.get("anchor_date") == start.isoformat()
+
+    def _tell_quarter(self, sentence: int, kind: str, attrs: dict) -> None:
+        """Keep ``report_quarter``: a quarter over by the document date and not before the one
+        held; a row counted from it keeps it; a year or a length of months or more drops it, and a
+        length of months (a report's "nine months") the reference too: what follows compares that
+        length, not the quarter told of before it."""
+        granularity, held = attrs.get("granularity"), self.report_quarter(sentence)
+        if held and self.counted_from(sentence, attrs, held):
+            self.quarter_sentence = sentence
+            return
+        if not attrs.get("value") or kind not in ("date", "duration") or self.counted_from(sentence, attrs):
+            return
+        if kind == "date" and granularity == "quarter":
+            end = attrs.get("end_date")
+            over = self.anchor is None or (end is not None and str(end) < self.anchor.isoformat())
+            if over and (held is None or not _after(held, attrs["value"])):
+                self.quarter, self.quarter_sentence = attrs["value"], sentence
+        elif granularity in ("year", "decade", "century") or (kind == "duration" and granularity == "month"):
+            self.quarter = None
+            if kind == "duration" and granularity == "month":
+                self.point = None   # "In the first nine months, ... in the 1988 period": not the quarter's
 
 
 def _pins_down(value: str, point: str) -> bool:

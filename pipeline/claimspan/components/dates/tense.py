@@ -15,8 +15,10 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int, end: int | None = 
     """``future`` or ``past`` from the words before the span (``_backward``); with none there,
     from the clause's verb after it (``_forward``: "In January the firm withdrew its bid",
     "On Friday the board will vote"), up to token ``end`` (the sentence end). A deadline
-    word before the span ("until", ``deadline_words``) looks ahead unless the verb after it
-    tells of a time gone by ("Until Thursday, police had not named him": last Thursday). A
+    word before the span ("until", ``deadline_words``) or a participle of planning ("planned for",
+    ``set_for``) looks ahead unless the verb after it tells of a time gone by ("Until Thursday,
+    police had not named him", "A service planned for Saturday was canceled": last Thursday,
+    last Saturday). A
     deadline right before the date ("by February", ``deadline_before``) in a clause that tells no
     tense looks ahead ("the firm must repay the loan by February"), unless an auxiliary of the
     past comes before it in its clause ("sales had fallen 5% by March")."""
@@ -31,7 +33,8 @@ def tense_of(lexicon: dict, doc: Doc, span: Span, start: int, end: int | None = 
         return tense
     if not tense:   # a reporting verb or a clause break before the span, or an event told of
         return None
-    if word in lexicon["deadline_words"] and _forward(lexicon, doc, span, end) == "past":
+    if (word in lexicon["deadline_words"] or word in lexicon["set_for"]) \
+            and _forward(lexicon, doc, span, end) == "past":
         return "past"
     return tense
 
@@ -78,7 +81,7 @@ def _backward(lexicon: dict, doc: Doc, span: Span, start: int) -> tuple[str | No
         return "future", None   # "the vote is on Tuesday"
     if span.start - 2 >= start and doc[span.start - 2].lower_ in lexicon["set_for"] \
             and doc[span.start - 1].lower_ == "for":   # "set for Monday"; "had been scheduled for Friday" is past
-        return _ahead_or_seen_back(lexicon, doc, lo, span.start - 2), None
+        return _ahead_or_seen_back(lexicon, doc, lo, span.start - 2), doc[span.start - 2].lower_
     for token in reversed(doc[lo:span.start]):
         word = token.lower_
         if word in lexicon["reporting_verbs"] or word in lexicon["tense_breaks"]:
