@@ -140,7 +140,9 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
             previous = None if force else PreviousOutputs(Path(out_dir), meta)
             _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
                        workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
-        report.rows["statistics"] = statistics_folder.finish(folder.build, meta)   # run-wide, after every part
+        # run-wide, after every part; a local run's workers read the claims
+        report.rows["statistics"] = statistics_folder.finish(folder.build, meta,
+                                                             (workers or default_workers()) if engine == "local" else 1)
         folder.publish()
     return report
 

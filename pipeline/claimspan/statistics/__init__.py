@@ -17,8 +17,9 @@ import datetime as dt
 from typing import Iterable
 
 from claimspan import ruleset
-from claimspan.statistics import features, grouping, summary
+from claimspan.statistics import grouping, summary
 from claimspan.statistics.lexicon import load
+from claimspan.statistics.reading import read_claims
 
 COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "sentence_start_char", "kind", "value",
            "unit", "qualifier", "counted", "period_start", "period_end", "checkworthy"]
@@ -26,22 +27,13 @@ COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "
 
 def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
                texts: Iterable[tuple[str, str | None]] = (),
-               orgs: dict[str, list] | None = None) -> tuple[list[str], list[dict]]:
+               orgs: dict[str, list] | None = None, workers: int = 1) -> tuple[list[str], list[dict]]:
     """(each claim's stat_id, in order; the statistics rows of two or more claims, by stat_id).
     ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them;
-    ``orgs``: doc_id -> sorted (start_char, org_key) of its organizations."""
+    ``orgs``: doc_id -> sorted (start_char, org_key) of its organizations; ``workers``: processes
+    that read the claims (``reading``); the grouping is the same with any number."""
     rules = load(ruleset.overlay_key())
-    texts = iter(texts)
-    current: tuple = (None, None)
-    claims_ = []
-    for n, row in enumerate(claims):
-        while current[0] is None or current[0] < row["doc_id"]:   # both in doc_id order
-            current = next(texts, None) or (None, None)
-            if current[0] is None:
-                break
-        own = current[1] if current[0] == row["doc_id"] else None
-        claims_.append(features.claim_of(n, row, doc_dates.get(row["doc_id"]), rules, own,
-                                         (orgs or {}).get(row["doc_id"])))
+    claims_ = read_claims(claims, doc_dates, texts, orgs, rules, workers)
     ids = [""] * len(claims)
     rows = []
     for members in grouping.group(claims_, rules):

@@ -20,8 +20,8 @@ from claimspan.io.schemas import schema
 from claimspan.statistics import COLUMNS, actors_of, group_rows
 
 
-def finish(folder: Path, meta: dict[str, str]) -> int:
-    """Group the run's claims; returns the number of statistics written."""
+def finish(folder: Path, meta: dict[str, str], workers: int = 1) -> int:
+    """Group the run's claims (read by ``workers`` processes); returns the number of statistics written."""
     folder = Path(folder)
     claims_path = folder / "claims.parquet"
     files = table_files(claims_path) if claims_path.exists() else []
@@ -34,7 +34,7 @@ def finish(folder: Path, meta: dict[str, str]) -> int:
     orgs_path = folder / "organizations.parquet"
     orgs = [row for f in (table_files(orgs_path) if orgs_path.exists() else [])
             for row in pq.read_table(f, columns=["doc_id", "start_char", "org_key"]).to_pylist()]
-    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else (), actors_of(orgs))
+    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else (), actors_of(orgs), workers)
     at = 0
     for f in files:
         at = _rewrite(f, ids, at)
