@@ -14,6 +14,8 @@ a national economy, a refugee flow, product sales, a fraud trial), also written 
 bench/heldout-news-4/ is a fourth (33 stories of the same weeks and events as the 39 AP documents in
 ../shared/data/aquaint-apw: the 1998 embassy bombings, Kopp, NATO's enlargement, Elian Gonzalez, and a
 few other stories of those weeks), also written blind; its gold links to claims of the AP documents.
+bench/heldout-news-5/ is a fifth of the same design (28 stories of those weeks: the bombings, Kopp, NATO,
+Elian Gonzalez, the Omagh bomb and the Swissair crash), written blind and first run on 597a374.
 
 --with-ap runs the set together with the AP documents (converted from ../shared/data/aquaint-apw by
 ../shared/tools/timeml.py into a temporary folder; nothing of them is kept) and scores against the
