@@ -31,7 +31,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.vocab import Vocab
 
 from claimspan.components.candidates import merge_windows
-from claimspan.components.docarrays import column, word_ids
+from claimspan.components.docarrays import WORD_COLUMNS, column, word_ids
 
 FREE_BITS = range(19, 64)   # FLAG19..FLAG63; the bits below are spaCy's own (IS_ALPHA, LIKE_NUM, ...)
 FLAG_NAME = {bit: f"FLAG{bit}" for bit in FREE_BITS}
@@ -222,9 +222,13 @@ class SparseMatcher:
     def __call__(self, doc) -> list[tuple[int, int, int]]:
         if self.longest is None or not len(doc):
             return self.matcher(doc)
+        attrs = sorted({a for a, _ in self.conditions})
+        flags = [a for a in attrs if a not in WORD_COLUMNS]   # read together; the word ids once per Doc
+        values = dict(zip(flags, doc.to_array(flags).reshape(len(doc), len(flags)).T)) if flags else {}
+        values.update((a, column(doc, a)) for a in attrs if a in WORD_COLUMNS)
         can_start = np.zeros(len(doc), dtype=bool)
         for a, v in self.conditions:
-            can_start |= column(doc, a) == v
+            can_start |= values[a] == v
         matches, start, end = [], None, None
         for i in np.flatnonzero(can_start).tolist() + [None]:
             if i is not None and end is not None and i <= end:
