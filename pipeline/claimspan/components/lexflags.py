@@ -253,8 +253,8 @@ class TriggeredMatcher:
     sees), so a set of triggers that keeps coming back gets one Matcher holding all
     its patterns. Building one costs as much as a few calls per pattern it holds, so a
     set is run trigger by trigger until the calls a joint Matcher would have saved add
-    up to its cost (the rent-or-buy rule: never more than twice the better choice's
-    time; a corpus has a few hundred sets, most of them seen once or twice). The
+    up to about its cost (the rent-or-buy rule, which costs at most about twice the
+    better choice; a corpus has a few hundred sets, most of them seen once or twice). The
     matches are those of one Matcher with every pattern, perhaps in another order."""
 
     # Matcher calls saved, per pattern of the set, before the set gets a joint Matcher: adding
