@@ -30,7 +30,7 @@ def read_claims(claims: list[dict], doc_dates: dict, texts: Iterable[tuple[str, 
     """``features.claim_of`` of every row, in order. ``texts``: (doc_id, text) of the documents in
     the claims' (doc_id) order, read as the claims need them."""
     jobs = _jobs(claims, doc_dates, texts, orgs or {})
-    if workers <= 1 or len(claims) < IN_WORKERS_FROM:
+    if workers <= 1 or len(claims) < IN_WORKERS_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return _read(list(jobs), rules)
     out: list = []
     pending: deque = deque()   # (future or None, its chunk)
