@@ -201,8 +201,7 @@ class SparseMatcher:
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         strings = self.matcher.vocab.strings
         for pattern in add(self.matcher, key, patterns):
-            most = [_most(t.get("OP")) for t in pattern]
-            length = None if None in most else sum(most)
+            length = _longest([pattern])
             self.longest = None if self.longest is None or length is None else max(self.longest, length)
             for k, spec in enumerate(pattern):
                 if not all(t.get("OP") in ("?", "*") for t in pattern[:k]):
@@ -272,7 +271,6 @@ class TriggeredMatcher:
         self.saved: dict[frozenset, int] = {}          # set of positions -> calls a joint Matcher would have saved
         self.sizes: list[int] = []                     # per position in self.groups: its patterns
         self.reach: list[int | None] = []              # per position: its longest pattern (None: unbounded)
-        self.trigger_ids: list[frozenset] = []         # per position: the LOWER ids of its trigger
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         validate(key, patterns)
@@ -303,7 +301,6 @@ class TriggeredMatcher:
             self.group_matchers.append(matcher)
         self.sizes = [len(patterns) for patterns in self.groups.values()]
         self.reach = [_longest(pattern for _, pattern in patterns) for patterns in self.groups.values()]
-        self.trigger_ids = [frozenset(self.vocab.strings.add(w) for w in trigger) for trigger in self.groups]
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
@@ -336,9 +333,13 @@ class TriggeredMatcher:
             joint = self._joint_for(frozenset(groups)) if len(groups) > 1 else None
             if joint is not None:
                 matches.extend((k, a + s, a + e) for k, s, e in joint(doc[a:b]))
-            else:
-                for g in sorted(groups):
-                    matches.extend(self._run_near_trigger(doc, g, a, b, lower))
+                continue
+            at: dict[int, list[int]] = {}   # group -> where its trigger words are in the stretch
+            for k in range(a, b):
+                for g in self.triggered.get(lower[k], ()):
+                    at.setdefault(g, []).append(k)
+            for g in sorted(groups):
+                matches.extend(self._run_near_trigger(doc, g, a, b, at.get(g)))
         return matches
 
     def _joint_for(self, key: frozenset) -> Matcher | None:
@@ -350,16 +351,16 @@ class TriggeredMatcher:
                 matcher = self._joint(key)
         return matcher
 
-    def _run_near_trigger(self, doc, g: int, a: int, b: int, lower: list[int]) -> list[tuple[int, int, int]]:
+    def _run_near_trigger(self, doc, g: int, a: int, b: int, triggers: list[int] | None) -> list[tuple[int, int, int]]:
         """Group ``g``'s matches in ``doc[a:b]``, run only on the tokens its patterns reach from
-        its trigger words there (each match holds one): the Matcher makes a Token of every token
-        it sees, and the trigger words are often a few tokens of a long stretch."""
-        reach, ids = self.reach[g], self.trigger_ids[g]
-        if reach is None or not ids:
+        its trigger words there, at ``triggers`` (each match holds one; None: a group with no
+        trigger): the Matcher makes a Token of every token it sees, and the trigger words are
+        often a few tokens of a long stretch."""
+        reach = self.reach[g]
+        if reach is None or triggers is None:
             stretches = [(a, b, None)]
         else:
-            stretches = merge_windows((max(a, k - reach + 1), min(b, k + reach), k) for k in range(a, b)
-                                      if lower[k] in ids)
+            stretches = merge_windows((max(a, k - reach + 1), min(b, k + reach), k) for k in triggers)
         matcher = self.group_matchers[g]
         return [(key, s + x, s + y) for s, e, _ in stretches for key, x, y in matcher(doc[s:e])]
 
