@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from claimspan.statistics.events import find_event, is_figure, join_phrases
-from claimspan.statistics.lexicon import GroupingRules, singular
+from claimspan.statistics.lexicon import GroupingRules, Readings, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
                                          nested_places, place_named, places_of)
 from claimspan.statistics.text import Sentence, tokens
@@ -146,28 +146,28 @@ def interval(value: float, qualifier: str) -> tuple[float, float]:
     }.get(qualifier, (value, value))
 
 
-_LAST: dict = {}
+_SENTENCES = Readings(keep=1)   # the claims of a sentence come one after another
 
 
 def _sentence(sentence: str, rules: GroupingRules) -> Sentence:
-    """A sentence read once for all its claims (they come one after another)."""
-    key = (id(rules), sentence)
-    if key not in _LAST:
-        toks = tokens(sentence)
-        lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
-                 for t in toks]
-        join_phrases(lower, rules)
-        words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
-        mentions = place_mentions(toks, rules) if rules.places else []
-        scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
-        read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
-                        words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules),
-                        tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2])
-        if mentions:
-            read.owned.extend(_owned(read, rules))
-        _LAST.clear()
-        _LAST[key] = read
-    return _LAST[key]
+    """A sentence read once for all its claims."""
+    return _SENTENCES.get(rules, sentence, _read_sentence)
+
+
+def _read_sentence(sentence: str, rules: GroupingRules) -> Sentence:
+    toks = tokens(sentence)
+    lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
+             for t in toks]
+    join_phrases(lower, rules)
+    words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+    mentions = place_mentions(toks, rules) if rules.places else []
+    scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
+    read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
+                    words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules),
+                    tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2])
+    if mentions:
+        read.owned.extend(_owned(read, rules))
+    return read
 
 
 def _owned(read: Sentence, rules: GroupingRules):

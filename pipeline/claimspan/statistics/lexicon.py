@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from claimspan import ruleset
@@ -201,3 +202,23 @@ def _endings(phrases: list) -> re.Pattern:
     alts = [r"\S+".join(re.escape(part) for part in " ".join(str(p).lower().split()).split("*"))
             for p in phrases]
     return re.compile(rf"(?:^| )(?:{'|'.join(alts) or '(?!)'})$")
+
+
+class Readings:
+    """What was read with one ``GroupingRules`` (a sentence's tokens, its places), at most ``keep``
+    of them, kept only while those rules are the ones read with: another rules object (an overlay,
+    a test's own) starts afresh, and no entry outlives the rules it came from."""
+
+    def __init__(self, keep: int):
+        self.keep, self.rules, self.kept = keep, None, {}
+
+    def get(self, rules: GroupingRules, key, read):
+        """The reading of ``key``, made by ``read(key, rules)`` the first time."""
+        if self.rules is None or self.rules() is not rules:
+            self.rules, self.kept = weakref.ref(rules), {}
+        found = self.kept.get(key)
+        if found is None:
+            if len(self.kept) >= self.keep:
+                self.kept.clear()
+            found = self.kept[key] = read(key, rules)
+        return found

@@ -7,9 +7,8 @@ one, and a name the gazetteer lacks is a place when the text says what kind of p
 from __future__ import annotations
 
 import bisect
-import weakref
 
-from claimspan.statistics.lexicon import GroupingRules
+from claimspan.statistics.lexicon import GroupingRules, Readings
 from claimspan.statistics.text import SENTENCE_SPLIT, Sentence, tokens
 
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
@@ -60,25 +59,17 @@ def context_places(text: str | None, before: int, rules: GroupingRules) -> froze
         return frozenset()
     window = text[max(0, before - CONTEXT_CHARS):before]
     for piece in reversed(SENTENCE_SPLIT.split(window)):
-        found = _piece_places(piece, rules)
+        found = _PIECES.get(rules, piece, _places_in)
         if found:
             return found
     return frozenset()
 
 
-PIECES_KEPT = 4096   # sentences whose places are kept: the claims of one passage look back over the same ones
-_PIECES: tuple = (None, {})   # (a weak reference to the rules, {sentence: its places})
+_PIECES = Readings(keep=4096)   # a sentence's places: the claims of one passage look back over the same ones
 
 
-def _piece_places(piece: str, rules: GroupingRules) -> frozenset:
-    global _PIECES
-    ref, kept = _PIECES
-    if ref is None or ref() is not rules or len(kept) >= PIECES_KEPT:
-        ref, kept = _PIECES = (weakref.ref(rules), {})
-    found = kept.get(piece)
-    if found is None:
-        found = kept[piece] = frozenset(p for _, p in place_mentions(tokens(piece), rules))
-    return found
+def _places_in(piece: str, rules: GroupingRules) -> frozenset:
+    return frozenset(p for _, p in place_mentions(tokens(piece), rules))
 
 
 def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str | None]]]:
