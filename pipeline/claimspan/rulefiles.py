@@ -42,8 +42,14 @@ class Entry(dict):
         return self.key_at.get(key) or self.at
 
 
-class _LineLoader(yaml.SafeLoader):
-    """yaml.SafeLoader whose mappings are Entries with file and line numbers, and
+# libyaml's parser when PyYAML has it (most wheels do): reading the rules is most of
+# building a pipeline, and the pure-Python parser is several times slower; its nodes
+# carry the same line marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
+    """A safe YAML loader whose mappings are Entries with file and line numbers, and
     whose ``!common FILE.SECTION`` values are read from the shared rules/common/
     (and ``!join`` joins such a list with a rule's own words)."""
 
