@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from claimspan import ruleset
@@ -49,33 +50,31 @@ FIRST_INFIXES = [
 
 
 def customize_tokenizer(nlp: Language) -> Language:
-    infixes = FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    """``nlp`` with a tokenizer made of its own and the changes above, built once: each of
+    spaCy's tokenizer setters reloads all of its ~9,500 exceptions (most of building a pipeline)."""
+    old = nlp.tokenizer
+    infix = compile_infix_regex(FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES).finditer
     # The infix above splits the plural "s" off a number ("1970s" -> "1970" "s"); spaCy's
     # exception for the abbreviation "s." would then keep a sentence's period on it
     # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
-    rules = nlp.tokenizer.rules or {}
-    if "s." in rules:
-        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k != "s."}
+    rules = {k: v for k, v in (old.rules or {}).items() if k != "s."}
     # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
     # month abbreviations of the calendar that spaCy has with a period get their capital form
     months = ruleset.read_rule_file(str(ruleset.rules_path("common", "calendar.yaml")))["months"]
     for word in months:
         title = f"{word.title()}."
         if title in rules and title.upper() not in rules:
-            nlp.tokenizer.add_special_case(title.upper(), [{"ORTH": title.upper(), "NORM": title.upper()}])
+            rules[title.upper()] = [{"ORTH": title.upper(), "NORM": title.upper()}]
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
-    if debris:
-        nlp.tokenizer.prefix_search = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search
-    tokenizer = nlp.tokenizer
-    if tokenizer.suffix_search is not None and not isinstance(tokenizer.suffix_search.__self__, SuffixSearch):
-        suffixes = list(nlp.Defaults.suffixes or ()) + SUFFIXES
-        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    if tokenizer.url_match is not None:
-        tokenizer.url_match = bounded(tokenizer.url_match.__self__, MAX_URL).match
-    if tokenizer.suffix_search is not None and not isinstance(tokenizer.suffix_search.__self__, SuffixSearch):
-        tokenizer.suffix_search = SuffixSearch(tokenizer.suffix_search.__self__).search
+    prefix = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search if debris else old.prefix_search
+    suffix = old.suffix_search
+    if suffix is not None and not isinstance(suffix.__self__, SuffixSearch):
+        suffix = SuffixSearch(compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + SUFFIXES)).search
+    url = bounded(old.url_match.__self__, MAX_URL).match if old.url_match is not None else None
+    nlp.tokenizer = Tokenizer(nlp.vocab, rules=rules, prefix_search=prefix, suffix_search=suffix,
+                              infix_finditer=infix, token_match=old.token_match, url_match=url,
+                              faster_heuristics=old.faster_heuristics)
     return nlp
 
 
