@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import gc
 import io
 import math
 import os
@@ -173,10 +174,16 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     workers = max(1, min(workers, len(batches)))
     get_nlp(model, rules)  # built once here, inherited by forked workers
+    # The pipeline and its rules (some 100,000 objects) live through the run: collected once and
+    # frozen, so that no full collection of a long run scans them again and a forked worker's
+    # collections do not write to (and so copy) the pages it shares with the run; unfrozen after.
+    gc.collect()
+    gc.freeze()
     work = functools.partial(process_batch, model=model, timeout=timeout, rules=rules)
-    pool = Workers(workers, work, timeout) if workers > 1 else None
     pending: deque = deque()
+    pool = None
     try:
+        pool = Workers(workers, work, timeout) if workers > 1 else None
         for n, batch in enumerate(batches):
             records = [load(source) for source in batch]
             plan = [(r, previous.reusable(r) if previous else None) for r in records]
@@ -193,6 +200,7 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     finally:
         if pool is not None:
             pool.close()
+        gc.unfreeze()
 
 
 def _emit(plan, results, previous, pool):
