@@ -56,6 +56,7 @@ class GroupingRules:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (place key, country key)
     place_names: dict[str, str] = field(default_factory=dict)          # place key -> its first name
     place_words: frozenset[str] = frozenset()    # names that are also words (Chad, Jordan): only after `in`
+    place_lengths: dict[str, int] = field(default_factory=dict)   # first word -> most words of a name it opens
     number_words: frozenset[str] = frozenset()   # rules/claims/numbers.yaml `words` (one, eight, twelve...)
     scale_words: frozenset[str] = frozenset()    # rules/claims/numbers.yaml `scales` (million, trillion...)
     months: frozenset[str] = frozenset()         # `aug`: the number after one is a day, not a figure
@@ -123,7 +124,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         incidents=_inverse(data.get("incidents") or {}, path, "incidents"),
         incident_events=frozenset(data.get("incident_events") or []),
         weights=weights,
-        places=places, place_names=names, place_words=words,
+        places=places, place_names=names, place_words=words, place_lengths=_lengths(places),
         months=frozenset(data.get("months") or {}),
         number_words=frozenset(str(w).lower() for w in numbers.get("words") or {}),
         scale_words=frozenset(str(w).lower() for w in numbers.get("scales") or {}))
@@ -194,6 +195,15 @@ def _places() -> tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[str
                 places.setdefault(city, (f"{entry['key']}:{city}", country))
                 names.setdefault(f"{entry['key']}:{city}", city)
     return places, names, frozenset(data.get("common_words") or [])
+
+
+def _lengths(places: dict) -> dict[str, int]:
+    """First word -> the most words of a place name it opens (`Dar` -> 3): how far a name is read."""
+    out: dict[str, int] = {}
+    for name in places:
+        words = name.split(" ")
+        out[words[0]] = max(out.get(words[0], 1), len(words))
+    return out
 
 
 def _endings(phrases: list) -> re.Pattern:

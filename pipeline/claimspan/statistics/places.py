@@ -79,6 +79,7 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
     is the one country the sentence names, if it names one, else unknown (None) until the
     document's dateline gives it (`claim_of`)."""
     out, owners, i = [], [], 0   # owners: `Indonesia's Social Affairs Ministry`, a place only when none other is
+    lengths = rules.place_lengths
     journey_end = -1   # the token after the last end of a journey (`from Sierra Leone and Liberia`)
     while i < len(toks):
         if not toks[i][0][:1].isupper():
@@ -86,13 +87,18 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
             continue
         known = False   # a name of the gazetteer that its context rejects is no unknown place either
         listed = i >= 1 and i - 1 == journey_end and toks[i - 1][0].lower() in rules.place_joins
+        first = toks[i][0]
+        longest = max(lengths.get(first, 1), lengths.get(first.title(), 1) if first.isupper() else 1)
+        before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
         for n in (4, 3, 2, 1):
+            if n > longest:   # no name of that many words opens with this one
+                continue
             name = " ".join(t[0] for t in toks[i:i + n])
             place = place_named(name, rules) or (place_named(name.title(), rules) if name.isupper() else None)
-            known = known or place is not None
-            after = toks[i + n][0].lower() if i + n < len(toks) else ""
-            before = [t[0].lower() for t in toks[max(0, i - 2):i] if t[0].lower() != "the"]
-            if place and name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
+            if place is None:
+                continue
+            known = True
+            if name in rules.place_words and not (before and (before[-1] in rules.place_prepositions
                                                                          or before[-1] in rules.place_modifiers)):
                 place = None   # `Chad said`, `Jordan scored`: a name that is also a word, outside `in (eastern) ...`
             if place and before and before[-1] in rules.place_prepositions \
@@ -101,7 +107,7 @@ def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str
             if place and (listed or before and before[-1] in rules.journey_words):
                 journey_end = i + n   # and the names listed after it
                 place = None
-            if place and after not in rules.not_place_before:
+            if place and (toks[i + n][0].lower() if i + n < len(toks) else "") not in rules.not_place_before:
                 (owners if _owner_of_body(toks, min(i + n, len(toks)), rules) else out).append((i, place))
                 i += n
                 break
