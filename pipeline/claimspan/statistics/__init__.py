@@ -25,16 +25,21 @@ COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "
            "unit", "qualifier", "counted", "period_start", "period_end", "checkworthy"]
 
 
-def group_rows(claims: list[dict], doc_dates: dict[str, dt.date | None],
+def group_rows(claims: Iterable[dict], doc_dates: dict[str, dt.date | None],
                texts: Iterable[tuple[str, str | None]] = (),
-               orgs: dict[str, list] | None = None, workers: int = 1) -> tuple[list[str], list[dict]]:
+               orgs: dict[str, list] | None = None, workers: int = 1,
+               count: int | None = None) -> tuple[list[str], list[dict]]:
     """(each claim's stat_id, in order; the statistics rows of two or more claims, by stat_id).
+    ``claims``: the rows in doc_id order, a list or, with their ``count``, an iterator (each row
+    is read once, and only what the grouping compares is kept);
     ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them;
     ``orgs``: doc_id -> sorted (start_char, org_key) of its organizations; ``workers``: processes
     that read the claims (``reading``); the grouping is the same with any number."""
     rules = load(ruleset.overlay_key())
-    claims_ = read_claims(claims, doc_dates, texts, orgs, rules, workers)
-    ids = [""] * len(claims)
+    count = len(claims) if count is None else count
+    claims_ = read_claims(claims, count, doc_dates, texts, orgs, rules, workers)
+    del claims
+    ids = [""] * count
     rows = []
     for members in grouping.group(claims_, rules):
         members.sort(key=lambda c: (c.doc_date or dt.date.max, c.doc_id, c.row))

@@ -16,13 +16,14 @@ import bisect
 import datetime as dt
 import math
 import re
+import sys
 from dataclasses import dataclass
 
 from claimspan.statistics.events import find_event, is_figure, join_phrases
 from claimspan.statistics.lexicon import GroupingRules, Readings, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
                                          nested_places, place_named, places_of)
-from claimspan.statistics.text import Sentence, tokens
+from claimspan.statistics.text import NONE, Sentence, kept, tokens, words_kept
 
 NATIONAL_REACH = 8   # words either side of the number in which `nationwide` makes the country its place
 RATE_REACH = 8       # words after a figure in which `each year` makes it a rate
@@ -54,7 +55,7 @@ class Claim:
     actors: frozenset                # the org_keys of the organizations its sentence names
     scope: str | None                # `one` incident (`the blast`) or `many` (`the bombings`), when no own place
     period: tuple | None             # (first day, last day)
-    words: frozenset                 # content words of the sentence
+    words: tuple                     # the distinct content words of the sentence
     sentence_key: tuple              # (doc_id, sentence start): two claims of one sentence are two figures
     echo_key: tuple                  # (sentence text, offset in it): the same sentence word for word
     counted: str | None
@@ -65,7 +66,7 @@ class Claim:
     vague: bool                      # `hundreds`, `tens of thousands`: a lower bound with no number (`at least
                                      # nine` has one)
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
-    source: frozenset = frozenset()  # who its sentence says gave it (`the union said`): words of the teller
+    source: frozenset = NONE         # who its sentence says gave it (`the union said`): words of the teller
     opens: bool = False              # the figure opens its sentence (`But about 230,000 remain`)
 
 
@@ -89,7 +90,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
     value = row.get("value")
     value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     places, own = places_of(read, first, last, counted, rules)
-    near, scope = frozenset(), None
+    near, scope = NONE, None
     if event in rules.incident_events and not own:
         scope = scope_of(read, first, last, rules)
     if not places:
@@ -99,7 +100,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
         places, near = in_country(places, country), in_country(near, country)
     around = lower[max(0, first - NATIONAL_REACH):last + NATIONAL_REACH]
     if not own and any(w in rules.global_words for w in around):
-        places = near = frozenset()   # `cut 4,500 jobs worldwide and close plants in Augsburg and Lyon`
+        places = near = NONE   # `cut 4,500 jobs worldwide and close plants in Augsburg and Lyon`
     elif not own and any(w in rules.national_words for w in around):
         places = _nation(places | near, text, rules)   # `1,200 cases nationwide since ... in Lusaka`
     actors = _actors(orgs, row["sentence_start_char"], row["sentence_start_char"] + len(sentence))
@@ -159,7 +160,7 @@ def _read_sentence(sentence: str, rules: GroupingRules) -> Sentence:
     lower = [t[0].lower().rstrip(".") if t[0][-1:] == "." and t[0].count(".") == 1 else t[0].lower()
              for t in toks]
     join_phrases(lower, rules)
-    words = frozenset(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
+    words = words_kept(w for w in lower if w[0].isalpha() and w not in rules.stop_words and w not in rules.events)
     mentions = place_mentions(toks, rules) if rules.places else []
     scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
     read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
@@ -256,10 +257,10 @@ def scope_of(read: Sentence, first: int, last: int, rules: GroupingRules) -> str
 def _actors(orgs: list | None, start: int, end: int) -> frozenset:
     """The organizations named in [start, end): who won the seats, pledged the money, made the arrests."""
     if not orgs:
-        return frozenset()
+        return NONE
     lo = bisect.bisect_left(orgs, (start, ""))
     hi = bisect.bisect_left(orgs, (end, ""))
-    return frozenset(key for _, key in orgs[lo:hi])
+    return kept(key for _, key in orgs[lo:hi])
 
 
 def _period(start, end) -> tuple | None:
@@ -299,8 +300,8 @@ def _source(read: Sentence, first: int, last: int, rules: GroupingRules) -> froz
             while start and not (lower[start - 1] in rules.clause_breaks and not lower[start - 1].isalpha()) \
                     and r - start < SOURCE_WORDS:   # (`disputed the count and said`: the words before `and`)
                 start -= 1
-            return frozenset(w for w in lower[start:r] if w[0].isalpha() and w not in rules.stop_words)
-    return frozenset()
+            return kept(sys.intern(w) for w in lower[start:r] if w[0].isalpha() and w not in rules.stop_words)
+    return NONE
 
 
 def _rate(lower: list[str], last: int, rules: GroupingRules) -> bool:

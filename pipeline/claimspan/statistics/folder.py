@@ -1,7 +1,8 @@
 """The run-wide step on a build folder: claims in, ``stat_id`` and ``statistics.parquet`` out.
 
-The claims and organizations are read column by column, the documents' texts a
-batch at a time (never the whole corpus); each claims
+The claims and the documents' texts are read a batch at a time (never the whole
+corpus: what is kept of a claim is what the grouping compares), the organizations
+column by column; each claims
 file — one file, or each part of a sharded run — is then rewritten batch by
 batch with its ``stat_id`` filled, into a temporary file renamed over it. The
 build folder is not published yet (claimspan.io.outdir), so no reader ever sees
@@ -19,13 +20,15 @@ from claimspan.io.outdir import table_files
 from claimspan.io.schemas import schema
 from claimspan.statistics import COLUMNS, actors_of, group_rows
 
+BATCH = 1_000   # claims rows read at a time
+
 
 def finish(folder: Path, meta: dict[str, str], workers: int = 1) -> int:
     """Group the run's claims (read by ``workers`` processes); returns the number of statistics written."""
     folder = Path(folder)
     claims_path = folder / "claims.parquet"
     files = table_files(claims_path) if claims_path.exists() else []
-    claims = [row for f in files for row in pq.read_table(f, columns=COLUMNS).to_pylist()]
+    count = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
     docs = folder / "documents.parquet"
     dates = {}
     for f in table_files(docs) if docs.exists() else []:
@@ -34,12 +37,20 @@ def finish(folder: Path, meta: dict[str, str], workers: int = 1) -> int:
     orgs_path = folder / "organizations.parquet"
     orgs = [row for f in (table_files(orgs_path) if orgs_path.exists() else [])
             for row in pq.read_table(f, columns=["doc_id", "start_char", "org_key"]).to_pylist()]
-    ids, rows = group_rows(claims, dates, _texts(docs) if docs.exists() else (), actors_of(orgs), workers)
+    ids, rows = group_rows(_claims(files), dates, _texts(docs) if docs.exists() else (), actors_of(orgs), workers,
+                           count)
     at = 0
     for f in files:
         at = _rewrite(f, ids, at)
     pq.write_table(pa.Table.from_pylist(rows, schema=schema("statistics", meta)), folder / "statistics.parquet")
     return len(rows)
+
+
+def _claims(files: list[Path]):
+    """The claims rows (COLUMNS) in file order, one batch of rows in memory at a time."""
+    for f in files:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=BATCH, columns=COLUMNS):
+            yield from batch.to_pylist()
 
 
 def _texts(docs: Path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 
 from claimspan.statistics.lexicon import GroupingRules, Readings
-from claimspan.statistics.text import SENTENCE_SPLIT, Sentence, tokens
+from claimspan.statistics.text import NONE, SENTENCE_SPLIT, Sentence, kept, tokens
 
 CONTEXT_CHARS = 600   # how far back a sentence with no place looks for one
 VENUE_REACH = 4    # tokens before a place's `in` where `meeting`, `told` make it a venue
@@ -26,14 +26,14 @@ def places_of(read: Sentence, first: int, last: int, counted: str | None,
     people; it does not place them), nor the ends of a journey (`from Cuba to the United States`).
     The flag says the places are the claim's own (the phrase after it)."""
     if not read.mentions:
-        return frozenset(), False
+        return NONE, False
     own = own_phrase(read, last, rules)
     if own:
-        return frozenset(p for _, p in read.mentions[own[0]:own[1]]), True
+        return kept(p for _, p in read.mentions[own[0]:own[1]]), True
     toks = read.toks
     others = {n for j, found in read.owned if j < first or j >= last for n in found}
     head = counted.split()[-1] if counted else None   # `12 Americans`; but `three Atlanta attacks` are placed
-    return frozenset(p for n, (i, p) in enumerate(read.mentions) if toks[i][0] != head and n not in others), False
+    return kept(p for n, (i, p) in enumerate(read.mentions) if toks[i][0] != head and n not in others), False
 
 
 def own_phrase(read: Sentence, last: int, rules: GroupingRules) -> tuple[int, int] | None:
@@ -56,20 +56,20 @@ def context_places(text: str | None, before: int, rules: GroupingRules) -> froze
     """For a sentence that names no place: the places of the nearest line or sentence before it
     that names one (`KENYA:` above `Total dead: 192`; `in Nairobi` a sentence earlier)."""
     if not rules.places or not text:
-        return frozenset()
+        return NONE
     window = text[max(0, before - CONTEXT_CHARS):before]
     for piece in reversed(SENTENCE_SPLIT.split(window)):
         found = _PIECES.get(rules, piece, _places_in)
         if found:
             return found
-    return frozenset()
+    return NONE
 
 
 _PIECES = Readings(keep=4096)   # a sentence's places: the claims of one passage look back over the same ones
 
 
 def _places_in(piece: str, rules: GroupingRules) -> frozenset:
-    return frozenset(p for _, p in place_mentions(tokens(piece), rules))
+    return kept(p for _, p in place_mentions(tokens(piece), rules))
 
 
 def place_mentions(toks, rules: GroupingRules) -> list[tuple[int, tuple[str, str | None]]]:
@@ -182,7 +182,7 @@ def home_country(text: str | None, rules: GroupingRules) -> str | None:
 def in_country(places: frozenset, country: str | None) -> frozenset:
     if country is None:
         return places
-    return frozenset((p[0], country) if p[1] is None else p for p in places)
+    return kept((p[0], country) if p[1] is None else p for p in places)
 
 
 def place_named(name: str, rules: GroupingRules):

@@ -25,13 +25,14 @@ CHUNK = 2_000          # claims a worker reads at a time
 IN_WORKERS_FROM = 4_000   # fewer claims are read in the run's process (forking costs more than it saves)
 
 
-def read_claims(claims: list[dict], doc_dates: dict, texts: Iterable[tuple[str, str | None]],
+def read_claims(claims: Iterable[dict], count: int, doc_dates: dict, texts: Iterable[tuple[str, str | None]],
                 orgs: dict[str, list] | None, rules: GroupingRules, workers: int = 1) -> list:
-    """``features.claim_of`` of every row, in order. ``texts``: (doc_id, text) of the documents in
-    the claims' (doc_id) order, read as the claims need them."""
+    """``features.claim_of`` of every row, in order: ``count`` rows, read one at a time (a row
+    is not kept once read). ``texts``: (doc_id, text) of the documents in the claims' (doc_id)
+    order, read as the claims need them."""
     jobs = _jobs(claims, doc_dates, texts, orgs or {})
-    if workers <= 1 or len(claims) < IN_WORKERS_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return _read(list(jobs), rules)
+    if workers <= 1 or count < IN_WORKERS_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _read(jobs, rules)
     out: list = []
     pending: deque = deque()   # (future or None, its chunk)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -48,7 +49,7 @@ def read_claims(claims: list[dict], doc_dates: dict, texts: Iterable[tuple[str, 
     return out
 
 
-def _jobs(claims: list[dict], doc_dates: dict, texts, orgs: dict) -> Iterator[tuple]:
+def _jobs(claims: Iterable[dict], doc_dates: dict, texts, orgs: dict) -> Iterator[tuple]:
     """(row number, row, document date, document text, organizations) per claim."""
     texts = iter(texts)
     current: tuple = (None, None)
@@ -72,7 +73,7 @@ def _chunks(jobs: Iterator[tuple], size: int) -> Iterator[list]:
         yield chunk
 
 
-def _read(jobs: list[tuple], rules: GroupingRules) -> list:
+def _read(jobs: Iterable[tuple], rules: GroupingRules) -> list:
     return [features.claim_of(n, row, date, rules, text, orgs) for n, row, date, text, orgs in jobs]
 
 

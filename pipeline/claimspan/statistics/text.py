@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+import sys
+from typing import Iterable, NamedTuple
 
 # Words (with inner apostrophes, hyphens and abbreviation periods), numbers, and the
 # punctuation that ends a clause.
 TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’\-]|\.(?=[A-Za-z]\.))*\.?|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
 # A sentence ends after a word or number, not after an initial or acronym (`U.S. embassies`).
 SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)][.!?])\s+|(?<=[.!?][\"'\u201d\u2019])\s+|\n")
+
+
+NONE: frozenset = frozenset()   # the one empty set (each ``frozenset()`` is a new object, and a run keeps
+                                # several sets per claim until the grouping is done)
+
+
+def kept(items: Iterable) -> frozenset:
+    """A set a claim keeps: ``NONE`` when it is empty."""
+    found = frozenset(items)
+    return found if found else NONE
+
+
+def words_kept(words: Iterable[str]) -> tuple[str, ...]:
+    """The distinct words of a sentence that a claim keeps, each word one string for the run
+    (interned): a tuple is a quarter of the size of a set of the same words.
+
+    >>> words_kept(["toll", "rose", "toll"])
+    ('toll', 'rose')
+    """
+    return tuple(dict.fromkeys(sys.intern(w) for w in words))
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -22,7 +43,7 @@ class Sentence(NamedTuple):
     starts: list[int]
     ends: list[int]
     echo: str             # the text with its spacing normalized
-    words: frozenset      # its content words
+    words: tuple          # its distinct content words (``words_kept``)
     mentions: list        # (token index, place) of each place it names
     mention_at: list[int]     # their token indexes, for bisect
     scopes: list              # (token index, `one` or `many`) of each incident word
