@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 
 from claimspan.io.schemas import TABLES, schema
 
-ROW_GROUP = 10_000
+ROW_GROUP = 10_000            # rows of a table buffered before they are written as one row group,
+ROW_GROUP_CHARS = 4_000_000   # or fewer when their texts reach this many characters: a documents row
+                              # holds a whole text (10,000 reports of 100 pages would be gigabytes)
 
 
 class OutputError(OSError):
@@ -26,6 +28,7 @@ class OutputWriter:
         self.where = where or folder   # the folder error messages name: the output folder
         self.schemas = {t: schema(t, metadata) for t in TABLES}
         self.buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self.chars = {t: 0 for t in TABLES}   # characters of text in each buffer
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.rows = {t: 0 for t in TABLES}
 
@@ -35,11 +38,12 @@ class OutputWriter:
     def write(self, table: str, rows: list[dict]) -> None:
         self.buffers[table].extend(rows)
         self.rows[table] += len(rows)
-        if len(self.buffers[table]) >= ROW_GROUP:
+        self.chars[table] += sum(len(v) for row in rows for v in row.values() if type(v) is str)
+        if len(self.buffers[table]) >= ROW_GROUP or self.chars[table] >= ROW_GROUP_CHARS:
             self._flush(table)
 
     def _flush(self, table: str) -> None:
-        rows, self.buffers[table] = self.buffers[table], []
+        rows, self.buffers[table], self.chars[table] = self.buffers[table], [], 0
         batch = pa.Table.from_pylist(rows, schema=self.schemas[table])
         try:
             if table not in self.writers:
