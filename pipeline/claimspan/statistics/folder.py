@@ -61,15 +61,17 @@ def _texts(docs: Path):
 
 
 def _rewrite(path: Path, ids: list[str], at: int) -> int:
-    """``path`` with its stat_id column set from ``ids[at:]``; returns where the next file starts."""
+    """``path`` with its stat_id column set from ``ids[at:]``, row group by row group; returns where
+    the next file starts."""
     source = pq.ParquetFile(path)
     target = source.schema_arrow
     tmp = path.with_name(f".{path.name}.tmp")
     column = target.get_field_index("stat_id")
     with pq.ParquetWriter(tmp, target) as writer:
-        for batch in source.iter_batches():
-            values = pa.array(ids[at:at + batch.num_rows], type=pa.string())
-            at += batch.num_rows
-            writer.write_batch(batch.set_column(column, target.field(column), values))
+        for group in range(source.num_row_groups):   # the file's own row groups, one in memory at a time
+            table = source.read_row_group(group)
+            values = pa.array(ids[at:at + table.num_rows], type=pa.string())
+            at += table.num_rows
+            writer.write_table(table.set_column(column, target.field(column), values))
     os.replace(tmp, path)
     return at
