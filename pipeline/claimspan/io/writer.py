@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from claimspan.io.schemas import TABLES, schema
 
-ROW_GROUP = 10_000            # rows of a table buffered before they are written as one row group,
+ROW_GROUP = 2_000             # rows of a table buffered before they are written as one row group,
 ROW_GROUP_CHARS = 4_000_000   # or fewer when their texts reach this many characters: a documents row
                               # holds a whole text (10,000 reports of 100 pages would be gigabytes)
 
