@@ -126,6 +126,11 @@ class SpeakersComponent(RuleComponent):
                 return True
         return False
 
+    def only_titles(self, name: str) -> bool:
+        """Every word a title: a role, not a person ("MODERATOR", "Host", "The Chair")."""
+        words = [w.rstrip(".").lower() for w in name.split() if w.lower() != "the"]
+        return bool(words) and all(w in self.titles for w in words)
+
     def label(self, body: str) -> tuple[str, bool, str | None] | None:
         """``(name, inline, role)`` when the line starts with a turn label."""
         m = LABEL.match(body) or next((m for rx in self.period_labels if (m := rx.match(body))), None)
@@ -135,9 +140,11 @@ class SpeakersComponent(RuleComponent):
         given = NAME_AND_ROLE.fullmatch(name)
         if given:
             outer, inner = given.group("name"), [p.strip() for p in PARENTHESES.findall(given.group("role"))]
-            holder = len(inner) == 1 and self.is_name(inner[0]) and inner[0].split()[0].lower() != "the"
-            if holder and (outer.split()[0].lower() == "the" or not self.is_name(outer)):
-                name, role = inner[0], outer       # "The Housing Minister (Tom Reed)": a role, then its holder
+            holder = len(inner) == 1 and self.is_name(inner[0]) and inner[0].split()[0].lower() != "the" \
+                and not self.titled(inner[0])
+            if holder and (outer.split()[0].lower() == "the" or not self.is_name(outer) or self.only_titles(outer)):
+                name, role = inner[0], outer       # "The Housing Minister (Tom Reed)", "MODERATOR (Jane Ortiz)":
+                #                                    a role, then its holder
             elif self.is_name(outer):
                 name, role = outer, ", ".join(inner)
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
