@@ -189,6 +189,8 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False
     if d.end < len(doc) and doc[d.end].lower_ in rules.possessives:
         return False                                   # "Sunday's service": names an event
+    if names_instrument(rules, doc, d):
+        return False
     if is_baseline(rules, doc, words, d, sent_start):
         return False
     if dates_what_is_reported(doc, d):
@@ -196,6 +198,15 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
     if parsed and reporting_verb(d, rules.reporting_verbs):
         return False
     return not (after_reporting_verb(rules, doc, d) or before_reporting_verb(rules, words, d))
+
+
+def names_instrument(rules, doc: Doc, d: Span) -> bool:
+    """A year that ends an instrument's name: "the Inflation Reduction Act of 2022", "the Data
+    Protection Act 2018" (a capitalized head of ``named_year_heads``, then "of" or not)."""
+    if len(d) != 1 or (d._.date or {}).get("granularity") != "year":
+        return False
+    head = d.start - 2 if d.start >= 2 and doc[d.start - 1].lower_ == "of" else d.start - 1
+    return head >= 0 and doc[head].is_title and doc[head].lower_ in rules.period["named_year_heads"]
 
 
 def dates_what_is_reported(doc: Doc, d: Span) -> bool:
