@@ -45,6 +45,8 @@ def is_cap(tok: Token, rules: NameRules) -> bool:
     if not text or tok.is_space:
         return False
     if text[0].isupper():
+        if len(text) > 1 and text.isupper() and tok.lower_ in rules.connectors:
+            return False   # "OF" in "INFLATION REDUCTION ACT OF 2022", "BANK OF CHINA": a connector, as in lower case
         return tok.lower_ not in rules.stop_words
     if tok.is_digit and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in rules.ordinal_suffixes \
             and not tok.whitespace_:
