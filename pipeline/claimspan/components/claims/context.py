@@ -60,9 +60,18 @@ def describe(rules, doc: Doc, words, c: Claim, context: DocContext | None = None
         "counted_end_char": counted.end_char if counted is not None else None,
         "period_text": period.text if period is not None else None,
         "period_start": _iso(info.get("start_date")),
-        "period_end": _iso(info.get("end_date")),
+        "period_end": _iso(_period_end(rules, doc, words, period, info)),
         "checkworthy": checkworthy(rules, doc, words, counted, context),
     }
+
+
+def _period_end(rules, doc: Doc, words, period: Span | None, info: dict):
+    """The period's last day; one that ``since`` opens runs to the document's date ("since 2010")."""
+    end = info.get("end_date")
+    if period is None or end is None or words[period.start] not in rules.period["open_ended"]:
+        return end
+    today = str(doc._.doc_date or "")[:10]
+    return today if today > str(end)[:10] else end
 
 
 def _iso(value):
