@@ -13,7 +13,7 @@ value) and gets no dates: nothing is ever resolved against today's clock.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from claimspan.normalize.timex_points import REFERENCE, date_value, time_suffix, year_of
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
@@ -120,6 +120,8 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     if right.get("year") and not left.get("year") and left.get("month"):
         left["year"] = right["year"]                                               # March to May 2020
     (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
+    if not a and b and words[cut].lower() in lex["range_words"]:
+        a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
         return row
     start, _, gran = interval(a)
@@ -127,6 +129,27 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     row.update(value=f"{a}/{b}", start_date=start, end_date=end, granularity=gran,
                is_relative=rel_a or rel_b, anchor_date=anchor if rel_a or rel_b else None)
     return row
+
+
+def _length_before(f: dict, end_value: str) -> str | None:
+    """The start, at the granularity of ``end_value``, of a length that ends with it: "the year to
+    March 2024" is 2023-04 to 2024-03, "the three months to June 30" starts on April 1 (British
+    statistics count periods so); None unless ``f`` is a bare length (no year, no direction).
+
+    >>> _length_before({"unit": "year", "num": None}, "2024-03")
+    '2023-04'
+    >>> _length_before({"unit": "month", "num": 3}, "2024-06-30")
+    '2024-04-01'
+    """
+    unit, n = f.get("unit"), f.get("num")
+    if unit not in ("year", "quarter", "month", "week") or f.get("year") or f.get("rel") is not None \
+            or f.get("month") or not (n is None or isinstance(n, int)):
+        return None
+    _, end, gran = interval(end_value)
+    if end is None or gran not in ("month", "day"):
+        return None
+    start = shift(end + timedelta(days=1), unit, -(n or 1))
+    return f"{start:%Y-%m}" if gran == "month" else start.isoformat()
 
 
 def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
