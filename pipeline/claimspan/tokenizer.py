@@ -67,7 +67,7 @@ def customize_tokenizer(nlp: Language) -> Language:
             rules[title.upper()] = [{"ORTH": title.upper(), "NORM": title.upper()}]
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
-    prefix = compile_prefix_regex(debris + list(nlp.Defaults.prefixes)).search if debris else old.prefix_search
+    prefix = compile_prefix_regex(debris + currency_prefixes() + list(nlp.Defaults.prefixes)).search
     suffix = old.suffix_search
     if suffix is not None and not isinstance(suffix.__self__, SuffixSearch):
         suffix = SuffixSearch(compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + SUFFIXES)).search
@@ -76,6 +76,19 @@ def customize_tokenizer(nlp: Language) -> Language:
                               infix_finditer=infix, token_match=old.token_match, url_match=url,
                               faster_heuristics=old.faster_heuristics)
     return nlp
+
+
+def currency_prefixes() -> list[str]:
+    """The currency signs of rules/claims/currencies.yaml made of letters and a symbol ("HK$",
+    "NZ$", "S$"), each split off a number glued to it as spaCy splits "US$" and "A$": "HK$3
+    million" is the sign and "3 million", not one word.
+
+    >>> import re; re.match("|".join(currency_prefixes()), "HK$3").group()
+    'HK$'
+    """
+    signs = {str(p) for c in ruleset.read_rule_file(str(ruleset.rules_path("claims", "currencies.yaml")))
+             for p in c.get("prefix") or () if len(str(p)) > 1 and not str(p)[-1].isalnum() and str(p)[0].isalpha()}
+    return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=lambda s: (-len(s), s))]
 
 
 def bounded(regex: re.Pattern, longest: int) -> re.Pattern:
