@@ -89,8 +89,11 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     ``three quarters`` a number; ``half`` alone, ``a third-party`` and ``a third
     nation`` are not claims."""
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
-    # "fell by half", "cut in half", "cut class sizes by a third": a fraction after share_before alone
-    share = words[c.start - 1] in rules.ratios["share_before"] and not words[end].isalpha()
+    # "fell by half", "cut in half", "cut class sizes by a third", "rose by about a fifth": a fraction
+    # after share_before (and perhaps a qualifier) alone
+    qualified = phrase_ending(rules.qualifiers, words, c.start)
+    before = c.start - (qualified.length if qualified else 0)
+    share = words[before - 1] in rules.ratios["share_before"] and not words[end].isalpha()
     # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
     share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
                       and phrase_ending(rules.qualifiers, words, c.start) is not None)
