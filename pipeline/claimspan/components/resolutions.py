@@ -320,12 +320,14 @@ class ResolutionsComponent(RuleComponent):
 
     def _acronyms(self, doc: Doc, text: str):
         defined = {}
+        bodies = {(o.start, o.end) for o in doc.spans.get("organizations", ())}   # "the World Food Programme (WFP)"
         for d in extensions.acronym_definitions(doc):
             span = doc.char_span(d.long_start, d.long_end)
             last = d.long.split()[-1].lower()
             head = next((w.lower() for w in re.split(r"\s+(?:of|on|for|against)\s+", d.long)[0].split()[::-1]
                          if w.lower() in self.heads), None)
-            if span is not None and head and last not in self.acronym_body_words:
+            if span is not None and head and last not in self.acronym_body_words \
+                    and (span.start, span.end) not in bodies:
                 defined[d.short] = (self.heads[head], self._title(d.long), self._prefix_body(d.long))
         out = []
         for i in tokens_with_text(doc, defined):
