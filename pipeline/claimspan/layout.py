@@ -97,7 +97,8 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
 def record_labels(labels: dict) -> list[dict]:
     """The speakers' labels that end in a period (labels.yaml period_labels) as block starts:
     "Mr. GRASSLEY. Mr. President, ..." begins a turn even in a hard-wrapped record."""
-    return [{**e, "pattern": re.sub(r"\(\?P<\w+>", "(?:", e["pattern"])} for e in labels.get("period_labels") or ()]
+    return [{**e, "pattern": re.sub(r"\(\?P<\w+>", "(?:", e["pattern"])} for e in labels.get("period_labels") or ()
+            if not e.get("needs")]   # "A." starts a block only beside a "Q.": the line alone cannot tell
 
 
 def editor_debris() -> re.Pattern:

@@ -68,6 +68,7 @@ class Label(NamedTuple):
     name: str
     inline: bool     # the words spoken follow on the label's line
     role: str | None = None   # given in parentheses after the name
+    needs: frozenset = frozenset()   # labels the document must also have for this one to be a turn
 
 
 @Language.factory(
@@ -87,8 +88,10 @@ class SpeakersComponent(RuleComponent):
         labels = self.read(rules_dir, "labels.yaml")
         # "Mr. GRASSLEY. Mr. President, ...": a record's labels that end in a period (period_labels)
         period_labels = labels.get("period_labels") or []
-        ruleset.compile_any(period_labels, Path(rules_dir) / "labels.yaml")   # a bad regex fails here, naming it
-        self.period_labels = [re.compile(e["pattern"]) for e in period_labels]   # each with groups name, rest
+        for entry in period_labels:   # a bad regex fails here, naming it (each alone: they share group names)
+            ruleset.compile_any([entry], Path(rules_dir) / "labels.yaml")
+        # each with groups name, rest; and the labels it needs beside it ("A." answers only where "Q." asks)
+        self.period_labels = [(re.compile(e["pattern"]), frozenset(e.get("needs") or ())) for e in period_labels]
         # editor's debris, and a record's numbers in front of a member's label (numbered_labels)
         before = labels["debris"] + (labels.get("numbered_labels") or [])
         self.debris = re.compile("(?:" + "|".join(r["pattern"] for r in before) + ")*")
@@ -131,9 +134,11 @@ class SpeakersComponent(RuleComponent):
         words = [w.rstrip(".").lower() for w in name.split() if w.lower() != "the"]
         return bool(words) and all(w in self.titles for w in words)
 
-    def label(self, body: str) -> tuple[str, bool, str | None] | None:
-        """``(name, inline, role)`` when the line starts with a turn label."""
-        m = LABEL.match(body) or next((m for rx in self.period_labels if (m := rx.match(body))), None)
+    def label(self, body: str) -> tuple[str, bool, str | None, frozenset] | None:
+        """``(name, inline, role, needs)`` when the line starts with a turn label."""
+        m, needs = LABEL.match(body), frozenset()
+        if m is None:
+            m, needs = next(((m, n) for rx, n in self.period_labels if (m := rx.match(body))), (None, needs))
         if m is None:
             return None
         name, rest, role = m.group("name").strip(), m.group("rest"), None
@@ -152,7 +157,7 @@ class SpeakersComponent(RuleComponent):
         last = name.split()[-1].rstrip(".").lower()
         if name.lower() in self.not_speakers or (last in self.not_speakers and not self.titled(name)):
             return None
-        return name, rest is not None, role
+        return name, rest is not None, role, needs
 
     def field_line(self, body: str) -> bool:
         """``Name: value`` with a name-like field or a value without letters (``Total Dead: 192``)."""
@@ -203,6 +208,8 @@ class SpeakersComponent(RuleComponent):
             found.append(Label(line_start, body_start, *label))
             if label[2]:
                 roles.setdefault(label[0], label[2])
+        names = {label.name for label in found}
+        found = [label for label in found if label.needs <= names]   # "A. Background" in an outline: no Q.
         return self.accept(found, roles, doc._.speaker_labels or []), roles
 
     def accept(self, found: list[Label], roles: dict[str, str], earlier: list[str]) -> list[list]:
