@@ -120,9 +120,16 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         cands = self._rule_names(doc) + label_mentions + self._described(doc) + self._result_sides(doc)
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)
                   if e - s > 1 or not (self._after_title(doc, s) or _numbered_heading(doc, s))]
-        defs = self._definitions(extensions.acronym_definitions(doc), doc._.org_definitions)
+        found = extensions.acronym_definitions(doc)
+        defs = self._definitions(found, doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
+        # the long form the text defines is the name, whole ("United Nations Mission in South Sudan (UNMISS)"),
+        # where no other rule found that very span
+        seen = {(c[0], c[1]) for c in cands}
+        cands += [(span.start, span.end, "acronym", "organizations.acronym.long_form") for d in found
+                  if defs.get(d.short) == d.long and (span := doc.char_span(d.long_start, d.long_end)) is not None
+                  and (span.start, span.end) not in seen]
         chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
@@ -160,7 +167,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         defs = dict(earlier or {})
         for d in found:
             long_folded = normalize_name(d.long)
-            first_segment = re.split(r" (?:of|for|on) ", long_folded)[0]
+            first_segment = re.split(r" (?:of|for|on|in) ", long_folded)[0]   # "Mission in South Sudan"
             if long_folded in self.aliases or first_segment.rsplit(" ", 1)[-1] in self.heads:
                 defs.setdefault(d.short, d.long)
         return defs
