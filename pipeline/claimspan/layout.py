@@ -66,6 +66,7 @@ class LayoutRules:
     furniture_lines: int
     furniture_share: float
     page_number: re.Pattern
+    quote_mark: re.Pattern = re.compile("(?!)")   # a reply's "> " before a quoted line
     sentence_ends: tuple = ()
     sentence_closers: tuple = ()
     sentence_cut_after: tuple = ()   # levels of clause breaks, best first
@@ -89,6 +90,7 @@ def layout_rules(overlay_key: str | None = None) -> LayoutRules:
         debris=editor_debris(),
         furniture_lines=data["furniture"]["lines"],
         furniture_share=data["furniture"]["share"], page_number=ruleset.compile_any(data["page_numbers"], path),
+        quote_mark=ruleset.compile_any(data.get("quote_marks") or [], path),
         sentence_ends=tuple(data["sentence_ends"]), sentence_closers=tuple(data["sentence_closers"]),
         sentence_cut_after=tuple(tuple(level) for level in data["sentence_cut_after"]),
         sentence_cut_words=tuple(data["sentence_cut_words"]))
@@ -131,10 +133,18 @@ def read_layout(text: str, paginated: bool = False, title: str | None = None,
     lines, furniture = _lines(text, paginated, title, rules)
     body = [ln for ln in lines if ln not in furniture and text[ln[0]:ln[1]].strip()]
     edits = [(s, e, " " * (e - s)) for s, e in furniture]
+    quotes = [(s, m.end()) for s, e in body if (m := rules.quote_mark.match(text, s, e)) and m.end() > s]
+    edits += [(s, e, " " * (e - s)) for s, e in quotes]      # "> " is blank; the line's words stay
+    body = [(q, e) for (s, e), q in zip(body, _quoted_starts(body, dict(quotes)))]
     width = _wrap_width(text, body, rules)
     if width is not None:
         edits += _soft_breaks(text, body, *width, paginated, rules)
     return _apply(text, edits, paginated)
+
+
+def _quoted_starts(body: list[tuple[int, int]], quoted: dict[int, int]) -> list[int]:
+    """Where each line's words start: after its quote marks, if it has any."""
+    return [quoted.get(s, s) for s, _ in body]
 
 
 def _lines(text: str, paginated: bool, title: str | None,
