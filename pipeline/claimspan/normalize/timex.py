@@ -146,10 +146,10 @@ def _length_before(f: dict, end_value: str) -> str | None:
             or f.get("month") or not (n is None or isinstance(n, int)):
         return None
     _, end, gran = interval(end_value)
-    if end is None or gran not in ("month", "day"):
+    if end is None or gran not in ("year", "month", "day"):
         return None
     start = shift(end + timedelta(days=1), unit, -(n or 1))
-    return f"{start:%Y-%m}" if gran == "month" else start.isoformat()
+    return {"year": f"{start:%Y}", "month": f"{start:%Y-%m}"}.get(gran) or start.isoformat()
 
 
 def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:

@@ -40,6 +40,12 @@ def outside(cores: list[Candidate], excludes: list[Candidate]) -> list[Candidate
     return out
 
 
+def _bare_length(doc: Doc, c: Candidate) -> bool:
+    """A length that opens with "the" ("the three months", "the 12 months"): one that a range
+    word can end at a date; "for three months to Friday" is no such period."""
+    return c.rule.kind == "duration" and doc[c.start].lower_ == "the"
+
+
 def at_position(affixes: list[Candidate], position: str) -> dict[int, list[Candidate]]:
     """Affix candidates by their ``start`` or ``end``, each list in their order."""
     out: dict[int, list[Candidate]] = defaultdict(list)
@@ -56,14 +62,15 @@ def longest(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def join_ranges(doc: Doc, rows: list[Candidate], joiners: set[str]) -> list[Candidate]:
-    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too."""
+    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too; and a length
+    up to a date, ``the three months to September`` (British statistics' periods)."""
     out: list[Candidate] = []
     for row in rows:
         prev = out[-1] if out else None
-        if (prev is not None and prev.rule.kind == "date" and row.rule.kind == "date"
+        if (prev is not None and (prev.rule.kind == "date" or _bare_length(doc, prev)) and row.rule.kind == "date"
                 and row.start == prev.end + 1 and prev.rule.value is None and row.rule.value is None
                 and (doc[prev.end].text.lower() in joiners
-                     or (doc[prev.end].lower_ == "and" and prev.start > 0
+                     or (prev.rule.kind == "date" and doc[prev.end].lower_ == "and" and prev.start > 0
                          and doc[prev.start - 1].lower_ == "between"))):
             out[-1] = Candidate(prev.start, row.end, prev.rule._replace(id="dates.range.joined", kind="range"))
         else:
