@@ -44,7 +44,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                  "superlative_endings", "not_superlatives", "verb_endings", "relative_pronouns"),
     "claims/currencies.yaml": [Record(**{"id!": "str", "code!": "str", "prefix": "[str]",
                                                   "suffix": "[str]", "scale": "number",
-                                                  "with_a": "[str]"})],
+                                                  "glued": "[str]", "with_a": "[str]"})],
     "claims/not_claims.yaml": [Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
                                                   "block": "[int]"})],
     "claims/numbers.yaml": Record(words="{int}", scales="{number}", suffix_scales="{number}",

@@ -207,7 +207,8 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
     hit = phrase_at(rules.percent_after, words, k)          # "5%", "a five-percent rise"
     if hit:
         c.kind, c.unit, c.rule = "percent", hit.value, hit.rule
-    elif (hit := phrase_at(rules.currency_suffix, words, k)) and not symbol_before_amount(words, k, hit):
+    elif ((hit := phrase_at(rules.currency_suffix, words, k)) and not symbol_before_amount(words, k, hit)) \
+            or (glued[k] and (hit := phrase_at(rules.currency_glued, words, k))):
         # "50 euros", "a 20-dollar bill", "12,50 €" (not "20 $100 bills": the sign is the next amount's)
         c.kind, c.unit, c.rule = "money", hit.value, hit.rule
         c.value *= rules.currency_scale.get(hit.rule, 1.0)

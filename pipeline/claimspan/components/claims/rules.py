@@ -32,6 +32,7 @@ class ClaimRules:
     qualifiers: Phrases = field(default_factory=dict)
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
+    currency_glued: Phrases = field(default_factory=dict)   # only right after the number ("412p")
     currency_scale: dict[str, float] = field(default_factory=dict)
     currency_with_a: Phrases = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
@@ -128,6 +129,7 @@ class _Loader:
         rules.currency_scale = {e["id"]: float(e["scale"]) for e in data if "scale" in e}
         rules.currency_prefix = self.phrases(data, where, "prefix", "code")
         rules.currency_suffix = self.phrases(data, where, "suffix", "code")
+        rules.currency_glued = self.phrases(data, where, "glued", "code")
         rules.currency_with_a = self.phrases(data, where, "with_a", "code")
 
     def units(self, rules: ClaimRules) -> None:
