@@ -133,18 +133,13 @@ def read_layout(text: str, paginated: bool = False, title: str | None = None,
     lines, furniture = _lines(text, paginated, title, rules)
     body = [ln for ln in lines if ln not in furniture and text[ln[0]:ln[1]].strip()]
     edits = [(s, e, " " * (e - s)) for s, e in furniture]
-    quotes = [(s, m.end()) for s, e in body if (m := rules.quote_mark.match(text, s, e)) and m.end() > s]
-    edits += [(s, e, " " * (e - s)) for s, e in quotes]      # "> " is blank; the line's words stay
-    body = [(q, e) for (s, e), q in zip(body, _quoted_starts(body, dict(quotes)))]
+    quoted = {s: m.end() for s, e in body if (m := rules.quote_mark.match(text, s, e)) and m.end() > s}
+    edits += [(s, q, " " * (q - s)) for s, q in quoted.items()]      # "> " is blank; the line's words stay
+    body = [(quoted.get(s, s), e) for s, e in body]                   # and start after it
     width = _wrap_width(text, body, rules)
     if width is not None:
         edits += _soft_breaks(text, body, *width, paginated, rules)
     return _apply(text, edits, paginated)
-
-
-def _quoted_starts(body: list[tuple[int, int]], quoted: dict[int, int]) -> list[int]:
-    """Where each line's words start: after its quote marks, if it has any."""
-    return [quoted.get(s, s) for s, _ in body]
 
 
 def _lines(text: str, paginated: bool, title: str | None,

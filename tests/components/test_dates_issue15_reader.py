@@ -104,6 +104,14 @@ CASES = [
                    "end_date=2031-05-31>the coming decade</date>, more than in "
                    "<date kind=duration value=PXY>recent years</date>."),
     ("2021-05-31", "Shipments should resume in <date kind=duration value=PXW>the weeks ahead</date>."),
+    # a participle of planning before a weekday ("planned for Saturday") looks ahead, unless the clause's
+    # verb after it tells of a time gone by ("was canceled"); a Sunday's story: the Saturday just gone, then
+    # the next one
+    ("1999-10-24", "A memorial service planned for <date value=1999-10-23>Saturday</date> was canceled."),
+    ("1999-10-24", "A memorial service planned for <date value=1999-10-30>Saturday</date> will honor him."),
+    ("1999-10-24", "A memorial service is planned for <date value=1999-10-30>Saturday</date>."),
+    ("2005-06-15", "The rally, set for <date value=2005-06-13>Monday</date>, had been called off."),
+    ("2005-06-15", "The rally set for <date value=2005-06-20>Monday</date> is expected to draw thousands."),
 ]
 
 

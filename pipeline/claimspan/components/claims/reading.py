@@ -96,7 +96,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     share = words[before - 1] in rules.ratios["share_before"] and not words[end].isalpha()
     # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
     share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
-                      and phrase_ending(rules.qualifiers, words, c.start) is not None)
+                      and qualified is not None)
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None

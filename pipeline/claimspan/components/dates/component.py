@@ -191,7 +191,8 @@ class DatesComponent(RuleComponent):
         possessive = self.lexicon["possessive"]
         rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
                 for row in rows]
-        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
+        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]),
+                           set(self.lexicon["definite_articles"]))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
