@@ -36,7 +36,7 @@ from claimspan.io.readers import READER_VERSION, Source, scan
 from claimspan.io.records import Record
 from claimspan.io.schemas import schema
 from claimspan.io.writer import OutputWriter
-from claimspan.statistics import add_to_tables
+from claimspan.statistics import add_to_tables, read_document
 from claimspan.statistics import folder as statistics_folder
 from claimspan.workers import Workers
 
@@ -137,26 +137,32 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
 
             run_dask(sources, folder.build, meta, report, model=model, scheduler=scheduler, workers=workers,
                      timeout=timeout, rules=rules, on_progress=on_progress)
+            read = None   # the Dask parts' claims are read by the run-wide step
         else:
             previous = None if force else PreviousOutputs(Path(out_dir), meta)
-            _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
-                       workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
-        # run-wide, after every part; a local run's workers read the claims
-        report.rows["statistics"] = statistics_folder.finish(folder.build, meta,
-                                                             (workers or default_workers()) if engine == "local" else 1)
+            read = _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
+                              workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
+        # run-wide, after every part
+        report.rows["statistics"] = statistics_folder.finish(folder.build, meta, workers or default_workers(), read)
         folder.publish()
     return report
 
 
 def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, model, workers, timeout,
-               rules, on_progress) -> None:
+               rules, on_progress) -> list:
+    """Extract and write every source; returns the claims read for the statistics step, in the
+    claims file's order."""
+    read: list = []
     try:
         results = _results(sources, model, workers or default_workers(), timeout, rules, previous)
-        for n, (document, tables, reused) in enumerate(results, 1):
+        for n, (document, tables, reused, claims) in enumerate(results, 1):
             report.account(document, reused)
             writer.write("documents", [document])
             for table, rows in tables.items():
                 writer.write(table, rows)
+            for claim in claims:
+                claim.row += len(read)
+            read.extend(claims)
             if on_progress:
                 on_progress(n, len(sources))
         writer.close()
@@ -164,11 +170,13 @@ def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, mo
         writer.abort()
         raise
     report.rows = dict(writer.rows)
+    return read
 
 
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous
              ) -> Iterator[tuple[dict, dict, bool]]:
-    """(documents row, rows, reused) per source in order; at most a few batches in flight."""
+    """(documents row, rows, reused, its claims read for the statistics) per source in order; at
+    most a few batches in flight."""
     if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
         raise ValueError(f"timeout must be a positive number of seconds, or None for no budget: {timeout!r}")
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
@@ -179,7 +187,7 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
     # collections do not write to (and so copy) the pages it shares with the run; unfrozen after.
     gc.collect()
     gc.freeze()
-    work = functools.partial(process_batch, model=model, timeout=timeout, rules=rules)
+    work = functools.partial(_extract, model=model, timeout=timeout, rules=rules)
     pending: deque = deque()
     pool = None
     try:
@@ -203,17 +211,25 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
         gc.unfreeze()
 
 
+def _extract(records: list[Record], model, timeout, rules) -> list[tuple[dict, dict, list]]:
+    """``process_batch``, and each document's claims read for the statistics step where its text
+    and organizations are at hand (a worker's share of the step, done beside the extraction)."""
+    return [(document, tables, read_document(document, tables))
+            for document, tables in process_batch(records, model, timeout, rules)]
+
+
 def _emit(plan, results, previous, pool):
     """The rows of one batch, in order; ``results`` is the pool's key for the batch when there is a pool."""
     done = iter(results if pool is None else pool.result(results))
     for record, old in plan:
         if old is None:
-            document, tables = next(done)
-            yield document, tables, False
+            document, tables, *claims = next(done)   # (row, {}) of a document whose worker died (workers.py)
+            yield document, tables, False, claims[0] if claims else []
         else:
             document = document_row(record)
             document["doc_date"], document["doc_date_source"] = old["doc_date"], old["doc_date_source"]
-            yield document, previous.rows(record.doc_id), True
+            tables = previous.rows(record.doc_id)
+            yield document, tables, True, read_document(document, tables)
 
 
 def extract_frames(records_or_texts, model: str | None = None, rules: str | Path | None = None):

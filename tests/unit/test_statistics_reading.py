@@ -1,5 +1,6 @@
-"""Workers read the claims for the statistics step: the statistics are the same with any number
-of them, and a pool that breaks loses no claim."""
+"""The statistics step with claims read where they were extracted, or from the files, and grouped
+by one process or several: the statistics are the same, and a forked process that dies loses
+no claim."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,13 +8,15 @@ import os
 
 import pytest
 
-from claimspan.statistics import group_rows, reading
+from claimspan.statistics import forked, group_read, group_rows, grouping, read_document
 
 STORIES = [("Floods in Kenya killed {} people, officials said.", 64),
            ("The floods in Kenya have killed {} people.", 71),
            ("A bus crash in Peru killed {} passengers.", 12),
            ("The crash in Peru killed {} passengers on Sunday.", 12),
-           ("The company said it would cut {} jobs in Augsburg.", 4500)]
+           ("The company said it would cut {} jobs in Augsburg.", 4500),
+           ("Inflation rose to {}% in Peru.", 7),
+           ("Peru's inflation was {}% last month.", 7)]
 
 
 def _rows(copies: int):
@@ -23,50 +26,70 @@ def _rows(copies: int):
             doc = f"d{k:03d}-{n}"
             text = sentence.format(value)
             start = text.index(str(value))
-            rows.append({"doc_id": doc, "claim_id": f"{doc}-c0", "text": str(value), "start_char": start,
-                         "end_char": start + len(str(value)), "sentence": text, "sentence_start_char": 0,
-                         "kind": "count", "value": float(value), "unit": None, "qualifier": "exact",
-                         "counted": text.split(str(value) + " ")[1].split()[0].rstrip(",."), "period_start": None,
-                         "period_end": None, "checkworthy": True})
+            end = start + len(str(value)) + ("%" in text)
+            percent = "%" in text
+            rows.append({"doc_id": doc, "claim_id": f"{doc}-c0", "text": text[start:end], "start_char": start,
+                         "end_char": end, "sentence": text, "sentence_start_char": 0,
+                         "kind": "percent" if percent else "count", "value": float(value),
+                         "unit": "%" if percent else None, "qualifier": "exact",
+                         "counted": None if percent else text.split(str(value) + " ")[1].split()[0].rstrip(",."),
+                         "period_start": None, "period_end": None, "checkworthy": True})
             dates[doc] = dt.date(2026, 5, 1 + k % 20)
             texts.append((doc, text))
     return sorted(rows, key=lambda r: r["doc_id"]), dates, sorted(texts)
 
 
 @pytest.fixture
-def small_chunks(monkeypatch):
-    monkeypatch.setattr(reading, "CHUNK", 7)
-    monkeypatch.setattr(reading, "IN_WORKERS_FROM", 10)
+def fork_early(monkeypatch):
+    monkeypatch.setattr(grouping, "FORK_FROM", 10)
 
 
-def test_the_statistics_are_the_same_read_by_workers(small_chunks, monkeypatch, tmp_path):
+def test_claims_read_where_extracted_group_as_read_from_the_files():
+    rows, dates, texts = _rows(3)
+    text_of = dict(texts)
+    read = []
+    for doc in sorted(dates):
+        claims = read_document({"doc_id": doc, "doc_date": dates[doc], "text": text_of[doc]},
+                               {"claims": [r for r in rows if r["doc_id"] == doc]})
+        for claim in claims:
+            claim.row += len(read)
+        read.extend(claims)
+    from_files = group_rows(rows, dates, texts)
+    assert len(from_files[1]) >= 3
+    assert group_read(read) == from_files
+
+
+def test_the_statistics_are_the_same_grouped_by_several_processes(fork_early, monkeypatch, tmp_path):
     rows, dates, texts = _rows(6)
     alone = group_rows(rows, dates, texts, workers=1)
-    assert len(alone[1]) >= 2
+    assert len(alone[1]) >= 3
     monkeypatch.setenv("PIDS_FILE", str(tmp_path / "pids"))
-    monkeypatch.setattr(reading, "_read_in_worker", _noted)
+    monkeypatch.setattr(forked, "_share", _noted)
     assert group_rows(rows, dates, texts, workers=2) == alone
     assert group_rows(rows, dates, texts, workers=3) == alone
-    pids = (tmp_path / "pids").read_text().split()
-    assert len(pids) == 2 * -(-len(rows) // reading.CHUNK) and str(os.getpid()) not in pids
+    pids = set((tmp_path / "pids").read_text().split())
+    assert str(os.getpid()) in pids and len(pids) >= 3   # the run's process, and a fork each time
 
 
-_READ_IN_WORKER = reading._read_in_worker
+_SHARE = forked._share
 
 
-def _noted(jobs, overlay_key):
-    """The worker's reading, noting which process read the chunk."""
+def _noted(n):
+    """A share's grouping, noting which process did it."""
     with open(os.environ["PIDS_FILE"], "a") as f:
         f.write(f"{os.getpid()}\n")
-    return _READ_IN_WORKER(jobs, overlay_key)
+    return _SHARE(n)
 
 
-def _dies(jobs, overlay_key):
-    os._exit(3)   # a worker killed in the middle of a chunk
+def _dies_in_a_fork(n):
+    if os.getpid() != int(os.environ["RUN_PID"]):
+        os._exit(3)   # killed in the middle of its share
+    return _SHARE(n)
 
 
-def test_a_broken_pool_loses_no_claim(small_chunks, monkeypatch):
+def test_a_forked_process_that_dies_loses_no_claim(fork_early, monkeypatch):
     rows, dates, texts = _rows(6)
     alone = group_rows(rows, dates, texts, workers=1)
-    monkeypatch.setattr(reading, "_read_in_worker", _dies)
+    monkeypatch.setenv("RUN_PID", str(os.getpid()))
+    monkeypatch.setattr(forked, "_share", _dies_in_a_fork)
     assert group_rows(rows, dates, texts, workers=2) == alone

@@ -19,7 +19,8 @@ from typing import Iterable
 from claimspan import ruleset
 from claimspan.statistics import grouping, summary
 from claimspan.statistics.lexicon import load
-from claimspan.statistics.reading import read_claims
+from claimspan.statistics.features import Claim
+from claimspan.statistics.reading import actors_of, read_claims, read_document  # noqa: F401  (the package's API)
 
 COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "sentence_start_char", "kind", "value",
            "unit", "qualifier", "counted", "period_start", "period_end", "checkworthy"]
@@ -27,21 +28,23 @@ COLUMNS = ["doc_id", "claim_id", "text", "start_char", "end_char", "sentence", "
 
 def group_rows(claims: Iterable[dict], doc_dates: dict[str, dt.date | None],
                texts: Iterable[tuple[str, str | None]] = (),
-               orgs: dict[str, list] | None = None, workers: int = 1,
-               count: int | None = None) -> tuple[list[str], list[dict]]:
+               orgs: dict[str, list] | None = None, workers: int = 1) -> tuple[list[str], list[dict]]:
     """(each claim's stat_id, in order; the statistics rows of two or more claims, by stat_id).
-    ``claims``: the rows in doc_id order, a list or, with their ``count``, an iterator (each row
-    is read once, and only what the grouping compares is kept);
+    ``claims``: the rows in doc_id order, a list or an iterator (each row is read once, and only
+    what the grouping compares is kept);
     ``texts``: (doc_id, text) of the documents in the claims' order, read as the claims need them;
     ``orgs``: doc_id -> sorted (start_char, org_key) of its organizations; ``workers``: processes
-    that read the claims (``reading``); the grouping is the same with any number."""
+    that group (``grouping.group``); the statistics are the same with any number."""
     rules = load(ruleset.overlay_key())
-    count = len(claims) if count is None else count
-    claims_ = read_claims(claims, count, doc_dates, texts, orgs, rules, workers)
-    del claims
-    ids = [""] * count
+    return group_read(read_claims(claims, doc_dates, texts, orgs, rules), rules, workers)
+
+
+def group_read(claims: list[Claim], rules=None, workers: int = 1) -> tuple[list[str], list[dict]]:
+    """``group_rows`` of claims already read (``read_document``), numbered by their rows."""
+    rules = rules or load(ruleset.overlay_key())
+    ids = [""] * len(claims)
     rows = []
-    for members in grouping.group(claims_, rules):
+    for members in grouping.group(claims, rules, workers):
         members.sort(key=lambda c: (c.doc_date or dt.date.max, c.doc_id, c.row))
         sid = summary.stat_id(members)
         for c in members:
@@ -50,17 +53,6 @@ def group_rows(claims: Iterable[dict], doc_dates: dict[str, dt.date | None],
             rows.append(summary.row(members, rules))
     rows.sort(key=lambda r: r["stat_id"])
     return ids, rows
-
-
-def actors_of(organizations: Iterable[dict]) -> dict[str, list]:
-    """doc_id -> sorted (start_char, org_key) of the organizations rows."""
-    out: dict[str, list] = {}
-    for row in organizations:
-        if row.get("org_key"):
-            out.setdefault(row["doc_id"], []).append((row["start_char"], row["org_key"]))
-    for spans in out.values():
-        spans.sort()
-    return out
 
 
 def add_to_tables(tables: dict[str, list[dict]]) -> None:

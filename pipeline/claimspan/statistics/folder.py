@@ -1,12 +1,12 @@
 """The run-wide step on a build folder: claims in, ``stat_id`` and ``statistics.parquet`` out.
 
-The claims and the documents' texts are read a batch at a time (never the whole
-corpus: what is kept of a claim is what the grouping compares), the organizations
-column by column; each claims
-file — one file, or each part of a sharded run — is then rewritten batch by
-batch with its ``stat_id`` filled, into a temporary file renamed over it. The
-build folder is not published yet (claimspan.io.outdir), so no reader ever sees
-a claims file without its statistics.
+A local run hands over its claims already read (each where its document was extracted);
+otherwise (a Dask run's parts) the claims and the documents' texts are read here a batch at
+a time (never the whole corpus: what is kept of a claim is what the grouping compares), the
+organizations column by column. Each claims file — one file, or each part of a sharded
+run — is then rewritten row group by row group with its ``stat_id`` filled, into a temporary
+file renamed over it. The build folder is not published yet (claimspan.io.outdir), so no
+reader ever sees a claims file without its statistics.
 """
 from __future__ import annotations
 
@@ -18,17 +18,32 @@ import pyarrow.parquet as pq
 
 from claimspan.io.outdir import table_files
 from claimspan.io.schemas import schema
-from claimspan.statistics import COLUMNS, actors_of, group_rows
+from claimspan.statistics import COLUMNS, actors_of, group_read, group_rows
 
 BATCH = 1_000   # claims rows read at a time
 
 
-def finish(folder: Path, meta: dict[str, str], workers: int = 1) -> int:
-    """Group the run's claims (read by ``workers`` processes); returns the number of statistics written."""
+def finish(folder: Path, meta: dict[str, str], workers: int = 1, read: list | None = None) -> int:
+    """Group the run's claims (by ``workers`` processes); returns the number of statistics written.
+    ``read``: every claim already read where it was extracted (``read_document``), in the files'
+    order; without it the claims are read here."""
     folder = Path(folder)
     claims_path = folder / "claims.parquet"
     files = table_files(claims_path) if claims_path.exists() else []
     count = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    if read is not None and len(read) == count:
+        ids, rows = group_read(read, workers=workers)
+    else:
+        ids, rows = _group_files(folder, files, workers)
+    at = 0
+    for f in files:
+        at = _rewrite(f, ids, at)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema("statistics", meta)), folder / "statistics.parquet")
+    return len(rows)
+
+
+def _group_files(folder: Path, files: list[Path], workers: int) -> tuple[list[str], list[dict]]:
+    """``group_rows`` of the claims files, with the documents' dates and texts and the organizations."""
     docs = folder / "documents.parquet"
     dates = {}
     for f in table_files(docs) if docs.exists() else []:
@@ -37,13 +52,7 @@ def finish(folder: Path, meta: dict[str, str], workers: int = 1) -> int:
     orgs_path = folder / "organizations.parquet"
     orgs = [row for f in (table_files(orgs_path) if orgs_path.exists() else [])
             for row in pq.read_table(f, columns=["doc_id", "start_char", "org_key"]).to_pylist()]
-    ids, rows = group_rows(_claims(files), dates, _texts(docs) if docs.exists() else (), actors_of(orgs), workers,
-                           count)
-    at = 0
-    for f in files:
-        at = _rewrite(f, ids, at)
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema("statistics", meta)), folder / "statistics.parquet")
-    return len(rows)
+    return group_rows(_claims(files), dates, _texts(docs) if docs.exists() else (), actors_of(orgs), workers)
 
 
 def _claims(files: list[Path]):

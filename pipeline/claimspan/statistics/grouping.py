@@ -26,10 +26,12 @@ from collections import defaultdict
 from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, part_and_whole, plausible,
                                           same_count, same_places)
 from claimspan.statistics.features import Claim
+from claimspan.statistics.forked import split_map
 from claimspan.statistics.lexicon import GroupingRules
 
 RESTATING_REACH = 400   # characters from the sentence of a figure to that of another value for it
 COMMON_WORD = 50   # a word shared by more statistics of a block than this finds no candidates
+FORK_FROM = 4_000   # fewer claims are grouped in one process (a fork costs more than it saves)
 
 
 class Statistic:
@@ -90,8 +92,9 @@ class Statistic:
             self.words[w] = self.words.get(w, 0) + 1
 
 
-def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
-    """Every claim in exactly one statistic; statistics of one claim included."""
+def group(claims: list[Claim], rules: GroupingRules, workers: int = 1) -> list[list[Claim]]:
+    """Every claim in exactly one statistic; statistics of one claim included. The blocks are
+    grouped by up to ``workers`` processes when there are enough claims to repay a fork."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     alone: list[list[Claim]] = []
     _from_before(claims)
@@ -101,10 +104,14 @@ def group(claims: list[Claim], rules: GroupingRules) -> list[list[Claim]]:
         else:
             alone.append([claim])
     nested = _hierarchy(claims)
-    out = alone
-    for block in blocks.values():
-        out.extend(s.members for s in _cluster(block, rules, nested))
-    return out
+    block_list = list(blocks.values())
+
+    def rows_of(block: list[Claim]) -> list[list[int]]:   # what a forked process sends back: row numbers
+        return [[c.row for c in s.members] for s in _cluster(block, rules, nested)]
+
+    by_row = {c.row: c for c in claims}
+    done = split_map(rows_of, block_list, [len(b) for b in block_list], workers if len(claims) >= FORK_FROM else 1)
+    return alone + [[by_row[r] for r in rows] for stats in done for rows in stats]
 
 
 def _from_before(claims: list[Claim]) -> None:
