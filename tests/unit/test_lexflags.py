@@ -55,14 +55,18 @@ def test_bad_patterns_are_still_rejected():
 def test_sparse_matcher_finds_what_the_matcher_finds_in_the_same_order():
     nlp = spacy.blank("en")
     patterns = {"num": [[{"TEXT": {"REGEX": r"^\d"}}], [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "few"]}}]],
-                "opt": [[{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["may", "june"]}}, {"IS_DIGIT": True, "OP": "?"}]]}
+                "opt": [[{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["may", "june"]}}, {"IS_DIGIT": True, "OP": "?"}]],
+                # word sets on the case-sensitive text and on the shape: read from their own columns
+                "cased": [[{"TEXT": {"IN": ["May", "Dozen"]}}, {"IS_PUNCT": True}], [{"ORTH": {"IN": ["few"]}}]],
+                "shape": [[{"SHAPE": {"IN": ["dd"]}}, {"LOWER": "and"}]]}
     sparse, plain = lexflags.SparseMatcher(nlp.vocab), Matcher(nlp.vocab)
     for key, pats in patterns.items():
         sparse.add(key, pats)
         plain.add(key, pats)
     assert sparse.longest == 3
-    doc = nlp(TEXT + " A dozen, an few; the June 5 and the may")
+    doc = nlp(TEXT + " A dozen, an few; the June 5 and the may. May, 12 and Few Dozen;")
     assert sparse(doc) == plain(doc) and len(plain(doc)) > 5
+    assert {nlp.vocab.strings[k] for k, _, _ in plain(doc)} >= {"cased", "shape"}
 
 
 def test_sparse_matcher_without_a_first_token_test_runs_everywhere():

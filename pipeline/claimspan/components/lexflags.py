@@ -197,6 +197,7 @@ class SparseMatcher:
         self.matcher = Matcher(vocab, validate=False)
         self.conditions: set[tuple[int, int]] = set()   # (attribute id, value): a match may start here
         self.longest: int | None = 0                     # tokens in the longest pattern; None: unbounded
+        self.tests: tuple | None = None                  # the conditions as read per Doc (``_start_tests``)
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         strings = self.matcher.vocab.strings
@@ -214,20 +215,41 @@ class SparseMatcher:
                     self.longest = None   # a first token with no such test: no filter
                 else:
                     self.conditions.add(condition)
+        self.tests = None
 
     def __len__(self):
         return len(self.matcher)
 
+    def _start_tests(self) -> tuple[dict[int, np.ndarray], list[int]]:
+        """(word column -> the sorted ids a match may start with; the flag bits left to read).
+        A flag that holds a word set (an IN test) is that set's ids in the column it tests:
+        the word columns are read once per Doc, while ``Doc.to_array`` of flag bits costs
+        tens of microseconds a Doc whatever else has read them; a REGEX flag is read as a bit."""
+        strings, getters = self.matcher.vocab.strings, self.matcher.vocab.lex_attr_getters
+        ids: dict[int, set[int]] = {}
+        flags = []
+        for attr, value in self.conditions:
+            test = getters.get(attr) if attr not in WORD_COLUMNS else None
+            if attr in WORD_COLUMNS:
+                ids.setdefault(attr, set()).add(value)
+            elif isinstance(test, WordTest) and test.words is not None and test.key[1] == "IN":
+                ids.setdefault(IDS["ORTH" if test.key[0] == "TEXT" else test.key[0]], set()).update(
+                    strings.add(w) for w in test.words)
+            else:
+                flags.append(attr)
+        return {a: np.array(sorted(v), dtype="uint64") for a, v in ids.items()}, sorted(flags)
+
     def __call__(self, doc) -> list[tuple[int, int, int]]:
         if self.longest is None or not len(doc):
             return self.matcher(doc)
-        attrs = sorted({a for a, _ in self.conditions})
-        flags = [a for a in attrs if a not in WORD_COLUMNS]   # read together; the word ids once per Doc
-        values = dict(zip(flags, doc.to_array(flags).reshape(len(doc), len(flags)).T)) if flags else {}
-        values.update((a, column(doc, a)) for a in attrs if a in WORD_COLUMNS)
+        if self.tests is None:
+            self.tests = self._start_tests()
+        ids, flags = self.tests
         can_start = np.zeros(len(doc), dtype=bool)
-        for a, v in self.conditions:
-            can_start |= values[a] == v
+        for attr, keys in ids.items():
+            can_start |= among(column(doc, attr), keys)
+        if flags:
+            can_start |= doc.to_array(flags).reshape(len(doc), len(flags)).any(axis=1)
         matches, start, end = [], None, None
         for i in np.flatnonzero(can_start).tolist() + [None]:
             if i is not None and end is not None and i <= end:
