@@ -1,15 +1,15 @@
 """The ``statistics`` table (SPEC v1.1): the same figure stated by several claims, across the run.
 
-A run-wide step after every document is extracted: ``finish(folder)`` reads the
-claims of a run's build folder (a file, or the part files of a sharded run),
-groups them (``grouping``: rules in rules/statistics/), writes each claim's
-``stat_id`` back into its file and the statistics of two or more claims into
-``statistics.parquet``. It reads the claims' columns, the documents' dates, the
-organizations' keys and positions (who a sentence names), and the documents'
-texts one at a time (for the places named before a sentence and in the
-dateline), so it runs the same after workers, reused documents and Dask parts
-and never holds the corpus in memory. ``group_rows`` does the same for rows in
-memory (``claimspan.extract``).
+A run-wide step after every document is extracted: ``finish(folder)`` groups the
+claims of a run's build folder (a file, or the part files of a sharded run)
+(``grouping``: rules in rules/statistics/), writes each claim's ``stat_id`` back
+into its file and the statistics of two or more claims into ``statistics.parquet``.
+What the grouping compares of a claim (``features``) comes from its row, its
+sentence, its document's date, text (the places named before a sentence and in
+the dateline) and organizations (who a sentence names): a local run reads it
+where each document is extracted (``read_document``); otherwise it is read from
+the folder's files, a document at a time, never the corpus in memory.
+``group_rows`` does the same for rows in memory (``claimspan.extract``).
 """
 from __future__ import annotations
 
