@@ -16,6 +16,7 @@ from claimspan.io.schemas import TABLES, schema
 ROW_GROUP = 2_000             # rows of a table buffered before they are written as one row group,
 ROW_GROUP_CHARS = 4_000_000   # or fewer when their texts reach this many characters: a documents row
                               # holds a whole text (10,000 reports of 100 pages would be gigabytes)
+LONG_COLUMNS = ("text", "sentence")   # the columns whose characters are counted: all but a few of them
 
 
 class OutputError(OSError):
@@ -38,7 +39,7 @@ class OutputWriter:
     def write(self, table: str, rows: list[dict]) -> None:
         self.buffers[table].extend(rows)
         self.rows[table] += len(rows)
-        self.chars[table] += sum(len(v) for row in rows for v in row.values() if type(v) is str)
+        self.chars[table] += sum(len(row.get(c) or "") for row in rows for c in LONG_COLUMNS)
         if len(self.buffers[table]) >= ROW_GROUP or self.chars[table] >= ROW_GROUP_CHARS:
             self._flush(table)
 
