@@ -56,8 +56,8 @@ class HeadNames:
             return None
         core = start
         while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
-            if normalize_name(doc[core:end].text) in self.generic | self.places:
-                return None
+            if normalize_name(doc[core:end].text) in self.not_names:   # a generic word, or a place's name
+                return None                                                # ("Russian Federation")
             if core == end - 1 or normalize_name(doc[core].text) not in self.places:
                 break
             core += 1

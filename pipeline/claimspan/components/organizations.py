@@ -77,6 +77,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.event_heads = words(excl, "event_heads")
         self.person_titles = words(self.read(rules_dir, "model.yaml"), "person_titles")
         self.all_places = self.places | _country_words()
+        self.not_names = self.generic | self.all_places   # what a rule name may not be as a whole
         defining = self.read(rules_dir, "defining.yaml")
         self.determiners = words(defining, "determiners")
         self.descriptors = words(defining, "descriptors")
