@@ -96,7 +96,9 @@ class ResolutionsComponent(RuleComponent):
             if e.get("kind", "resolution") not in KINDS:
                 where = ruleset.locate(e, f"{path} rule {e['id']}", "kind")
                 raise ruleset.RuleError(f"{where}: unknown kind {e['kind']!r}")
-        self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution"), tuple(e.get("needs") or ()))
+        ruleset.compile_any([{**e, "pattern": e["item"]} for e in symbols if "item" in e], path)
+        self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution"), tuple(e.get("needs") or ()),
+                         re.compile(e["item"]) if "item" in e else None, e.get("title", "{item}"))
                         for e in symbols]
         self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads")
         self.enactment_cues = [tuple(c.lower().split()) for c in rules.get("enactment_cues") or ()]
@@ -307,15 +309,23 @@ class ResolutionsComponent(RuleComponent):
         return any(tuple(words[i:i + len(c)]) == c for c in self.enactment_cues for i in range(len(words)))
 
     def _symbols(self, doc: Doc, text: str):
+        """Instruments by number; a rule with an ``item`` pattern gives one row per item of its
+        match, titled by its ``title`` template ("resolutions 2625 (2022) and 2677 (2023)")."""
         out = []
-        for pattern, kind, needs in self.symbols:
+        for pattern, kind, needs, item, template in self.symbols:
             if needs and not any(n in text for n in needs):
                 continue   # a plain substring test: no regex scan of a text that cannot match
             for m in pattern.finditer(text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
+                if item is None:
                     title = m.group("title") if "title" in pattern.groupindex else m.group(0)
-                    out.append((span.start, span.end, kind, title[0].upper() + title[1:], None))
+                    found = [(m.start(), m.end(), title)]
+                else:
+                    found = [(i.start(), i.end(), template.format(item=i.group(0)))
+                             for i in item.finditer(text, m.start(), m.end())]
+                for start, end, title in found:
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is not None:
+                        out.append((span.start, span.end, kind, title[0].upper() + title[1:], None))
         return out
 
     def _acronyms(self, doc: Doc, text: str):
