@@ -188,8 +188,10 @@ class ResolutionsComponent(RuleComponent):
             end = part_end
         if end == last + 1 and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act"
             start = self._prepositional_left(doc, start, orgs)
-        while start < h and doc[start].is_stop and doc[start + 1].text != "-":
-            start += 1
+        while start < h and doc[start].is_stop and doc[start + 1].text != "-" \
+                and not (start > 0 and doc[start - 1].lower_ in self.definite):
+            start += 1   # "Every Member State ...", "The"; but after an article the word is the title's: "the
+            #              Every Student Succeeds Act", "the No Child Left Behind Act"
         end = period_after(doc, end, self.name_rules)
         if end - start < 2:
             return None
