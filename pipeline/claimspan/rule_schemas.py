@@ -116,7 +116,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                        "sentence_cut_words!": "[str]"}),
     "organizations/names.yaml": Record(**{"heads!": "[str]", "closing_heads": "[str]", "connectors!": "[str]",
                                           "possessive_ok": "[str]", "leading_noise": "[str]", "coordinators": "[str]",
-                                          "not_continuations": "[str]"}),
+                                          "not_continuations": "[str]", "two_word_heads": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
     "organizations/model.yaml": words("person_titles"),
     "organizations/results.yaml": Record(**{"side!": "str", "lines!": [Record(**{"id!": "str", "pattern!": "str",

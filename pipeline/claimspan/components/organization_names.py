@@ -42,9 +42,12 @@ class HeadNames:
             if doc[k].lower_ in self.not_continuations or not any(t.is_alpha and t.lower_ not in ordinal
                                                                   for t in doc[k:part_end]):
                 break  # "State Department on Sunday", "Third Committee of the 78th session"
-            last = self._last_head(doc, k, part_end)
+            last = self._last_head(doc, k, part_end, in_part=True)
             if doc[conn].lower_ in self.name_coordinators and (last > k or not in_complement):
                 break           # "X University and Y University", "China Daily and Xinhua": two names
+            listed = any(t.lower_ in self.name_coordinators or t.text == "," for t in doc[conn:k])
+            if listed and doc[k - 1].lower_ == "the":
+                break           # "Department of Veterans Affairs and the Boys and Girls Clubs": a list of names
             in_complement = True
             if last == k:       # "of Foreign Affairs", "of Industry and Commerce"
                 end = part_end
@@ -52,8 +55,8 @@ class HeadNames:
             end = last          # "of Nankai University", and stop after trailing words
             if last < part_end:
                 break
-        if end - start < 2:
-            return None
+        if end - start < 2 or end - start < 3 and doc[end - 1].lower_ in self.two_word_heads:
+            return None   # "the Biden Administration" (but "the Federal Aviation Administration")
         core = start
         while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
             if normalize_name(doc[core:end].text) in self.not_names:   # a generic word, or a place's name
@@ -97,10 +100,12 @@ class HeadNames:
             return start
         return left
 
-    def _last_head(self, doc: Doc, start: int, end: int) -> int:
-        """End of the last head word in ``doc[start:end]``, or ``start``."""
+    def _last_head(self, doc: Doc, start: int, end: int, in_part: bool = False) -> int:
+        """End of the last head word in ``doc[start:end]``, or ``start``. In a part after a connector a
+        two-word head is a field, not a name's head ("Institute of Urban Planning and Public Administration")."""
+        heads = self.part_heads if in_part else self.heads
         for i in range(end - 1, start - 1, -1):
-            if doc[i].lower_ in self.heads:
+            if doc[i].lower_ in heads:
                 return i + 1
         return start
 

@@ -64,7 +64,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
         self.closing_heads = words(names, "closing_heads")
+        self.two_word_heads = words(names, "two_word_heads")
         self.heads = words(names, "heads") | self.closing_heads
+        self.part_heads = self.heads - self.two_word_heads   # the heads of an of-chain's parts
         self.leading_noise = words(names, "leading_noise")
         self.not_continuations = words(names, "not_continuations")
         definite, indefinite = articles()
