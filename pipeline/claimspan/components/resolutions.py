@@ -385,6 +385,11 @@ class ResolutionsComponent(RuleComponent):
                   any(t.lower_ in self.unnamed_verbs for t in doc[o.end:min(o.end + 2, span.start)])]
         if before:
             return _org_name(before[-1])
+        verb = next((t.i for t in doc[max(sent.start, span.start - 2):span.start] if t.lower_ in self.unnamed_verbs),
+                    None)
+        subject = [o for o in in_sent if o.end <= verb] if verb is not None else []
+        if subject:   # "The Security Council today extended the mandate of ..., unanimously adopting resolution
+            return _org_name(subject[0])   # 2779": who adopts is the sentence's first organization
         if not named and in_sent:
             return _org_name(min(in_sent, key=lambda o: abs(o.start - span.start)))
         return None
