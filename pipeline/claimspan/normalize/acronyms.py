@@ -72,6 +72,8 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
     [('UNHRC', 'UN Human Rights Council')]
     >>> find_definitions("in 2021 (2016-2020) and (see above), the CPC (CPC)")
     []
+    >>> find_definitions("amend Regulation (EU) 2019/1020 and Directive (EU) 2019/904")
+    []
     """
     found = []
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -84,7 +86,10 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
             before_end -= 1
         if _is_short_form(inner):
             n = min(len(inner) + 5, 2 * len(inner), max_words)
-            words = last_words(text, line_start, before_end, n)
+            # the long form does not reach back past another parenthesis: "Regulation (EU) 2019/1020
+            # and Directive (EU)" defines nothing
+            after_bracket = max(text.rfind(")", line_start, before_end), text.rfind("(", line_start, before_end)) + 1
+            words = last_words(text, max(line_start, after_bracket), before_end, n)
             if not words:
                 continue
             cand = text[words[0][0]:before_end]
