@@ -62,7 +62,13 @@ def acronym_definitions(doc: Doc) -> list:
     (organizations and resolutions both read them; plain tuples, so they pickle)."""
     from claimspan.normalize.acronyms import find_definitions
 
-    return _per_doc(doc, _DEFINITIONS_KEY, lambda: find_definitions(_text(doc)))
+    from claimspan.ruleset import load_table
+
+    def find() -> list:
+        skipped = frozenset(load_table("common", "words.yaml").get("acronym_skipped_words") or ())   # (read once)
+        return find_definitions(_text(doc), skipped=skipped)
+
+    return _per_doc(doc, _DEFINITIONS_KEY, find)
 
 
 def set_text(doc: Doc, text: str) -> None:

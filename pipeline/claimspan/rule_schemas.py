@@ -102,7 +102,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                          "quotes!": "[str]"}),
     "common/words.yaml": Record(**{f"{key}!": "[str]" for key in ("definite_articles", "indefinite_articles",
                                                                   "coordinators", "ordinal_suffixes", "possessives",
-                                                                  "dated_instrument_heads")}),
+                                                                  "dated_instrument_heads", "acronym_skipped_words")}),
     # -- documents, organizations, resolutions, speakers -------------------------
     "documents/docdate.yaml": Record(**{"header_labels!": "[str]", "header_max_lines!": "int",
                                         "text_max_lines!": "int", "patterns!": "[pattern]"}),

@@ -16,6 +16,7 @@ _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _SHORT = re.compile(r"^[A-Za-z][\w.&'-]{1,11}$")
 _WORD = re.compile(r"\S+")
 _BRACKET = re.compile(r"[()]")
+_NAME_WORD = re.compile(r"[^\W_][\w'-]*")
 
 
 class Definition(NamedTuple):
@@ -27,8 +28,13 @@ class Definition(NamedTuple):
     long_end: int
 
 
-def best_long_form(short: str, long: str) -> int | None:
-    """Start offset in ``long`` of the shortest tail that spells ``short``, or None.
+def best_long_form(short: str, long: str, skipped: frozenset = frozenset()) -> int | None:
+    """Start offset in ``long`` of the tail whose words' initials spell ``short`` (the ``skipped``
+    words between them aside), else of the shortest tail that spells it, or None.
+
+    >>> long = "the European Environment Agency"
+    >>> long[best_long_form("EEA", long):]
+    'European Environment Agency'
 
     >>> long = "the Office of the United Nations High Commissioner for Human Rights"
     >>> long[best_long_form("OHCHR", long):]
@@ -39,6 +45,9 @@ def best_long_form(short: str, long: str) -> int | None:
     >>> best_long_form("XYZ", "Supreme People's Court") is None
     True
     """
+    initials = _by_initials(short, long, skipped)
+    if initials is not None:
+        return initials
     s, i = len(short) - 1, len(long) - 1
     while s >= 0:
         c = short[s].lower()
@@ -54,6 +63,22 @@ def best_long_form(short: str, long: str) -> int | None:
     return i + 1
 
 
+def _by_initials(short: str, long: str, skipped: frozenset) -> int | None:
+    """Start of the last words of ``long`` whose initials are the letters of ``short`` in order,
+    the ``skipped`` words between them aside; None when they are not."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    words = list(_NAME_WORD.finditer(long))
+    k = len(words) - 1
+    for letter in reversed(letters):
+        while k >= 0 and words[k].group() in skipped:
+            k -= 1
+        if k < 0 or words[k].group()[0].lower() != letter:
+            return None
+        k -= 1
+    first = words[k + 1]
+    return first.start() if first.group()[0].isupper() else None
+
+
 def _starts_capital_word(text: str, i: int) -> bool:
     return (i == 0 or not text[i - 1].isalnum()) and text[i].isupper()
 
@@ -62,8 +87,9 @@ def _is_short_form(s: str) -> bool:
     return bool(_SHORT.match(s)) and sum(ch.isupper() for ch in s) >= 2 and s[0].isupper()
 
 
-def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
-    """Acronym definitions in ``text``, in both orders.
+def find_definitions(text: str, max_words: int = 12, skipped: frozenset = frozenset()) -> list[Definition]:
+    """Acronym definitions in ``text``, in both orders; ``skipped``: the words of a long form its
+    acronym skips (rules/common/words.yaml acronym_skipped_words).
 
     >>> d = find_definitions("held by the State Council Information Office (SCIO). The SCIO said")
     >>> [(x.short, x.long) for x in d]
@@ -93,7 +119,7 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
             if not words:
                 continue
             cand = text[words[0][0]:before_end]
-            at = best_long_form(inner, cand)
+            at = best_long_form(inner, cand, skipped)
             if at is not None and len(cand[at:].split()) > 1:
                 ls = words[0][0] + at
                 found.append(Definition(inner, start, start + len(inner), text[ls:before_end], ls, before_end))
@@ -101,7 +127,7 @@ def find_definitions(text: str, max_words: int = 12) -> list[Definition]:
         last = [text[a:b] for a, b in last_words(text, line_start, before_end, 1)]
         if last and _is_short_form(last[0].strip(",;:")):
             short = last[0]
-            at = best_long_form(short, inner)
+            at = best_long_form(short, inner, skipped)
             if at == 0 and len(inner.split()) > 1:
                 s0 = before_end - len(short)
                 found.append(Definition(short, s0, s0 + len(short), inner, start, start + len(inner)))
