@@ -18,11 +18,23 @@ def parse_full_date(text: str) -> str | None:
     ('2021-05-31', '2021-05-31', '2021-09-17')
     >>> parse_full_date("2021-05-31"), parse_full_date("May 2021"), parse_full_date("Feb. 30, 2021")
     ('2021-05-31', None, None)
+    >>> [parse_full_date(d) for d in ("24-04-2024", "4.3.2024", "04/24/2024", "03/04/2024")]
+    ['2024-04-24', '2024-03-04', '2024-04-24', None]
     """
     text = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})", text):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        if m[2] == "." or a > 12:      # dots put the day first, and so does a first number above 12
+            a, b = b, a
+        elif b <= 12:
+            return None                # 03/04/2024: March 4 or 3 April, the text does not say
+        try:
+            return dt.date(year, a, b).isoformat()
         except ValueError:
             return None
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)

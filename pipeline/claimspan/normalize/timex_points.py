@@ -157,8 +157,9 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if unit == "century" and f.get("ordinal"):
         return f"{f['ordinal'] - 1:02d}", False
     if f.get("numeric"):
-        a, b, y = f["numeric"]
-        month, day = (b, a) if a > 12 else (a, b)   # US order unless the first number cannot be a month
+        a, b, y, day_first = f["numeric"]
+        month, day = (b, a) if a > 12 or day_first else (a, b)   # US order unless the first number cannot
+        #                                                           be a month, or dots separate them
         y = y if y > 99 else y + (2000 if y < 50 else 1900)
         return _checked(f"{y}-{month:02d}-{day:02d}"), False
     if f.get("month"):

@@ -24,6 +24,7 @@ def features(words: list[str], lex: dict) -> dict:
     """
     f: dict = {"num": None}
     number: list = []
+    words = _numeric_dashed(words, lex)
     for i in range(len(words)):
         _read_digits(f, number, words, i, lex) or _read_calendar(f, number, words, i, lex) \
             or _read_relation(f, number, words, i, lex)
@@ -36,6 +37,20 @@ def features(words: list[str], lex: dict) -> dict:
     return f
 
 
+def _numeric_dashed(words: list[str], lex: dict) -> list[str]:
+    """A date of numbers and dashes ("24", "-", "04", "-", "2024") read as one numeric date ("24/04/2024").
+
+    >>> _numeric_dashed(["on", "24", "-", "04", "-", "2024"], {"dashes": ["-"]})
+    ['on', '24/04/2024']
+    """
+    for i in range(len(words) - 4):
+        a, d1, b, d2, y = words[i:i + 5]
+        if d1 in lex["dashes"] and d2 in lex["dashes"] and re.fullmatch(r"\d\d?", a) and re.fullmatch(r"\d\d?", b) \
+                and re.fullmatch(r"\d{4}", y):
+            return words[:i] + [f"{a}/{b}/{y}"] + words[i + 5:]
+    return words
+
+
 def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
     """Digits and what the tokenizer splits off them: 2021, 14th, 05/31/2021, 7:15, Q3, p.m., 1990s."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
@@ -45,8 +60,8 @@ def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> 
         before_month = i + 2 < len(words) and _key(words[i + 2]) in lex["months"]
         the_nth_of = prev == "the" and i + 1 < len(words) and _key(words[i + 1]) == "of"
         f["day" if f.get("month") or before_month or the_nth_of else "ordinal"] = int(m[1])
-    elif m := re.fullmatch(r"(\d\d?)/(\d\d?)/(\d{4}|\d\d)", k):
-        f["numeric"] = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)", k):
+        f["numeric"] = (int(m[1]), int(m[3]), int(m[4]), m[2] == ".")   # dots: the day first
     elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
         f["clock"] = (int(m[1]), int(m[2]))
     elif k in lex["fractions"]:

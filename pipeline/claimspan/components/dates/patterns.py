@@ -82,7 +82,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
                                         if n in range(1, 10) and w not in lex["indefinite_articles"]]}},
         "AMPM": {"LOWER": {"IN": list(lex["am_pm"])}},
         "QUARTER_TOKEN": {"LOWER": {"IN": list(lex["quarter_tokens"])}},
-        "NUMERIC_DATE": {"SHAPE": {"IN": ["dd/dd/dddd", "d/dd/dddd", "dd/d/dddd", "d/d/dddd"]}},
+        "NUMERIC_DATE": {"SHAPE": {"IN": [f"{a}{sep}{b}{sep}dddd" for sep in "/." for a in ("d", "dd")
+                                          for b in ("d", "dd")]}},
     }
 
 
