@@ -46,7 +46,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                                   "suffix": "[str]", "scale": "number",
                                                   "glued": "[str]", "with_a": "[str]"})],
     "claims/not_claims.yaml": [Record(**{"id!": "str", "pattern": PATTERN, "regex": "str",
-                                                  "block": "[int]"})],
+                                                  "block": "[int]", "needs": "[str]"})],
     "claims/numbers.yaml": Record(words="{int}", scales="{number}", suffix_scales="{number}",
                                   money_suffix_scales="{number}", fractions="{number}",
                                   ordinal_units="{number}", fraction_chars="{number}", vague="{number}",

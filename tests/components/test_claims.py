@@ -168,6 +168,8 @@ def test_reporting_time_is_not_a_period(nlp):
     ("units.yaml", "unit: km,", "unit: km, wrds: [x],", "units.yaml rule claims.unit.km: unknown key 'wrds'"),
     ("not_claims.yaml", "- id: claims.not.phone\n", "- id: claims.not.phone\n  patern: []\n",
      "not_claims.yaml rule claims.not.phone: unknown key 'patern'"),
+    ("not_claims.yaml", "- id: claims.not.one_verb\n", "- id: claims.not.one_verb\n  needs: [one]\n",
+     "not_claims.yaml rule claims.not.one_verb key 'needs': only a regex rule has it"),
 ])
 def test_unknown_rule_keys_fail_loudly(tmp_path, name, old, new, message):
     rules = tmp_path / "claims"

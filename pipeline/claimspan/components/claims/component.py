@@ -92,7 +92,9 @@ class ClaimsComponent(RuleComponent):
             positions = only.get(strings[match_id])
             blocked.update(range(s, e) if positions is None else (s + p for p in positions))
         text = doc._.text
-        for _, rx in self.rules.exclusion_regexes:
+        for _, rx, needs in self.rules.exclusion_regexes:
+            if needs and not any(n in text for n in needs):
+                continue   # a plain substring test: no regex scan of a text that cannot match
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:

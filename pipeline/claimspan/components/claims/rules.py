@@ -59,7 +59,7 @@ class ClaimRules:
     counted: dict[str, frozenset] = field(default_factory=dict)
     exclusion_patterns: list[tuple[str, list]] = field(default_factory=list)
     exclusion_block: dict[str, list[int]] = field(default_factory=dict)   # positions a match blocks (default all)
-    exclusion_regexes: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    exclusion_regexes: list[tuple[str, re.Pattern, tuple]] = field(default_factory=list)   # (id, regex, needs)
 
 
 def _file(rules_dir: Path, name: str):
@@ -202,12 +202,14 @@ class _Loader:
             at = locate(e, f"{where} rule {rid}")
             if ("pattern" in e) == ("regex" in e):
                 raise RuleError(f"{at}: give exactly one of 'pattern' or 'regex'")
+            if "needs" in e and "regex" not in e:
+                raise RuleError(f"{at} key 'needs': only a regex rule has it")
             if block is not None and (not isinstance(block, list) or "pattern" not in e
                                       or not all(isinstance(b, int) and b < len(e["pattern"]) for b in block)):
                 raise RuleError(f"{at} key 'block': a list of token positions in the pattern")
             if "regex" in e:
                 try:
-                    rules.exclusion_regexes.append((rid, re.compile(e["regex"])))
+                    rules.exclusion_regexes.append((rid, re.compile(e["regex"]), tuple(e.get("needs") or ())))
                 except re.error as exc:
                     raise RuleError(f"{at} key 'regex': {exc}") from None
                 continue
