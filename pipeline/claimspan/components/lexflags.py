@@ -31,7 +31,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.vocab import Vocab
 
 from claimspan.components.candidates import merge_windows
-from claimspan.components.docarrays import WORD_COLUMNS, column, word_ids
+from claimspan.components.docarrays import WORD_COLUMNS, among, column, word_ids
 
 FREE_BITS = range(19, 64)   # FLAG19..FLAG63; the bits below are spaCy's own (IS_ALPHA, LIKE_NUM, ...)
 FLAG_NAME = {bit: f"FLAG{bit}" for bit in FREE_BITS}
@@ -137,20 +137,6 @@ def required_words(spec: list[dict]):
             values = values.get("IN", []) if isinstance(values, dict) else [values] if values else []
             if values:
                 yield attr == "SHAPE", frozenset(values) if attr == "SHAPE" else frozenset(v.lower() for v in values)
-
-
-def among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Per value, whether it is one of ``keys`` (sorted, unique): ``np.isin`` without its
-    per-call set-up, which on the few hundred tokens of a Doc costs more than the test.
-
-    >>> among(np.array([5, 1, 9, 3], dtype="uint64"), np.array([1, 3, 4], dtype="uint64")).tolist()
-    [False, True, False, True]
-    """
-    if not len(keys):
-        return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(keys, values)
-    at[at == len(keys)] = 0
-    return keys[at] == values
 
 
 def _longest(patterns) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimspan.components.docarrays import positions
 from claimspan.components.propernames import is_cap, parts_right, run_left, run_right
 from claimspan.normalize.orgs import normalize_name
 
@@ -15,7 +16,7 @@ class HeadNames:
 
     def _rule_names(self, doc: Doc) -> list[tuple]:
         out, covered_to = [], -1
-        for _, h, _ in self.head_matcher(doc):
+        for h in positions(doc, self.heads):   # the head words, read off the Doc's LOWER column
             if h < covered_to or not is_cap(doc[h], self.name_rules):
                 continue
             span = self._name_around(doc, h)

@@ -31,7 +31,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimspan import extensions, ruleset
-from claimspan.components import lexflags
 from claimspan.components.base import RuleComponent
 from claimspan.components.propernames import NameRules, articles, shared_words, tokens_with_text
 from claimspan.components.organization_descriptions import DescribedNames
@@ -104,8 +103,6 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self._build_matchers()
 
     def _build_matchers(self) -> None:
-        self.head_matcher = lexflags.SparseMatcher(self.nlp.vocab)   # run only at head words (lexflags)
-        self.head_matcher.add("head", [[{"LOWER": {"IN": sorted(self.heads)}}]])
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.descriptor_matcher.add("descriptor", [self.nlp.tokenizer(d) for d in sorted(self.descriptors)])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from claimspan.components.docarrays import column
-from claimspan.components.lexflags import among
+from claimspan.components.docarrays import positions
 from claimspan.ruleset import load_table
 
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -141,10 +139,7 @@ def period_after(doc: Doc, end: int, rules: NameRules) -> int:
 
 def tokens_with_text(doc: Doc, texts) -> list[int]:
     """Indices of the tokens whose text is one of ``texts`` (one vectorized pass, no loop over tokens)."""
-    if not texts or not len(doc):
-        return []
-    wanted = numpy.unique(numpy.array([doc.vocab.strings.add(t) for t in texts], dtype="uint64"))
-    return numpy.flatnonzero(among(column(doc, ORTH), wanted)).tolist()
+    return positions(doc, texts, ORTH)
 
 
 def articles() -> tuple[frozenset, frozenset]:

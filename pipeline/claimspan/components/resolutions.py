@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -38,7 +36,7 @@ from spacy.tokens import Doc, Span
 from claimspan import extensions, ruleset
 from claimspan.components import lexflags
 from claimspan.components.candidates import longest
-from claimspan.components.docarrays import column
+from claimspan.components.docarrays import positions
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
@@ -121,8 +119,6 @@ class ResolutionsComponent(RuleComponent):
             self.lower_matcher.add("lower", [[{"LOWER": {"IN": sorted(self.definite)}},
                                               {"IS_TITLE": True, "OP": f"{{1,{LOWER_NAME_WORDS}}}"},
                                               {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}]])
-        self.lower_head_ids = np.array(sorted(self.nlp.vocab.strings.add(w) for w in self.lower_heads),
-                                       dtype="uint64")
         self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.acronyms.add("acronym", [self.nlp.tokenizer(a) for a in self.gazetteer])
 
@@ -286,7 +282,7 @@ class ResolutionsComponent(RuleComponent):
         """The ``lower`` pattern's matches, each found in the few tokens before its head."""
         if not len(self.lower_matcher) or not len(doc):
             return []
-        heads = np.flatnonzero(lexflags.among(column(doc, LOWER), self.lower_head_ids)).tolist()
+        heads = positions(doc, self.lower_heads)
         found = set()
         for h in heads:
             a = max(0, h - LOWER_NAME_WORDS - 1)

@@ -33,8 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimspan import extensions, layout, ruleset
-from claimspan.components.docarrays import column
-from claimspan.components.lexflags import among
+from claimspan.components.docarrays import among, column
 from claimspan.components.speakers import label_spans
 
 MAX_SENTENCE_CHARS = 1_000   # the longest sentence of the seeds, APW and TimeBank is 700

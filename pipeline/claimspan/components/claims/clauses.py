@@ -18,31 +18,14 @@ its own noun ("the Dec. 3, 2004, storm that killed 40 people").
 from __future__ import annotations
 
 import bisect
-import functools
 
-import numpy as np
-from spacy.attrs import LOWER, ORTH
-from spacy.strings import get_string_id
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from claimspan.components.docarrays import column
-from claimspan.components.lexflags import among
+from claimspan.components.docarrays import positions
 
 MAX_BETWEEN = 40     # clause openers looked at between a date and a claim (a bound, not a tuning)
 RELATIVE = "relcl"   # the dependency label of a relative clause's verb (ClearNLP, as spaCy's English models use)
-
-
-def positions(doc: Doc, words, attr=LOWER) -> list[int]:
-    """Positions of the tokens of a Doc that are one of ``words``, in order."""
-    if not len(doc) or not words:
-        return []
-    return np.flatnonzero(among(column(doc, attr), _keys(tuple(words)))).tolist()
-
-
-@functools.lru_cache(maxsize=64)
-def _keys(words: tuple) -> np.ndarray:
-    """The string ids of ``words``, sorted (a rule list's, hashed once per run, not per Doc)."""
-    return np.unique(np.array([get_string_id(w) for w in words], dtype="uint64"))
 
 
 class RuleClauses:

@@ -23,7 +23,8 @@ import bisect
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from claimspan.components.claims.clauses import ParsedClauses, RuleClauses, positions, reporting_verb
+from claimspan.components.claims.clauses import ParsedClauses, RuleClauses, reporting_verb
+from claimspan.components.docarrays import positions
 from claimspan.components.claims.tokens import FoldedTokens, phrase_at, phrase_ending
 from claimspan.components.sentindex import SentenceIndex
 

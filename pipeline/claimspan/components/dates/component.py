@@ -31,8 +31,8 @@ from spacy.tokens import Doc
 
 from claimspan import extensions
 from claimspan.components import lexflags
-from claimspan.components.docarrays import column, word_ids
-from claimspan.components.lexflags import among, required_words
+from claimspan.components.docarrays import among, column, word_ids
+from claimspan.components.lexflags import required_words
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
