@@ -220,9 +220,12 @@ class ResolutionsComponent(RuleComponent):
         """Extend over "Reform, Recovery and" in "Financial Institutions Reform, Recovery and Enforcement Act",
         unless those words end another title ("Covenant on Economic, Social and Cultural Rights and ...")."""
         rules, left = self.name_rules, start
-        while left >= 2 and doc[left - 1].lower_ in self.listing and is_cap(doc[left - 2], rules) \
-                and doc[left - 2].lower_ not in self.heads and not doc[left - 2].is_stop:
-            new = run_left(doc, left - 2, rules)
+        while left >= 2 and doc[left - 1].lower_ in self.listing:
+            k = _compound_start(doc, left - 2, rules)   # "Levelling-up and Regeneration Act"
+            if k is None and not (is_cap(doc[left - 2], rules) and doc[left - 2].lower_ not in self.heads
+                                  and not doc[left - 2].is_stop):
+                break
+            new = run_left(doc, left - 2 if k is None else k, rules)
             if any(t.lower_ in self.heads for t in doc[new:left - 2]):
                 return start
             left = new
@@ -395,6 +398,15 @@ class ResolutionsComponent(RuleComponent):
             doc.spans[self.table] = []
         for start, end, rule, attrs in matches:
             extensions.add_row(doc, self.table, doc[start:end], rule, attrs)
+
+
+def _compound_start(doc: Doc, i: int, rules: NameRules) -> int | None:
+    """Where the capitalized compound whose lower-case part is token ``i`` starts ("Levelling-up":
+    the position of "Levelling"), or None."""
+    if i >= 2 and doc[i].is_alpha and doc[i].is_lower and doc[i - 1].text in rules.hyphens \
+            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and is_cap(doc[i - 2], rules):
+        return i - 2
+    return None
 
 
 def _org_name(span: Span) -> str:
