@@ -33,6 +33,7 @@ class Narrative:
         self.sentence = -1
         self.quarter: str | None = None   # the quarter a report is about (``report_quarter``)
         self.quarter_sentence = -1
+        self.told: tuple = (-1, None)     # (sentence, value) of the last date told of
 
     def reference(self, sentence: int, reach: int | None = None) -> str | None:
         """The last date spoken of, if it was within ``reach`` sentences (default: ``self.reach``)."""
@@ -71,10 +72,17 @@ class Narrative:
             return
         counted = self.counted_from(sentence, attrs)
         if counted and not _after(value, self.point):
-            self.sentence = sentence   # a look back keeps the text on the reference
+            self.sentence, self.told = sentence, (sentence, value)   # a look back keeps the text on the reference
             return
         if attrs["granularity"] == "year" and attrs.get("is_relative") and not counted:
             return   # "last year" counts from the document date; a year a narrative is about is written out
+        told = self.told[1] if self.told[0] == sentence else None   # the date told of just before, in this sentence
+        if told and _pins_down(value, told):
+            return   # "the third quarter ended September 28": the period just named
+        self.told = (sentence, value)
+        if told and _compares(value, told):
+            return   # an earlier period of that kind compares ("for the third quarter, up 18% from
+            #          $349.7 million in the third quarter of 2023"): not the text's time
         if self.point and sentence == self.sentence and _pins_down(value, self.point):
             return
         self.point, self.sentence = value, sentence
@@ -114,6 +122,13 @@ def _pins_down(value: str, point: str) -> bool:
     if None in (a, b, c, d):
         return False
     return (c <= a and b <= d and (a, b) != (c, d)) or (g == "day" and h == "quarter")
+
+
+def _compares(value: str, point: str) -> bool:
+    """Whether ``value`` is a period of the same length as ``point`` that ends before it (the
+    third quarter of 2023 beside the third quarter of 2024; not "today" before a quarter)."""
+    g, h = interval(value)[2], interval(point)[2]
+    return g == h and _after(point, value)
 
 
 def _after(value: str, point: str) -> bool:
