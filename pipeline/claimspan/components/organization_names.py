@@ -71,6 +71,11 @@ class HeadNames:
         """First token of the name whose first head is ``doc[h]``."""
         rules = self.name_rules
         start = run_left(doc, h, rules)
+        if start == h and doc[h].lower_ in self.closing_heads and h >= 2 and doc[h - 1].text == "," \
+                and is_cap(doc[h - 2], rules) and not doc[h - 2].is_punct:
+            left = run_left(doc, h - 2, rules)   # "Acme Robotics, Inc.", "NetChoice, LLC" (not "In Boston, Inc.
+            if normalize_name(doc[left:h - 1].text) not in self.all_places:   # magazine said")
+                start = left
         for i in range(h - 1, start - 1, -1):
             if doc[i].lower_ in self.closing_heads:
                 start = i + 1  # "... Co. Hertz Corp.": the previous name ends there
@@ -78,8 +83,8 @@ class HeadNames:
         if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
             start += 1  # "anti-Castro Cuban American National Foundation": the modifier is not the name
         start = self._coordinated_left(doc, start)
-        while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)) \
-                and not _hyphen_after(doc, start):
+        while start < h and (doc[start].lower_ in self.leading_noise or _headline_word(doc, start)
+                             or doc[start].is_punct) and not _hyphen_after(doc, start):
             start += 1
         return start if start <= h else None
 
