@@ -12,7 +12,8 @@ Finds, the longest winning where they overlap:
   comes before the cue;
 - capitalized names closed by a lower-case plural head after "the" (``the Minsk agreements``);
 - instruments by number, from the ``symbols`` regexes (``A/RES/77/16``, ``S/RES/2231 (2015)``,
-  ``Resolution 2231``, ``Regulation (EU) 2016/679``, ``H.R. 5376``, ``Public Law 117-58``);
+  ``Resolution 2231``, each number of ``resolutions 2625 (2022) and 2677 (2023)``,
+  ``Regulation (EU) 2016/679``, ``H.R. 5376``, ``House Bill 1427``, ``Public Law 117-58``);
 - acronyms the document defines (``UDHR``) or the gazetteer knows;
 - unnamed resolutions (``two resolutions``, ``a China-initiated resolution``).
 
@@ -20,7 +21,7 @@ A plan or initiative that the sentence says was enacted is a ``law`` (``enactmen
 Runs after ``claimspan_organizations`` and reads ``doc.spans["organizations"]``
 for ``body`` and to keep organization names ("School of Law") out.
 
-About 350 lines in one class on purpose: the finders above share the tables
+About 410 lines in one class on purpose: the finders above share the tables
 ``load_rules`` builds and one longest-match step, and the name walkers call one
 another; the walking shared with organizations is in ``propernames.py``.
 """
