@@ -225,11 +225,6 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
-    running = claim.event in rules.running or bool(stat.events & rules.running)
-    if claim.value is not None and claim.value not in stat.values \
-            and not (all(plausible(claim, span, rules, running) for span in stat.spans)
-                     and lows_near(claim, stat, rules, running)):
-        return None   # values too far apart (tested first: what rules out most candidates)
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     other_source = stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} and _other_source(claim, stat)
@@ -264,6 +259,10 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if common_value(claim.value, w) else 1.0)
     elif claim.value is not None:
+        running = claim.event in rules.running or bool(stat.events & rules.running)
+        if not all(plausible(claim, span, rules, running) for span in stat.spans) \
+                or not lows_near(claim, stat, rules, running):
+            return None
         if claim.kind == "percent" and not running and not agrees(claim, stat) and not other_source:
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
         if claim.event in rules.running or agrees(claim, stat):
