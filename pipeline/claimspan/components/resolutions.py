@@ -327,6 +327,7 @@ class ResolutionsComponent(RuleComponent):
                 for start, end, title in found:
                     span = doc.char_span(start, end, alignment_mode="expand")
                     if span is not None:
+                        title = " ".join(title.split())   # a title wrapped over two lines is one line
                         out.append((span.start, span.end, kind, title[0].upper() + title[1:], None))
         return out
 
