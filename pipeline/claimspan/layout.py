@@ -223,6 +223,7 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
         fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
         if (length < rules.full_line * width or fits or paragraph_break or _begins(line_b, in_list, numbers, rules)
                 or _is_heading(line_b, rules)                       # "Chairperson" on a line of its own
+                or (line_a.isupper() and not line_b.isupper())      # a heading in capitals ends its line
                 or (line_a.endswith(":") and _starts_block(line_a.lstrip(), rules))):  # a label on its own line
             continue
         gap_start, gap_end = a[0] + len(line_a), b[1] - len(line_b)

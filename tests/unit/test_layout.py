@@ -57,6 +57,13 @@ def test_a_label_alone_on_its_line_stays_there():
     assert "\nReporter:\n" in view and "\nMinister Lena Park:\n" in view
 
 
+def test_a_heading_in_capitals_ends_its_line():
+    para = textwrap.fill(PROSE, 60)
+    heading = "HEARING ON THE REAUTHORIZATION OF THE HIGHER EDUCATION ACT"   # as long as a wrapped line
+    view = check_offsets(f"{heading}\nTuesday, March 4, 2025\n\n{para}\n\n{para}").text
+    assert view.startswith(heading + "\nTuesday, March 4, 2025\n\n" + PROSE)
+
+
 def paged(body_lines: list[str], per_page: int, header: str = "Northern Water Authority - Annual Report") -> str:
     pages = [body_lines[i:i + per_page] for i in range(0, len(body_lines), per_page)]
     return "\f".join("\n".join([header, *p, f"Page {n} of {len(pages)}"]) for n, p in enumerate(pages, 1))
