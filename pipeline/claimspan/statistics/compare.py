@@ -79,10 +79,26 @@ def level(places: frozenset, others: set, weights: dict) -> float:
     return 1.0
 
 
+class Hierarchy(dict):
+    """place key -> the keys of the places that hold it (``grouping._hierarchy``), and the answers
+    of ``same_places`` already given with it: a run's claims name few sets of places, and each
+    claim is compared with dozens of statistics."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.same: dict[tuple, bool] = {}
+
+
 def same_places(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:
     """Every place of each set is in the other, a city or region counting as within its country,
     and a place within the one the run's text puts it in (``nested``: `Kemah in Erzincan`)."""
-    return _inside(a, b, nested) and _inside(b, a, nested)
+    memo = nested.same if isinstance(nested, Hierarchy) else None
+    if memo is None:
+        return _inside(a, b, nested) and _inside(b, a, nested)
+    found = memo.get((a, b))
+    if found is None:
+        found = memo[(a, b)] = _inside(a, b, nested) and _inside(b, a, nested)
+    return found
 
 
 def part_and_whole(a: frozenset, b: frozenset, nested: dict | None = None) -> bool:

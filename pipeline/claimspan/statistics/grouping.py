@@ -23,8 +23,8 @@ import datetime as dt
 import math
 from collections import defaultdict
 
-from claimspan.statistics.compare import (agrees, common_value, level, lows_near, overlap, part_and_whole, plausible,
-                                          same_count, same_places)
+from claimspan.statistics.compare import (Hierarchy, agrees, common_value, level, lows_near, overlap, part_and_whole,
+                                          plausible, same_count, same_places)
 from claimspan.statistics.features import Claim
 from claimspan.statistics.forked import split_map
 from claimspan.statistics.lexicon import GroupingRules
@@ -128,16 +128,17 @@ def _from_before(claims: list[Claim]) -> None:
         before = claim
 
 
-def _hierarchy(claims: list[Claim]) -> dict[str, set]:
+def _hierarchy(claims: list[Claim]) -> Hierarchy:
     """place key -> the keys of the places that hold it, as the run's sentences nest them (`the
-    town of Kemah in Erzincan province`), and what holds those."""
+    town of Kemah in Erzincan province`), and what holds those (compare.Hierarchy: it also
+    remembers the sets of places it has compared)."""
     up: dict[str, set] = defaultdict(set)
     for claim in claims:
         for inner, outer in claim.within:
             up[inner].add(outer)
     for inner in list(up):
         up[inner] |= {top for outer in list(up[inner]) for top in up.get(outer, ())}
-    return up
+    return Hierarchy(up)
 
 
 def _order(claim: Claim):
