@@ -96,6 +96,10 @@ MODEL_CASES = [
     "Third seed Carlos Moya lost to Gaston Gaudio 6-4 6-3 on Wednesday.",
     # a line break inside the entity: the rule's name, not "the\n"
     "ahead of the\n<org>Centre Party</org> on 22 percent.",
+    # a person with a title, and the office a title is of, are no organizations; an organization
+    # with a head word after a title and "of" is one
+    "Rapporteur Frederique Ries said the Chancellor of the Exchequer agreed with the President of the "
+    "<org>European Commission</org>.",
 ]
 
 

@@ -47,6 +47,12 @@ class ModelNames:
             return False  # "a seminar on The Contribution of Development ...": a title, mid-sentence
         if self._after_title(span.doc, span.start):
             return False  # "Mr. Dell", "Coach Boeing"
+        headless = not any(t.lower_ in self.heads for t in span)
+        if headless and len(span) > 1 and span[0].lower_ in self.person_titles \
+                and span[1].text not in self.name_rules.possessives:
+            return False  # "Senator Sanders", "Rapporteur Frederique Ries": a person with a title
+        if headless and self._after_title_of(span.doc, span.start):
+            return False  # "Chancellor of the Exchequer" (not "President of the European Commission")
         if len(span) == 1 and last.lower_ in persons:
             return False  # "Hernandez" tagged ORG once and PERSON elsewhere
         if len(span) == 1 and text.isupper() and 2 <= len(text) <= 6:   # not an acronym defined elsewhere: "(WHO)"

@@ -69,6 +69,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.leading_noise = words(names, "leading_noise")
         self.not_continuations = words(names, "not_continuations")
         definite, indefinite = articles()
+        self.definite = definite
         self.name_coordinators = words(names, "coordinators")
         self.name_rules = NameRules(connectors=words(names, "connectors") - definite, inner=definite,
                                     possessive_ok=words(names, "possessive_ok"),
@@ -175,6 +176,12 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
     def _after_title(self, doc: Doc, i: int) -> bool:
         """Token ``i`` follows a person's title (``model.yaml`` person_titles)."""
         return i > 0 and doc[i - 1].lower_ in self.person_titles
+
+    def _after_title_of(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` follows a person's title and "of (the)": the office the title is of
+        ("Secretary of Homeland Security")."""
+        k = i - 1 - (i > 1 and doc[i - 1].lower_ in self.definite)
+        return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.person_titles
 
     # -- rows -------------------------------------------------------------------
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
