@@ -91,6 +91,15 @@ def test_a_role_in_parentheses_after_the_name_is_its_role_and_not_part_of_the_na
     assert [text[s:e] for s, e, _ in label_spans(doc)] == ["Sen. Maria Ortiz"]
 
 
+def test_a_role_after_a_comma_is_its_role_once_the_label_is_a_turn(nlp):
+    doc = nlp("DAVID MUIR, ABC NEWS ANCHOR: Good evening.\n\nHARRIS: Thank you.\n\nMUIR: Next.\n\nHARRIS: Sure.")
+    rows = {r["name"]: r for r in doc._.speakers}
+    assert list(rows) == ["DAVID MUIR", "HARRIS", "MUIR"] and rows["DAVID MUIR"]["role"] == "ABC NEWS ANCHOR"
+    # a place and its description before a colon, in news, is no turn
+    assert nlp("Beijing, the capital: a city of 21 million people.")._.speakers == []
+    assert nlp("Washington, D.C.: The White House said 5 people.")._.speakers == []
+
+
 def test_a_person_in_capitals_is_no_outlet(nlp):
     rows = {r["name"]: r["organization"] for r in nlp("SMITH: Yes.\nCNN: Why?\nSMITH: Because.\nEFE: And?\n"
                                                       "MR. LEE: Wait.\n")._.speakers}

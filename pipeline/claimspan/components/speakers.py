@@ -11,8 +11,8 @@ rules/organizations/gazetteer.jsonl.
 A label is a line start of at most ``max_label_words`` capitalised name words
 and a colon, followed by the end of the line or by the words spoken (``Name:``,
 ``MR. LEE: Thank you.``); a colon inside a word (``http:``, ``10:30``) is none.
-A role in parentheses after the name is the speaker's role, not part of the name
-(``LENA PARK (Minister of Education):``); a transcription service's time code
+A role in parentheses or after a comma is the speaker's role, not part of the name
+(``LENA PARK (Minister of Education):``, ``DAVID MUIR, ABC NEWS ANCHOR:``); a transcription service's time code
 before the label is debris (``00:01:05 Lena Park:``, rules/speakers/labels.yaml).
 Not labels: headings and fields (``not_speakers``, ``list_heads``), a line
 whose value has no letters (``Americans: 12``), and a label alone on its line
@@ -152,6 +152,10 @@ class SpeakersComponent(RuleComponent):
                 #                                    a role, then its holder
             elif self.is_name(outer):
                 name, role = outer, ", ".join(inner)
+        elif "," in name:   # "DAVID MUIR, ABC NEWS ANCHOR:": a name and the role it is given after a comma
+            outer, _, given_role = (part.strip() for part in name.partition(","))
+            if self.is_name(outer) and given_role and len(given_role.split()) <= self.max_words:
+                name, role = outer, given_role
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
             return None  # a field line: "Americans: 12", "Date: 2021-05-31"
         last = name.split()[-1].rstrip(".").lower()
@@ -206,11 +210,16 @@ class SpeakersComponent(RuleComponent):
             if label is None or (not label[1] and nxt is not None and self.field_line(nxt[2])):
                 continue  # the heading of a field list ("KENYA:" over "Injured: 4,877")
             found.append(Label(line_start, body_start, *label))
-            if label[2]:
+            if label[2] and not _after_comma(body, label[0]):
                 roles.setdefault(label[0], label[2])
         names = {label.name for label in found}
         found = [label for label in found if label.needs <= names]   # "A. Background" in an outline: no Q.
-        return self.accept(found, roles, doc._.speaker_labels or []), roles
+        turns = self.accept(found, roles, doc._.speaker_labels or [])
+        taken = {t[2] for t in turns}
+        for label in found:   # a role after a comma is the turn's once the label is one ("Beijing, the
+            if label.role and label.name in taken:   # capital: a city of 21 million" is none)
+                roles.setdefault(label.name, label.role)
+        return turns, roles
 
     def accept(self, found: list[Label], roles: dict[str, str], earlier: list[str]) -> list[list]:
         """The labels that are turns (see the module docstring); ``earlier``: the names that
@@ -291,6 +300,11 @@ def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
         colon = text.find(":", end)
         out.append((start, end, colon + 1 if colon >= 0 else end))
     return out
+
+
+def _after_comma(body: str, name: str) -> bool:
+    """The label's role follows its name after a comma ("DAVID MUIR, ABC NEWS ANCHOR:")."""
+    return body[len(name):].lstrip().startswith(",")
 
 
 def _next_nonblank(lines: list) -> list:
