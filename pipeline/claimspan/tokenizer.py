@@ -80,15 +80,23 @@ def customize_tokenizer(nlp: Language) -> Language:
 
 def currency_prefixes() -> list[str]:
     """The currency signs of rules/claims/currencies.yaml made of letters and a symbol ("HK$",
-    "NZ$", "S$"), each split off a number glued to it as spaCy splits "US$" and "A$": "HK$3
-    million" is the sign and "3 million", not one word.
+    "NZ$", "S$"), and its ``glued_prefix`` signs ("R", "KSh"), each split off a number glued to
+    it as spaCy splits "US$" and "A$": "HK$3 million" is the sign and "3 million", not one word.
 
     >>> import re; re.match("|".join(currency_prefixes()), "HK$3").group()
     'HK$'
+    >>> re.match("|".join(currency_prefixes()), "R1.86").group(), re.match("|".join(currency_prefixes()), "r1")
+    ('R', None)
     """
-    signs = {str(p) for c in ruleset.read_rule_file(str(ruleset.rules_path("claims", "currencies.yaml")))
+    currencies = ruleset.read_rule_file(str(ruleset.rules_path("claims", "currencies.yaml")))
+    signs = {str(p) for c in currencies
              for p in c.get("prefix") or () if len(str(p)) > 1 and not str(p)[-1].isalnum() and str(p)[0].isalpha()}
-    return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=lambda s: (-len(s), s))]
+    # letters that name a currency only glued to a number ("R1.86", "KSh2.5"), split as written:
+    # in capitals, so that a word ("r2", "ksh2") stays whole
+    glued = {str(p) for c in currencies for p in c.get("glued_prefix") or ()}
+    by_length = lambda s: (-len(s), s)   # noqa: E731
+    return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=by_length)] \
+        + [f"{re.escape(sign)}(?=[0-9])" for sign in sorted(glued, key=by_length)]
 
 
 def bounded(regex: re.Pattern, longest: int) -> re.Pattern:

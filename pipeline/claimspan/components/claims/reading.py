@@ -28,7 +28,8 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
     j = first.end + 1
-    prefix = phrase_at(rules.currency_prefix, words, j)   # "$60 million to $70 million"
+    prefix = phrase_at(rules.currency_prefix, words, j) \
+        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None   # "$60 million to $70 million"
     high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
     return [first, high] if join_range(first, high) else [first]
 
@@ -131,7 +132,7 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
                 return qualify(rules, words, c)
     elif "dozen" in (words[k] for k in range(c.start, c.end)):
         c.qualifier = "approximately"                      # "a dozen" (SPEC)
-    prefix = phrase_ending(rules.currency_prefix, words, c.start)
+    prefix = currency_before(rules, words, glued, c.start)
     scale = words[c.end].rstrip(".") if prefix and r.digits and glued[c.end] and c.end == r.end else ""
     if scale in rules.lex.money_suffix_scales:             # "$2T", "US$ 1MM": a scale, not tonnes or mm
         c.value *= rules.lex.money_suffix_scales[scale]
@@ -152,6 +153,13 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         c.value *= rules.currency_scale.get(prefix.rule, 1.0)
         c.start -= prefix.length
     return read_age(rules, words, qualify(rules, words, c))
+
+
+def currency_before(rules, words, glued, start: int):
+    """The currency sign before the number at ``start``: a prefix ("$", "RMB"), or a sign that
+    names a currency only glued to the number ("R1.86 trillion", "KSh2.5 billion")."""
+    return phrase_ending(rules.currency_prefix, words, start) \
+        or (glued[start] and phrase_ending(rules.currency_glued_prefix, words, start)) or None
 
 
 def read_age(rules, words, c: Claim) -> Claim:
@@ -264,7 +272,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
     """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
     ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
     lex, j = rules.lex, c.end
-    if c.unit in MINOR_UNITS or phrase_ending(rules.currency_prefix, words, c.start):
+    if c.unit in MINOR_UNITS or currency_before(rules, words, glued, c.start):
         return                                              # "64.2 cents a dozen"; "rmb 10 usd 20"
     if words[j] in lex.scales:
         c.value *= lex.scales[words[j]]

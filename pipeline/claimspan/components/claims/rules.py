@@ -33,6 +33,7 @@ class ClaimRules:
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
     currency_glued: Phrases = field(default_factory=dict)   # only right after the number ("412p")
+    currency_glued_prefix: Phrases = field(default_factory=dict)   # only right before it ("R1.86")
     currency_scale: dict[str, float] = field(default_factory=dict)
     currency_with_a: Phrases = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
@@ -130,6 +131,7 @@ class _Loader:
         rules.currency_prefix = self.phrases(data, where, "prefix", "code")
         rules.currency_suffix = self.phrases(data, where, "suffix", "code")
         rules.currency_glued = self.phrases(data, where, "glued", "code")
+        rules.currency_glued_prefix = self.phrases(data, where, "glued_prefix", "code")
         rules.currency_with_a = self.phrases(data, where, "with_a", "code")
 
     def units(self, rules: ClaimRules) -> None:
@@ -195,8 +197,10 @@ class _Loader:
 
     def not_claims(self, rules: ClaimRules) -> None:
         data, where = self.entries("not_claims.yaml")
-        # the one-word currency prefixes of currencies.yaml ("usd", "rmb"), for MONEY in a word list
-        money = sorted({p[0].lower() for p in rules.currency_prefix if len(p) == 1 and p[0].isalpha()})
+        # the one-word currency prefixes of currencies.yaml ("usd", "rmb", and "r" of "R1.86"), for
+        # MONEY in a word list
+        money = sorted({p[0].lower() for table in (rules.currency_prefix, rules.currency_glued_prefix)
+                        for p in table if len(p) == 1 and p[0].isalpha()})
         for e in data:
             rid, block = e["id"], e.get("block")
             at = locate(e, f"{where} rule {rid}")
