@@ -59,7 +59,8 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         if r is None:
             return None
         return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
-    if w in rules.ratios["frequency_words"]:
+    if w in rules.ratios["frequency_words"] or w in rules.ratios["multiplier_verbs"] \
+            or w in rules.ratios["multiplier_adjectives"]:
         return read_frequency(rules, words, i)
     if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
         return None                                        # "#18 million", "year two thousand": "18", "two" blocked
@@ -292,12 +293,24 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
         c.end = c.num_end = r.end
 
 
-def read_frequency(rules, words, i) -> Claim:
-    value = rules.ratios["frequency_words"][words[i]]
-    c = Claim(i, i + 1, value, rule="claims.count.frequency", num_end=i + 1, no_counted=True)
-    if words[i + 1] in rules.ratios["multiplier_followers"]:
-        c.kind, c.rule = "ratio", "claims.ratio.times"
-    return qualify(rules, words, c)
+def read_frequency(rules, words, i) -> Claim | None:
+    """``twice`` (a count, or a ratio before what it multiplies: "twice their income"); ``doubled``,
+    ``halved``, and ``double`` before what it multiplies or after a qualifier: ratios."""
+    ratios, w = rules.ratios, words[i]
+    if w in ratios["frequency_words"]:
+        c = Claim(i, i + 1, ratios["frequency_words"][w], rule="claims.count.frequency", num_end=i + 1,
+                  no_counted=True)
+        if words[i + 1] in ratios["multiplier_followers"]:
+            c.kind, c.rule = "ratio", "claims.ratio.times"
+        return qualify(rules, words, c)
+    verb_or_qualified = words[i - 1] in ratios["multiplier_verb_before"] or phrase_ending(rules.qualifiers, words, i)
+    if words[i + 1] in rules.ranges["dashes"] or (
+            w in ratios["multiplier_adjectives"] and words[i + 1] not in ratios["multiplier_followers"]
+            and not verb_or_qualified):
+        return None                                        # "double standards", "double-digit", "to double-C"
+    value = ratios["multiplier_verbs"].get(w) or ratios["multiplier_adjectives"][w]
+    return qualify(rules, words, Claim(i, i + 1, value, "ratio", rule="claims.ratio.times", num_end=i + 1,
+                                       no_counted=True))
 
 
 def is_year(rules, doc, c: Claim, r) -> bool:

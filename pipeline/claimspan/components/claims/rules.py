@@ -176,11 +176,12 @@ class _Loader:
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
         sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "not_share_followers",
-                "multiplier_words", "multiplier_followers")
+                "multiplier_words", "multiplier_followers", "multiplier_verb_before")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
                                          for p in data["part_of_whole"] or ()}
-        rules.ratios["frequency_words"] = {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()}
+        for key in ("frequency_words", "multiplier_verbs", "multiplier_adjectives"):
+            rules.ratios[key] = {fold(k): float(v) for k, v in (data.get(key) or {}).items()}
 
     def ranges(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ranges.yaml")
