@@ -33,6 +33,9 @@ def features(words: list[str], lex: dict) -> dict:
         f["num"] = _combine_numbers(number)
     if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
         f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
+    weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and re.fullmatch(r"\d\d?", k)]
+    if f.get("unit") == "week" and weeks and 1 <= weeks[0] <= 53:
+        f["week_number"], f["num"] = weeks[0], None              # "epidemiological week 34": the year's 34th
     return f
 
 
