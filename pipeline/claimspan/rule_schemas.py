@@ -63,7 +63,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
                                                                  "range_verbs", "change_verbs")},
-                                 list_connectors="[str]"),
+                                 list_connectors="[str]", change_amount_words="[str]"),
     "claims/ratios.yaml": Record(**{"part_of_whole!": "[str]"}, over_connector="[str]", of_connector="[str]",
                                  fraction_followers="[str]", share_before="[str]", not_share_followers="[str]",
                                  multiplier_words="[str]", multiplier_followers="[str]", frequency_words="{number}",

@@ -37,6 +37,14 @@ def changes_to(rules, words, c: Claim) -> bool:
         and words[c.end] in rg["connectors"]
 
 
+def changed_by(rules, words, c: Claim, high: Claim) -> bool:
+    """``rose by 12,000 to 423,000``: the amount of a change and the level it reached (much
+    higher than the amount), not a range as ``rose by 5 to 10 percent``."""
+    rg = rules.ranges
+    return words[c.start - 1] in rg["change_amount_words"] and words[c.start - 2] in rg["change_verbs"] \
+        and high.value >= 4 * c.value
+
+
 def share_unit(c: Claim, end: Claim | None) -> None:
     """The start of a change takes the unit its end is written with (not a range: both stay exact)."""
     if end is not None and end.kind in ("percent", "money", "measure") and end.qualifier == "exact":

@@ -10,8 +10,8 @@ currency, qualifier, range) call each other at the same token position.
 """
 from __future__ import annotations
 
-from claimspan.components.claims.ranges import (changes_to, join_range, range_follows, read_proportion,
-                                                share_unit, temporal_at)
+from claimspan.components.claims.ranges import (changed_by, changes_to, join_range, range_follows,
+                                                read_proportion, share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -31,6 +31,9 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     prefix = phrase_at(rules.currency_prefix, words, j) \
         or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None   # "$60 million to $70 million"
     high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
+    if high is not None and changed_by(rules, words, first, high):
+        share_unit(first, high)
+        return [first]                                     # "rose by 12,000 to 423,000": two exact values
     return [first, high] if join_range(first, high) else [first]
 
 

@@ -185,7 +185,8 @@ class _Loader:
 
     def ranges(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ranges.yaml")
-        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors"}
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors",
+                "change_amount_words"}
         rules.ranges = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def counted(self, rules: ClaimRules) -> None:
