@@ -60,7 +60,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                 "not_reporting_after", "clause_breaks", "strong_breaks", "restating_words",
                                 "named_year_heads", "open_ended"),
     "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]", "unit": "str"})],
-    "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"})],
+    "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"}, after="[str]")],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",
                                                                  "range_verbs", "change_verbs")},
                                  list_connectors="[str]", change_amount_words="[str]"),

@@ -208,6 +208,10 @@ def qualify(rules, words, c: Claim) -> Claim:
     if q:
         c.qualifier = q.value
         c.start -= q.length
+    elif (q := phrase_at(rules.qualifiers_after, words, c.end)) and c.kind != "ratio":
+        c.qualifier = q.value                              # "500 or more", "10 percent or less"
+        c.end += q.length
+        c.num_end = max(c.num_end, c.end)
     return c
 
 

@@ -30,6 +30,7 @@ class ClaimRules:
     coordinators: frozenset = frozenset()   # "and", "or" between two numbers or names
     possessives: frozenset = frozenset()    # "'s": after a date, it names an event ("Sunday's vote")
     qualifiers: Phrases = field(default_factory=dict)
+    qualifiers_after: Phrases = field(default_factory=dict)   # written after the quantity ("500 or more")
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
     currency_glued: Phrases = field(default_factory=dict)   # only right after the number ("412p")
@@ -124,6 +125,7 @@ class _Loader:
     def qualifiers(self, rules: ClaimRules) -> None:
         data, where = self.entries("qualifiers.yaml")
         rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
+        rules.qualifiers_after = self.phrases(data, where, "after", "qualifier")
 
     def currencies(self, rules: ClaimRules) -> None:
         data, where = self.entries("currencies.yaml")
