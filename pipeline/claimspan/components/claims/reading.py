@@ -242,8 +242,9 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         c.kind, c.unit, c.rule = "measure", rules.time_units[words[k]], "claims.measure.age"
         c.end, c.num_end, c.no_counted = age + 1, age + 1, True
         return True
-    elif words[k] in rules.ratios["multiplier_words"] and not hyphen:
-        if not is_whole(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
+    elif words[k] in rules.ratios["multiplier_words"] and (not hyphen or words[k] in rules.ratios["multiplier_always"]):
+        if not is_whole(c.value) or words[k + 1] in rules.ratios["multiplier_followers"] \
+                or words[k] in rules.ratios["multiplier_always"]:      # "a three-fold jump"
             c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.times", True
             c.end = c.num_end = k + 1
         return True
