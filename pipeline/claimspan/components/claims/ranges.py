@@ -102,7 +102,8 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     if is_of or words[c.end] == "in":
         power_of_ten = (whole.value >= 10 and is_whole(whole.value) and float(f"{whole.value:.0e}") == whole.value
                         and str(int(whole.value)).strip("0") == "1")
-        if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
+        in_words = words[c.end] == "in" and words[c.end - 1].isalpha() and not whole.digits   # "two in five"
+        if not power_of_ten and not (words[c.end] == "in" and c.value == 1) and not in_words:
             return
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
