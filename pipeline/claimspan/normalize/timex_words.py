@@ -160,7 +160,7 @@ def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex
     n = float(k.replace(",", ""))
     if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in lex["dashes"] and 1 <= n <= 12:
         f["month"] = int(n)   # ISO 2021-05-31
-    elif (len(k) == 4 and k.isdigit() and (not number or prev == "of")
+    elif (len(k) == 4 and k.isdigit() and (not number or prev in ("of", "fiscal", "fy"))
           and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s"))):
         f["year"] = int(n)
     elif prev == "'" and len(k) == 2:
