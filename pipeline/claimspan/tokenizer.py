@@ -27,6 +27,7 @@ SUFFIX_REACH = 64     # characters: longer than any suffix but a run of one ("..
 
 INFIXES = [
     r"(?<=[0-9])[\-\u2010-\u2015\u2212~](?=[0-9])",  # 2016-2020, 2016–2020, 5−3
+    r"(?<=(?<![0-9/])(?:19|20)[0-9]{2})/(?=(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9]))",  # a split year: 2024/25
     r"(?<=[0-9])(?=[A-Za-z\u00B5\u00B0\u2103\u5143])",  # 2.5bn, 10km, 10M, 100元
     r"(?<=[A-Z]{2})(?=[0-9])",                        # RMB1.2, US$ handled by spaCy
     r"(?<=[Mm]id)-(?=[0-9])",                         # mid-1996, mid-1990s (dates)
@@ -80,15 +81,23 @@ def customize_tokenizer(nlp: Language) -> Language:
 
 def currency_prefixes() -> list[str]:
     """The currency signs of rules/claims/currencies.yaml made of letters and a symbol ("HK$",
-    "NZ$", "S$"), each split off a number glued to it as spaCy splits "US$" and "A$": "HK$3
-    million" is the sign and "3 million", not one word.
+    "NZ$", "S$"), and its ``glued_prefix`` signs ("R", "KSh"), each split off a number glued to
+    it as spaCy splits "US$" and "A$": "HK$3 million" is the sign and "3 million", not one word.
 
     >>> import re; re.match("|".join(currency_prefixes()), "HK$3").group()
     'HK$'
+    >>> re.match("|".join(currency_prefixes()), "R1.86").group(), re.match("|".join(currency_prefixes()), "r1")
+    ('R', None)
     """
-    signs = {str(p) for c in ruleset.read_rule_file(str(ruleset.rules_path("claims", "currencies.yaml")))
+    currencies = ruleset.read_rule_file(str(ruleset.rules_path("claims", "currencies.yaml")))
+    signs = {str(p) for c in currencies
              for p in c.get("prefix") or () if len(str(p)) > 1 and not str(p)[-1].isalnum() and str(p)[0].isalpha()}
-    return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=lambda s: (-len(s), s))]
+    # letters that name a currency only glued to a number ("R1.86", "KSh2.5"), split as written:
+    # in capitals, so that a word ("r2", "ksh2") stays whole
+    glued = {str(p) for c in currencies for p in c.get("glued_prefix") or ()}
+    by_length = lambda s: (-len(s), s)   # noqa: E731
+    return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=by_length)] \
+        + [f"{re.escape(sign)}(?=[0-9])" for sign in sorted(glued, key=by_length)]
 
 
 def bounded(regex: re.Pattern, longest: int) -> re.Pattern:

@@ -23,6 +23,9 @@ NUMBERS = [
     ("1.4 billion", 1.4e9),
     ("3 million", 3e6),
     ("2.5bn", 2.5e9),
+    ("10-million", 1e7),                # "a $10-million project": a scale joined by a hyphen
+    ("1.5-billion", 1.5e9),
+    ("two-billion", 2e9),
     ("10M", 1e7),
     ("10 bln", 1e10),
     ("242 thousand", 242000),

@@ -330,6 +330,10 @@ class Cardinal:
         words, lex, last, glued = self.words, self.lex, self.last, self.glued
         if w == "-" and last == "tens" and j + 1 < self.n and lex.words.get(words[j + 1], 99) < 10:
             self.last = "hyphen"                              # "twenty-six"
+        elif w == "-" and last in ("digits", "unit", "teen", "tens", "hundred") and glued[j] and glued[j + 1] \
+                and lex.scales.get(words[j + 1], 0) >= 1000:
+            self.close(lex.scales[words[j + 1]])              # "a $10-million project", "a two-billion-dollar deal"
+            return j + 2, False
         elif last == "digits" and w == "^" and glued[j] and glued[j + 1] and POWER.match(words[j + 1]):
             exp = ("-" if words[j + 1].count("-") % 2 else "") + words[j + 1].lstrip("+-")
             if self.times10:                                  # "1.3x10^6"

@@ -71,7 +71,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
         _duration(row, f, anchor)
     elif kind == "set":
         row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" if f.get("weekday") else
-                                        f"XXXX-{f['month']:02d}" if f.get("month") else
+                                        f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
+                                        if f.get("month") else
                                         duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:

@@ -169,6 +169,9 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         return f"{year if year else 'XXXX'}-{f['season']}", rel
+    if f.get("week_number"):                        # ISO week of the year named, else of the anchor's
+        year = f.get("year") or (anchor.year if anchor else None)
+        return f"{year if year else 'XXXX'}-W{f['week_number']:02d}", not f.get("year") and anchor is not None
     if f.get("ordinal") and (unit == "quarter" or f.get("half")):
         months = 3 if unit == "quarter" else 6
         year, rel = year_of(f, anchor, (f["ordinal"] - 1) * months + 1, future=False,

@@ -34,6 +34,9 @@ def features(words: list[str], lex: dict) -> dict:
         f["num"] = _combine_numbers(number)
     if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
         f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
+    weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and re.fullmatch(r"\d\d?", k)]
+    if f.get("unit") == "week" and weeks and 1 <= weeks[0] <= 53:
+        f["week_number"], f["num"] = weeks[0], None              # "epidemiological week 34": the year's 34th
     return f
 
 
@@ -172,7 +175,7 @@ def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex
     n = float(k.replace(",", ""))
     if f.get("year") and f.get("month") is None and len(k) == 2 and rest and rest[0] in lex["dashes"] and 1 <= n <= 12:
         f["month"] = int(n)   # ISO 2021-05-31
-    elif (len(k) == 4 and k.isdigit() and (not number or prev == "of")
+    elif (len(k) == 4 and k.isdigit() and (not number or prev in ("of", "fiscal", "fy"))
           and not (rest and _key(rest[0]) in lex["units"] and rest[0].endswith("s"))):
         f["year"] = int(n)
     elif prev == "'" and len(k) == 2:

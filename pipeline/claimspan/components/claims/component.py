@@ -48,7 +48,8 @@ class ClaimsComponent(RuleComponent):
         lex = r.lex
         number_words = sorted(set(lex.words) | set(lex.vague) | {w for w, v in lex.scales.items() if v >= 12}
                               | set(lex.fraction_chars) | set(lex.signs)
-                              | set(r.ratios["frequency_words"]))
+                              | set(r.ratios["frequency_words"]) | set(r.ratios["multiplier_verbs"])
+                              | set(r.ratios["multiplier_adjectives"]))
         self.num_specs = [{"TEXT": {"REGEX": DIGIT_START}}, {"LOWER": {"IN": number_words}}]
         # word-set tests as lexeme flags, run only where a number can start (lexflags)
         self.matcher = lexflags.SparseMatcher(self.nlp.vocab)

@@ -166,7 +166,7 @@ def counted_run(rules, doc: Doc, words, p: int) -> list[int]:
             or (bool(run) and words[k - 1] in dashes and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_)
         wordlike = t.is_alpha or ABBREVIATION.match(t.text) is not None
         reporting = w in rules.reporting_verbs and not w.endswith("s")   # "said", not "reports", "states"
-        closed = (w in cw["stop_words"] or reporting) and w not in cw["modifiers"]
+        closed = (w in cw["stop_words"] or reporting) and w not in cw["modifiers"] and not acronym(doc, k)
         if not wordlike or (closed and not compound) or (run and "\n" in doc[k - 1].whitespace_):
             break
         if any(is_plural(rules, words[h]) for h in run) and w.endswith(("ing", "ed")):
@@ -174,6 +174,13 @@ def counted_run(rules, doc: Doc, words, p: int) -> list[int]:
         run.append(k)
         k += 1
     return run
+
+
+def acronym(doc: Doc, k: int) -> bool:
+    """Token k is an acronym spelled like a closed-class word ("five WHO regions", "500 IT workers"):
+    in capitals before a word that is not (an all-capitals headline's "FIVE WHO DIED" is words)."""
+    t = doc[k]
+    return len(t) > 1 and t.is_upper and k + 1 < len(doc) and doc[k + 1].is_alpha and not doc[k + 1].is_upper
 
 
 def parsed_counted(rules, doc: Doc, words, c: Claim) -> tuple[int, int] | None:

@@ -37,6 +37,14 @@ def changes_to(rules, words, c: Claim) -> bool:
         and words[c.end] in rg["connectors"]
 
 
+def changed_by(rules, words, c: Claim, high: Claim) -> bool:
+    """``rose by 12,000 to 423,000``: the amount of a change and the level it reached (much
+    higher than the amount), not a range as ``rose by 5 to 10 percent``."""
+    rg = rules.ranges
+    return words[c.start - 1] in rg["change_amount_words"] and words[c.start - 2] in rg["change_verbs"] \
+        and high.value >= 4 * c.value
+
+
 def share_unit(c: Claim, end: Claim | None) -> None:
     """The start of a change takes the unit its end is written with (not a range: both stay exact)."""
     if end is not None and end.kind in ("percent", "money", "measure") and end.qualifier == "exact":
@@ -94,7 +102,8 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     if is_of or words[c.end] == "in":
         power_of_ten = (whole.value >= 10 and is_whole(whole.value) and float(f"{whole.value:.0e}") == whole.value
                         and str(int(whole.value)).strip("0") == "1")
-        if not power_of_ten and not (words[c.end] == "in" and c.value == 1):
+        in_words = words[c.end] == "in" and words[c.end - 1].isalpha() and not whole.digits   # "two in five"
+        if not power_of_ten and not (words[c.end] == "in" and c.value == 1) and not in_words:
             return
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False

@@ -10,8 +10,8 @@ currency, qualifier, range) call each other at the same token position.
 """
 from __future__ import annotations
 
-from claimspan.components.claims.ranges import (changes_to, join_range, range_follows, read_proportion,
-                                                share_unit, temporal_at)
+from claimspan.components.claims.ranges import (changed_by, changes_to, join_range, range_follows,
+                                                read_proportion, share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -28,8 +28,12 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
     j = first.end + 1
-    prefix = phrase_at(rules.currency_prefix, words, j)   # "$60 million to $70 million"
+    prefix = phrase_at(rules.currency_prefix, words, j) \
+        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None   # "$60 million to $70 million"
     high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
+    if high is not None and changed_by(rules, words, first, high):
+        share_unit(first, high)
+        return [first]                                     # "rose by 12,000 to 423,000": two exact values
     return [first, high] if join_range(first, high) else [first]
 
 
@@ -58,7 +62,8 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         if r is None:
             return None
         return Claim(i, r.end, r.value, "percent", "%", rule=before.rule, num_end=r.end, no_counted=True)
-    if w in rules.ratios["frequency_words"]:
+    if w in rules.ratios["frequency_words"] or w in rules.ratios["multiplier_verbs"] \
+            or w in rules.ratios["multiplier_adjectives"]:
         return read_frequency(rules, words, i)
     if w in lex.scales and (parse_digits(words[i - 1]) is not None or words[i - 1] in lex.words):
         return None                                        # "#18 million", "year two thousand": "18", "two" blocked
@@ -131,7 +136,7 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
                 return qualify(rules, words, c)
     elif "dozen" in (words[k] for k in range(c.start, c.end)):
         c.qualifier = "approximately"                      # "a dozen" (SPEC)
-    prefix = phrase_ending(rules.currency_prefix, words, c.start)
+    prefix = currency_before(rules, words, glued, c.start)
     scale = words[c.end].rstrip(".") if prefix and r.digits and glued[c.end] and c.end == r.end else ""
     if scale in rules.lex.money_suffix_scales:             # "$2T", "US$ 1MM": a scale, not tonnes or mm
         c.value *= rules.lex.money_suffix_scales[scale]
@@ -152,6 +157,13 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
         c.value *= rules.currency_scale.get(prefix.rule, 1.0)
         c.start -= prefix.length
     return read_age(rules, words, qualify(rules, words, c))
+
+
+def currency_before(rules, words, glued, start: int):
+    """The currency sign before the number at ``start``: a prefix ("$", "RMB"), or a sign that
+    names a currency only glued to the number ("R1.86 trillion", "KSh2.5 billion")."""
+    return phrase_ending(rules.currency_prefix, words, start) \
+        or (glued[start] and phrase_ending(rules.currency_glued_prefix, words, start)) or None
 
 
 def read_age(rules, words, c: Claim) -> Claim:
@@ -196,6 +208,10 @@ def qualify(rules, words, c: Claim) -> Claim:
     if q:
         c.qualifier = q.value
         c.start -= q.length
+    elif (q := phrase_at(rules.qualifiers_after, words, c.end)) and c.kind != "ratio":
+        c.qualifier = q.value                              # "500 or more", "10 percent or less"
+        c.end += q.length
+        c.num_end = max(c.num_end, c.end)
     return c
 
 
@@ -226,8 +242,9 @@ def read_after(rules, doc, words, glued, c: Claim, r) -> bool:
         c.kind, c.unit, c.rule = "measure", rules.time_units[words[k]], "claims.measure.age"
         c.end, c.num_end, c.no_counted = age + 1, age + 1, True
         return True
-    elif words[k] in rules.ratios["multiplier_words"] and not hyphen:
-        if not is_whole(c.value) or words[k + 1] in rules.ratios["multiplier_followers"]:
+    elif words[k] in rules.ratios["multiplier_words"] and (not hyphen or words[k] in rules.ratios["multiplier_always"]):
+        if not is_whole(c.value) or words[k + 1] in rules.ratios["multiplier_followers"] \
+                or words[k] in rules.ratios["multiplier_always"]:      # "a three-fold jump"
             c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.times", True
             c.end = c.num_end = k + 1
         return True
@@ -264,7 +281,7 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
     """``75 USD million`` (scale after the currency); ``15 dollars 50`` and
     ``3 dollars and 50 cents`` (the minor unit: hundredths)."""
     lex, j = rules.lex, c.end
-    if c.unit in MINOR_UNITS or phrase_ending(rules.currency_prefix, words, c.start):
+    if c.unit in MINOR_UNITS or currency_before(rules, words, glued, c.start):
         return                                              # "64.2 cents a dozen"; "rmb 10 usd 20"
     if words[j] in lex.scales:
         c.value *= lex.scales[words[j]]
@@ -284,12 +301,24 @@ def read_money_tail(rules, doc, words, glued, c: Claim) -> None:
         c.end = c.num_end = r.end
 
 
-def read_frequency(rules, words, i) -> Claim:
-    value = rules.ratios["frequency_words"][words[i]]
-    c = Claim(i, i + 1, value, rule="claims.count.frequency", num_end=i + 1, no_counted=True)
-    if words[i + 1] in rules.ratios["multiplier_followers"]:
-        c.kind, c.rule = "ratio", "claims.ratio.times"
-    return qualify(rules, words, c)
+def read_frequency(rules, words, i) -> Claim | None:
+    """``twice`` (a count, or a ratio before what it multiplies: "twice their income"); ``doubled``,
+    ``halved``, and ``double`` before what it multiplies or after a qualifier: ratios."""
+    ratios, w = rules.ratios, words[i]
+    if w in ratios["frequency_words"]:
+        c = Claim(i, i + 1, ratios["frequency_words"][w], rule="claims.count.frequency", num_end=i + 1,
+                  no_counted=True)
+        if words[i + 1] in ratios["multiplier_followers"]:
+            c.kind, c.rule = "ratio", "claims.ratio.times"
+        return qualify(rules, words, c)
+    verb_or_qualified = words[i - 1] in ratios["multiplier_verb_before"] or phrase_ending(rules.qualifiers, words, i)
+    if words[i + 1] in rules.ranges["dashes"] or (
+            w in ratios["multiplier_adjectives"] and words[i + 1] not in ratios["multiplier_followers"]
+            and not verb_or_qualified):
+        return None                                        # "double standards", "double-digit", "to double-C"
+    value = ratios["multiplier_verbs"].get(w) or ratios["multiplier_adjectives"][w]
+    return qualify(rules, words, Claim(i, i + 1, value, "ratio", rule="claims.ratio.times", num_end=i + 1,
+                                       no_counted=True))
 
 
 def is_year(rules, doc, c: Claim, r) -> bool:

@@ -30,9 +30,11 @@ class ClaimRules:
     coordinators: frozenset = frozenset()   # "and", "or" between two numbers or names
     possessives: frozenset = frozenset()    # "'s": after a date, it names an event ("Sunday's vote")
     qualifiers: Phrases = field(default_factory=dict)
+    qualifiers_after: Phrases = field(default_factory=dict)   # written after the quantity ("500 or more")
     currency_prefix: Phrases = field(default_factory=dict)
     currency_suffix: Phrases = field(default_factory=dict)
     currency_glued: Phrases = field(default_factory=dict)   # only right after the number ("412p")
+    currency_glued_prefix: Phrases = field(default_factory=dict)   # only right before it ("R1.86")
     currency_scale: dict[str, float] = field(default_factory=dict)
     currency_with_a: Phrases = field(default_factory=dict)
     units: Phrases = field(default_factory=dict)
@@ -123,6 +125,7 @@ class _Loader:
     def qualifiers(self, rules: ClaimRules) -> None:
         data, where = self.entries("qualifiers.yaml")
         rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
+        rules.qualifiers_after = self.phrases(data, where, "after", "qualifier")
 
     def currencies(self, rules: ClaimRules) -> None:
         data, where = self.entries("currencies.yaml")
@@ -130,6 +133,7 @@ class _Loader:
         rules.currency_prefix = self.phrases(data, where, "prefix", "code")
         rules.currency_suffix = self.phrases(data, where, "suffix", "code")
         rules.currency_glued = self.phrases(data, where, "glued", "code")
+        rules.currency_glued_prefix = self.phrases(data, where, "glued_prefix", "code")
         rules.currency_with_a = self.phrases(data, where, "with_a", "code")
 
     def units(self, rules: ClaimRules) -> None:
@@ -174,15 +178,17 @@ class _Loader:
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
         sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "not_share_followers",
-                "multiplier_words", "multiplier_followers")
+                "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
                                          for p in data["part_of_whole"] or ()}
-        rules.ratios["frequency_words"] = {fold(k): float(v) for k, v in (data.get("frequency_words") or {}).items()}
+        for key in ("frequency_words", "multiplier_verbs", "multiplier_adjectives"):
+            rules.ratios[key] = {fold(k): float(v) for k, v in (data.get(key) or {}).items()}
 
     def ranges(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ranges.yaml")
-        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors"}
+        keys = {"connectors", "dashes", "between", "change_words", "range_verbs", "change_verbs", "list_connectors",
+                "change_amount_words"}
         rules.ranges = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def counted(self, rules: ClaimRules) -> None:
@@ -195,8 +201,10 @@ class _Loader:
 
     def not_claims(self, rules: ClaimRules) -> None:
         data, where = self.entries("not_claims.yaml")
-        # the one-word currency prefixes of currencies.yaml ("usd", "rmb"), for MONEY in a word list
-        money = sorted({p[0].lower() for p in rules.currency_prefix if len(p) == 1 and p[0].isalpha()})
+        # the one-word currency prefixes of currencies.yaml ("usd", "rmb", and "r" of "R1.86"), for
+        # MONEY in a word list
+        money = sorted({p[0].lower() for table in (rules.currency_prefix, rules.currency_glued_prefix)
+                        for p in table if len(p) == 1 and p[0].isalpha()})
         for e in data:
             rid, block = e["id"], e.get("block")
             at = locate(e, f"{where} rule {rid}")
