@@ -19,6 +19,15 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 # finer to coarser (how far a length with "later" or "earlier" is read as one: lexicon length_shifts)
 UNIT_ORDER = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 
+# TIMEX3 value shapes, compiled once (every row's interval is read from its value)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH = re.compile(r"\d{4}-\d\d")
+_PART = re.compile(r"(\d{4})-([QHW])(\d\d?)")
+_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_YEAR = re.compile(r"\d{4}")
+_DECADE = re.compile(r"\d{3}")
+_CENTURY = re.compile(r"\d{2}")
+
 
 def month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
@@ -37,13 +46,13 @@ def interval(value: str | None) -> tuple[date | None, date | None, str | None]:
     if not value or "X" in value:
         return None, None, None
     day = value.split("T")[0]
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+    if _DAY.fullmatch(day):
         d = date.fromisoformat(day)
         return d, d, "day"
-    if re.fullmatch(r"\d{4}-\d\d", day):
+    if _MONTH.fullmatch(day):
         y, m = map(int, day.split("-"))
         return date(y, m, 1), month_end(y, m), "month"
-    m = re.fullmatch(r"(\d{4})-([QHW])(\d\d?)", day)
+    m = _PART.fullmatch(day)
     if m:
         y, part, n = int(m[1]), m[2], int(m[3])
         if part == "W":
@@ -52,17 +61,17 @@ def interval(value: str | None) -> tuple[date | None, date | None, str | None]:
         months = 3 if part == "Q" else 6
         first = (n - 1) * months + 1
         return date(y, first, 1), month_end(y, first + months - 1), "quarter" if part == "Q" else "month"
-    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day)
+    m = _SEASON.fullmatch(day)
     if m:
         y, (a, b) = int(m[1]), SEASON_MONTHS[m[2]]
         return date(y, a, 1), month_end(y + (b < a), b), "month"
-    if re.fullmatch(r"\d{4}", day):
+    if _YEAR.fullmatch(day):
         y = int(day)
         return date(y, 1, 1), date(y, 12, 31), "year"
-    if re.fullmatch(r"\d{3}", day):
+    if _DECADE.fullmatch(day):
         y = int(day) * 10
         return date(y, 1, 1), date(y + 9, 12, 31), "decade"
-    if re.fullmatch(r"\d{2}", day):
+    if _CENTURY.fullmatch(day):
         y = int(day) * 100
         return date(y, 1, 1), date(y + 99, 12, 31), "century"
     return None, None, None

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import re
 
+# the shapes of digit tokens, compiled once (read for every word of every date candidate)
+_ONE_TWO_DIGITS = re.compile(r"\d\d?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+_ORDINAL = re.compile(r"(\d\d?)(st|nd|rd|th)")
+_NUMERIC_DATE = re.compile(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)")
+_CLOCK = re.compile(r"(\d\d?):(\d\d)")
 
 
 def _key(word: str) -> str:
@@ -34,7 +41,7 @@ def features(words: list[str], lex: dict) -> dict:
         f["num"] = _combine_numbers(number)
     if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
         f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
-    weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and re.fullmatch(r"\d\d?", k)]
+    weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and _ONE_TWO_DIGITS.fullmatch(k)]
     if f.get("unit") == "week" and weeks and 1 <= weeks[0] <= 53:
         f["week_number"], f["num"] = weeks[0], None              # "epidemiological week 34": the year's 34th
     return f
@@ -48,8 +55,8 @@ def _numeric_dashed(words: list[str], lex: dict) -> list[str]:
     """
     for i in range(len(words) - 4):
         a, d1, b, d2, y = words[i:i + 5]
-        if d1 in lex["dashes"] and d2 in lex["dashes"] and re.fullmatch(r"\d\d?", a) and re.fullmatch(r"\d\d?", b) \
-                and re.fullmatch(r"\d{4}", y):
+        if d1 in lex["dashes"] and d2 in lex["dashes"] and _ONE_TWO_DIGITS.fullmatch(a) \
+                and _ONE_TWO_DIGITS.fullmatch(b) and _FOUR_DIGITS.fullmatch(y):
             return words[:i] + [f"{a}/{b}/{y}"] + words[i + 5:]
     return words
 
@@ -57,15 +64,15 @@ def _numeric_dashed(words: list[str], lex: dict) -> list[str]:
 def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
     """Digits and what the tokenizer splits off them: 2021, 14th, 05/31/2021, 7:15, Q3, p.m., 1990s."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
-    if re.fullmatch(r"\d[\d,]*(\.\d+)?", k):
+    if _NUMBER.fullmatch(k):
         _number_token(f, number, k, prev, words[i + 1:], lex)
-    elif m := re.fullmatch(r"(\d\d?)(st|nd|rd|th)", k):
+    elif m := _ORDINAL.fullmatch(k):
         before_month = i + 2 < len(words) and _key(words[i + 2]) in lex["months"]
         the_nth_of = prev == "the" and i + 1 < len(words) and _key(words[i + 1]) == "of"
         f["day" if f.get("month") or before_month or the_nth_of else "ordinal"] = int(m[1])
-    elif m := re.fullmatch(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)", k):
+    elif m := _NUMERIC_DATE.fullmatch(k):
         f["numeric"] = (int(m[1]), int(m[3]), int(m[4]), m[2] == ".")   # dots: the day first
-    elif m := re.fullmatch(r"(\d\d?):(\d\d)", k):
+    elif m := _CLOCK.fullmatch(k):
         f["clock"] = (int(m[1]), int(m[2]))
     elif k in lex["fractions"]:
         number.append(lex["fractions"][k])   # "2 1/2 years"
