@@ -82,8 +82,11 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     return _iso(row)
 
 
+QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
 def is_quarter(value: str | None) -> bool:
-    return bool(value) and re.fullmatch(r"\d{4}-Q[1-4]", value) is not None
+    return bool(value) and QUARTER.fullmatch(value) is not None
 
 
 def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None) -> None:

@@ -16,6 +16,7 @@ REPORT_LAG_MONTHS = 3
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 # features that name a day of their own: a clock time with none is on the day the narrative is on
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
+_QUARTER_MONTH_OR_DAY = re.compile(r"\d{4}-(Q\d|\d\d(-\d\d)?)")   # a reference a year shift keeps the grain of
 
 
 def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True, named_month: bool = False,
@@ -117,7 +118,7 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     n = f["num"] if f["num"] is not None else "X" if f.get("plural") else 1   # "months ago": some months
     if n == "X":
         return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
-    if unit == "year" and n == 1 and reference and re.fullmatch(r"\d{4}-(Q\d|\d\d(-\d\d)?)", reference):
+    if unit == "year" and n == 1 and reference and _QUARTER_MONTH_OR_DAY.fullmatch(reference):
         if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
             reference = value_at(interval(reference)[0], "quarter")
         return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), REFERENCE

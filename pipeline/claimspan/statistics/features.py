@@ -34,6 +34,8 @@ SCOPE_REACH = 30   # tokens an incident word may be away from its number
 SOURCE_WORDS = 6   # words before a reporting verb that name who gave the figure
 PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
+_WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -120,7 +122,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  (row["doc_id"], row["sentence_start_char"]), (read.echo, offset),
                  counted, eligible, superseded, read.within, restates,
                  span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
-                 and not any(w in rules.number_words for w in re.findall(r"[a-z]+", row["text"].lower())),
+                 and not any(w in rules.number_words for w in _WORDS.findall(row["text"].lower())),
                  _rate(lower, last, rules), _source(read, first, last, rules),
                  first == 0 or first == 1 and lower[0] in rules.clause_breaks)
 
@@ -327,4 +329,4 @@ def _increment(lower: list[str], first: int, last: int, rules: GroupingRules) ->
 def _conversion(sentence: str, offset: int) -> bool:
     """`700 kilometers (450 miles)`: the figure in parentheses restates the one before it."""
     before = sentence[max(0, offset - 60):offset].rstrip()
-    return before.endswith("(") and bool(re.search(r"\d", before[-40:-1]))
+    return before.endswith("(") and bool(_DIGIT.search(before[-40:-1]))
