@@ -65,7 +65,7 @@ def acronym_definitions(doc: Doc) -> list:
     from claimspan.ruleset import load_table
 
     def find() -> list:
-        skipped = frozenset(load_table("common", "words.yaml").get("acronym_skipped_words") or ())   # (read once)
+        skipped = frozenset(load_table("common", "words.yaml").get("acronym_skipped_words") or ())   # (parsed once)
         return find_definitions(_text(doc), skipped=skipped)
 
     return _per_doc(doc, _DEFINITIONS_KEY, find)

@@ -174,7 +174,7 @@ def _run_local(sources, writer: OutputWriter, report: RunReport, previous, *, mo
 
 
 def _results(sources: list[Source], model, workers: int, timeout, rules, previous
-             ) -> Iterator[tuple[dict, dict, bool]]:
+             ) -> Iterator[tuple[dict, dict, bool, list]]:
     """(documents row, rows, reused, its claims read for the statistics) per source in order; at
     most a few batches in flight."""
     if timeout is not None and not (math.isfinite(timeout) and timeout > 0):

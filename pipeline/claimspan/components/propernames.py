@@ -54,7 +54,7 @@ def is_cap(tok: Token, rules: NameRules) -> bool:
     return bool(rules.numbers and YEAR.match(text))
 
 
-def _joined(doc: Doc, i: int) -> bool:
+def joined(doc: Doc, i: int) -> bool:
     """Token i is glued to token i-1 (no whitespace in between)."""
     return i > 0 and not doc[i - 1].whitespace_
 
@@ -67,9 +67,9 @@ def run_left(doc: Doc, i: int, rules: NameRules, limit: int = 0) -> int:
         if is_cap(prev, rules) and not prev.is_punct:
             start -= 1
         elif prev.lower_ in rules.ordinal_suffixes and start - 2 >= 0 and doc[start - 2].is_digit \
-                and _joined(doc, start - 1):
+                and joined(doc, start - 1):
             start -= 2
-        elif prev.text in rules.hyphens and _joined(doc, start) and _joined(doc, start - 1) and start - 2 >= 0 \
+        elif prev.text in rules.hyphens and joined(doc, start) and joined(doc, start - 1) and start - 2 >= 0 \
                 and (is_cap(doc[start - 2], rules) or doc[start - 2].like_num):
             start -= 2
         elif prev.text in rules.possessives and start - 2 >= 0 and is_cap(doc[start - 2], rules) and (
@@ -87,9 +87,9 @@ def run_right(doc: Doc, i: int, rules: NameRules) -> int:
         tok = doc[end]
         if is_cap(tok, rules) and not tok.is_punct:
             end += 1
-        elif tok.lower_ in rules.ordinal_suffixes and doc[end - 1].is_digit and _joined(doc, end):
+        elif tok.lower_ in rules.ordinal_suffixes and doc[end - 1].is_digit and joined(doc, end):
             end += 1
-        elif tok.text in rules.hyphens and end + 1 < n and _joined(doc, end) and _joined(doc, end + 1) \
+        elif tok.text in rules.hyphens and end + 1 < n and joined(doc, end) and joined(doc, end + 1) \
                 and (is_cap(doc[end + 1], rules) or doc[end + 1].like_num):
             end += 2
         elif tok.text in rules.possessives and end + 1 < n and is_cap(doc[end + 1], rules) and (

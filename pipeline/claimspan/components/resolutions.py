@@ -41,7 +41,7 @@ from claimspan.components.docarrays import positions
 from claimspan.components.base import RuleComponent
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.spanindex import SpanIndex
-from claimspan.components.propernames import (YEAR, NameRules, articles, is_cap, parts_right, period_after,
+from claimspan.components.propernames import (YEAR, NameRules, articles, is_cap, joined, parts_right, period_after,
                                              run_left, run_right, shared_words, tokens_with_text)
 
 LOWER_NAME_WORDS = 8   # the capitalized words of "the Minsk agreements": a name, not a sentence
@@ -406,7 +406,7 @@ def _compound_start(doc: Doc, i: int, rules: NameRules) -> int | None:
     """Where the capitalized compound whose lower-case part is token ``i`` starts ("Levelling-up":
     the position of "Levelling"), or None."""
     if i >= 2 and doc[i].is_alpha and doc[i].is_lower and doc[i - 1].text in rules.hyphens \
-            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and is_cap(doc[i - 2], rules):
+            and joined(doc, i) and joined(doc, i - 1) and is_cap(doc[i - 2], rules):
         return i - 2
     return None
 

@@ -67,8 +67,9 @@ class Label(NamedTuple):
     name_start: int
     name: str
     inline: bool     # the words spoken follow on the label's line
-    role: str | None = None   # given in parentheses after the name
+    role: str | None = None   # given in parentheses or after a comma after the name
     needs: frozenset = frozenset()   # labels the document must also have for this one to be a turn
+    role_after_comma: bool = False   # such a role makes no label a turn by itself ("Beijing, the capital:")
 
 
 @Language.factory(
@@ -134,14 +135,14 @@ class SpeakersComponent(RuleComponent):
         words = [w.rstrip(".").lower() for w in name.split() if w.lower() != "the"]
         return bool(words) and all(w in self.titles for w in words)
 
-    def label(self, body: str) -> tuple[str, bool, str | None, frozenset] | None:
-        """``(name, inline, role, needs)`` when the line starts with a turn label."""
+    def label(self, body: str) -> tuple[str, bool, str | None, frozenset, bool] | None:
+        """``(name, inline, role, needs, role_after_comma)`` when the line starts with a turn label."""
         m, needs = LABEL.match(body), frozenset()
         if m is None:
             m, needs = next(((m, n) for rx, n in self.period_labels if (m := rx.match(body))), (None, needs))
         if m is None:
             return None
-        name, rest, role = m.group("name").strip(), m.group("rest"), None
+        name, rest, role, after_comma = m.group("name").strip(), m.group("rest"), None, False
         given = NAME_AND_ROLE.fullmatch(name)
         if given:
             outer, inner = given.group("name"), [p.strip() for p in PARENTHESES.findall(given.group("role"))]
@@ -155,13 +156,13 @@ class SpeakersComponent(RuleComponent):
         elif "," in name:   # "DAVID MUIR, ABC NEWS ANCHOR:": a name and the role it is given after a comma
             outer, _, given_role = (part.strip() for part in name.partition(","))
             if self.is_name(outer) and given_role and len(given_role.split()) <= self.max_words:
-                name, role = outer, given_role
+                name, role, after_comma = outer, given_role, True
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
             return None  # a field line: "Americans: 12", "Date: 2021-05-31"
         last = name.split()[-1].rstrip(".").lower()
         if name.lower() in self.not_speakers or (last in self.not_speakers and not self.titled(name)):
             return None
-        return name, rest is not None, role, needs
+        return name, rest is not None, role, needs, after_comma
 
     def field_line(self, body: str) -> bool:
         """``Name: value`` with a name-like field or a value without letters (``Total Dead: 192``)."""
@@ -210,7 +211,7 @@ class SpeakersComponent(RuleComponent):
             if label is None or (not label[1] and nxt is not None and self.field_line(nxt[2])):
                 continue  # the heading of a field list ("KENYA:" over "Injured: 4,877")
             found.append(Label(line_start, body_start, *label))
-            if label[2] and not _after_comma(body, label[0]):
+            if label[2] and not label[4]:
                 roles.setdefault(label[0], label[2])
         names = {label.name for label in found}
         found = [label for label in found if label.needs <= names]   # "A. Background" in an outline: no Q.
@@ -300,11 +301,6 @@ def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
         colon = text.find(":", end)
         out.append((start, end, colon + 1 if colon >= 0 else end))
     return out
-
-
-def _after_comma(body: str, name: str) -> bool:
-    """The label's role follows its name after a comma ("DAVID MUIR, ABC NEWS ANCHOR:")."""
-    return body[len(name):].lstrip().startswith(",")
 
 
 def _next_nonblank(lines: list) -> list:

@@ -6,6 +6,8 @@ import re
 
 import dateparser
 
+from claimspan.normalize.timex_values import month_and_day
+
 # dateparser must never fill a missing year or day from today's clock.
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
              "RELATIVE_BASE": dt.datetime(2000, 1, 1), "DATE_ORDER": "MDY"}
@@ -28,13 +30,9 @@ def parse_full_date(text: str) -> str | None:
         except ValueError:
             return None
     if m := re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})", text):
-        a, b, year = int(m[1]), int(m[3]), int(m[4])
-        if m[2] == "." or a > 12:      # dots put the day first, and so does a first number above 12
-            a, b = b, a
-        elif b <= 12:
-            return None                # 03/04/2024: March 4 or 3 April, the text does not say
+        order = month_and_day(int(m[1]), int(m[3]), m[2] == ".", guess=False)   # never "03/04/2024"
         try:
-            return dt.date(year, a, b).isoformat()
+            return dt.date(int(m[4]), *order).isoformat() if order else None
         except ValueError:
             return None
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)

@@ -8,7 +8,8 @@ import re
 from datetime import date, timedelta
 
 from claimspan.normalize.timex_reference import from_reference as _from_reference
-from claimspan.normalize.timex_values import SEASON_MONTHS, interval, month_end, shift, value_at, weekday_near
+from claimspan.normalize.timex_values import (SEASON_MONTHS, interval, month_and_day, month_end, shift, value_at,
+                                              weekday_near)
 
 # Months after a quarter or half ends within which its results are still to come: "will report a
 # loss for the third quarter" in an October story is the quarter just ended, in a June one the next.
@@ -159,8 +160,7 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         return f"{f['ordinal'] - 1:02d}", False
     if f.get("numeric"):
         a, b, y, day_first = f["numeric"]
-        month, day = (b, a) if a > 12 or day_first else (a, b)   # US order unless the first number cannot
-        #                                                           be a month, or dots separate them
+        month, day = month_and_day(a, b, day_first)
         y = y if y > 99 else y + (2000 if y < 50 else 1900)
         return _checked(f"{y}-{month:02d}-{day:02d}"), False
     if f.get("month"):

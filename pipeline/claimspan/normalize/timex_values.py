@@ -29,6 +29,21 @@ _DECADE = re.compile(r"\d{3}")
 _CENTURY = re.compile(r"\d{2}")
 
 
+def month_and_day(a: int, b: int, day_first: bool, guess: bool = True) -> tuple[int, int] | None:
+    """(month, day) of a numeric date's first two numbers: the day first where dots separate them
+    (``day_first``) or the first cannot be a month, else the US order; with ``guess`` False, None
+    when either order could be meant ("03/04/2024").
+
+    >>> month_and_day(24, 4, False), month_and_day(4, 3, True), month_and_day(3, 4, False)
+    ((4, 24), (3, 4), (3, 4))
+    >>> month_and_day(3, 4, False, guess=False) is None
+    True
+    """
+    if day_first or a > 12:
+        return b, a
+    return (a, b) if guess or b > 12 else None
+
+
 def month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
