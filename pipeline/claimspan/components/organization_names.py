@@ -25,6 +25,35 @@ class HeadNames:
                 covered_to = span[1]
         return out
 
+    def _short_forms(self, doc: Doc, names: list[tuple]) -> dict[str, str]:
+        """A company's first word, which news uses alone after the full name ("Halcyon Resources
+        ... Halcyon said"), -> the name: for names a ``short_form_heads`` word closes, whose first
+        word is no place, no common opening word (``not_short_forms``) and no function word."""
+        out = {}
+        for s, full, _, _ in names:
+            e = full
+            while e - s > 1 and (doc[e - 1].lower_ in self.closing_heads or doc[e - 1].text == ","):
+                e -= 1
+            first = doc[s]
+            if e - s < 2 or doc[e - 1].lower_ not in self.short_form_heads \
+                    or not first.is_alpha or first.is_upper or len(first) < 3:
+                continue
+            folded = normalize_name(first.text)
+            if folded not in self.not_short_forms and folded not in self.place_words \
+                    and first.lower_ not in self.leading_noise and first.lower_ not in self.heads:
+                out.setdefault(first.text, doc[s:full].text)
+        return out
+
+    def _alone(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is a word on its own, not part of a longer capitalized name nor a person's
+        ("Mr. Carver", "John Carver")."""
+        rules = self.name_rules
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        return not (before is not None and (is_cap(before, rules) and not before.is_punct and not before.is_sent_start
+                                            or before.lower_ in self.person_titles)) \
+            and not (after is not None and is_cap(after, rules) and not after.is_punct)
+
     def _name_around(self, doc: Doc, h: int) -> tuple[int, int] | None:
         rules = self.name_rules
         start = self._start(doc, h)
@@ -58,6 +87,9 @@ class HeadNames:
                 break
         if end - start < 2 or end - start < 3 and doc[end - 1].lower_ in self.two_word_heads:
             return None   # "the Biden Administration" (but "the Federal Aviation Administration")
+        if doc[end - 1].lower_ in self.company_heads and (
+                all(t.lower_ in self.topic_words for t in doc[start:end]) or self._after_title_of(doc, start)):
+            return None   # a topic ("Renewable Energy"), or an office's ("Minister for Renewable Energy")
         core = start
         while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
             if normalize_name(doc[core:end].text) in self.not_names:   # a generic word, or a place's name
@@ -95,8 +127,9 @@ class HeadNames:
         if start < 2 or doc[start - 1].lower_ not in self.name_coordinators or not is_cap(doc[start - 2], rules):
             return start
         left = run_left(doc, start - 2, rules)
-        if any(t.lower_ in self.heads for t in doc[left:start - 1]):
-            return start
+        if any(t.lower_ in self.part_heads for t in doc[left:start - 1]) or (
+                start - 1 - left > 1 and doc[start - 2].lower_ in self.company_heads):
+            return start   # another name ("Halcyon Resources and"; but "Energy and Water Agency": a trade alone)
         if (normalize_name(doc[left:start - 1].text) in self.places
                 and normalize_name(doc[start].text) not in self.places):
             return start  # "China and Russia Development Bank" (but "Hong Kong and Macao Affairs Office")

@@ -64,8 +64,13 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
 
         self.closing_heads = words(names, "closing_heads")
         self.two_word_heads = words(names, "two_word_heads")
-        self.heads = words(names, "heads") | self.closing_heads
-        self.part_heads = self.heads - self.two_word_heads   # the heads of an of-chain's parts
+        self.company_heads = words(names, "company_heads")
+        self.not_short_forms = words(names, "not_short_forms")
+        self.short_form_heads = words(names, "short_form_heads") | self.company_heads | self.closing_heads
+        self.topic_words = words(names, "topic_words") | self.company_heads
+        self.heads = words(names, "heads") | self.closing_heads | self.company_heads
+        # the heads of an of-chain's parts: "of Public Administration", "of Securities Dealers" name a field
+        self.part_heads = self.heads - self.two_word_heads - self.company_heads
         self.leading_noise = words(names, "leading_noise")
         self.not_continuations = words(names, "not_continuations")
         definite, indefinite = articles()
@@ -79,6 +84,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.event_heads = words(excl, "event_heads")
         self.person_titles = words(self.read(rules_dir, "model.yaml"), "person_titles")
         self.all_places = self.places | _country_words()
+        self.place_words = self.all_places | _country_words(("cities",))   # no short form of a company
         self.not_names = self.generic | self.all_places   # what a rule name may not be as a whole
         defining = self.read(rules_dir, "defining.yaml")
         self.determiners = words(defining, "determiners")
@@ -118,7 +124,11 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         """Mentions ``(start, end, source, rule_id, attrs)``, overlaps resolved."""
         text = doc._.text
         label_mentions, in_labels = self._turn_labels(doc, text)
-        cands = self._rule_names(doc) + label_mentions + self._described(doc) + self._result_sides(doc)
+        names = self._rule_names(doc)
+        short_forms = self._short_forms(doc, names)
+        cands = names + label_mentions + self._described(doc) + self._result_sides(doc)
+        cands += [(i, i + 1, "rule", "organizations.name.short_form") for i in tokens_with_text(doc, short_forms)
+                  if self._alone(doc, i)]
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)
                   if e - s > 1 or not (self._after_title(doc, s) or _numbered_heading(doc, s))]
         found = extensions.acronym_definitions(doc)
@@ -135,7 +145,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
         defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
-        return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys))
+        return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys, short_forms))
                 for s, e, source, rule in chosen]
 
     def _turn_labels(self, doc: Doc, text: str) -> tuple[list[tuple], set[int]]:
@@ -178,10 +188,10 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         return i > 0 and doc[i - 1].lower_ in self.person_titles
 
     def _after_title_of(self, doc: Doc, i: int) -> bool:
-        """Token ``i`` follows a person's title and "of (the)": the office the title is of
-        ("Secretary of Homeland Security")."""
+        """Token ``i`` follows a person's title and "of"/"for" (the): the office the title is of
+        ("Secretary of Homeland Security", "Minister for Renewable Energy")."""
         k = i - 1 - (i > 1 and doc[i - 1].lower_ in self.definite)
-        return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.person_titles
+        return k > 0 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in self.person_titles
 
     # -- rows -------------------------------------------------------------------
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
@@ -190,8 +200,11 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         for start, end, source, rule, attrs in matches:
             extensions.add_row(doc, self.table, doc[start:end], rule, dict(attrs, source=source))
 
-    def describe(self, text: str, defs: dict[str, str], defined_keys: dict[str, str]) -> dict:
-        """name, acronym and org_key of one mention."""
+    def describe(self, text: str, defs: dict[str, str], defined_keys: dict[str, str],
+                 short_forms: dict[str, str] | None = None) -> dict:
+        """name, acronym and org_key of one mention (``short_forms``: a company's first word -> its name)."""
+        if short_forms and text in short_forms:
+            return self.describe(short_forms[text], defs, defined_keys)
         label = text[self.debris.match(text).end():]
         short = label.replace(".", "")
         if label in defs:
@@ -210,15 +223,16 @@ def _outside(cands: list[tuple], tokens: set[int]) -> list[tuple]:
     return [c for c in cands if not tokens.intersection(range(c[0], c[1]))] if tokens else cands
 
 
-def _country_words() -> frozenset:
+def _country_words(keys=("names", "abbreviations", "adjectives", "people")) -> frozenset:
     """The names, abbreviations, adjectives and peoples of the countries and regions of
-    rules/statistics/places.yaml (not their cities: a club is often named after one), normalized."""
+    rules/statistics/places.yaml (not their cities unless ``keys`` says so: a club is often
+    named after one), normalized."""
     try:
         data = ruleset.load_table("statistics", "places.yaml")
     except ruleset.RuleError:
         return frozenset()
     return frozenset(normalize_name(w) for entry in [*data.get("countries", ()), *data.get("regions", ())]
-                     for key in ("names", "abbreviations", "adjectives", "people") for w in entry.get(key) or ())
+                     for key in keys for w in entry.get(key) or ())
 
 
 def _instrument_heads(kind: str | None = None) -> frozenset:
