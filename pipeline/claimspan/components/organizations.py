@@ -66,6 +66,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.two_word_heads = words(names, "two_word_heads")
         self.company_heads = words(names, "company_heads")
         self.not_short_forms = words(names, "not_short_forms")
+        self.legal_forms = frozenset(normalize_name(w) for w in self.closing_heads)   # dropped from a key
         self.short_form_heads = words(names, "short_form_heads") | self.company_heads | self.closing_heads
         self.topic_words = words(names, "topic_words") | self.company_heads
         self.heads = words(names, "heads") | self.closing_heads | self.company_heads
@@ -144,7 +145,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
-        defined_keys = {org_key(long, self.aliases): short for short, long in defs.items()}
+        defined_keys = {org_key(long, self.aliases, self.legal_forms): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys, short_forms))
                 for s, e, source, rule in chosen]
 
@@ -209,12 +210,12 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         short = label.replace(".", "")
         if label in defs:
             long = defs[label]
-            return {"name": long, "acronym": label, "org_key": org_key(long, self.aliases)}
+            return {"name": long, "acronym": label, "org_key": org_key(long, self.aliases, self.legal_forms)}
         if short.isupper() and normalize_name(label) in self.by_acronym:
             entry = self.by_acronym[normalize_name(label)]
             return {"name": entry["name"], "acronym": entry["acronym"],
-                    "org_key": org_key(entry["name"], self.aliases)}
-        key = org_key(label, self.aliases)
+                    "org_key": org_key(entry["name"], self.aliases, self.legal_forms)}
+        key = org_key(label, self.aliases, self.legal_forms)
         return {"name": label, "acronym": defined_keys.get(key), "org_key": key}
 
 

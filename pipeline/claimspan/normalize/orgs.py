@@ -77,8 +77,16 @@ def build_aliases(entries: Iterable[Mapping]) -> dict[str, str]:
     return aliases
 
 
-def org_key(name: str, aliases: Mapping[str, str]) -> str:
-    """The run-wide key of an organization: its canonical name, normalized.
+def org_key(name: str, aliases: Mapping[str, str], legal_forms: frozenset = frozenset()) -> str:
+    """The run-wide key of an organization: its canonical name, normalized, without a
+    trailing legal form (``legal_forms``, normalized: a company is one whether the text
+    writes its "Inc." or not).
+
+    >>> forms = frozenset({"inc", "corp"})
+    >>> {org_key(n, {}, forms) for n in ("Acme Robotics, Inc.", "Acme Robotics Inc", "the Acme Robotics")}
+    {'acme robotics'}
+    >>> org_key("Inc.", {}, forms)
+    'inc'
 
     >>> aliases = build_aliases([{"name": "United Nations Human Rights Council", "acronym": "UNHRC",
     ...                           "variants": ["UN Human Rights Council"]}])
@@ -100,4 +108,9 @@ def org_key(name: str, aliases: Mapping[str, str]) -> str:
     if folded in aliases:
         return aliases[folded]
     expanded = normalize_name(_ACRONYM.sub(lambda m: aliases.get(normalize_name(m.group(0)), m.group(0)), name))
-    return aliases.get(expanded, expanded)
+    key = aliases.get(expanded, expanded)
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in legal_forms:
+        words.pop()
+        words[-1] = words[-1].rstrip(",")   # "acme robotics, inc"
+    return " ".join(words)
