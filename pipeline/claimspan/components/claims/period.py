@@ -246,13 +246,21 @@ def after_change(rules, doc: Doc, words, i: int) -> bool:
 
 def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
     """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``; not ``in 12 states
-    last year`` or ``the United States on April 6`` (a form in -s is read as a plural noun)."""
+    last year`` or ``the United States on April 6`` (a form in -s is read as a plural noun), nor
+    a participle right after a figure or its noun: "the 58,115 reported in 2023", "38 deaths
+    reported last year" date what was reported."""
     for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
         if doc[k].is_punct:
             return False
         if is_reporting(rules, doc[k].lower_):
-            return True
+            return not _after_figure(doc, k)
     return False
+
+
+def _after_figure(doc: Doc, k: int) -> bool:
+    """Token ``k`` follows a figure, or a figure and one lower-case word ("38 deaths reported")."""
+    return k > 0 and (_figure(doc[k - 1]) or k > 1 and doc[k - 1].is_alpha and doc[k - 1].is_lower
+                      and _figure(doc[k - 2]))
 
 
 def period_start(rules, words, d: Span) -> int:
