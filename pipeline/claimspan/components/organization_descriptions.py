@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimspan.components.propernames import is_cap, run_left, tokens_with_text
+from claimspan.normalize.acronyms import initials
 from claimspan.normalize.orgs import normalize_name
 
 
@@ -26,6 +27,21 @@ class DescribedNames:
                     folded = normalize_name(m.group(group))
                     if span is not None and folded not in self.all_places and folded not in self.generic:
                         out.append((span.start, span.end, "rule", rule))
+        return out
+
+    def _by_initials(self, doc: Doc, cands: list[tuple], defined: dict[str, str]) -> dict[str, str]:
+        """Words in capitals that spell a name the text gives in full, but defines nowhere ("the
+        African National Congress ... The ANC will hold 159 seats") -> that name; not the words of
+        ``not_initials``, which capitals write for other things ("AI", "TV"), nor a gazetteer's acronym."""
+        out: dict[str, str] = {}
+        for s, e, *_ in cands:
+            if e - s < 2:
+                continue
+            long = doc[s:e].text
+            short = initials(long, self.acronym_skipped)
+            if 2 <= len(short) <= 6 and short not in defined and short not in self.not_initials \
+                    and normalize_name(short) not in self.by_acronym:   # the gazetteer's, named by it
+                out.setdefault(short, long)
         return out
 
     def _described(self, doc: Doc) -> list[tuple]:

@@ -66,7 +66,8 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.two_word_heads = words(names, "two_word_heads")
         self.company_heads = words(names, "company_heads")
         self.not_short_forms = words(names, "not_short_forms")
-        self.legal_forms = frozenset(normalize_name(w) for w in self.closing_heads)   # dropped from a key
+        # dropped from a key: "Ford Motor Co." and "Ford Motor Company" are one
+        self.legal_forms = frozenset(normalize_name(w) for w in self.closing_heads | words(names, "legal_words"))
         self.short_form_heads = words(names, "short_form_heads") | self.company_heads | self.closing_heads
         self.topic_words = words(names, "topic_words") | self.company_heads
         self.heads = words(names, "heads") | self.closing_heads | self.company_heads
@@ -91,6 +92,8 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.determiners = words(defining, "determiners")
         self.descriptors = words(defining, "descriptors")
         self.not_before = words(defining, "not_before")
+        self.not_initials = frozenset(str(w) for w in defining.get("not_initials") or ())
+        self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
         lines = [dict(e, pattern=e["pattern"].replace("{side}", results["side"])) for e in results["lines"]]
@@ -136,6 +139,10 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         defs = self._definitions(found, doc._.org_definitions)
         doc._.org_definitions = defs
         cands += [(i, i + 1, "acronym", "organizations.acronym.defined") for i in tokens_with_text(doc, defs)]
+        spelled = self._by_initials(doc, cands, defs)   # "the ANC" after "the African National Congress"
+        at = tokens_with_text(doc, spelled)
+        cands += [(i, i + 1, "acronym", "organizations.acronym.initials") for i in at]
+        spelled = {doc[i].text: spelled[doc[i].text] for i in at}   # only those the text writes
         # the long form the text defines is the name, whole ("United Nations Mission in South Sudan (UNMISS)"),
         # where no other rule found that very span
         seen = {(c[0], c[1]) for c in cands}
@@ -145,6 +152,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
+        defs = {**spelled, **defs}
         defined_keys = {org_key(long, self.aliases, self.legal_forms): short for short, long in defs.items()}
         return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys, short_forms))
                 for s, e, source, rule in chosen]

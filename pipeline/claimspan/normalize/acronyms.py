@@ -79,6 +79,26 @@ def _by_initials(short: str, long: str, skipped: frozenset) -> int | None:
     return first.start() if first.group()[0].isupper() else None
 
 
+def initials(long: str, skipped: frozenset = frozenset()) -> str:
+    """The capitals a name's words open with, its ``skipped`` words aside; "" when a word that is
+    not skipped opens in lower case.
+
+    >>> initials("African National Congress"), initials("Society for Human Resource Management", frozenset({"for"}))
+    ('ANC', 'SHRM')
+    >>> initials("Bank of china", frozenset({"of"}))
+    ''
+    """
+    letters = []
+    for word in _NAME_WORD.finditer(long):
+        w = word.group()
+        if w.lower() in skipped:
+            continue
+        if not w[0].isupper():
+            return ""
+        letters.append(w[0])
+    return "".join(letters)
+
+
 def _starts_capital_word(text: str, i: int) -> bool:
     return (i == 0 or not text[i - 1].isalnum()) and text[i].isupper()
 

@@ -87,6 +87,8 @@ def org_key(name: str, aliases: Mapping[str, str], legal_forms: frozenset = froz
     {'acme robotics'}
     >>> org_key("Inc.", {}, forms)
     'inc'
+    >>> org_key("FDIC", build_aliases([{"name": "Federal Deposit Insurance Corp.", "acronym": "FDIC"}]), forms)
+    'federal deposit insurance'
 
     >>> aliases = build_aliases([{"name": "United Nations Human Rights Council", "acronym": "UNHRC",
     ...                           "variants": ["UN Human Rights Council"]}])
@@ -106,9 +108,10 @@ def org_key(name: str, aliases: Mapping[str, str], legal_forms: frozenset = froz
     """
     folded = normalize_name(name)
     if folded in aliases:
-        return aliases[folded]
-    expanded = normalize_name(_ACRONYM.sub(lambda m: aliases.get(normalize_name(m.group(0)), m.group(0)), name))
-    key = aliases.get(expanded, expanded)
+        key = aliases[folded]
+    else:
+        expanded = normalize_name(_ACRONYM.sub(lambda m: aliases.get(normalize_name(m.group(0)), m.group(0)), name))
+        key = aliases.get(expanded, expanded)
     words = key.split(" ")
     while len(words) > 1 and words[-1] in legal_forms:
         words.pop()
