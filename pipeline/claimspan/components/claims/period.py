@@ -28,6 +28,7 @@ from claimspan.components.docarrays import positions
 from claimspan.components.claims.tokens import FoldedTokens, phrase_at, phrase_ending
 from claimspan.components.sentindex import SentenceIndex
 
+BASELINE_REACH = 6   # words between a record's "since" and its date ("the lowest since the end of apartheid in 1994")
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
 LOOK_FURTHER = 3       # dates tried on each side when the nearest one is another clause's
@@ -234,8 +235,27 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
         if opens or (d._.date or {}).get("kind") == "range":
             return False
         return bool(hit) or after_change(rules, doc, words, first)
+    far = _baseline_far(rules, doc, words, d, sent_start)
+    if far is not None:
+        return far
     return d.start > 0 and doc[d.start - 1].lower_ in period["baseline_relative_before"] \
         and any(t.lower_ in period["baseline_relative"] for t in d)
+
+
+def _baseline_far(rules, doc: Doc, words, d: Span, sent_start: int) -> bool | None:
+    """Whether a ``baseline_far`` phrase right before the date, or a few words before it in its
+    clause with no figure between, makes it a baseline ("the lowest since the end of apartheid in
+    1994"); None when there is none. Not at the head of a clause, not a range."""
+    period = rules.period
+    for p in range(d.start, max(sent_start, d.start - BASELINE_REACH) - 1, -1):
+        if p < d.start and (doc[p].text in period["clause_breaks"] or _figure(doc[p])):
+            return None
+        hit = phrase_ending(period["baseline_far"], words, p, maxlen=2)
+        if hit:
+            first = p - hit.length
+            opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]
+            return not opens and (d._.date or {}).get("kind") != "range"
+    return None
 
 
 def after_change(rules, doc: Doc, words, i: int) -> bool:

@@ -170,8 +170,8 @@ class _Loader:
     def period(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "period.yaml")
         rules.period = {k: frozenset(fold(w) for w in v or ()) for k, v in data.items()}
-        phrases = ("baseline_openers", "comparison_openers", "baseline_before", "change_baseline_before",
-                   "anaphoric_periods")
+        phrases = ("baseline_openers", "comparison_openers", "baseline_before", "baseline_far",
+                   "change_baseline_before", "anaphoric_periods")
         for k in phrases:
             rules.period[k] = {self.toks(p): (None, f"claims.period.{k}") for p in data.get(k) or ()}
 
