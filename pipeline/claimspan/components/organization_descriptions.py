@@ -4,11 +4,16 @@ and their repeats, and the two sides of a line of results (``results.yaml``). A 
 component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
 from __future__ import annotations
 
+from spacy.attrs import SHAPE
 from spacy.tokens import Doc
 
+from claimspan.components.docarrays import positions
 from claimspan.components.propernames import is_cap, run_left, tokens_with_text
 from claimspan.normalize.acronyms import initials
 from claimspan.normalize.orgs import normalize_name
+
+
+CAPITALS = ("XX", "XXX", "XXXX")   # the shapes of a word of 2 to 6 capitals (spaCy cuts a shape's runs at 4)
 
 
 class DescribedNames:
@@ -34,13 +39,18 @@ class DescribedNames:
         African National Congress ... The ANC will hold 159 seats") -> that name; not the words of
         ``not_initials``, which capitals write for other things ("AI", "TV"), nor a gazetteer's acronym."""
         out: dict[str, str] = {}
+        capitals = {doc[i].text for i in positions(doc, CAPITALS, SHAPE)}   # words a name's initials could be
+        capitals = {c for c in capitals if c not in defined and c not in self.not_initials
+                    and normalize_name(c) not in self.by_acronym}   # the gazetteer's acronyms: named by it
+        if not capitals:
+            return out
+        firsts = {c[0] for c in capitals}
         for s, e, *_ in cands:
-            if e - s < 2:
+            if e - s < 2 or doc[s].text[:1] not in firsts:
                 continue
             long = doc[s:e].text
             short = initials(long, self.acronym_skipped)
-            if 2 <= len(short) <= 6 and short not in defined and short not in self.not_initials \
-                    and normalize_name(short) not in self.by_acronym:   # the gazetteer's, named by it
+            if short in capitals:
                 out.setdefault(short, long)
         return out
 

@@ -154,8 +154,14 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
         defs = {**spelled, **defs}
         defined_keys = {org_key(long, self.aliases, self.legal_forms): short for short, long in defs.items()}
-        return [(s, e, source, rule, self.describe(doc[s:e].text, defs, defined_keys, short_forms))
-                for s, e, source, rule in chosen]
+        described: dict[str, dict] = {}   # a name repeats: described once per document
+        out = []
+        for s, e, source, rule in chosen:
+            text = doc[s:e].text
+            if text not in described:
+                described[text] = self.describe(text, defs, defined_keys, short_forms)
+            out.append((s, e, source, rule, described[text]))
+        return out
 
     def _turn_labels(self, doc: Doc, text: str) -> tuple[list[tuple], set[int]]:
         """Mentions from turn labels that name an organization: a news outlet asking
