@@ -250,7 +250,8 @@ def _baseline_far(rules, doc: Doc, words, d: Span, sent_start: int) -> bool | No
     for p in range(d.start, max(sent_start, d.start - BASELINE_REACH) - 1, -1):
         if p < d.start and (doc[p].text in period["clause_breaks"] or _figure(doc[p])):
             return None
-        hit = phrase_ending(period["baseline_far"], words, p, maxlen=2)
+        hit = phrase_ending(period["baseline_far"], words, p, maxlen=2) \
+            if p > 0 and words[p - 1] in period["baseline_far_ends"] else None
         if hit:
             first = p - hit.length
             opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]

@@ -174,6 +174,7 @@ class _Loader:
                    "change_baseline_before", "anaphoric_periods")
         for k in phrases:
             rules.period[k] = {self.toks(p): (None, f"claims.period.{k}") for p in data.get(k) or ()}
+        rules.period["baseline_far_ends"] = frozenset(p[-1] for p in rules.period["baseline_far"])   # a quick test
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
