@@ -144,7 +144,10 @@ class DatesComponent(RuleComponent):
                           if words <= (self.trigger_shapes if is_shape else self.trigger_words)]
             trigger = min(candidates)[1::2] if candidates else (False, frozenset())
             g = groups.setdefault(trigger, len(groups))
-            reach = None if any(t.get("OP") in ("+", "*") for t in spec) or not candidates else len(spec) - 1
+            # an "X+" item spans at most REPEAT_BOUND tokens, as the windows assume: its group too runs
+            # only near its triggers ("twenty five more years" within eight tokens of "years")
+            reach = None if any(t.get("OP") == "*" for t in spec) or not candidates \
+                else sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in spec) - 1
             if g == len(self.core_groups):
                 self.core_groups.append(CoreGroup(Matcher(self.nlp.vocab, validate=False), reach))
             elif self.core_groups[g].reach is not None:
