@@ -154,9 +154,11 @@ class DatesComponent(RuleComponent):
                 reach = None if reach is None else max(reach, self.core_groups[g].reach)
                 self.core_groups[g] = self.core_groups[g]._replace(reach=reach)
             members.append((g, key, spec))
+        repeats = {g for g, _, spec in members if any(t.get("OP") in ("+", "*") for t in spec)}
         for g, key, spec in members:
-            # a fixed-length group sees only the few tokens around its triggers: no flag bits
-            lexflags.add(self.core_groups[g].matcher, key, [spec], flags=self.core_groups[g].reach is None)
+            # a group of short patterns sees only the few tokens around its triggers: no flag bits;
+            # one that repeats a word ("NUM+ UNIT") sees many, and gets them
+            lexflags.add(self.core_groups[g].matcher, key, [spec], flags=g in repeats)
         strings = self.nlp.vocab.strings
         self.lower_groups: dict[int, list[int]] = {}   # trigger word -> the groups it triggers
         self.shape_groups: dict[int, list[int]] = {}
