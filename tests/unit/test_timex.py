@@ -156,3 +156,18 @@ def test_anaphoric_words_count_from_the_reference(words, reference, expected, an
 ])
 def test_deictic_words_and_missing_references_use_the_document_date(words, reference, expected):
     assert interpret(words, "date", date(2020, 6, 1), LEX, reference=reference)["value"] == expected
+
+
+@pytest.mark.parametrize("words, kind, relative, compared", [
+    (["the", "quarter"], "date", -1, False),
+    (["last", "year"], "date", None, True),
+    (["the", "past", "five", "years"], "duration", None, False),
+    (["Friday"], "date", None, False),
+])
+def test_interpret_reads_given_features_without_changing_them(words, kind, relative, compared):
+    from claimspan.normalize.timex_words import features
+    read = features(words, LEX)
+    kept = dict(read)
+    given = interpret(words, kind, MAY31, LEX, relative=relative, reference="2021-Q1", compared=compared, read=read)
+    assert given == interpret(words, kind, MAY31, LEX, relative=relative, reference="2021-Q1", compared=compared)
+    assert read == kept   # the caller's features are shared (the dates component keeps them per wording)

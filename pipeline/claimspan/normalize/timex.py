@@ -28,7 +28,7 @@ ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is
 
 def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
               value: str | None = None, relative: int | None = None, reference: str | None = None,
-              future: bool = False, past: bool = False, compared: bool = False) -> dict:
+              future: bool = False, past: bool = False, compared: bool = False, read: dict | None = None) -> dict:
     """A dates-table row (without ``rule``) for the words of one expression.
 
     ``value`` fixes the TIMEX3 value for phrases that are one idea ("the past");
@@ -41,6 +41,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     ``future``: the clause is in the future tense ("will meet Friday"), so bare
     weekdays and months look forward from the anchor; ``past``: it is in the past
     tense ("fell in July"), so a bare month, season or quarter is the latest one.
+    ``read``: ``features(words, lex)`` when the caller has it (it is not changed).
 
     >>> lex = default_lexicon()
     >>> row = interpret(["the", "past", "five", "years"], "duration", date(2021, 5, 31), lex)
@@ -53,7 +54,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     row.update(kind=kind, is_relative=False)
     if kind == "range":
         return _iso(_range(row, words, anchor, lex))
-    f = features(words, lex)
+    f = features(words, lex) if read is None else dict(read)
     if relative is not None and f.get("rel") is None:
         f["rel"] = relative
         if relative < 0 and f.get("unit") == "quarter" and is_quarter(reference):

@@ -46,6 +46,7 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
+READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
@@ -68,6 +69,7 @@ class DatesComponent(RuleComponent):
         lexicon_path = Path(rules_dir) / "lexicon.yaml"
         lex = read_rule_file(str(lexicon_path))
         self.lexicon = timex.lexicon_tables(lex)
+        self.read_words: dict[tuple, dict] = {}   # words -> their features, under this lexicon
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -280,13 +282,14 @@ class DatesComponent(RuleComponent):
             if ref is None and self._points_back(span):   # "the following month": the one told of
                 ref = narrative.reference(sentence, ANAPHORIC_REACH)
             compared = self._compared(span, sents.starts[sentence])
-            if not timex.is_quarter(ref) and self._on_report_quarter(span, ref, compared):
+            read = self._features(span)
+            if not timex.is_quarter(ref) and self._on_report_quarter(read, ref, compared):
                 ref = narrative.report_quarter(sentence) or ref
             tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past",
-                                        compared)
+                                        compared, read)
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
@@ -349,14 +352,24 @@ class DatesComponent(RuleComponent):
                 return False
         return False
 
-    def _on_report_quarter(self, span, ref: str | None, compared: bool = False) -> bool:
+    def _features(self, span) -> dict:
+        """``timex.features`` of the span's words, read once per wording in a run (news repeats
+        "Tuesday", "last year", "the quarter"); the dict returned is shared: not to be changed."""
+        words = tuple(t.text for t in span)
+        f = self.read_words.get(words)
+        if f is None:
+            if len(self.read_words) >= READ_WORDS_KEPT:
+                self.read_words.clear()
+            f = self.read_words[words] = timex.features(list(words), self.lexicon)
+        return f
+
+    def _on_report_quarter(self, f: dict, ref: str | None, compared: bool = False) -> bool:
         """The words speak of the quarter a report is about: "the quarter", "the latest period"
         (a quarter without a number), or look back a year from it ("a year earlier", "a year
         ago", "year-earlier") with no date told of just before. Such words keep to the last
         quarter named a few sentences back (``Narrative.report_quarter``) even when a month or day
         came in between: "the fiscal first quarter ... Earlier this month, the company said it
         expected to break even for the quarter" is the first quarter."""
-        f = timex.features([t.text for t in span], self.lexicon)
         if f.get("unit") == "quarter":
             return not any(f.get(k) for k in ("ordinal", "year", "num", "year_rel"))
         if compared and f.get("unit") == "year" and f.get("rel") == -1:
