@@ -39,7 +39,7 @@ from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
 from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative
-from claimspan.components.dates.tense import tense_of
+from claimspan.components.dates.tense import TenseWords, tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
@@ -70,6 +70,9 @@ class DatesComponent(RuleComponent):
         lex = read_rule_file(str(lexicon_path))
         self.lexicon = timex.lexicon_tables(lex)
         self.read_words: dict[tuple, dict] = {}   # words -> their features, under this lexicon
+        self.tense_words = TenseWords(self.lexicon, self.nlp.vocab.strings)
+        self.comparison_words = frozenset(self.nlp.vocab.strings.add(str(w).lower())
+                                          for w in self.lexicon["comparison_words"])
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -285,7 +288,7 @@ class DatesComponent(RuleComponent):
             read = self._features(span)
             if not timex.is_quarter(ref) and self._on_report_quarter(read, ref, compared):
                 ref = narrative.report_quarter(sentence) or ref
-            tense = tense_of(self.lexicon, doc, span, sents.starts[sentence], sents.ends[sentence])
+            tense = tense_of(self.tense_words, doc, span, sents.starts[sentence], sents.ends[sentence])
             try:
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past",
@@ -342,13 +345,14 @@ class DatesComponent(RuleComponent):
         span in the possessive before it ("rose to $9 million from $7 million last year", "up from
         last year's $1.55 billion"; "no profit from discontinued operations, last year they
         contributed" compares nothing)."""
-        for token in reversed(span.doc[max(start, span.start - COMPARISON_WINDOW):span.start]):
-            word = token.lower_
-            if word in self.lexicon["comparison_words"]:
-                return any(t.like_num for t in span.doc[token.i + 1:span.start]) or \
-                    (span.end < len(span.doc) and span.doc[span.end].lower_ in self.lexicon["possessive"])
-            if word in self.lexicon["tense_breaks"] or word in self.lexicon["reporting_verbs"] \
-                    or word in self.lexicon["forward_breaks"]:
+        doc, words = span.doc, self.tense_words
+        lower = word_ids(doc, LOWER)
+        for i in range(span.start - 1, max(start, span.start - COMPARISON_WINDOW) - 1, -1):
+            word = lower[i]
+            if word in self.comparison_words:
+                return any(t.like_num for t in doc[i + 1:span.start]) or \
+                    (span.end < len(doc) and lower[span.end] in words["possessive"])
+            if word in words["tense_breaks"] or word in words["reporting_verbs"] or word in words["forward_breaks"]:
                 return False
         return False
 
