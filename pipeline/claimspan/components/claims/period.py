@@ -28,6 +28,7 @@ from claimspan.components.docarrays import positions
 from claimspan.components.claims.tokens import FoldedTokens, phrase_at, phrase_ending
 from claimspan.components.sentindex import SentenceIndex
 
+DATELINE_WORDS = 8   # tokens of a dateline's place ("SAN JOSE, Calif.,")
 BASELINE_REACH = 6   # words between a record's "since" and its date ("the lowest since the end of apartheid in 1994")
 REPORTING_REACH = 4   # words between a reporting verb and its time ("said as dawn broke Saturday")
 NEAR_PERIOD = 8        # tokens between a claim and a date that follows it in the same clause
@@ -191,7 +192,7 @@ def scopes(rules, doc: Doc, words, d: Span, sent_start: int, parsed: bool) -> bo
         return False
     if d.end < len(doc) and doc[d.end].lower_ in rules.possessives:
         return False                                   # "Sunday's service": names an event
-    if names_instrument(rules, doc, d):
+    if names_instrument(rules, doc, d) or in_dateline(rules, doc, d):
         return False
     if is_baseline(rules, doc, words, d, sent_start):
         return False
@@ -209,6 +210,23 @@ def names_instrument(rules, doc: Doc, d: Span) -> bool:
         return False
     head = d.start - 2 if d.start >= 2 and doc[d.start - 1].lower_ == "of" else d.start - 1
     return head >= 0 and doc[head].is_title and doc[head].lower_ in rules.period["named_year_heads"]
+
+
+def in_dateline(rules, doc: Doc, d: Span) -> bool:
+    """The date of a dateline: a line's first words (a place in capitals or title case, its commas
+    and abbreviations: "SAN JOSE, Calif.,"), a comma, the date, then ``dateline_ends`` ("(AP) —")."""
+    if d.end >= len(doc) or doc[d.end].text not in rules.period["dateline_ends"] or d.start < 2 \
+            or doc[d.start - 1].text != ",":
+        return False
+    for j in range(d.start - 2, max(-1, d.start - 2 - DATELINE_WORDS), -1):
+        token = doc[j]
+        if token.is_space:
+            return "\n" in token.text and j + 1 < d.start - 1 and doc[j + 1].is_alpha   # the line's start
+        if not (token.text in (",", ".") or token.is_title or token.is_upper):
+            return False
+        if j == 0:
+            return token.is_alpha
+    return False
 
 
 def dates_what_is_reported(doc: Doc, d: Span) -> bool:
