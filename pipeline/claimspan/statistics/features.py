@@ -33,6 +33,7 @@ OPEN = 1e-9     # `more than 60` excludes 60 itself
 SCOPE_REACH = 30   # tokens an incident word may be away from its number
 SOURCE_WORDS = 6   # words before a reporting verb that name who gave the figure
 PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
+OF_WORDS = 5       # words after `85 percent of` read for what it is of (`the national vote`)
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -222,16 +223,29 @@ def _part_of(lower: list[str], last: int, rules: GroupingRules) -> str | None:
 
 
 def _of_what(lower: list[str], last: int, rules: GroupingRules) -> str | None:
-    """`85 percent of workers`, `20 tons of chlorine`, `2 percent of the vote`: the first content word
-    after the `of` right after the figure (a people adjective, `Greek workers`, passed over)."""
+    """`85 percent of workers`, `2 percent of the vote`, `40.18% of the national vote`, `41% of votes
+    cast`: in the noun phrase after the `of` right after the figure (up to a function word or a
+    break), its last word that names a class or a kind of person (`votes cast`: votes), else its
+    first content word (a place or people adjective, `Greek workers`, and a possessor, `the
+    country's population`, passed over)."""
     if last >= len(lower) or lower[last] != "of":
         return None
-    for word in lower[last + 1:last + 4]:
+    words: list[str] = []
+    for word in lower[last + 1:last + 1 + OF_WORDS]:
         if not word[0].isalpha() or word in rules.clause_breaks:
-            return None
-        if word not in rules.stop_words and not place_named(word.title(), rules):
-            return word
-    return None
+            break
+        if word in rules.stop_words:
+            if words:
+                break
+            continue
+        if word.endswith(("'s", "\u2019s")):
+            if words:
+                break    # "workers joined Tuesday's strike": the phrase ended before
+            continue     # "the country's population": the possessor is not what the figure is of
+        if not place_named(word.title(), rules):
+            words.append(word)
+    known = [w for w in words if w in rules.counted_classes or w in rules.person_kinds]
+    return (known or words or [None])[-1 if known else 0]
 
 
 def _number_of(lower: list[str], first: int, rules: GroupingRules) -> str | None:
