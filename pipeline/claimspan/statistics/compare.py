@@ -19,6 +19,15 @@ def agrees(claim: Claim, stat) -> bool:
     return qualified and bounded and all(claim.span[0] <= hi and lo <= claim.span[1] for lo, hi in stat.spans)
 
 
+def rounds_alike(claim: Claim, stat) -> bool:
+    """The claim's figure and every figure of the statistic may be one value written to different
+    decimals (`40.2%` and `40.18%`; ``Claim.rounded``)."""
+    if claim.rounded is None:
+        return False
+    lo, hi = claim.rounded
+    return all(m.rounded is not None and lo <= m.rounded[1] and m.rounded[0] <= hi for m in stat.members)
+
+
 def common_value(value: float | None, weights: dict) -> bool:
     """Small numbers and round ones (10, 200, 5 million) say less when two claims share them."""
     if value is None:

@@ -36,6 +36,8 @@ PART_WORDS = 3     # words after `12 of the 14` read for what the 14 count
 OF_WORDS = 5       # words after `85 percent of` read for what it is of (`the national vote`)
 LABEL_REACH = 7    # tokens before the number in which `the number of cases` names what it counts
 _WORDS = re.compile(r"[a-z]+")
+_WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")   # a number as written: its whole part and its decimals
+HALF_STEP = 0.4999   # of a rounding step: a rounded figure's values stop short of the next figure's
 _DIGIT = re.compile(r"\d")
 
 
@@ -71,6 +73,8 @@ class Claim:
     rate: bool = False               # a figure per year or day (`hundreds of people each year`)
     source: frozenset = NONE         # who its sentence says gave it (`the union said`): words of the teller
     opens: bool = False              # the figure opens its sentence (`But about 230,000 remain`)
+    rounded: tuple | None = None     # ``span``, and for an exact figure with decimals the values it may be
+                                     # rounded from (`40.2%`: 40.15 to 40.25): `40.18%` is no other figure
 
 
 def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | None = None,
@@ -125,7 +129,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  span is not None and span[1] == math.inf and not any(ch.isdigit() for ch in row["text"])
                  and not any(w in rules.number_words for w in _WORDS.findall(row["text"].lower())),
                  _rate(lower, last, rules), _source(read, first, last, rules),
-                 first == 0 or first == 1 and lower[0] in rules.clause_breaks)
+                 first == 0 or first == 1 and lower[0] in rules.clause_breaks,
+                 None if value is None else interval(value, qualifier, rounding(row["text"], value)))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -135,15 +140,42 @@ def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozen
     return frozenset({(country, country)}) if country else places
 
 
-def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """The values a qualified number allows.
+def rounding(text: str, value: float) -> float:
+    """The step of the last digit written, in the value's terms: a figure rounded to it stands for
+    any value within half a step (`40.2%` is 40.15 to 40.25, `16.2 million` 16.15 to 16.25 million,
+    `$1.45 billion` 1.445 to 1.455 billion). 0 for a number with no decimals (`64 people`: exactly
+    64; `a 50% stake`, `$1 billion`, though `41%` of a vote or `5 million` may be rounded: how far,
+    nothing tells) and for a number in words.
+
+    >>> rounding("40.18%", 40.18), rounding("16.2 million", 16.2e6)
+    (0.01, 100000.0)
+    >>> rounding("41%", 41), rounding("64", 64), rounding("$5 million", 5e6)
+    (0, 0, 0)
+    """
+    numbers = _WRITTEN.findall(text)
+    if not numbers or not value:
+        return 0
+    whole, decimals = numbers[-1]
+    written = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
+    scale = round(abs(value) / written) if written else 1
+    if not decimals:
+        return 0
+    return float(round(10 ** -len(decimals) * max(scale, 1), 12))
+
+
+def interval(value: float, qualifier: str, rounded: float = 0) -> tuple[float, float]:
+    """The values a qualified number allows; an exact one, those it is rounded from (``rounding``:
+    just under half a step either side, so that 64 and 65 never meet).
 
     >>> interval(82, "at_least"), interval(5000, "nearly"), interval(60, "more_than")[0] > 60
     ((82, inf), (4500.0, 5000), True)
+    >>> interval(40.2, "exact", 0.1)[0] < 40.18 < interval(40.2, "exact", 0.1)[1]
+    True
     """
     span = abs(value) * APPROX
+    half = rounded * HALF_STEP
     return {
-        "exact": (value, value), "approximately": (value - span, value + span),
+        "exact": (value - half, value + half), "approximately": (value - span, value + span),
         "more_than": (value + OPEN * max(1.0, abs(value)), math.inf), "at_least": (value, math.inf),
         "less_than": (-math.inf, value - OPEN * max(1.0, abs(value))), "at_most": (-math.inf, value),
         "nearly": (value - span, value),

@@ -24,7 +24,7 @@ import math
 from collections import defaultdict
 
 from claimspan.statistics.compare import (Hierarchy, agrees, common_value, level, lows_near, overlap, part_and_whole,
-                                          plausible, same_count, same_places)
+                                          plausible, rounds_alike, same_count, same_places)
 from claimspan.statistics.features import Claim
 from claimspan.statistics.forked import split_map
 from claimspan.statistics.lexicon import GroupingRules
@@ -264,7 +264,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         if not all(plausible(claim, span, rules, running) for span in stat.spans) \
                 or not lows_near(claim, stat, rules, running):
             return None
-        if claim.kind == "percent" and not running and not agrees(claim, stat) and not other_source:
+        if claim.kind == "percent" and not running and not agrees(claim, stat) and not other_source \
+                and not rounds_alike(claim, stat):
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
         if claim.event in rules.running or agrees(claim, stat):
             score += w["overlapping_value"]
