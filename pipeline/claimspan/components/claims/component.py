@@ -66,6 +66,8 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
         before = sorted({p[0] for p in r.percent_before})
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
+        # "five and a quarter": the words of a date span that is part of the number before it
+        self.fraction_words = frozenset(lex.fractions) | frozenset(lex.words) | r.lex.indefinite | {"and"}
         self.exclusions = lexflags.TriggeredMatcher(self.nlp.vocab)
         self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
         for rid, pattern in r.exclusion_patterns:
@@ -100,8 +102,7 @@ class ClaimsComponent(RuleComponent):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     blocked.update(range(span.start, span.end))
-        lex = self.rules.lex
-        fraction_words = set(lex.fractions) | set(lex.words) | self.rules.lex.indefinite | {"and"}
+        fraction_words = self.fraction_words
         for span in doc.spans.get("dates", []):
             # "five and a quarter": a date span made only of fraction words right after
             # "<number> and" is part of that number, not a duration
