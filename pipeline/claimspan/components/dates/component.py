@@ -235,9 +235,11 @@ class DatesComponent(RuleComponent):
                 group = self.core_groups[g]
                 if group.reach is None:
                     spans = [(start, end, triggers)]
+                elif len(triggers) == 1:   # most groups: one trigger in the window
+                    spans = [(max(start, triggers[0] - group.reach), min(end, triggers[0] + group.reach + 1), None)]
                 else:
                     spans = merge_windows([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
-                                    for i in triggers])
+                                           for i in triggers])
                 for a, b, _ in spans:
                     found = self._run(group.matcher, doc, a, b)
                     matches.extend(found)
