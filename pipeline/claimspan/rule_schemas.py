@@ -122,7 +122,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "possessive_ok": "[str]", "leading_noise": "[str]", "coordinators": "[str]",
                                           "not_continuations": "[str]", "two_word_heads": "[str]",
                                           "company_heads": "[str]", "not_short_forms": "[str]",
-                                          "topic_words": "[str]", "short_form_heads": "[str]",
+                                          "field_words": "[str]", "short_form_heads": "[str]",
                                           "legal_words": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
     "organizations/model.yaml": words("person_titles"),

@@ -11,6 +11,9 @@ from claimspan.components.propernames import is_cap, parts_right, run_left, run_
 from claimspan.normalize.orgs import normalize_name
 
 
+LIST_ITEMS = 4   # fields before the "and" of a list that goes on a name ("Digital, Culture, Media and Sport")
+
+
 class HeadNames:
     """The names a head word closes, a part of ``OrganizationsComponent``."""
 
@@ -85,10 +88,12 @@ class HeadNames:
             end = last          # "of Nankai University", and stop after trailing words
             if last < part_end:
                 break
+        if in_complement:
+            end = self._listed_tail(doc, end)   # "Department for Levelling Up, Housing and Communities"
         if end - start < 2 or end - start < 3 and doc[end - 1].lower_ in self.two_word_heads:
             return None   # "the Biden Administration" (but "the Federal Aviation Administration")
         if doc[end - 1].lower_ in self.company_heads and (
-                all(t.lower_ in self.topic_words for t in doc[start:end]) or self._after_title_of(doc, start)):
+                all(t.lower_ in self.field_words for t in doc[start:end]) or self._after_title_of(doc, start)):
             return None   # a topic ("Renewable Energy"), or an office's ("Minister for Renewable Energy")
         core = start
         while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
@@ -98,6 +103,33 @@ class HeadNames:
                 break
             core += 1
         return start, end
+
+    def _listed_tail(self, doc: Doc, end: int) -> int:
+        """The end of a list of fields that goes on a name's of/for part: ", Housing and Communities",
+        ", Maritime and Transport Workers" (every word a ``field_words`` word, the list closed by
+        "and" and its last item); ``end`` when none does."""
+        k, items = end, 0
+        while k + 1 < len(doc) and doc[k].text == "," and items < LIST_ITEMS:
+            item_end = self._field_run(doc, k + 1)
+            if item_end is None:
+                return end
+            k, items = item_end, items + 1
+        if not items or k + 1 >= len(doc) or doc[k].lower_ != "and":
+            return end
+        last = self._field_run(doc, k + 1)
+        if last is None or last < len(doc) and is_cap(doc[last], self.name_rules) and not doc[last].is_punct:
+            return end
+        return last
+
+    def _field_run(self, doc: Doc, i: int) -> int | None:
+        """End of the capitalized run of field words (at most three) that starts at token ``i``."""
+        if not (is_cap(doc[i], self.name_rules) and doc[i].is_alpha):
+            return None
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].text[0].isupper() \
+                and doc[j].lower_ in self.field_words:
+            j += 1
+        return j if j > i and (j == len(doc) or not (doc[j].is_alpha and doc[j].text[0].isupper())) else None
 
     def _start(self, doc: Doc, h: int) -> int | None:
         """First token of the name whose first head is ``doc[h]``."""

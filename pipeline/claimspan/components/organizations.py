@@ -69,7 +69,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         # dropped from a key: "Ford Motor Co." and "Ford Motor Company" are one
         self.legal_forms = frozenset(normalize_name(w) for w in self.closing_heads | words(names, "legal_words"))
         self.short_form_heads = words(names, "short_form_heads") | self.company_heads | self.closing_heads
-        self.topic_words = words(names, "topic_words") | self.company_heads
+        self.field_words = words(names, "field_words") | self.company_heads
         self.heads = words(names, "heads") | self.closing_heads | self.company_heads
         # the heads of an of-chain's parts: "of Public Administration", "of Securities Dealers" name a field
         self.part_heads = self.heads - self.two_word_heads - self.company_heads
