@@ -42,12 +42,21 @@ class RuleClauses:
         self.break_words = rules.period["clause_breaks"]
         self.breaks = positions(doc, self.break_words, ORTH)
         self.determiners = rules.period["attributive_determiners"]
+        not_before = rules.period["not_set_off_before"]
+        self.set_off = [p for p in positions(doc, rules.period["set_off_subordinators"])   # ", as new figures show"
+                        if 0 < p < len(doc) - 1 and doc[p - 1].text == "," and doc[p + 1].lower_ not in not_before]
 
     def fits(self, start: int, end: int, after: int, d: Span, fronted: bool, sent_start: int) -> bool:
         if d.start >= end:   # after the claim: not past a relative pronoun ("5,000 nurses at hospitals that closed")
             i = bisect.bisect_left(self.relative, after + 1)
-            return not (i < len(self.relative) and self.relative[i] < d.start)
+            return not (i < len(self.relative) and self.relative[i] < d.start) and not self.set_off_between(after, d)
         return fronted or not (self.opens_between(d, start) or self.closed_before(d, start, sent_start))
+
+    def set_off_between(self, after: int, d: Span) -> bool:
+        """A clause set off by a comma opens between the claim and the date after it: "a £1.2bn
+        package, as new figures show 234,400 homes were built in 2022-23" (2022-23 is the homes')."""
+        j = bisect.bisect_left(self.set_off, after + 1)
+        return j < len(self.set_off) and self.set_off[j] < d.start
 
     def opens_between(self, d: Span, start: int) -> bool:
         """A clause opens between the date and the claim, and the claim is in it: "found last
@@ -93,7 +102,7 @@ class ParsedClauses:
         claim = self.doc[start:max(end, after)]
         clause = other_relative_clause(claim, d)
         if d.start >= end:
-            return clause is None
+            return clause is None and not self.words.set_off_between(after, d)
         if clause is not None and clause.right_edge.i < start:
             return False
         words = self.words
