@@ -27,3 +27,33 @@ IDENTIFIERS = [
 @pytest.mark.parametrize("marked", IDENTIFIERS)
 def test_identifiers(nlp, marked):
     check_claims(nlp, marked, every_noun=True)
+
+
+def counted(nlp, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(text)   # kept: the spans need their Doc alive
+    return [(s.text, s._.claim["counted"]) for s in doc.spans["claims"]]
+
+
+# the part of a partitive counts what its whole counts, past the whole's number
+PARTITIVES = [
+    ("Officials said 61 of the state's 295 school districts had closed.",
+     [("61", "school districts"), ("295", "school districts")]),
+    ("Ten of the 12 victims were women; eight of them are in custody.",
+     [("Ten", "victims"), ("12", "victims"), ("eight", None)]),
+    ("Ten of 12 victims were women.", [("Ten", "victims"), ("12", "victims")]),
+    ("It cut 350 of its more than 21,000 jobs.", [("350", "jobs"), ("more than 21,000", "jobs")]),
+    ("Acme bought 3.2 million of its 410 million outstanding shares.",
+     [("3.2 million", "outstanding shares"), ("410 million", "outstanding shares")]),
+    ("Nine of the 10 fastest-growing counties are rural, and 3 of the 5 largest counties reported.",
+     [("Nine", "fastest-growing counties"), ("10", "fastest-growing counties"), ("3", "counties"),
+      ("5", "largest counties")]),
+    # the whole's number opens a compound: the compound's, not a count of the whole
+    ("It will develop five of the three-ton satellites.", [("five", None), ("three-ton", None)]),
+    # no noun after the whole: none for either
+    ("Of the 300, 12 of the 40 were hurt.", [("300", None), ("12", None), ("40", None)]),
+]
+
+
+@pytest.mark.parametrize("text,rows", PARTITIVES)
+def test_partitive_past_the_whole(nlp, text, rows):
+    assert counted(nlp, text) == rows
