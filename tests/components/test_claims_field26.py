@@ -57,3 +57,27 @@ PARTITIVES = [
 @pytest.mark.parametrize("text,rows", PARTITIVES)
 def test_partitive_past_the_whole(nlp, text, rows):
     assert counted(nlp, text) == rows
+
+
+# the low end of a range (or the start of a change) written without a scale word takes the high end's
+SCALES = [
+    "They will hire <claim value=5e6 qualifier=at_least>5</claim>-<claim value=1e7 qualifier=at_most>10 million</claim> "
+    "<noun>workers</noun>.",
+    "They will hire <claim value=5e6 qualifier=at_least>5</claim> to "
+    "<claim value=1e7 qualifier=at_most>10 million</claim> <noun>workers</noun>.",
+    "It will cost <claim kind=money unit=USD value=5e9>$5</claim>-<claim kind=money unit=USD value=1e10>10 billion</claim>.",
+    "Revenue of <claim kind=money value=4.3e9>$4.3</claim>-<claim kind=money value=4.5e9>4.5 billion</claim> and "
+    "<claim kind=money value=1.5e9>$1.5</claim> to <claim kind=money value=2e9>2 billion</claim>.",
+    "Prices may rise <claim kind=percent value=5>5</claim>-<claim kind=percent value=10>10%</claim>.",
+    "We expect between <claim value=2e6>2</claim> and <claim value=3e6>3 million</claim> <noun>ballots</noun>.",
+    "Officials expect <claim value=1e4>10</claim> to <claim value=1.5e4>15 thousand</claim> <noun>ballots</noun>.",
+    "Sales grew from <claim value=5e6 qualifier=exact>5</claim> to <claim value=1e7 qualifier=exact>10 million</claim> "
+    "<noun>units</noun>.",
+    # the low number above the high end's own: no scale to share
+    "It serves <claim value=500>500</claim> to <claim value=1e6>1 million</claim> <noun>people</noun>.",
+]
+
+
+@pytest.mark.parametrize("marked", SCALES)
+def test_range_low_end_takes_the_scale(nlp, marked):
+    check_claims(nlp, marked)

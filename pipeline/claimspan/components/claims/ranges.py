@@ -42,7 +42,17 @@ def changed_by(rules, words, c: Claim, high: Claim) -> bool:
     higher than the amount), not a range as ``rose by 5 to 10 percent``."""
     rg = rules.ranges
     return words[c.start - 1] in rg["change_amount_words"] and words[c.start - 2] in rg["change_verbs"] \
-        and high.value >= 4 * c.value
+        and high.value >= 4 * scaled_low(c, high)
+
+
+def scaled_low(low: Claim, high: Claim) -> float:
+    """The value of a range's or change's low end written without the scale word of its high end:
+    ``5-10 million``, ``$5 to 10 billion``, ``between 2 and 3 million`` -> 5e6, 5e9, 2e6, when
+    nothing is written after the low number and it is below the high end's own number (``500 to
+    1 million`` stays 500)."""
+    if low.scale == 1 and low.end == low.number_end and high.scale > 1 and low.value < high.value / high.scale:
+        return low.value * high.scale
+    return low.value
 
 
 def share_unit(c: Claim, end: Claim | None) -> None:
@@ -74,6 +84,7 @@ def join_range(c: Claim, high: Claim | None) -> bool:
         high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range
+    c.value = scaled_low(c, high)
     if c.qualifier == "exact":
         c.qualifier, high.qualifier = "at_least", "at_most"
     else:

@@ -11,7 +11,7 @@ currency, qualifier, range) call each other at the same token position.
 from __future__ import annotations
 
 from claimspan.components.claims.ranges import (changed_by, changes_to, join_range, range_follows,
-                                                read_proportion, share_unit, temporal_at)
+                                                read_proportion, scaled_low, share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -23,7 +23,10 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
         return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
         if changes_to(rules, words, first):     # "from 10 to 13 percent": 10 percent too
-            share_unit(first, read_one(rules, doc, words, glued, first.end + 1, blocked))
+            end = read_one(rules, doc, words, glued, first.end + 1, blocked)
+            share_unit(first, end)
+            if end is not None:
+                first.value = scaled_low(first, end)         # "from 5 to 10 million": 5 million
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
@@ -82,10 +85,19 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         r = read_number(TokensBefore(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
     if r is None:
         return None
-    c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end)
+    c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end,
+              number_end=r.end, scale=trailing_scale(lex, words, i, r))
     if r.fraction:
         return read_fraction(rules, words, glued, c)
     return read_quantity(rules, doc, words, glued, c, r, blocked)
+
+
+def trailing_scale(lex, words, i, r) -> float:
+    """The scale word that ends the number read at i (``10 million``, ``ten thousand``, ``2.5bn``), 1 if none."""
+    if r.vague or r.fraction or r.end - i < 2:
+        return 1.0
+    w = words[r.end - 1]
+    return lex.scales.get(w) or lex.suffix_scales.get(w) or 1.0
 
 
 def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
@@ -140,7 +152,8 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
     scale = words[c.end].rstrip(".") if prefix and r.digits and glued[c.end] and c.end == r.end else ""
     if scale in rules.lex.money_suffix_scales:             # "$2T", "US$ 1MM": a scale, not tonnes or mm
         c.value *= rules.lex.money_suffix_scales[scale]
-        c.end = c.num_end = c.end + 1
+        c.scale = rules.lex.money_suffix_scales[scale]
+        c.end = c.num_end = c.number_end = c.end + 1
     elif not read_after(rules, doc, words, glued, c, r):
         return None
     if c.kind == "count":
