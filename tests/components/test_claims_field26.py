@@ -81,3 +81,32 @@ SCALES = [
 @pytest.mark.parametrize("marked", SCALES)
 def test_range_low_end_takes_the_scale(nlp, marked):
     check_claims(nlp, marked)
+
+
+# the bare numbers of a list take the unit (and scale word) of its last item
+LISTS = [
+    "Turnout could reach <claim kind=percent unit=% value=50>50</claim>, <claim kind=percent value=60>60</claim>, "
+    "<claim kind=percent value=70>70 percent</claim>.",
+    "Turnout was <claim kind=percent value=45>45</claim>, <claim kind=percent value=48>48</claim> and "
+    "<claim kind=percent value=52>52 percent</claim>.",
+    "Rates of <claim kind=percent value=5>5</claim> and <claim kind=percent value=10>10 percent</claim> apply.",
+    "Wages rose <claim kind=percent value=5>5</claim>, <claim kind=percent value=6>6</claim>, even "
+    "<claim kind=percent value=7>7 percent</claim>.",
+    "Fines of <claim kind=money unit=USD value=500 qualifier=at_most>up to 500</claim>, "
+    "<claim kind=money unit=USD value=700 qualifier=at_most>700</claim> and "
+    "<claim kind=money unit=USD value=900 qualifier=at_most>900 dollars</claim> were set.",
+    "They hired <claim value=2e6>2</claim>, <claim value=3e6>3</claim> and <claim value=4e6>4 million</claim> "
+    "<noun>people</noun>.",
+    # two items with a comma only are no list; a noun after an item ends the list
+    "Of the <claim kind=count value=300>300</claim>, <claim kind=percent value=40>40 percent</claim> said yes.",
+    "<claim kind=count>20</claim> <noun>cars</noun> and <claim kind=percent>5 percent</claim> of buses.",
+    "Prices of <claim kind=money>$5</claim>, <claim kind=money>$6</claim> and <claim kind=money>$7</claim>.",
+    "The index tumbled <claim kind=count>5.39</claim>, or <claim kind=percent>1.2%</claim>.",
+    "It was <claim kind=percent>5.7%</claim> for the SampP <claim kind=count>500</claim> and "
+    "<claim kind=percent>5.8%</claim> for the Big Board.",
+]
+
+
+@pytest.mark.parametrize("marked", LISTS)
+def test_list_items_share_the_unit(nlp, marked):
+    check_claims(nlp, marked)

@@ -84,7 +84,8 @@ def join_range(c: Claim, high: Claim | None) -> bool:
         high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range
-    c.value = scaled_low(c, high)
+    if scaled_low(c, high) != c.value:
+        c.value, c.scale = scaled_low(c, high), high.scale
     if c.qualifier == "exact":
         c.qualifier, high.qualifier = "at_least", "at_most"
     else:
@@ -119,6 +120,43 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
+    """``50, 60, 70 percent``, ``5 and 10 percent``, ``2, 3 and 4 million``: the bare numbers of
+    a list take the unit its last item is written with after its number, and the scale word it
+    ends with. A list is three items or more, or two joined by a coordinator alone (``Of the 300,
+    40 percent``, ``fell 5.39, or 1.2%`` are none); its items follow one another joined only by
+    list connectors, and the first does not follow a name (``the S&P 500 and 5.8%``)."""
+    joins = rules.ranges["list_connectors"]
+    for k in range(len(claims) - 1, 0, -1):
+        last = claims[k]
+        unit = last.kind in ("percent", "money", "measure") and last.end > last.number_end   # not "$5, $6"
+        if not (unit or last.scale > 1):
+            continue
+        items, nxt = [], last
+        for a in reversed(claims[:k]):
+            gap = range(a.end, nxt.start)
+            if not (a.kind == "count" and a.end == a.number_end == a.num_end and a.scale == 1
+                    and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+                break
+            items.append(a)
+            nxt = a
+        pair = len(items) == 1 and last.start - items[0].end == 1 and words[items[0].end] in rules.coordinators
+        if not (len(items) >= 2 or pair) or after_name(doc, items[-1].start):
+            continue
+        for a in items:
+            if unit:
+                a.kind, a.unit, a.rule, a.no_counted = last.kind, last.unit, last.rule, last.no_counted
+            a.value, a.scale = a.value * last.scale, last.scale
+
+
+def after_name(doc, i: int) -> bool:
+    """Token i follows a word written with a capital inside its sentence (``S&P 500``, ``Boeing 747``)."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return not before.is_sent_start and any(ch.isupper() for ch in before.text)
 
 
 def scope_lists(rules, words, claims: list[Claim]) -> None:
