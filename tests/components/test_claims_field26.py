@@ -110,3 +110,22 @@ LISTS = [
 @pytest.mark.parametrize("marked", LISTS)
 def test_list_items_share_the_unit(nlp, marked):
     check_claims(nlp, marked)
+
+
+# N to M written with hyphens is one ratio N/M; a tally written so is no claim
+RATIOS = [
+    "Supporters outnumber opponents by a <claim kind=ratio value=3 rule=claims.ratio.to>3-to-1</claim> ratio.",
+    "Women outnumber men <claim kind=ratio value=3>three-to-one</claim> in Ohio.",
+    "The book-to-bill ratio was <claim kind=ratio value=1.2>1.2-to-1</claim>.",
+    "Nurses face a <claim kind=ratio value=3>3-1</claim> ratio and <claim kind=ratio value=3>3 to 1</claim> odds.",
+    "They keep a <claim kind=ratio value=0.25>1-to-4</claim> ratio.",
+    "The measure passed by a 2-to-1 margin; the court ruled 5-to-4 in a 5-to-4 decision.",
+    "The committee approved it on a 3-1 margin and a two-to-one majority.",
+    # a smaller N before a larger M and no ratio noun: a range's end, as before
+    "They will hire <claim kind=count value=5>5</claim>-to-10 workers.",
+]
+
+
+@pytest.mark.parametrize("marked", RATIOS)
+def test_n_to_m_ratio(nlp, marked):
+    check_claims(nlp, marked)

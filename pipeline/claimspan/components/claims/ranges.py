@@ -95,7 +95,9 @@ def join_range(c: Claim, high: Claim | None) -> bool:
 
 
 def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
-    """``one in five``, ``6 of 10``, ``177 out of every 100,000``: a ratio."""
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``: a ratio."""
+    if read_to_ratio(rules, words, glued, c, blocked):
+        return
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
     is_over = hit is None and words[c.end] in rules.ratios["over_connector"]
@@ -157,6 +159,32 @@ def after_name(doc, i: int) -> bool:
         return False
     before = doc[i - 1]
     return not before.is_sent_start and any(ch.isupper() for ch in before.text)
+
+
+def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
+    """``a 3-to-1 ratio``, ``three-to-one``, ``1.2-to-1``: N to M written with hyphens is one ratio,
+    N/M; ``a 3-1 ratio``, ``3 to 1 odds`` only before a ratio noun. The tokenizer keeps a digit
+    glued to ``to-`` (``3`` ``-`` ``to-1``)."""
+    rt, dashes, j = rules.ratios, rules.ranges["dashes"], c.end
+    if c.end != c.number_end:
+        return False
+    whole, hyphened = None, words[j] in dashes and glued[j] and glued[j + 1]
+    head, _, tail = words[j + 1].partition("-")
+    if hyphened and head in rt["to_connector"] and (v := parse_digits(tail)) is not None:
+        whole, end = v, j + 2                                          # "3-to-1"
+    elif hyphened and head in rt["to_connector"] and not tail and words[j + 2] in dashes \
+            and glued[j + 2] and glued[j + 3] and (r := read_number(words, j + 3, rules.lex, glued)):
+        whole, end = r.value, r.end                                    # "three-to-one"
+    elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)) \
+            and words[r.end] in rt["ratio_nouns"]:
+        whole, end = r.value, r.end                                    # "a 3-1 ratio", "3 to 1 odds"
+    if not whole or any(k in blocked for k in range(j, end)) \
+            or (c.value < whole and words[end] not in rt["ratio_nouns"]):
+        return False                                                   # "5-to-10 workers": a range
+    c.value /= whole
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.to", True
+    c.end = c.num_end = c.number_end = end
+    return True
 
 
 def scope_lists(rules, words, claims: list[Claim]) -> None:
