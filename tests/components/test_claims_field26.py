@@ -121,8 +121,16 @@ RATIOS = [
     "They keep a <claim kind=ratio value=0.25>1-to-4</claim> ratio.",
     "The measure passed by a 2-to-1 margin; the court ruled 5-to-4 in a 5-to-4 decision.",
     "The committee approved it on a 3-1 margin and a two-to-one majority.",
-    # a smaller N before a larger M and no ratio noun: a range's end, as before
+    "Seats were split by a <claim kind=ratio value=1.5>3-to-2</claim> ratio.",
+    # a ratio noun names a bare number
+    "The debt-to-equity ratio was <claim kind=ratio value=0.4>0.4</claim>, and the P/E ratio stood at "
+    "<claim kind=ratio value=22>22</claim>; a ratio of <claim kind=ratio value=3 qualifier=approximately>about 3 to 1"
+    "</claim>.",
+    # N to M other than N to 1 and no ratio noun: a range's end, a clock's, as before
     "They will hire <claim kind=count value=5>5</claim>-to-10 workers.",
+    "She left her <claim kind=count value=9>9</claim>-to-5 job; they outnumber us <claim kind=count>3</claim>-to-2.",
+    "The ratio of <claim kind=count>3</claim> <noun>teachers</noun> to <claim kind=count>40</claim> "
+    "<noun>students</noun> fell.",
 ]
 
 

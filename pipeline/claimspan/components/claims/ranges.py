@@ -7,7 +7,7 @@ at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
 """
 from __future__ import annotations
 
-from claimspan.components.claims.tokens import Claim, phrase_at
+from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -162,29 +162,45 @@ def after_name(doc, i: int) -> bool:
 
 
 def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
-    """``a 3-to-1 ratio``, ``three-to-one``, ``1.2-to-1``: N to M written with hyphens is one ratio,
-    N/M; ``a 3-1 ratio``, ``3 to 1 odds`` only before a ratio noun. The tokenizer keeps a digit
-    glued to ``to-`` (``3`` ``-`` ``to-1``)."""
+    """``a 3-to-1 ratio``, ``three-to-one``, ``1.2-to-1``: N to 1 written with hyphens is one ratio,
+    N; N to M (``a 3-to-2 ratio``, ``a 3-1 ratio``, ``3 to 1 odds``, ``a ratio of 3 to 1``) only next
+    to a ratio noun (not ``9-to-5 jobs``, ``5-to-10 workers``). A bare number a ratio noun names is
+    a ratio too (``the debt-to-equity ratio was 0.4``). The tokenizer keeps a digit glued to ``to-``
+    (``3`` ``-`` ``to-1``)."""
     rt, dashes, j = rules.ratios, rules.ranges["dashes"], c.end
     if c.end != c.number_end:
         return False
     whole, hyphened = None, words[j] in dashes and glued[j] and glued[j + 1]
     head, _, tail = words[j + 1].partition("-")
     if hyphened and head in rt["to_connector"] and (v := parse_digits(tail)) is not None:
-        whole, end = v, j + 2                                          # "3-to-1"
+        whole, end, spelled = v, j + 2, True                           # "3-to-1"
     elif hyphened and head in rt["to_connector"] and not tail and words[j + 2] in dashes \
             and glued[j + 2] and glued[j + 3] and (r := read_number(words, j + 3, rules.lex, glued)):
-        whole, end = r.value, r.end                                    # "three-to-one"
-    elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)) \
-            and words[r.end] in rt["ratio_nouns"]:
-        whole, end = r.value, r.end                                    # "a 3-1 ratio", "3 to 1 odds"
-    if not whole or any(k in blocked for k in range(j, end)) \
-            or (c.value < whole and words[end] not in rt["ratio_nouns"]):
-        return False                                                   # "5-to-10 workers": a range
+        whole, end, spelled = r.value, r.end, True                     # "three-to-one"
+    elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)):
+        whole, end, spelled = r.value, r.end, False                    # "a 3-1 ratio", "3 to 1 odds"
+    else:
+        whole, end, spelled = 1.0, j, False                            # "the ratio was 0.4"
+        if words[j].isalnum():
+            return False
+    named = words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
+    if not whole or any(k in blocked for k in range(j, end)) or not (named or (spelled and whole == 1)):
+        return False
     c.value /= whole
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.to", True
     c.end = c.num_end = c.number_end = end
     return True
+
+
+def named_before(rules, words, start: int) -> bool:
+    """A ratio noun and at most two linking words before the number at ``start`` (``the ratio
+    was``, ``a ratio of about``, ``the P/E ratio stood at``)."""
+    q = phrase_ending(rules.qualifiers, words, start)
+    k = start - 1 - (q.length if q else 0)
+    for _ in range(2):
+        if words[k] in rules.ratios["ratio_links"]:
+            k -= 1
+    return words[k] in rules.ratios["ratio_nouns"]
 
 
 def scope_lists(rules, words, claims: list[Claim]) -> None:
