@@ -137,3 +137,18 @@ RATIOS = [
 @pytest.mark.parametrize("marked", RATIOS)
 def test_n_to_m_ratio(nlp, marked):
     check_claims(nlp, marked)
+
+
+# "one" after a hyphen: the end of a compound number or ratio, or an idiom's
+ONES = [
+    "The team has <claim value=21>twenty-one</claim>.",
+    "Women outnumber men <claim kind=ratio value=3>three-to-one</claim>, they said.",
+    "We met one-on-one. No-one came to the one-to-one tutoring, but <claim value=5>5</claim> <noun>people</noun> "
+    "called.",
+    "He is the only one.",
+]
+
+
+@pytest.mark.parametrize("marked", ONES)
+def test_one_after_a_hyphen(nlp, marked):
+    check_claims(nlp, marked)
