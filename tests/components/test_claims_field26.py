@@ -152,3 +152,8 @@ ONES = [
 @pytest.mark.parametrize("marked", ONES)
 def test_one_after_a_hyphen(nlp, marked):
     check_claims(nlp, marked)
+
+
+def test_index_name_with_an_ampersand(nlp):
+    check_claims(nlp, "It was <claim kind=percent>5.7%</claim> for the S&P 500 and <claim kind=percent>5.8%</claim> "
+                      "for the Big Board.")
