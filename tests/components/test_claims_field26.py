@@ -73,6 +73,8 @@ SCALES = [
     "Officials expect <claim value=1e4>10</claim> to <claim value=1.5e4>15 thousand</claim> <noun>ballots</noun>.",
     "Sales grew from <claim value=5e6 qualifier=exact>5</claim> to <claim value=1e7 qualifier=exact>10 million</claim> "
     "<noun>units</noun>.",
+    "Costs rose from <claim kind=money value=5e6 qualifier=exact>$5</claim> to "
+    "<claim kind=money value=1e7 qualifier=exact>$10 million</claim>.",
     # the low number above the high end's own: no scale to share
     "It serves <claim value=500>500</claim> to <claim value=1e6>1 million</claim> <noun>people</noun>.",
 ]

@@ -30,6 +30,11 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
     return True
 
 
+def changes_from(rules, words, c: Claim) -> bool:
+    """``from 10 to 13``, ``from $5 to $10 million``: a change's start, its end next."""
+    return words[c.start - 1] in rules.ranges["change_words"] and words[c.end] in rules.ranges["connectors"]
+
+
 def changes_to(rules, words, c: Claim) -> bool:
     """``from 10 to 13 percent``: a bare number that a change starts from, its end next."""
     rg = rules.ranges

@@ -10,7 +10,7 @@ currency, qualifier, range) call each other at the same token position.
 """
 from __future__ import annotations
 
-from claimspan.components.claims.ranges import (changed_by, changes_to, join_range, range_follows,
+from claimspan.components.claims.ranges import (changed_by, changes_from, changes_to, join_range, range_follows,
                                                 read_proportion, scaled_low, share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
@@ -22,22 +22,26 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if first is None:
         return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
-        if changes_to(rules, words, first):     # "from 10 to 13 percent": 10 percent too
-            end = read_one(rules, doc, words, glued, first.end + 1, blocked)
-            share_unit(first, end)
-            if end is not None:
-                first.value = scaled_low(first, end)         # "from 5 to 10 million": 5 million
+        if changes_from(rules, words, first) and (end := read_high(rules, doc, words, glued, first, blocked)):
+            if changes_to(rules, words, first):
+                share_unit(first, end)                     # "from 10 to 13 percent": 10 percent too
+            first.value = scaled_low(first, end)           # "from 5 to 10 million", "from $5 to $10 million"
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
-    j = first.end + 1
-    prefix = phrase_at(rules.currency_prefix, words, j) \
-        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None   # "$60 million to $70 million"
-    high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
+    high = read_high(rules, doc, words, glued, first, blocked)
     if high is not None and changed_by(rules, words, first, high):
         share_unit(first, high)
         return [first]                                     # "rose by 12,000 to 423,000": two exact values
     return [first, high] if join_range(first, high) else [first]
+
+
+def read_high(rules, doc, words, glued, first: Claim, blocked) -> Claim | None:
+    """The claim after the connector of a range or change, past a currency sign ("$60 million to $70 million")."""
+    j = first.end + 1
+    prefix = phrase_at(rules.currency_prefix, words, j) \
+        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None
+    return read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
 
 
 def suspended_range(rules, doc, words, glued, i, blocked) -> list[Claim]:
