@@ -75,6 +75,9 @@ SCALES = [
     "<noun>units</noun>.",
     "Costs rose from <claim kind=money value=5e6 qualifier=exact>$5</claim> to "
     "<claim kind=money value=1e7 qualifier=exact>$10 million</claim>.",
+    "It will cost <claim kind=money value=1.2e9 qualifier=at_least>$1.2bn</claim>-"
+    "<claim kind=money value=1.5e9 qualifier=at_most>$1.5bn</claim>, or "
+    "<claim kind=money value=5e9 qualifier=at_least>$5</claim>-<claim kind=money value=1e10>10bn</claim>.",
     # the low number above the high end's own: no scale to share
     "It serves <claim value=500>500</claim> to <claim value=1e6>1 million</claim> <noun>people</noun>.",
 ]
@@ -159,3 +162,17 @@ def test_one_after_a_hyphen(nlp, marked):
 def test_index_name_with_an_ampersand(nlp):
     check_claims(nlp, "It was <claim kind=percent>5.7%</claim> for the S&P 500 and <claim kind=percent>5.8%</claim> "
                       "for the Big Board.")
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("$1.2bn-$1.5bn", ["$", "1.2", "bn", "-", "$", "1.5", "bn"]),
+    ("10k-15k", ["10", "k", "-", "15", "k"]),
+    ("COVID-19", ["COVID-19"]),
+    ("a 5k-run", ["a", "5", "k", "-", "run"]),
+])
+def test_tokenizer_splits_a_range_of_suffixed_amounts(text, tokens):
+    import spacy
+
+    from claimspan.tokenizer import customize_tokenizer
+    nlp = customize_tokenizer(spacy.blank("en"))
+    assert [t.text for t in nlp(text)] == tokens

@@ -17,8 +17,9 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
     conn = words[j]
     if c.kind == "ratio":
         return False
-    if conn in rg["dashes"]:
-        return glued[j] and glued[j + 1] and parse_digits(words[j - 1]) is not None
+    if conn in rg["dashes"]:                               # "10-15", "$1.2bn-$1.5bn"
+        return glued[j] and glued[j + 1] and (parse_digits(words[j - 1]) is not None
+                                              or (words[j - 1] in rules.lex.suffix_scales and glued[j - 1]))
     if conn == "and":
         return words[c.start - 1] in rg["between"]
     if conn not in rg["connectors"]:
