@@ -21,6 +21,8 @@ IDENTIFIERS = [
     "SHB 1234\nC 176 L 21\nSynopsis as Enacted",
     "Votes on Final Passage:\nHouse 58 39\nSenate 29 20 (Senate amended)\nHouse 61 37 (House concurred)",
     "By 2019 c. <claim value=300>300</claim> <noun>families</noun> had left.",
+    "WAC 392-121-122 sets the rate for <claim value=12>12</claim> <noun>districts</noun>.",
+    "Initiative 976 would cap car tabs at <claim kind=money value=30>$30</claim>; Proposition 13 passed.",
 ]
 
 
@@ -47,6 +49,8 @@ PARTITIVES = [
     ("Nine of the 10 fastest-growing counties are rural, and 3 of the 5 largest counties reported.",
      [("Nine", "fastest-growing counties"), ("10", "fastest-growing counties"), ("3", "counties"),
       ("5", "largest counties")]),
+    ("Three out of the state's 39 counties voted no.", [("Three", "counties"), ("39", "counties")]),
+    ("Five stepped out of the car.", [("Five", None)]),
     # the whole's number opens a compound: the compound's, not a count of the whole
     ("It will develop five of the three-ton satellites.", [("five", None), ("three-ton", None)]),
     # no noun after the whole: none for either

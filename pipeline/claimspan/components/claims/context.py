@@ -114,6 +114,8 @@ def partitive_start(rules, doc: Doc, words, c: Claim) -> int | None:
     the state's 295 school districts``: the part counts what the whole counts)."""
     cw, p = rules.counted, c.num_end
     k = p + 1 if words[p] in cw["of_words"] else p
+    if k == p and words[p] in cw["partitive_before_of"] and words[p + 1] in cw["of_words"]:
+        k = p + 2                                              # "three out of the 39 counties"
     if k == p and not (c.kind == "ratio" and words[p] in cw["partitive_determiners"]):
         return p
     if words[k] in cw["partitive_determiners"]:

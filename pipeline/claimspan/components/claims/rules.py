@@ -197,7 +197,7 @@ class _Loader:
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns", "discourse_followers", "discourse_openers", "discourse_cues", "of_words",
                 "partitive_determiners", "partitive_superlatives", "superlative_endings", "not_superlatives",
-                "verb_endings", "relative_pronouns"}
+                "verb_endings", "relative_pronouns", "partitive_before_of"}
         rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:
