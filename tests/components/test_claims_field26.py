@@ -180,3 +180,18 @@ def test_tokenizer_splits_a_range_of_suffixed_amounts(text, tokens):
     from claimspan.tokenizer import customize_tokenizer
     nlp = customize_tokenizer(spacy.blank("en"))
     assert [t.text for t in nlp(text)] == tokens
+
+
+LIST_NOUNS = [
+    ("They hired 5, 10 and 20 workers.", [("5", "workers"), ("10", "workers"), ("20", "workers")]),
+    ("They hired 2, 3 and 4 million people.", [("2", "people"), ("3", "people"), ("4 million", "people")]),
+    ("Of the 300, 40 people left.", [("300", None), ("40", "people")]),
+    ("More than 300 people, 20 cars and 5 buses.", [("More than 300", "people"), ("20", "cars"), ("5", "buses")]),
+    # "scores of" before digits is no vague forty
+    ("Students posted scores of 90 and 95 points.", [("90", "points"), ("95", "points")]),
+]
+
+
+@pytest.mark.parametrize("text,rows", LIST_NOUNS)
+def test_list_items_share_the_counted_noun(nlp, text, rows):
+    assert counted(nlp, text) == rows

@@ -131,16 +131,18 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
 
 
 def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
-    """``50, 60, 70 percent``, ``5 and 10 percent``, ``2, 3 and 4 million``: the bare numbers of
-    a list take the unit its last item is written with after its number, and the scale word it
-    ends with. A list is three items or more, or two joined by a coordinator alone (``Of the 300,
-    40 percent``, ``fell 5.39, or 1.2%`` are none); its items follow one another joined only by
-    list connectors, and the first does not follow a name (``the S&P 500 and 5.8%``)."""
+    """``50, 60, 70 percent``, ``5 and 10 percent``, ``2, 3 and 4 million``, ``5, 10 and 20
+    workers``: the bare numbers of a list take the unit its last item is written with after its
+    number, the scale word it ends with, and the noun it counts. A list is three items or more,
+    or two joined by a coordinator alone (``Of the 300, 40 percent``, ``fell 5.39, or 1.2%`` are
+    none); its items follow one another joined only by list connectors, and the first does not
+    follow a name (``the S&P 500 and 5.8%``)."""
     joins = rules.ranges["list_connectors"]
     for k in range(len(claims) - 1, 0, -1):
         last = claims[k]
         unit = last.kind in ("percent", "money", "measure") and last.end > last.number_end   # not "$5, $6"
-        if not (unit or last.scale > 1):
+        noun = last.kind == "count" and not last.no_counted
+        if not (unit or noun or last.scale > 1):
             continue
         items, nxt = [], last
         for a in reversed(claims[:k]):
@@ -156,6 +158,8 @@ def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
         for a in items:
             if unit:
                 a.kind, a.unit, a.rule, a.no_counted = last.kind, last.unit, last.rule, last.no_counted
+            elif noun:
+                a.num_end = last.num_end                   # the counted noun after the list
             a.value, a.scale = a.value * last.scale, last.scale
 
 
