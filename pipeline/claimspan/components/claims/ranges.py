@@ -1,9 +1,11 @@
 """Ranges and proportions around a claim (used by ``claims.reading``).
 
 ``20 to 30 countries`` and ``between 20 and 30`` are two claims, at_least and
-at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
-(``rules/claims/ranges.yaml``). ``one in five``, ``6 of 10``, ``177 out of every
-100,000`` are ratios (``rules/claims/ratios.yaml``).
+at_most, sharing a unit and the high end's scale word (``5-10 million``); ``from 10
+to 20`` after a verb of change is not a range (``rules/claims/ranges.yaml``). The
+bare numbers of a list share its last item's unit, scale and noun (``50, 60, 70
+percent``). ``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``
+are ratios (``rules/claims/ratios.yaml``).
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ the claims found there: one, or two for a range (``20 to 30 countries``). The
 words come from ``rules/claims/`` via ``claims_rules.ClaimRules``; the number
 itself from ``claimspan.normalize.numbers.read_number``.
 
-Just over 300 lines: the readers of one expression (number, scale, unit,
+Some 360 lines: the readers of one expression (number, scale, unit,
 currency, qualifier, range) call each other at the same token position.
 """
 from __future__ import annotations
