@@ -34,6 +34,9 @@ INFIXES = [
     # a dash after a sentence's or heading's end: "In General.--The", "GENERAL.\u2014Section" (US acts)
     r"(?<=[.,;:!?)\]])(?:--+|[\u2013\u2014])(?=[A-Za-z(\"'\u201c\u2018])",
     r"(?<=[0-9])[\[\]{}<>](?=[A-Za-z])",              # 45{kg}, 2010[citation needed]
+    # a range of amounts with scale suffixes, $1.2bn-$1.5bn, 10m-15m: the dash after the suffix...
+    r"(?:(?<=[0-9]bn)|(?<=[0-9]mn)|(?<=[0-9][mkbMKB]))[\-\u2013](?=[$\u20ac\u00a3\u00a5]?[0-9])",
+    r"(?<=[\-\u2013])[$\u20ac\u00a3\u00a5](?=[0-9])",   # ... and the currency sign after it
 ]
 
 

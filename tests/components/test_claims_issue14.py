@@ -68,8 +68,8 @@ PARTITIVES = [
     "most populous <noun>states</noun>.",
     "<claim value=40>40</claim> of the largest <noun>banks</noun> failed.",
     "<claim value=2>two</claim> of Elian's <noun>Miami cousins</noun>",
-    "<claim value=10>Ten</claim> of the <claim value=12>12</claim> <noun>victims</noun> were women; "
-    "<claim value=8>eight</claim> of them are in custody.",
+    # "Ten" counts the victims too (the whole's number is passed: test_claims_field26.PARTITIVES)
+    "<claim value=8>Eight</claim> of them are in custody.",
     "<claim value=2>Two</claim> of the <noun>forest rangers</noun> were hurt.",
 ]
 

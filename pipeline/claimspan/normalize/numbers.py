@@ -31,6 +31,8 @@ vague plurals) comes from ``rules/claims/numbers.yaml``.
 -4.0
 >>> parse_number("several") is None
 True
+>>> parse_number("scores of 90") is None
+True
 """
 from __future__ import annotations
 
@@ -122,8 +124,9 @@ def read_number(words: Sequence[str], i: int, lex: Lexicon | None = None,
             return None
         return inner._replace(value=lex.signs[w] * inner.value)
     if w in lex.vague:
-        if w in lex.vague_before_of and (i + 1 >= n or words[i + 1] != "of"):
-            return None                                     # "test scores"
+        if w in lex.vague_before_of and (i + 1 >= n or words[i + 1] != "of"
+                                         or (i + 2 < n and parse_digits(words[i + 2]) is not None)):
+            return None                                     # "test scores", "scores of 90 and 95"
         return _read_vague(words, i, lex)
     if w in lex.fraction_chars:
         return Reading(lex.fraction_chars[w], i + 1, False, True, False)

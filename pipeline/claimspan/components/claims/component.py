@@ -23,7 +23,7 @@ from claimspan.components.candidates import merge_windows
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
-from claimspan.components.claims.ranges import scope_lists
+from claimspan.components.claims.ranges import scope_lists, share_list_units
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, FoldedTokens, NoSpaceBefore
 
@@ -132,6 +132,7 @@ class ClaimsComponent(RuleComponent):
             if found:
                 claims.extend(found)
                 done = max(c.end for c in found)
+        share_list_units(self.rules, doc, words, claims)
         scope_lists(self.rules, words, claims)
         return claims
 

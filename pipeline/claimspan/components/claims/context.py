@@ -16,8 +16,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimspan.components.claims.period import Periods, with_preposition
-from claimspan.components.claims.tokens import Claim
+from claimspan.components.claims.tokens import Claim, NoSpaceBefore, phrase_at
 from claimspan.components.sentindex import SentenceIndex
+from claimspan.normalize.numbers import read_number
 
 MAX_COUNTED = 6        # words in a counted phrase
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -108,11 +109,13 @@ def counted_span(rules, doc: Doc, words, c: Claim, parsed: bool) -> tuple[int, i
 
 def partitive_start(rules, doc: Doc, words, c: Claim) -> int | None:
     """Where the counted noun may start: right after the number, or in a partitive
-    past ``of``, a determiner and a possessive (``four of its former members``,
-    ``half the children``, ``two of Elian's Miami cousins``); None when a number
-    follows (``10 of 12 victims``)."""
+    past ``of``, a determiner, a possessive and the whole's own number (``four of its
+    former members``, ``half the children``, ``two of Elian's Miami cousins``, ``61 of
+    the state's 295 school districts``: the part counts what the whole counts)."""
     cw, p = rules.counted, c.num_end
     k = p + 1 if words[p] in cw["of_words"] else p
+    if k == p and words[p] in cw["partitive_before_of"] and words[p + 1] in cw["of_words"]:
+        k = p + 2                                              # "three out of the 39 counties"
     if k == p and not (c.kind == "ratio" and words[p] in cw["partitive_determiners"]):
         return p
     if words[k] in cw["partitive_determiners"]:
@@ -120,14 +123,31 @@ def partitive_start(rules, doc: Doc, words, c: Claim) -> int | None:
     own = next((j for j in range(k + 1, min(k + 4, len(doc))) if words[j] == "'s"), None)
     if own is not None and all(doc[j].is_alpha for j in range(k, own)):
         k = own + 1                                            # "of the country's", "of Elian's"
-    if k < len(doc) and (doc[k].like_num or words[k] in rules.lex.words):
-        return None
+    qualifier = phrase_at(rules.qualifiers, words, k)
+    n = k + (qualifier.length if qualifier else 0)
+    if n < len(doc) and (doc[n].like_num or words[n] in rules.lex.words):
+        k = past_whole(rules, doc, words, n)
+        if k is None:
+            return None
     if words[k] in cw["partitive_superlatives"]:
         return k + 2                                           # "of the most populous states"
     if words[k].endswith(tuple(cw["superlative_endings"])) and words[k] not in cw["not_superlatives"] \
             and doc[k].is_lower and k + 1 < len(doc) and doc[k + 1].is_alpha:
         return k + 1                                           # "of the largest banks"
     return k
+
+
+def past_whole(rules, doc: Doc, words, k: int) -> int | None:
+    """After the number of a partitive's whole (``of its more than 21,000 jobs``, ``of the
+    4.9 million shares``): where its noun starts; None if no plain number is there, or if
+    the number opens a compound (``five of the three-ton satellites``: the number is the
+    compound's, not the whole's count)."""
+    glued = NoSpaceBefore(doc)
+    whole = read_number(words, k, rules.lex, glued)
+    if whole is None or whole.vague or whole.fraction or (words[whole.end] in rules.ranges["dashes"]
+                                                          and glued[whole.end]):
+        return None
+    return whole.end
 
 
 def rule_counted(rules, doc: Doc, words, c: Claim, p: int) -> tuple[int, int] | None:

@@ -1,13 +1,15 @@
 """Ranges and proportions around a claim (used by ``claims.reading``).
 
 ``20 to 30 countries`` and ``between 20 and 30`` are two claims, at_least and
-at_most, sharing a unit; ``from 10 to 20`` after a verb of change is not a range
-(``rules/claims/ranges.yaml``). ``one in five``, ``6 of 10``, ``177 out of every
-100,000`` are ratios (``rules/claims/ratios.yaml``).
+at_most, sharing a unit and the high end's scale word (``5-10 million``); ``from 10
+to 20`` after a verb of change is not a range (``rules/claims/ranges.yaml``). The
+bare numbers of a list share its last item's unit, scale and noun (``50, 60, 70
+percent``). ``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``
+are ratios (``rules/claims/ratios.yaml``).
 """
 from __future__ import annotations
 
-from claimspan.components.claims.tokens import Claim, phrase_at
+from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -17,8 +19,9 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
     conn = words[j]
     if c.kind == "ratio":
         return False
-    if conn in rg["dashes"]:
-        return glued[j] and glued[j + 1] and parse_digits(words[j - 1]) is not None
+    if conn in rg["dashes"]:                               # "10-15", "$1.2bn-$1.5bn"
+        return glued[j] and glued[j + 1] and (parse_digits(words[j - 1]) is not None
+                                              or (words[j - 1] in rules.lex.suffix_scales and glued[j - 1]))
     if conn == "and":
         return words[c.start - 1] in rg["between"]
     if conn not in rg["connectors"]:
@@ -28,6 +31,11 @@ def range_follows(rules, words, glued, c: Claim) -> bool:
     if words[c.start - 1] in rg["change_words"]:           # "from 10 to 20": a change, not a range
         return words[c.start - 2] in rg["range_verbs"]
     return True
+
+
+def changes_from(rules, words, c: Claim) -> bool:
+    """``from 10 to 13``, ``from $5 to $10 million``: a change's start, its end next."""
+    return words[c.start - 1] in rules.ranges["change_words"] and words[c.end] in rules.ranges["connectors"]
 
 
 def changes_to(rules, words, c: Claim) -> bool:
@@ -42,7 +50,17 @@ def changed_by(rules, words, c: Claim, high: Claim) -> bool:
     higher than the amount), not a range as ``rose by 5 to 10 percent``."""
     rg = rules.ranges
     return words[c.start - 1] in rg["change_amount_words"] and words[c.start - 2] in rg["change_verbs"] \
-        and high.value >= 4 * c.value
+        and high.value >= 4 * scaled_low(c, high)
+
+
+def scaled_low(low: Claim, high: Claim) -> float:
+    """The value of a range's or change's low end written without the scale word of its high end:
+    ``5-10 million``, ``$5 to 10 billion``, ``between 2 and 3 million`` -> 5e6, 5e9, 2e6, when
+    nothing is written after the low number and it is below the high end's own number (``500 to
+    1 million`` stays 500)."""
+    if low.scale == 1 and low.end == low.number_end and high.scale > 1 and low.value < high.value / high.scale:
+        return low.value * high.scale
+    return low.value
 
 
 def share_unit(c: Claim, end: Claim | None) -> None:
@@ -74,6 +92,8 @@ def join_range(c: Claim, high: Claim | None) -> bool:
         high.kind, high.unit, high.no_counted, high.rule = c.kind, c.unit, c.no_counted, c.rule   # "$60 to 70 million"
     elif high.kind != c.kind or high.unit != c.unit:
         return False                                       # "up 20% to three cents": not a range
+    if scaled_low(c, high) != c.value:
+        c.value, c.scale = scaled_low(c, high), high.scale
     if c.qualifier == "exact":
         c.qualifier, high.qualifier = "at_least", "at_most"
     else:
@@ -83,7 +103,9 @@ def join_range(c: Claim, high: Claim | None) -> bool:
 
 
 def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
-    """``one in five``, ``6 of 10``, ``177 out of every 100,000``: a ratio."""
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``: a ratio."""
+    if read_to_ratio(rules, words, glued, c, blocked):
+        return
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
     is_over = hit is None and words[c.end] in rules.ratios["over_connector"]
@@ -108,6 +130,89 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
+    """``50, 60, 70 percent``, ``5 and 10 percent``, ``2, 3 and 4 million``, ``5, 10 and 20
+    workers``: the bare numbers of a list take the unit its last item is written with after its
+    number, the scale word it ends with, and the noun it counts. A list is three items or more,
+    or two joined by a coordinator alone (``Of the 300, 40 percent``, ``fell 5.39, or 1.2%`` are
+    none); its items follow one another joined only by list connectors, and the first does not
+    follow a name (``the S&P 500 and 5.8%``)."""
+    joins = rules.ranges["list_connectors"]
+    for k in range(len(claims) - 1, 0, -1):
+        last = claims[k]
+        unit = last.kind in ("percent", "money", "measure") and last.end > last.number_end   # not "$5, $6"
+        noun = last.kind == "count" and not last.no_counted
+        if not (unit or noun or last.scale > 1):
+            continue
+        items, nxt = [], last
+        for a in reversed(claims[:k]):
+            gap = range(a.end, nxt.start)
+            if not (a.kind == "count" and a.end == a.number_end == a.num_end and a.scale == 1
+                    and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+                break
+            items.append(a)
+            nxt = a
+        pair = len(items) == 1 and last.start - items[0].end == 1 and words[items[0].end] in rules.coordinators
+        if not (len(items) >= 2 or pair) or after_name(doc, items[-1].start):
+            continue
+        for a in items:
+            if unit:
+                a.kind, a.unit, a.rule, a.no_counted = last.kind, last.unit, last.rule, last.no_counted
+            elif noun:
+                a.num_end = last.num_end                   # the counted noun after the list
+            a.value, a.scale = a.value * last.scale, last.scale
+
+
+def after_name(doc, i: int) -> bool:
+    """Token i follows a word written with a capital inside its sentence (``S&P 500``, ``Boeing 747``)."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return not before.is_sent_start and any(ch.isupper() for ch in before.text)
+
+
+def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
+    """``a 3-to-1 ratio``, ``three-to-one``, ``1.2-to-1``: N to 1 written with hyphens is one ratio,
+    N; N to M (``a 3-to-2 ratio``, ``a 3-1 ratio``, ``3 to 1 odds``, ``a ratio of 3 to 1``) only next
+    to a ratio noun (not ``9-to-5 jobs``, ``5-to-10 workers``). A bare number a ratio noun names is
+    a ratio too (``the debt-to-equity ratio was 0.4``). The tokenizer keeps a digit glued to ``to-``
+    (``3`` ``-`` ``to-1``)."""
+    rt, dashes, j = rules.ratios, rules.ranges["dashes"], c.end
+    if c.end != c.number_end:
+        return False
+    whole, hyphened = None, words[j] in dashes and glued[j] and glued[j + 1]
+    head, _, tail = words[j + 1].partition("-")
+    if hyphened and head in rt["to_connector"] and (v := parse_digits(tail)) is not None:
+        whole, end, spelled = v, j + 2, True                           # "3-to-1"
+    elif hyphened and head in rt["to_connector"] and not tail and words[j + 2] in dashes \
+            and glued[j + 2] and glued[j + 3] and (r := read_number(words, j + 3, rules.lex, glued)):
+        whole, end, spelled = r.value, r.end, True                     # "three-to-one"
+    elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)):
+        whole, end, spelled = r.value, r.end, False                    # "a 3-1 ratio", "3 to 1 odds"
+    else:
+        whole, end, spelled = 1.0, j, False                            # "the ratio was 0.4"
+        if words[j].isalnum():
+            return False
+    named = words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
+    if not whole or any(k in blocked for k in range(j, end)) or not (named or (spelled and whole == 1)):
+        return False
+    c.value /= whole
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.to", True
+    c.end = c.num_end = c.number_end = end
+    return True
+
+
+def named_before(rules, words, start: int) -> bool:
+    """A ratio noun and at most two linking words before the number at ``start`` (``the ratio
+    was``, ``a ratio of about``, ``the P/E ratio stood at``)."""
+    q = phrase_ending(rules.qualifiers, words, start)
+    k = start - 1 - (q.length if q else 0)
+    for _ in range(2):
+        if words[k] in rules.ratios["ratio_links"]:
+            k -= 1
+    return words[k] in rules.ratios["ratio_nouns"]
 
 
 def scope_lists(rules, words, claims: list[Claim]) -> None:

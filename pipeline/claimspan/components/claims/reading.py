@@ -5,13 +5,13 @@ the claims found there: one, or two for a range (``20 to 30 countries``). The
 words come from ``rules/claims/`` via ``claims_rules.ClaimRules``; the number
 itself from ``claimspan.normalize.numbers.read_number``.
 
-Just over 300 lines: the readers of one expression (number, scale, unit,
+Some 360 lines: the readers of one expression (number, scale, unit,
 currency, qualifier, range) call each other at the same token position.
 """
 from __future__ import annotations
 
-from claimspan.components.claims.ranges import (changed_by, changes_to, join_range, range_follows,
-                                                read_proportion, share_unit, temporal_at)
+from claimspan.components.claims.ranges import (changed_by, changes_from, changes_to, join_range, range_follows,
+                                                read_proportion, scaled_low, share_unit, temporal_at)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -22,19 +22,26 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if first is None:
         return suspended_range(rules, doc, words, glued, i, blocked)
     if not range_follows(rules, words, glued, first):
-        if changes_to(rules, words, first):     # "from 10 to 13 percent": 10 percent too
-            share_unit(first, read_one(rules, doc, words, glued, first.end + 1, blocked))
+        if changes_from(rules, words, first) and (end := read_high(rules, doc, words, glued, first, blocked)):
+            if changes_to(rules, words, first):
+                share_unit(first, end)                     # "from 10 to 13 percent": 10 percent too
+            first.value = scaled_low(first, end)           # "from 5 to 10 million", "from $5 to $10 million"
         return [first]
     if temporal_at(rules, words, glued, first.end + 1):
         return []                                          # "the next 12 to 18 months": a duration
-    j = first.end + 1
-    prefix = phrase_at(rules.currency_prefix, words, j) \
-        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None   # "$60 million to $70 million"
-    high = read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
+    high = read_high(rules, doc, words, glued, first, blocked)
     if high is not None and changed_by(rules, words, first, high):
         share_unit(first, high)
         return [first]                                     # "rose by 12,000 to 423,000": two exact values
     return [first, high] if join_range(first, high) else [first]
+
+
+def read_high(rules, doc, words, glued, first: Claim, blocked) -> Claim | None:
+    """The claim after the connector of a range or change, past a currency sign ("$60 million to $70 million")."""
+    j = first.end + 1
+    prefix = phrase_at(rules.currency_prefix, words, j) \
+        or (glued[j + 1] and phrase_at(rules.currency_glued_prefix, words, j)) or None
+    return read_one(rules, doc, words, glued, j + (prefix.length if prefix else 0), blocked)
 
 
 def suspended_range(rules, doc, words, glued, i, blocked) -> list[Claim]:
@@ -82,10 +89,19 @@ def read_one(rules, doc, words, glued, i, blocked) -> Claim | None:
         r = read_number(TokensBefore(words, cut), i, lex, glued) if cut > i else None   # "3 hundred and | one is"
     if r is None:
         return None
-    c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end)
+    c = Claim(i, r.end, r.value, rule="claims.count.digits" if r.digits else "claims.count.words", num_end=r.end,
+              number_end=r.end, scale=trailing_scale(lex, words, i, r))
     if r.fraction:
         return read_fraction(rules, words, glued, c)
     return read_quantity(rules, doc, words, glued, c, r, blocked)
+
+
+def trailing_scale(lex, words, i, r) -> float:
+    """The scale word that ends the number read at i (``10 million``, ``ten thousand``, ``2.5bn``), 1 if none."""
+    if r.vague or r.fraction or r.end - i < 2:
+        return 1.0
+    w = words[r.end - 1]
+    return lex.scales.get(w) or lex.suffix_scales.get(w) or 1.0
 
 
 def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
@@ -140,7 +156,8 @@ def read_quantity(rules, doc, words, glued, c: Claim, r, blocked) -> Claim | Non
     scale = words[c.end].rstrip(".") if prefix and r.digits and glued[c.end] and c.end == r.end else ""
     if scale in rules.lex.money_suffix_scales:             # "$2T", "US$ 1MM": a scale, not tonnes or mm
         c.value *= rules.lex.money_suffix_scales[scale]
-        c.end = c.num_end = c.end + 1
+        c.scale = rules.lex.money_suffix_scales[scale]
+        c.end = c.num_end = c.number_end = c.end + 1
     elif not read_after(rules, doc, words, glued, c, r):
         return None
     if c.kind == "count":

@@ -179,7 +179,8 @@ class _Loader:
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
         sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "not_share_followers",
-                "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always")
+                "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always",
+                "to_connector", "ratio_nouns", "ratio_links")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
                                          for p in data["part_of_whole"] or ()}
@@ -197,7 +198,7 @@ class _Loader:
         keys = {"stop_words", "modifiers", "irregular_plurals", "not_plural_endings", "not_plural_words",
                 "discourse_nouns", "discourse_followers", "discourse_openers", "discourse_cues", "of_words",
                 "partitive_determiners", "partitive_superlatives", "superlative_endings", "not_superlatives",
-                "verb_endings", "relative_pronouns"}
+                "verb_endings", "relative_pronouns", "partitive_before_of"}
         rules.counted = {k: frozenset(fold(w) for w in data.get(k) or ()) for k in keys}
 
     def not_claims(self, rules: ClaimRules) -> None:

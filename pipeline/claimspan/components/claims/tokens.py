@@ -25,6 +25,8 @@ class Claim:
     rule: str = "claims.count"
     num_end: int = 0           # first token after the number (and its unit): where the counted noun may start
     no_counted: bool = False   # "twice", a ratio, a measure: no counted noun
+    number_end: int = 0        # first token after the number itself (before any unit written after it)
+    scale: float = 1.0         # the scale word that ends the number ("10 million": 1e6), 1 if none
 
 
 class FoldedTokens:
