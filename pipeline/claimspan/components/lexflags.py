@@ -252,7 +252,9 @@ class TriggeredMatcher:
     """A Matcher run on given stretches of a Doc (windows around numbers), where each
     pattern is tried only in the stretches that hold a word it cannot match without.
 
-    A pattern's trigger is its smallest required word set (``required_words``);
+    A pattern's trigger is its smallest required word set (``required_words``) of content
+    words (no punctuation, not only words of three letters or fewer: "to", "and", "or"),
+    else its smallest;
     patterns with none are tried everywhere. The Matcher's time grows with patterns x
     tokens, and most patterns need a word ("U.S.C.", "a.m.", "street") that few
     stretches have. Each trigger's patterns have a Matcher of their own, built with
@@ -284,7 +286,9 @@ class TriggeredMatcher:
         validate(key, patterns)
         for pattern in patterns:
             sets = [words for is_shape, words in required_words(pattern) if not is_shape]
-            trigger = min(sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
+            # a set of content words if there is one: a dash or "to" is in most stretches ("3-to-2 decision")
+            telling = [w for w in sets if all(word.isalpha() for word in w) and any(len(word) > 3 for word in w)]
+            trigger = min(telling or sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
             if trigger not in self.groups:
                 if not trigger:
                     self.always.add(len(self.groups))

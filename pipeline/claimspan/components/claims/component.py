@@ -69,12 +69,19 @@ class ClaimsComponent(RuleComponent):
         # "five and a quarter": the words of a date span that is part of the number before it
         self.fraction_words = frozenset(lex.fractions) | frozenset(lex.words) | r.lex.indefinite | {"and"}
         self.exclusions = lexflags.TriggeredMatcher(self.nlp.vocab)
-        self.max_pattern_len = max((len(p) for _, p in r.exclusion_patterns), default=1)
+        self.reach = max((self._reach(p) for _, p in r.exclusion_patterns), default=1)
         for rid, pattern in r.exclusion_patterns:
             try:
                 self.exclusions.add(rid, self._expand(pattern))
             except Exception as exc:  # spaCy's own validation error, reworded
                 raise claims_rules.RuleError(f"{rules_dir}/not_claims.yaml rule {rid} key 'pattern': {exc}") from None
+
+    @staticmethod
+    def _reach(pattern: list) -> int:
+        """Tokens a window must reach from a number for a match of ``pattern`` that holds it: from
+        its most central ``NUM`` ("3 - to - 2 decision": 5 from the 2), else its whole length."""
+        at = [i for i, tok in enumerate(pattern) if tok == "NUM"]
+        return min((max(i + 1, len(pattern) - i) for i in at), default=len(pattern))
 
     def _expand(self, pattern: list) -> list[list]:
         """Replace each ``NUM`` in a pattern by every number-token spec."""
@@ -113,7 +120,7 @@ class ClaimsComponent(RuleComponent):
         return blocked
 
     def _windows(self, anchors: list[int], n: int) -> list[tuple[int, int]]:
-        reach = self.max_pattern_len
+        reach = self.reach
         return [(a, b) for a, b, _ in merge_windows((max(0, i - reach + 1), min(n, i + reach), i) for i in anchors)]
 
     def match(self, doc: Doc) -> list[Claim]:
