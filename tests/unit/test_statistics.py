@@ -635,3 +635,11 @@ def test_a_bare_count_opening_its_sentence_counts_what_the_count_just_before_cou
                                                     "230,000", doc="b"), 60), None, rules)]
     grouping._from_before(claims)
     assert claims[1].what is None   # not a figure further in its sentence
+
+
+def test_a_figure_too_long_for_a_float_is_grouped_without_error():
+    """A run of hundreds of digits reads as an infinite value: no rounding step, no crash."""
+    import claimspan
+    text = "Two reports gave " + "9" * 400 + ".5 dollars. Others gave " + "9" * 400 + ".5 dollars too."
+    tables = claimspan.extract({"id": "d", "text": text})
+    assert len(tables["claims"]) >= 2 and (tables["claims"]["stat_id"].str.len() > 0).all()

@@ -151,12 +151,16 @@ def rounding(text: str, value: float) -> float:
     (0.01, 100000.0)
     >>> rounding("41%", 41), rounding("64", 64), rounding("$5 million", 5e6)
     (0, 0, 0)
+    >>> rounding("9" * 400 + ".5", float("inf"))
+    0
     """
     numbers = _WRITTEN.findall(text)
-    if not numbers or not value:
+    if not numbers or not value or not math.isfinite(value):
         return 0
     whole, decimals = numbers[-1]
     written = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
+    if not math.isfinite(written):   # a run of hundreds of digits
+        return 0
     scale = round(abs(value) / written) if written else 1
     if not decimals:
         return 0
