@@ -154,6 +154,8 @@ def rounding(text: str, value: float) -> float:
     >>> rounding("9" * 400 + ".5", float("inf"))
     0
     """
+    if "." not in text:   # no decimals written: most figures
+        return 0
     numbers = _WRITTEN.findall(text)
     if not numbers or not value or not math.isfinite(value):
         return 0
