@@ -38,7 +38,8 @@ in_period = claims[claims["checkworthy"]
 print(f"{len(in_period)} checkworthy claims about 2016-2020")
 print(in_period[["doc_id", "text", "counted", "period_text"]])
 
-# 4. Organizations by org_key: every mention of one organization shares its key.
+# 4. Organizations by org_key: every mention of one organization shares its key (its acronym,
+#    "UNHRC"; a company's name with or without "Inc.", and its first word alone, "Halcyon").
 by_org = (orgs.groupby("org_key")
               .agg(name=("name", "first"), mentions=("text", "size"),
                    documents=("doc_id", "nunique"), forms=("text", lambda t: sorted(set(t))))
