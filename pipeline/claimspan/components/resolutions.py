@@ -45,6 +45,7 @@ from claimspan.components.propernames import (YEAR, NameRules, articles, is_cap,
                                              run_left, run_right, shared_words, tokens_with_text)
 
 LOWER_NAME_WORDS = 8   # the capitalized words of "the Minsk agreements": a name, not a sentence
+PAREN_WORDS = 8   # tokens of a title's parenthesized part ("(Single-use Plastics)", "(No. 2)")
 PRIORITY = {"title": 0, "symbol": 1, "name": 2, "lower": 3, "acronym": 4, "unnamed": 5}
 KINDS = frozenset({"resolution", "law", "regulation", "convention", "covenant", "declaration", "charter",
                    "constitution", "treaty", "plan", "agenda", "initiative", "code", "other"})
@@ -157,12 +158,39 @@ class ResolutionsComponent(RuleComponent):
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
         return rows
 
+    def _parenthesized_left(self, doc: Doc, start: int) -> int:
+        """Over a title's parenthesized parts, to the words before them: "The Environmental
+        Protection (Single-use Plastics) (England) Regulations 2024", "the Finance (No. 2) Act"
+        (parts of capitalized words, numbers and their joins, right after a capitalized word)."""
+        rules = self.name_rules
+        at = start
+        while at >= 3 and doc[at - 1].text == ")":
+            k = at - 2
+            while k > at - 2 - PAREN_WORDS and k > 0 and doc[k].text != "(":
+                k -= 1
+            inside = doc[k + 1:at - 1]
+            if doc[k].text != "(" or not len(inside) \
+                    or not all(is_cap(t, rules) or t.like_num or t.text in (",", ".", "&") or t.text in rules.hyphens
+                               or (t.is_lower and joined(doc, t.i) and doc[t.i - 1].text in rules.hyphens)
+                               for t in inside):
+                break
+            if doc[k - 1].text == ")":
+                at = k   # another part before this one: "(Single-use Plastics) (England)"
+                continue
+            if not is_cap(doc[k - 1], rules) or doc[k - 1].is_punct:
+                break
+            at = start = run_left(doc, k - 1, rules)
+        return start
+
     def _name_around(self, doc: Doc, h: int, orgs: SpanIndex):
         rules = self.name_rules
-        start = run_left(doc, h, rules)
+        start = self._parenthesized_left(doc, run_left(doc, h, rules))
         body_end = orgs.last_end(h)   # "General Assembly Resolution 2758": the named body is not part of the title
         if body_end is not None and body_end > start:
             start = body_end
+            if doc[start].text == "(":   # the body's acronym after it: "World Health Organization (WHO) Framework ..."
+                close = next((i for i in range(start, min(h, start + PAREN_WORDS)) if doc[i].text == ")"), None)
+                start = start if close is None else close + 1
         start = self._coordinated_left(doc, start)
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
