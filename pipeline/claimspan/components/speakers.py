@@ -33,7 +33,7 @@ as the Congressional Record prints them.
 Works on lines with regular expressions, not on tokens: a transcript has a few
 hundred lines, and labels are a line-level structure. Needing no tokens'
 attributes, it runs before the sentence splitter, which makes each label a
-sentence of its own (``claimspan_sentences``). Just over 300 lines: recognizing
+sentence of its own (``claimspan_sentences``). About 350 lines: recognizing
 a label, accepting it as a turn and the speakers list are one reading of lines.
 """
 from __future__ import annotations
