@@ -60,11 +60,11 @@ class ClaimsComponent(RuleComponent):
         self.matcher.add("NUM", [[{"LOWER": {"IN": lead}}, {"LOWER": {"IN": follow}}]])
         halves = sorted(w for w in lex.before_scale if w in lex.fractions)   # "half of the budget"
         self.matcher.add("NUM", [[{"LOWER": {"IN": halves}}]])
-        with_a = sorted({p[0] for p in r.units_with_a} | {p[0] for p in r.currency_with_a})
+        with_a = sorted(r.units_with_a.firsts | r.currency_with_a.firsts)
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(r.lex.indefinite)}}, {"LOWER": {"IN": with_a}}]])
         # "two- to three-inch": a number word with a dangling hyphen opens a range (reading.suspended_range)
         self.matcher.add("NUM", [[{"LOWER": {"IN": sorted(f"{w}-" for w in lex.words)}}]])
-        before = sorted({p[0] for p in r.percent_before})
+        before = sorted(r.percent_before.firsts)
         self.matcher.add("NUM", [[{"LOWER": {"IN": before}}]])
         # "five and a quarter": the words of a date span that is part of the number before it
         self.fraction_words = frozenset(lex.fractions) | frozenset(lex.words) | r.lex.indefinite | {"and"}

@@ -117,7 +117,7 @@ def anaphoric_periods(rules, doc: Doc, words) -> list[Span]:
     """The spans of "since then", "by then" (period.yaml anaphoric_periods)."""
     table = rules.period["anaphoric_periods"]
     out = []
-    for i in positions(doc, {p[0] for p in table}):
+    for i in positions(doc, table.firsts):
         hit = phrase_at(table, words, i)
         if hit:
             out.append(doc[i:i + hit.length])
@@ -133,7 +133,7 @@ def baselines(rules, doc: Doc, words, sents: SentenceIndex) -> tuple[np.ndarray 
     out, two_way = None, set()
     for key in ("baseline_openers", "comparison_openers"):
         table = rules.period[key]
-        for i in positions(doc, {p[0] for p in table}):
+        for i in positions(doc, table.firsts):
             if not phrase_at(table, words, i):
                 continue
             if out is None:
@@ -268,8 +268,7 @@ def _baseline_far(rules, doc: Doc, words, d: Span, sent_start: int) -> bool | No
     for p in range(d.start, max(sent_start, d.start - BASELINE_REACH) - 1, -1):
         if p < d.start and (doc[p].text in period["clause_breaks"] or _figure(doc[p])):
             return None
-        hit = phrase_ending(period["baseline_far"], words, p, maxlen=2) \
-            if p > 0 and words[p - 1] in period["baseline_far_ends"] else None
+        hit = phrase_ending(period["baseline_far"], words, p, maxlen=2)
         if hit:
             first = p - hit.length
             opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]

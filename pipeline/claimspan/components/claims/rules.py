@@ -17,11 +17,12 @@ from typing import Any
 
 from spacy.language import Language
 
+from claimspan.components.claims.tokens import PhraseTable
 from claimspan.normalize.numbers import Lexicon, fold
 from claimspan.ruleset import RuleError, load_table, locate, read_rule_file
 
 # A phrase table maps a tuple of folded tokens to (value, rule id).
-Phrases = dict[tuple[str, ...], tuple[Any, str]]
+Phrases = PhraseTable
 
 
 @dataclass
@@ -29,29 +30,29 @@ class ClaimRules:
     lex: Lexicon
     coordinators: frozenset = frozenset()   # "and", "or" between two numbers or names
     possessives: frozenset = frozenset()    # "'s": after a date, it names an event ("Sunday's vote")
-    qualifiers: Phrases = field(default_factory=dict)
-    qualifiers_after: Phrases = field(default_factory=dict)   # written after the quantity ("500 or more")
-    currency_prefix: Phrases = field(default_factory=dict)
-    currency_suffix: Phrases = field(default_factory=dict)
-    currency_glued: Phrases = field(default_factory=dict)   # only right after the number ("412p")
-    currency_glued_prefix: Phrases = field(default_factory=dict)   # only right before it ("R1.86")
+    qualifiers: Phrases = field(default_factory=PhraseTable)
+    qualifiers_after: Phrases = field(default_factory=PhraseTable)   # written after the quantity ("500 or more")
+    currency_prefix: Phrases = field(default_factory=PhraseTable)
+    currency_suffix: Phrases = field(default_factory=PhraseTable)
+    currency_glued: Phrases = field(default_factory=PhraseTable)   # only right after the number ("412p")
+    currency_glued_prefix: Phrases = field(default_factory=PhraseTable)   # only right before it ("R1.86")
     currency_scale: dict[str, float] = field(default_factory=dict)
-    currency_with_a: Phrases = field(default_factory=dict)
-    units: Phrases = field(default_factory=dict)
-    units_with_a: Phrases = field(default_factory=dict)
-    units_glued: Phrases = field(default_factory=dict)
+    currency_with_a: Phrases = field(default_factory=PhraseTable)
+    units: Phrases = field(default_factory=PhraseTable)
+    units_with_a: Phrases = field(default_factory=PhraseTable)
+    units_glued: Phrases = field(default_factory=PhraseTable)
     unit_then: dict[str, tuple[str, float]] = field(default_factory=dict)
-    percent_after: Phrases = field(default_factory=dict)
-    percent_before: Phrases = field(default_factory=dict)
+    percent_after: Phrases = field(default_factory=PhraseTable)
+    percent_before: Phrases = field(default_factory=PhraseTable)
     time_units: dict[str, str] = field(default_factory=dict)
     age_words: frozenset = frozenset()
     age_before: frozenset = frozenset()
     age_people: frozenset = frozenset()
-    age_after: Phrases = field(default_factory=dict)
+    age_after: Phrases = field(default_factory=PhraseTable)
     year_range: tuple[int, int] = (1000, 2100)
     age_max: int = 0
     months: frozenset = frozenset()
-    period_prepositions: dict = field(default_factory=dict)
+    period_prepositions: Phrases = field(default_factory=PhraseTable)
     reporting_verbs: frozenset = frozenset()
     period_anchors: frozenset = frozenset()
     period: dict[str, Any] = field(default_factory=dict)   # period.yaml: word sets, and phrase tables
@@ -99,13 +100,13 @@ class _Loader:
     def phrases(self, entries, where, key, value_key) -> Phrases:
         """Each phrase as the tokenizer splits it written in lower and in upper case: its
         exceptions are case-sensitive ("U.S." is one token, "u.s." two)."""
-        table: Phrases = {}
+        table = {}
         for e in entries:
             for p in e.get(key) or ():
                 value = (e[value_key] if value_key else None, e["id"])
                 table[self.toks(p)] = value
                 table.setdefault(self.toks(p.upper()), value)
-        return table
+        return PhraseTable(table)
 
     def entries(self, name: str):
         """A list file's rules (their keys and types are checked on reading: claimspan.rule_schemas)."""
@@ -160,12 +161,13 @@ class _Loader:
         rules.time_units = {fold(k): v for k, v in data["time_units"].items()}
         rules.age_words, rules.months = words["age_words"], words["months"]
         rules.age_before, rules.age_people = words["age_before"], words["age_people"]
-        rules.age_after = {self.toks(p): (q, "claims.measure.age") for p, q in (data.get("age_after") or {}).items()}
+        rules.age_after = PhraseTable((self.toks(p), (q, "claims.measure.age"))
+                                      for p, q in (data.get("age_after") or {}).items())
         rules.time_modifiers, rules.reporting_verbs = words["time_unit_modifiers"], words["reporting_verbs"]
         rules.period_anchors = words["period_anchors"]
         rules.year_range = (int(data.get("year_min", 1000)), int(data.get("year_max", 2100)))
-        rules.period_prepositions = {self.toks(p): (None, "period")
-                                     for p in data.get("period_prepositions") or ()}
+        rules.period_prepositions = PhraseTable((self.toks(p), (None, "period"))
+                                                for p in data.get("period_prepositions") or ())
 
     def period(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "period.yaml")
@@ -173,8 +175,7 @@ class _Loader:
         phrases = ("baseline_openers", "comparison_openers", "baseline_before", "baseline_far",
                    "change_baseline_before", "anaphoric_periods")
         for k in phrases:
-            rules.period[k] = {self.toks(p): (None, f"claims.period.{k}") for p in data.get(k) or ()}
-        rules.period["baseline_far_ends"] = frozenset(p[-1] for p in rules.period["baseline_far"])   # a quick test
+            rules.period[k] = PhraseTable((self.toks(p), (None, f"claims.period.{k}")) for p in data.get(k) or ())
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
@@ -182,8 +183,8 @@ class _Loader:
                 "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always",
                 "to_connector", "ratio_nouns", "ratio_links")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
-        rules.ratios["part_of_whole"] = {self.toks(p): (None, "claims.ratio.part_of_whole")
-                                         for p in data["part_of_whole"] or ()}
+        rules.ratios["part_of_whole"] = PhraseTable((self.toks(p), (None, "claims.ratio.part_of_whole"))
+                                                    for p in data["part_of_whole"] or ())
         for key in ("frequency_words", "multiplier_verbs", "multiplier_adjectives"):
             rules.ratios[key] = {fold(k): float(v) for k, v in (data.get(key) or {}).items()}
 

@@ -81,22 +81,18 @@ class PhraseMatch(NamedTuple):
     rule: str
 
 
-_EDGES: dict[int, tuple] = {}   # id(table) -> (table, its phrases' first words, their last words)
+class PhraseTable(dict):
+    """A table of rule phrases (tuple of folded words -> (value, rule id)) that knows the words its
+    phrases open and close with: most lookups end at the first word read."""
 
-
-def _edges(table) -> tuple:
-    """The first and the last words of a phrase table's phrases: most lookups end at the first
-    word read (the table is held with them, so its id stays its own)."""
-    entry = _EDGES.get(id(table))
-    if entry is None or entry[0] is not table:
-        if len(_EDGES) > 4096:   # tables of pipelines built and dropped (rule checks build many)
-            _EDGES.clear()
-        entry = _EDGES[id(table)] = (table, frozenset(k[0] for k in table), frozenset(k[-1] for k in table))
-    return entry
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.firsts = frozenset(k[0] for k in self)
+        self.lasts = frozenset(k[-1] for k in self)
 
 
 def phrase_at(table, words, i, maxlen=4) -> PhraseMatch | None:
-    if words[i] not in _edges(table)[1]:
+    if words[i] not in table.firsts:
         return None
     ahead = tuple(words[k] for k in range(i, i + maxlen))   # each word looked up once
     for n in range(maxlen, 0, -1):
@@ -107,7 +103,7 @@ def phrase_at(table, words, i, maxlen=4) -> PhraseMatch | None:
 
 
 def phrase_ending(table, words, end, maxlen=4) -> PhraseMatch | None:
-    if end <= 0 or words[end - 1] not in _edges(table)[2]:
+    if end <= 0 or words[end - 1] not in table.lasts:
         return None
     before = tuple(words[k] for k in range(max(0, end - maxlen), end))
     for n in range(len(before), 0, -1):
