@@ -71,8 +71,6 @@ class DatesComponent(RuleComponent):
         self.lexicon = timex.lexicon_tables(lex)
         self.read_words: dict[tuple, dict] = {}   # words -> their features, under this lexicon
         self.tense_words = TenseWords(self.lexicon, self.nlp.vocab.strings)
-        self.comparison_words = frozenset(self.nlp.vocab.strings.add(str(w).lower())
-                                          for w in self.lexicon["comparison_words"])
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -351,7 +349,7 @@ class DatesComponent(RuleComponent):
         lower = word_ids(doc, LOWER)
         for i in range(span.start - 1, max(start, span.start - COMPARISON_WINDOW) - 1, -1):
             word = lower[i]
-            if word in self.comparison_words:
+            if word in words["comparison_words"]:
                 return any(t.like_num for t in doc[i + 1:span.start]) or \
                     (span.end < len(doc) and lower[span.end] in words["possessive"])
             if word in words["tense_breaks"] or word in words["reporting_verbs"] or word in words["forward_breaks"]:

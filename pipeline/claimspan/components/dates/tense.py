@@ -19,11 +19,11 @@ FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when n
 KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks", "future_after", "past_markers",
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
-        "scheduled_to", "future_in_past")
+        "scheduled_to", "future_in_past", "comparison_words")
 
 
 class TenseWords(dict):
-    """The lexicon's tense word sets as ids of the Doc's LOWER column (read once per Doc: no
+    """The lexicon's word sets of tense and comparison as ids of the Doc's LOWER column (read once per Doc: no
     Token is made for each word looked at)."""
 
     def __init__(self, lexicon: dict, strings):
