@@ -19,6 +19,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from claimspan.normalize.digits import parse_digits
 from claimspan.statistics.events import find_event, is_figure, join_phrases
 from claimspan.statistics.lexicon import GroupingRules, Readings, singular
 from claimspan.statistics.places import (context_places, home_country, in_country, own_phrase, place_mentions,
@@ -154,18 +155,16 @@ def rounding(text: str, value: float) -> float:
     >>> rounding("9" * 400 + ".5", float("inf"))
     0
     """
-    if "." not in text:   # no decimals written: most figures
+    if "." not in text or not value or not math.isfinite(value):   # no decimals written: most figures
         return 0
     numbers = _WRITTEN.findall(text)
-    if not numbers or not value or not math.isfinite(value):
+    if not numbers or not numbers[-1][1]:
         return 0
     whole, decimals = numbers[-1]
-    written = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
-    if not math.isfinite(written):   # a run of hundreds of digits
+    written = parse_digits(f"{whole}.{decimals}")
+    if written is None or not math.isfinite(written):   # a run of hundreds of digits
         return 0
     scale = round(abs(value) / written) if written else 1
-    if not decimals:
-        return 0
     return float(round(10 ** -len(decimals) * max(scale, 1), 12))
 
 
