@@ -128,6 +128,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "field_words": "[str]", "short_form_heads": "[str]",
                                           "legal_words": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
+    "organizations/cues.yaml": Record(**{"before!": "[str]", "after!": "[str]", "not_names": "[str]"}),
     "organizations/model.yaml": words("person_titles"),
     "organizations/results.yaml": Record(**{"side!": "str", "lines!": [Record(**{"id!": "str", "pattern!": "str",
                                                                                         "needs": "str"})]}),

@@ -1,14 +1,15 @@
 """Organizations the text itself defines (``claimspan_organizations``, both modes): "X, the
 Y" descriptions ("Oxfam, the British charity, said": ``rules/organizations/defining.yaml``)
-and their repeats, and the two sides of a line of results (``results.yaml``). A mixin of the
-component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
+and their repeats, names next to words only an organization takes ("Qualcomm shares":
+``cues.yaml``) and their repeats, and the two sides of a line of results (``results.yaml``).
+A mixin of the component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
 from __future__ import annotations
 
 from spacy.attrs import SHAPE
 from spacy.tokens import Doc
 
 from claimspan.components.docarrays import positions
-from claimspan.components.propernames import is_cap, run_left, tokens_with_text
+from claimspan.components.propernames import is_cap, run_left, run_right, tokens_with_text
 from claimspan.normalize.acronyms import initials
 from claimspan.normalize.orgs import normalize_name
 
@@ -66,10 +67,16 @@ class DescribedNames:
                 out.append(found)
         if not out:
             return []
+        repeats = self._repeats(doc, [(m[0], m[4]) for m in out], "organizations.defining.repeat")
+        return [m[:4] for m in out] + repeats
+
+    def _repeats(self, doc: Doc, found: list[tuple[int, int]], rule: str) -> list[tuple]:
+        """The other places the text writes a name of ``found`` (``(start, end)``), not as the start
+        of a longer name."""
         names = {}
-        for start, _, _, _, x_end in out:
-            names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:x_end]))
-        defined = {(m[0], m[4]) for m in out}
+        for start, end in found:
+            names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:end]))
+        defined = set(found)
         repeats = []
         for i in tokens_with_text(doc, names):   # only where a defined name's first word is
             for words in names[doc[i].text]:
@@ -77,8 +84,86 @@ class DescribedNames:
                 if end <= len(doc) and (i, end) not in defined and \
                         tuple(t.text for t in doc[i:end]) == words and not (end < len(doc) and is_cap(
                             doc[end], self.name_rules) and not doc[end].is_punct):
-                    repeats.append((i, end, "rule", "organizations.defining.repeat"))
-        return [m[:4] for m in out] + repeats
+                    repeats.append((i, end, "rule", rule))
+        return repeats
+
+    def _cued(self, doc: Doc, cands: list[tuple]) -> list[tuple]:
+        """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein") and their
+        repeats, where no candidate of ``cands`` has a word."""
+        matches = self.cue_matcher(doc)
+        if not matches:
+            return []
+        taken = {i for c in cands for i in range(c[0], c[1])}
+        found = []
+        for label, s, e in matches:
+            span = self._cued_name(doc, s, e, self.nlp.vocab.strings[label] == "after")
+            if span is not None and not taken.intersection(range(*span)) and span not in found:
+                found.append(span)
+        if not found:
+            return []
+        out = [(s, e, "rule", "organizations.cue") for s, e in found]
+        # a one-word repeat is no word of a longer name or a person's ("A.L. Williams & Associates")
+        return out + [r for r in self._repeats(doc, found, "organizations.cue.repeat")
+                      if not taken.intersection(range(r[0], r[1])) and not self._part_of_longer(doc, r[0], r[1])
+                      and (r[1] - r[0] > 1 or self._alone(doc, r[0]))]
+
+    def _part_of_longer(self, doc: Doc, s: int, e: int) -> bool:
+        """``doc[s:e]`` is glued to more of a longer word or name: "Anheuser" of "Anheuser-Busch",
+        "Chicago" of "Chicago-based", "Bay" of "Hudson's Bay", "Cie" of "Cie. de Navigation Mixte"."""
+        rules = self.name_rules
+        if s > 1 and not doc[s - 2].whitespace_ and (
+                doc[s - 1].text in rules.hyphens and not doc[s - 1].whitespace_
+                or doc[s - 1].text in rules.possessives and is_cap(doc[s - 2], rules)
+                and normalize_name(doc[s - 2].text) not in self.place_words):
+            return True
+        if e < len(doc) and not doc[e - 1].whitespace_ and (
+                doc[e].text in rules.hyphens
+                or doc[e].text == "." and e + 1 < len(doc) and doc[e + 1].is_lower):
+            return True
+        return False
+
+    def _cued_name(self, doc: Doc, s: int, e: int, after: bool) -> tuple[int, int] | None:
+        """The capitalized run a cue ``doc[s:e]`` follows (``after``) or precedes, unless it is a place,
+        a generic name, a class of shares, a person's name or a common word opening a sentence."""
+        rules = self.name_rules
+        if after:
+            end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
+            if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct:
+                return None
+            start = run_left(doc, end - 1, rules)
+        else:
+            if e == len(doc) or not is_cap(doc[e], rules) or doc[e].is_punct:
+                return None
+            start, end = e, run_right(doc, e, rules)
+            if end + 1 < len(doc) and doc[end].text in rules.possessives and is_cap(doc[end + 1], rules) \
+                    and normalize_name(doc[start:end].text) in self.place_words:
+                start, end = end + 1, run_right(doc, end + 1, rules)   # "a unit of China's Geely": its company
+        while start < end and (doc[start].lower_ in self.leading_noise or doc[start].is_punct):
+            start += 1
+        if start == end or any(t.lower_ in self.cue_not_names or t.lower_ in self.not_continuations
+                               for t in doc[start:end]):
+            return None
+        folded = normalize_name(doc[start:end].text)
+        if folded in self.generic or folded in self.place_words or not folded or self._part_of_longer(doc, start, end):
+            return None
+        if end - start == 1 and (doc[start].is_stop or self._person_word(doc, start) or (
+                doc[start].is_sent_start and doc[start].lower_ in self._lower_words(doc))):
+            return None
+        return start, end
+
+    def _person_word(self, doc: Doc, i: int) -> bool:
+        """The word of token ``i`` is a person's name: the text writes it elsewhere after another
+        capitalized word or a person's title ("Boris Yeltsin", "Mr. Crum")."""
+        for k in tokens_with_text(doc, {doc[i].text}):
+            before = doc[k - 1] if k > 0 else None
+            if before is not None and (before.lower_ in self.person_titles or is_cap(before, self.name_rules)
+                                       and before.is_alpha and not before.is_stop):
+                return True
+        return False
+
+    def _lower_words(self, doc: Doc) -> frozenset:
+        """The lower-case words of the text (a common word opens a sentence with a capital)."""
+        return frozenset(t.text for t in doc if t.is_lower)
 
     def _description(self, doc: Doc, s: int, e: int) -> tuple | None:
         """``(start, end, source, rule, end of X)`` when ``doc[s:e]`` ends a description "X, the ... Y"."""

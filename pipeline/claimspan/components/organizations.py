@@ -17,7 +17,9 @@ gazetteer, model):
 - model: ORG entities of a trained pipeline, kept unless a rule knows better
   (a place, a generic reference, an instrument or event, a person, a speaker's
   label, a heading in capitals, a dateline: ``model.yaml``); one that only adds
-  name words to a rule mention replaces it ("Samsung Electronics").
+  name words to a rule mention replaces it ("Samsung Electronics");
+- rule, where nothing above found a name: a name next to words only an organization
+  takes ("Qualcomm shares", "analysts at Bernstein": ``cues.yaml``) and its repeats.
 
 ``exclusions.yaml`` drops generic references and places.
 """
@@ -93,6 +95,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.descriptors = words(defining, "descriptors")
         self.not_before = words(defining, "not_before")
         self.not_initials = frozenset(str(w) for w in defining.get("not_initials") or ())
+        cues = self.read(rules_dir, "cues.yaml")
+        self.cues = {side: words(cues, side) for side in ("before", "after")}
+        self.cue_not_names = words(cues, "not_names")
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
@@ -116,6 +121,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
     def _build_matchers(self) -> None:
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.descriptor_matcher.add("descriptor", [self.nlp.tokenizer(d) for d in sorted(self.descriptors)])
+        self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for side, phrases in self.cues.items():
+            self.cue_matcher.add(side, [self.nlp.tokenizer(c) for c in sorted(phrases)])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
@@ -149,6 +157,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         cands += [(span.start, span.end, "acronym", "organizations.acronym.long_form") for d in found
                   if defs.get(d.short) == d.long and (span := doc.char_span(d.long_start, d.long_end)) is not None
                   and (span.start, span.end) not in seen]
+        cands += self._cued(doc, cands)   # "Qualcomm shares": where no other rule found a name
         chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
