@@ -96,7 +96,7 @@ class DescribedNames:
         taken = {i for c in cands for i in range(c[0], c[1])}
         found = []
         for label, s, e in matches:
-            span = self._cued_name(doc, s, e, self.nlp.vocab.strings[label] == "after")
+            span = self._cued_name(doc, s, e, self.nlp.vocab.strings[label])
             if span is not None and not taken.intersection(range(*span)) and span not in found:
                 found.append(span)
         if not found:
@@ -122,13 +122,14 @@ class DescribedNames:
             return True
         return False
 
-    def _cued_name(self, doc: Doc, s: int, e: int, after: bool) -> tuple[int, int] | None:
-        """The capitalized run a cue ``doc[s:e]`` follows (``after``) or precedes, unless it is a place,
-        a generic name, a class of shares, a person's name or a common word opening a sentence."""
+    def _cued_name(self, doc: Doc, s: int, e: int, side: str) -> tuple[int, int] | None:
+        """The capitalized run a cue ``doc[s:e]`` of ``side`` (cues.yaml) follows or precedes, unless it
+        is a place, a generic name, a class of shares, a person's name or a common word opening a sentence."""
         rules = self.name_rules
-        if after:
+        if side != "before":
             end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
-            if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct:
+            if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct or (
+                    end == s and side == "after_possessive"):
                 return None
             start = run_left(doc, end - 1, rules)
         else:

@@ -96,7 +96,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.not_before = words(defining, "not_before")
         self.not_initials = frozenset(str(w) for w in defining.get("not_initials") or ())
         cues = self.read(rules_dir, "cues.yaml")
-        self.cues = {side: words(cues, side) for side in ("before", "after")}
+        self.cues = {side: words(cues, side) for side in ("before", "after", "after_possessive")}
         self.cue_not_names = words(cues, "not_names")
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
