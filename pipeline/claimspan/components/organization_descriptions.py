@@ -90,13 +90,15 @@ class DescribedNames:
     def _cued(self, doc: Doc, cands: list[tuple]) -> list[tuple]:
         """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein") and their
         repeats, where no candidate of ``cands`` has a word."""
-        matches = self.cue_matcher(doc)
+        strings = self.nlp.vocab.strings
+        matches = [(strings[label], s, e) for label, s, e in self.cue_matcher(doc)]
+        matches += [("results", s, e) for _, s, e in (self.result_matcher(doc) if len(self.result_matcher) else ())]
         if not matches:
             return []
         taken = {i for c in cands for i in range(c[0], c[1])}
         found = []
-        for label, s, e in matches:
-            span = self._cued_name(doc, s, e, self.nlp.vocab.strings[label])
+        for side, s, e in matches:
+            span = self._cued_name(doc, s, e, side)
             if span is not None and not taken.intersection(range(*span)) and span not in found:
                 found.append(span)
         if not found:
@@ -129,7 +131,7 @@ class DescribedNames:
         if side != "before":
             end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
             if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct or (
-                    end == s and side == "after_possessive"):
+                    end == s and side == "after_possessive") or (end < s and side == "results"):
                 return None
             start = run_left(doc, end - 1, rules)
         else:
@@ -150,6 +152,9 @@ class DescribedNames:
         if end - start == 1 and (doc[start].is_stop or self._person_word(doc, start) or (
                 doc[start].is_sent_start and doc[start].lower_ in self._lower_words(doc))):
             return None
+        if side == "results" and 1 < end - start <= 3 and all(t.is_alpha and t.is_title for t in doc[start:end]) \
+                and any(k != end - 1 and self._alone(doc, k) for k in tokens_with_text(doc, {doc[end - 1].text})):
+            return None   # "Anna Berg ... Berg won": news names a candidate again by the last word, a party not
         return start, end
 
     def _person_word(self, doc: Doc, i: int) -> bool:
