@@ -92,7 +92,8 @@ class DescribedNames:
         repeats, where no candidate of ``cands`` has a word."""
         strings = self.nlp.vocab.strings
         matches = [(strings[label], s, e) for label, s, e in self.cue_matcher(doc)]
-        matches += [("results", s, e) for _, s, e in (self.result_matcher(doc) if len(self.result_matcher) else ())]
+        matches += [("results", i - 2, i + 1) for i in positions(doc, self.vote_units)   # "won 22 percent"
+                    if i > 1 and doc[i - 1].like_num and doc[i - 2].lower_ in self.vote_verbs]
         if not matches:
             return []
         taken = {i for c in cands for i in range(c[0], c[1])}
@@ -126,7 +127,8 @@ class DescribedNames:
 
     def _cued_name(self, doc: Doc, s: int, e: int, side: str) -> tuple[int, int] | None:
         """The capitalized run a cue ``doc[s:e]`` of ``side`` (cues.yaml) follows or precedes, unless it
-        is a place, a generic name, a class of shares, a person's name or a common word opening a sentence."""
+        is a place, a generic name, a class of shares, a person's name or a common word opening a
+        sentence (one the text also writes in lower case)."""
         rules = self.name_rules
         if side != "before":
             end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
@@ -150,7 +152,7 @@ class DescribedNames:
         if folded in self.generic or folded in self.place_words or not folded or self._part_of_longer(doc, start, end):
             return None
         if end - start == 1 and (doc[start].is_stop or self._person_word(doc, start) or (
-                doc[start].is_sent_start and doc[start].lower_ in self._lower_words(doc))):
+                doc[start].is_sent_start and tokens_with_text(doc, {doc[start].lower_}))):
             return None
         if side == "results" and 1 < end - start <= 3 and all(t.is_alpha and t.is_title for t in doc[start:end]) \
                 and any(k != end - 1 and self._alone(doc, k) for k in tokens_with_text(doc, {doc[end - 1].text})):
@@ -166,10 +168,6 @@ class DescribedNames:
                                        and before.is_alpha and not before.is_stop):
                 return True
         return False
-
-    def _lower_words(self, doc: Doc) -> frozenset:
-        """The lower-case words of the text (a common word opens a sentence with a capital)."""
-        return frozenset(t.text for t in doc if t.is_lower)
 
     def _description(self, doc: Doc, s: int, e: int) -> tuple | None:
         """``(start, end, source, rule, end of X)`` when ``doc[s:e]`` ends a description "X, the ... Y"."""

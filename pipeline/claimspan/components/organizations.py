@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimspan import extensions, ruleset
@@ -98,7 +98,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         cues = self.read(rules_dir, "cues.yaml")
         self.cues = {side: words(cues, side) for side in ("before", "after", "after_possessive")}
         self.cue_not_names = words(cues, "not_names")
-        self.cue_results = [(e["id"], e["pattern"]) for e in cues.get("results") or ()]
+        self.vote_verbs, self.vote_units = words(cues, "vote_verbs"), words(cues, "vote_units")
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
@@ -125,9 +125,6 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for side, phrases in self.cues.items():
             self.cue_matcher.add(side, [self.nlp.tokenizer(c) for c in sorted(phrases)])
-        self.result_matcher = Matcher(self.nlp.vocab)   # cues.yaml results: the name is before the match
-        for rid, pattern in self.cue_results:
-            self.result_matcher.add(rid, [pattern])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
