@@ -55,7 +55,8 @@ def plausible(claim: Claim, other: tuple[float, float], rules: GroupingRules, ru
     else:
         mark = other[0] if hi < other[0] else other[1]   # the bound nearer the claim (a finite one)
         mark = mark if math.isfinite(mark) else other[0] if math.isfinite(other[0]) else other[1]
-    low, high = sorted((abs(claim.value), abs(mark)))
+    a, b = abs(claim.value), abs(mark)
+    low, high = (a, b) if a <= b else (b, a)   # (not sorted(): this runs for most pairs the grouping compares)
     return low > 0 and high / low <= rules.weights["max_ratio" if running else "settled_ratio"]
 
 
