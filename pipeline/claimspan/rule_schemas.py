@@ -129,7 +129,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "legal_words": "[str]"}),
     "organizations/exclusions.yaml": words("generic", "places", "event_heads"),
     "organizations/cues.yaml": Record(**{"before!": "[str]", "after!": "[str]", "after_possessive": "[str]",
-                                         "vote_verbs": "[str]", "vote_units": "[str]",
+                                         "vote_verbs": "[str]", "vote_units": "[str]", "joiners": "[str]",
                                          "not_names": "[str]"}),
     "organizations/model.yaml": words("person_titles"),
     "organizations/results.yaml": Record(**{"side!": "str", "lines!": [Record(**{"id!": "str", "pattern!": "str",

@@ -5,7 +5,7 @@ and their repeats, names next to words only an organization takes ("Qualcomm sha
 A mixin of the component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
 from __future__ import annotations
 
-from spacy.attrs import SHAPE
+from spacy.attrs import ORTH, SHAPE
 from spacy.tokens import Doc
 
 from claimspan.components.docarrays import positions
@@ -94,6 +94,7 @@ class DescribedNames:
         matches = [(strings[label], s, e) for label, s, e in self.cue_matcher(doc)]
         matches += [("results", i - 2, i + 1) for i in positions(doc, self.vote_units)   # "won 22 percent"
                     if i > 1 and doc[i - 1].like_num and doc[i - 2].lower_ in self.vote_verbs]
+        matches += [("joiner", i, i + 1) for i in positions(doc, self.joiners, ORTH)]   # "Marks & Spencer"
         if not matches:
             return []
         taken = {i for c in cands for i in range(c[0], c[1])}
@@ -130,7 +131,12 @@ class DescribedNames:
         is a place, a generic name, a class of shares, a person's name or a common word opening a
         sentence (one the text also writes in lower case)."""
         rules = self.name_rules
-        if side != "before":
+        if side == "joiner":
+            if not (0 < s and e < len(doc) and is_cap(doc[s - 1], rules) and is_cap(doc[e], rules)
+                    and doc[s - 1].is_alpha and doc[e].is_alpha and _in_prose(doc, s)):
+                return None
+            start, end = run_left(doc, s - 1, rules), run_right(doc, e, rules)
+        elif side != "before":
             end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
             if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct or (
                     end == s and side == "after_possessive") or (end < s and side == "results"):
@@ -227,3 +233,9 @@ def _tail_of_name(doc: Doc, start: int) -> bool:
     word = doc[k]
     return word.text[:1].isupper() and word.is_alpha and not word.is_sent_start and not (
         k > 0 and (doc[k - 1].is_punct or doc[k - 1].is_space))
+
+
+def _in_prose(doc: Doc, i: int) -> bool:
+    """Token ``i``'s sentence has a few lower-case words: prose, not a heading or a menu in title case."""
+    sent = doc[i].sent
+    return sum(1 for t in sent if t.is_lower and t.is_alpha) >= 3

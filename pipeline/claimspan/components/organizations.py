@@ -99,6 +99,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.cues = {side: words(cues, side) for side in ("before", "after", "after_possessive")}
         self.cue_not_names = words(cues, "not_names")
         self.vote_verbs, self.vote_units = words(cues, "vote_verbs"), words(cues, "vote_units")
+        self.joiners = frozenset(cues.get("joiners") or ())
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
