@@ -5,7 +5,7 @@ and their repeats, names next to words only an organization takes ("Qualcomm sha
 A mixin of the component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
 from __future__ import annotations
 
-from spacy.attrs import ORTH, SHAPE
+from spacy.attrs import SHAPE
 from spacy.tokens import Doc
 
 from claimspan.components.docarrays import positions
@@ -91,10 +91,14 @@ class DescribedNames:
         """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein") and their
         repeats, where no candidate of ``cands`` has a word."""
         strings = self.nlp.vocab.strings
-        matches = [(strings[label], s, e) for label, s, e in self.cue_matcher(doc)]
-        matches += [("results", i - 2, i + 1) for i in positions(doc, self.vote_units)   # "won 22 percent"
-                    if i > 1 and doc[i - 1].like_num and doc[i - 2].lower_ in self.vote_verbs]
-        matches += [("joiner", i, i + 1) for i in positions(doc, self.joiners, ORTH)]   # "Marks & Spencer"
+        matches = []
+        for label, s, e in self.cue_matcher(doc):
+            side = strings[label]
+            if side == "unit":   # a vote share, "won 22 percent"
+                if s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ in self.vote_verbs:
+                    matches.append(("results", s - 2, e))
+            else:
+                matches.append((side, s, e))
         if not matches:
             return []
         taken = {i for c in cands for i in range(c[0], c[1])}

@@ -99,7 +99,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.cues = {side: words(cues, side) for side in ("before", "after", "after_possessive")}
         self.cue_not_names = words(cues, "not_names")
         self.vote_verbs, self.vote_units = words(cues, "vote_verbs"), words(cues, "vote_units")
-        self.joiners = frozenset(cues.get("joiners") or ())
+        self.joiners = words(cues, "joiners")
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
@@ -123,7 +123,10 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
     def _build_matchers(self) -> None:
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.descriptor_matcher.add("descriptor", [self.nlp.tokenizer(d) for d in sorted(self.descriptors)])
+        # one pass finds every cue: its phrases, the unit of a vote share and the joiners ("&")
         self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.cue_matcher.add("unit", [self.nlp.tokenizer(w) for w in sorted(self.vote_units)])
+        self.cue_matcher.add("joiner", [self.nlp.tokenizer(w) for w in sorted(self.joiners)])
         for side, phrases in self.cues.items():
             self.cue_matcher.add(side, [self.nlp.tokenizer(c) for c in sorted(phrases)])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
