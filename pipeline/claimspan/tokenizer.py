@@ -37,6 +37,7 @@ INFIXES = [
     # a range of amounts with scale suffixes, $1.2bn-$1.5bn, 10m-15m: the dash after the suffix...
     r"(?:(?<=[0-9]bn)|(?<=[0-9]mn)|(?<=[0-9][mkbMKB]))[\-\u2013](?=[$\u20ac\u00a3\u00a5]?[0-9])",
     r"(?<=[\-\u2013])[$\u20ac\u00a3\u00a5](?=[0-9])",   # ... and the currency sign after it
+    r"(?<=[0-9])[\-\u2013](?=[$\u20ac\u00a3\u00a5][0-9])",   # and without a suffix: "$5-$10 million"
 ]
 
 
@@ -44,6 +45,7 @@ INFIXES = [
 # "256 MiB.", "a PhD."): spaCy splits a period only after a small letter or two capitals.
 SUFFIXES = [
     r"(?<=[a-z][A-Z])\.",
+    r"(?<=[0-9][A-Z])\.",     # and after a scale in capitals: "a bid of $10M."
 ]
 
 
@@ -63,6 +65,10 @@ def customize_tokenizer(nlp: Language) -> Language:
     # exception for the abbreviation "s." would then keep a sentence's period on it
     # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
     rules = {k: v for k, v in (old.rules or {}).items() if k != "s."}
+    # So too a sentence's period after an abbreviated scale ("would gain £5-10m."): spaCy's
+    # exceptions "m.", "k.", "b." (initials) would keep it on the scale, inside the claim's span
+    scales = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml")))["suffix_scales"]
+    rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1] in scales)}
     # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
     # month abbreviations of the calendar that spaCy has with a period get their capital form
     months = ruleset.read_rule_file(str(ruleset.rules_path("common", "calendar.yaml")))["months"]

@@ -9,6 +9,8 @@ are ratios (``rules/claims/ratios.yaml``).
 """
 from __future__ import annotations
 
+import re
+
 from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -61,6 +63,20 @@ def scaled_low(low: Claim, high: Claim) -> float:
     if low.scale == 1 and low.end == low.number_end and high.scale > 1 and low.value < high.value / high.scale:
         return low.value * high.scale
     return low.value
+
+
+THOUSANDS = re.compile(r"(\d{1,3}),000")
+
+
+def thousands_low(rules, words, low: Claim, high: Claim) -> None:
+    """``10-15,000``: a dashed range's low end written without the thousands of its high end,
+    with as many digits as the high end's first group and below it, counts thousands too
+    (10000); ``1-1,000`` and ``5-15,000`` keep their digits, as written."""
+    group = THOUSANDS.fullmatch(words[high.number_end - 1])
+    digits = words[low.number_end - 1]
+    if group and words[low.end] in rules.ranges["dashes"] and low.scale == 1 \
+            and digits.isdigit() and len(digits) == len(group.group(1)) and int(digits) < int(group.group(1)):
+        low.value, low.scale = low.value * 1000, 1000.0
 
 
 def share_unit(c: Claim, end: Claim | None) -> None:

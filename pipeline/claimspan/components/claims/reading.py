@@ -11,7 +11,8 @@ currency, qualifier, range) call each other at the same token position.
 from __future__ import annotations
 
 from claimspan.components.claims.ranges import (changed_by, changes_from, changes_to, join_range, range_follows,
-                                                read_proportion, scaled_low, share_unit, temporal_at)
+                                                read_proportion, scaled_low, share_unit, temporal_at,
+                                                thousands_low)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -33,7 +34,10 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if high is not None and changed_by(rules, words, first, high):
         share_unit(first, high)
         return [first]                                     # "rose by 12,000 to 423,000": two exact values
-    return [first, high] if join_range(first, high) else [first]
+    if not join_range(first, high):
+        return [first]
+    thousands_low(rules, words, first, high)               # "10-15,000 households"
+    return [first, high]
 
 
 def read_high(rules, doc, words, glued, first: Claim, blocked) -> Claim | None:
