@@ -38,6 +38,7 @@ INFIXES = [
     r"(?:(?<=[0-9]bn)|(?<=[0-9]mn)|(?<=[0-9][mkbMKB]))[\-\u2013](?=[$\u20ac\u00a3\u00a5]?[0-9])",
     r"(?<=[\-\u2013])[$\u20ac\u00a3\u00a5](?=[0-9])",   # ... and the currency sign after it
     r"(?<=[0-9])[\-\u2013](?=[$\u20ac\u00a3\u00a5][0-9])",   # and without a suffix: "$5-$10 million"
+    r"(?<=[0-9]):(?=[0-9](?![0-9]))",                 # a ratio, "18:1" (a time has two digits after: "10:30")
 ]
 
 
@@ -69,6 +70,8 @@ def customize_tokenizer(nlp: Language) -> Language:
     # exceptions "m.", "k.", "b." (initials) would keep it on the scale, inside the claim's span
     scales = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml")))["suffix_scales"]
     rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1] in scales)}
+    # ... and the emoticons ":0", ":1", ":3", which would take the colon and digit of a ratio "3:1"
+    rules = {k: v for k, v in rules.items() if not (len(k) == 2 and k[0] == ":" and k[1].isdigit())}
     # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
     # month abbreviations of the calendar that spaCy has with a period get their capital form
     months = ruleset.read_rule_file(str(ruleset.rules_path("common", "calendar.yaml")))["months"]

@@ -178,6 +178,7 @@ def test_index_name_with_an_ampersand(nlp):
     ("a bid of $10M.", ["a", "bid", "of", "$", "10", "M", "."]),
     ("4¼% or ¾%", ["4", "¼", "%", "or", "¾", "%"]),           # vulgar fractions
     ("at 5 p.m.", ["at", "5", "p.m."]),
+    ("18:1 at 10:30", ["18", ":", "1", "at", "10:30"]),         # a ratio; a time stays whole
 ])
 def test_tokenizer_splits_a_range_of_suffixed_amounts(text, tokens):
     import spacy

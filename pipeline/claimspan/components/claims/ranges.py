@@ -198,20 +198,24 @@ def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
     rt, dashes, j = rules.ratios, rules.ranges["dashes"], c.end
     if c.end != c.number_end:
         return False
-    whole, hyphened = None, words[j] in dashes and glued[j] and glued[j + 1]
+    whole, named, hyphened = None, False, words[j] in dashes and glued[j] and glued[j + 1]
     head, _, tail = words[j + 1].partition("-")
     if hyphened and head in rt["to_connector"] and (v := parse_digits(tail)) is not None:
         whole, end, spelled = v, j + 2, True                           # "3-to-1"
     elif hyphened and head in rt["to_connector"] and not tail and words[j + 2] in dashes \
             and glued[j + 2] and glued[j + 3] and (r := read_number(words, j + 3, rules.lex, glued)):
         whole, end, spelled = r.value, r.end, True                     # "three-to-one"
+    elif words[j] in rt["colon_connector"] and glued[j] and glued[j + 1] \
+            and (r := read_number(words, j + 1, rules.lex, glued)):
+        whole, end, spelled = r.value, r.end, True                     # "18:1", "3:2"
+        named = True
     elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)):
         whole, end, spelled = r.value, r.end, False                    # "a 3-1 ratio", "3 to 1 odds"
     else:
         whole, end, spelled = 1.0, j, False                            # "the ratio was 0.4"
         if words[j].isalnum():
             return False
-    named = words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
+    named = named or words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
     if not whole or any(k in blocked for k in range(j, end)) or not (named or (spelled and whole == 1)):
         return False
     c.value /= whole
