@@ -181,6 +181,30 @@ def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
             a.value, a.scale = a.value * last.scale, last.scale
 
 
+def share_list_currency(rules, words, claims: list[Claim]) -> None:
+    """``$5, 10 and 15``, ``£5, 10, 15 or 20``: the bare numbers of a list whose first item is an
+    amount written with a currency sign before it are amounts in that currency. A list here is
+    three items or more, its last joined by a coordinator and followed by no counted noun (``$5, 10
+    and 15 people`` are counts); its items as in ``share_list_units``."""
+    joins, k = rules.ranges["list_connectors"], 0
+    while k < len(claims):
+        first, items = claims[k], []
+        if first.kind == "money" and first.end == first.number_end and first.scale == 1:
+            for a in claims[k + 1:]:
+                gap = range((items[-1] if items else first).end, a.start)
+                if not (a.kind == "count" and a.end == a.number_end and a.scale == 1
+                        and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+                    break
+                items.append(a)
+        after = words[items[-1].end] if items else ""
+        if len(items) >= 2 and (not after.isalpha() or after in rules.counted["stop_words"]) \
+                and any(words[g] in rules.coordinators for g in range(items[-2].end, items[-1].start)):
+            for a in items:
+                a.kind, a.unit, a.rule, a.no_counted = first.kind, first.unit, first.rule, first.no_counted
+                a.num_end = a.end
+        k += 1 + len(items)
+
+
 def after_name(doc, i: int) -> bool:
     """Token i follows a word written with a capital inside its sentence (``S&P 500``, ``Boeing 747``)."""
     if i == 0 or doc[i].is_sent_start:
