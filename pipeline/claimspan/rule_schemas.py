@@ -72,7 +72,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                  multiplier_words="[str]", multiplier_followers="[str]", frequency_words="{number}",
                                  multiplier_verbs="{number}", multiplier_adjectives="{number}",
                                  multiplier_verb_before="[str]", multiplier_always="[str]", to_connector="[str]",
-                                 colon_connector="[str]", ratio_nouns="[str]", ratio_links="[str]"),
+                                 colon_connector="[str]", per_currency="[str]", ratio_nouns="[str]", ratio_links="[str]"),
     "claims/temporal.yaml": Record(**{"time_units!": "{str}"}, time_unit_modifiers="[str]", age_max="int",
                                    age_words="[str]", age_before="[str]", age_people="[str]",
                                    age_after="{str}", year_min="int", year_max="int", months="{int}",

@@ -119,8 +119,14 @@ def join_range(c: Claim, high: Claim | None) -> bool:
 
 
 def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
-    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``: a ratio."""
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``, ``18.75 per dollar``: a ratio."""
     if read_to_ratio(rules, words, glued, c, blocked):
+        return
+    if c.end == c.number_end and words[c.end] in rules.ratios["per_currency"] \
+            and not phrase_ending(rules.currency_prefix, words, c.start) \
+            and (money := phrase_at(rules.currency_suffix, words, c.end + 1)):
+        c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.per_currency", True   # "18.75 per dollar"
+        c.end = c.num_end = c.end + 1 + money.length
         return
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
