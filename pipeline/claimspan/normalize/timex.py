@@ -127,9 +127,11 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
         right = {"num": None, "year": short_year_end(left["year"], right["num"])}  # 2016-20
     elif left.get("month") and not right.get("month") and isinstance(right.get("num"), int):
         right = dict(left, day=right["num"])                                       # Sept. 14-15
+    years_given = bool(left.get("year")), bool(right.get("year"))
     if right.get("year") and not left.get("year") and left.get("month"):
         left["year"] = right["year"]                                               # March to May 2020
     (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
+    a, b = _across_new_year(a, b, years_given)
     if not a and b and words[cut].lower() in lex["range_words"]:
         a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
@@ -158,6 +160,28 @@ def short_year_end(start: int, yy: int) -> int:
     if not 0 <= yy < 100 or end - start > SHORT_YEAR_SPAN:
         raise NotATimex(f"{start}/{yy:02d}")
     return end
+
+
+def _across_new_year(a: str | None, b: str | None, years_given: tuple[bool, bool]) -> tuple:
+    """The ends of a range of months or days that crosses a new year, when a year is left to be
+    inferred: the end goes on a year ("Dec. 28-Jan. 3"), or, when only the end's year is written,
+    the start goes back one ("December to February 2021").
+
+    >>> _across_new_year("2024-12-28", "2024-01-03", (False, False))
+    ('2024-12-28', '2025-01-03')
+    >>> _across_new_year("2021-12", "2021-02", (False, True))
+    ('2020-12', '2021-02')
+    """
+    if not (a and b and DAY_OR_MONTH.fullmatch(a) and DAY_OR_MONTH.fullmatch(b) and a[4:] > b[4:] and a[:4] == b[:4]):
+        return a, b
+    if not years_given[1]:
+        return a, f"{int(b[:4]) + 1:04d}{b[4:]}"
+    if not years_given[0]:
+        return f"{int(a[:4]) - 1:04d}{a[4:]}", b
+    return a, b
+
+
+DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 def _length_before(f: dict, end_value: str) -> str | None:
