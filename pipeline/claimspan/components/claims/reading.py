@@ -122,6 +122,8 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
     share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
                       and qualified is not None)
+    # "so yes, roughly a third.": a fraction with no word after it is a share, never a count of a third
+    share = share or (w != "half" and 0 < c.value < 1 and not any(ch.isalpha() for ch in words[end]))
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
