@@ -66,10 +66,13 @@ def customize_tokenizer(nlp: Language) -> Language:
     # exception for the abbreviation "s." would then keep a sentence's period on it
     # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
     rules = {k: v for k, v in (old.rules or {}).items() if k != "s."}
-    # So too a sentence's period after an abbreviated scale ("would gain £5-10m."): spaCy's
-    # exceptions "m.", "k.", "b." (initials) would keep it on the scale, inside the claim's span
+    # So too a sentence's period after an abbreviated scale or a unit's symbol ("would gain £5-10m.",
+    # "50 mg/l."): spaCy's exceptions "m.", "k.", "b.", "l." (initials) would keep it on the scale or
+    # the unit, inside the claim's span
     scales = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml")))["suffix_scales"]
-    rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1] in scales)}
+    units = ruleset.read_rule_file(str(ruleset.rules_path("claims", "units.yaml")))
+    symbols = set(scales) | {w for u in units for w in u.get("words") or () if len(str(w)) == 1}
+    rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1] in symbols)}
     # ... and the emoticons ":0", ":1", ":3", which would take the colon and digit of a ratio "3:1"
     rules = {k: v for k, v in rules.items() if not (len(k) == 2 and k[0] == ":" and k[1].isdigit())}
     # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
