@@ -128,6 +128,8 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
         c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.per_currency", True   # "18.75 per dollar"
         c.end = c.num_end = c.end + 1 + money.length
         return
+    if read_hyphen_proportion(rules, words, glued, c, blocked):
+        return
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
     is_over = hit is None and words[c.end] in rules.ratios["over_connector"]
@@ -152,6 +154,33 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def read_hyphen_proportion(rules, words, glued, c: Claim, blocked) -> bool:
+    """``a 1-in-5 chance``, ``1-in-ten``: a part of a whole written with hyphens (the tokenizer
+    keeps a digit glued to ``in-``: ``1`` ``-`` ``in-5``); not in a longer compound (``a
+    1-in-100-year flood``, claims.not.odds_compound). ``one-in`` is read before as an inch."""
+    dashes, j = rules.ranges["dashes"], c.end
+    if c.end != c.number_end or words[j] not in dashes or not (glued[j] and glued[j + 1]):
+        return False
+    head, _, tail = words[j + 1].partition("-")
+    if head not in rules.ratios["hyphen_part_of_whole"]:
+        return False
+    if tail:
+        whole, end = read_number((tail,), 0, rules.lex), j + 2
+    elif words[j + 2] in dashes and glued[j + 2] and glued[j + 3]:
+        whole = read_number(words, j + 3, rules.lex, glued)
+        end = whole.end if whole else j
+    else:
+        return False
+    if whole is None or whole.vague or whole.fraction or not 0 < c.value < whole.value \
+            or any(k in blocked for k in range(j, end)) or (words[end] in dashes and glued[end]):
+        return False                                       # "a one-in-ten-year storm": rarity, no claim
+        return False
+    c.value /= whole.value
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
+    c.end = c.num_end = end
+    return True
 
 
 def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
