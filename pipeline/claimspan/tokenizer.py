@@ -37,6 +37,8 @@ INFIXES = [
     # a range of amounts with scale suffixes, $1.2bn-$1.5bn, 10m-15m: the dash after the suffix...
     r"(?:(?<=[0-9]bn)|(?<=[0-9]mn)|(?<=[0-9][mkbMKB]))[\-\u2013](?=[$\u20ac\u00a3\u00a5]?[0-9])",
     r"(?<=[\-\u2013])[$\u20ac\u00a3\u00a5](?=[0-9])",   # ... and the currency sign after it
+    r"(?<=[0-9])[\-\u2013](?=[$\u20ac\u00a3\u00a5][0-9])",   # and without a suffix: "$5-$10 million"
+    r"(?<=[0-9]):(?=[0-9](?![0-9]))",                 # a ratio, "18:1" (a time has two digits after: "10:30")
 ]
 
 
@@ -44,6 +46,7 @@ INFIXES = [
 # "256 MiB.", "a PhD."): spaCy splits a period only after a small letter or two capitals.
 SUFFIXES = [
     r"(?<=[a-z][A-Z])\.",
+    r"(?<=[0-9][A-Z])\.",     # and after a scale in capitals: "a bid of $10M."
 ]
 
 
@@ -57,11 +60,21 @@ def customize_tokenizer(nlp: Language) -> Language:
     """``nlp`` with a tokenizer made of its own and the changes above, built once: each of
     spaCy's tokenizer setters reloads all of its ~9,500 exceptions (most of building a pipeline)."""
     old = nlp.tokenizer
-    infix = compile_infix_regex(FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES).finditer
+    infix = compile_infix_regex(FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES
+                                + fraction_splits()[:1]).finditer
     # The infix above splits the plural "s" off a number ("1970s" -> "1970" "s"); spaCy's
     # exception for the abbreviation "s." would then keep a sentence's period on it
     # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
     rules = {k: v for k, v in (old.rules or {}).items() if k != "s."}
+    # So too a sentence's period after an abbreviated scale or a unit's symbol ("would gain £5-10m.",
+    # "50 mg/l."): spaCy's exceptions "m.", "k.", "b.", "l." (initials) would keep it on the scale or
+    # the unit, inside the claim's span
+    scales = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml")))["suffix_scales"]
+    units = ruleset.read_rule_file(str(ruleset.rules_path("claims", "units.yaml")))
+    symbols = set(scales) | {w for u in units for w in u.get("words") or () if len(str(w)) == 1}
+    rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1] in symbols)}
+    # ... and the emoticons ":0", ":1", ":3", which would take the colon and digit of a ratio "3:1"
+    rules = {k: v for k, v in rules.items() if not (len(k) == 2 and k[0] == ":" and k[1].isdigit())}
     # spaCy keeps "Nov." one token but splits "NOV." (headers and datelines in capitals): the
     # month abbreviations of the calendar that spaCy has with a period get their capital form
     months = ruleset.read_rule_file(str(ruleset.rules_path("common", "calendar.yaml")))["months"]
@@ -72,9 +85,11 @@ def customize_tokenizer(nlp: Language) -> Language:
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
     prefix = compile_prefix_regex(debris + currency_prefixes() + list(nlp.Defaults.prefixes)).search
+    fractions = fraction_splits()
     suffix = old.suffix_search
     if suffix is not None and not isinstance(suffix.__self__, SuffixSearch):
-        suffix = SuffixSearch(compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + SUFFIXES)).search
+        suffix = SuffixSearch(compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + SUFFIXES
+                                                   + fractions[1:])).search
     url = bounded(old.url_match.__self__, MAX_URL).match if old.url_match is not None else None
     nlp.tokenizer = Tokenizer(nlp.vocab, rules=rules, prefix_search=prefix, suffix_search=suffix,
                               infix_finditer=infix, token_match=old.token_match, url_match=url,
@@ -101,6 +116,19 @@ def currency_prefixes() -> list[str]:
     by_length = lambda s: (-len(s), s)   # noqa: E731
     return [f"(?i:{re.escape(sign)})(?=[0-9])" for sign in sorted(signs, key=by_length)] \
         + [f"{re.escape(sign)}(?=[0-9])" for sign in sorted(glued, key=by_length)]
+
+
+def fraction_splits() -> list[str]:
+    """An infix and a suffix that split the vulgar fractions of rules/claims/numbers.yaml
+    (``fraction_chars``) from the digits before them and from a percent sign after them:
+    "4¼%" is "4" "¼" "%", which the claims read as 4.25 percent; "¾%" is "¾" "%".
+
+    >>> [bool(re.search(p, s)) for p, s in zip(fraction_splits(), ("4¼", "¾%"))]
+    [True, True]
+    """
+    numbers = ruleset.read_rule_file(str(ruleset.rules_path("claims", "numbers.yaml")))
+    chars = re.escape("".join(sorted(numbers.get("fraction_chars") or ())))
+    return [f"(?<=[0-9])(?=[{chars}])", f"(?<=[{chars}])%$"] if chars else []
 
 
 def bounded(regex: re.Pattern, longest: int) -> re.Pattern:

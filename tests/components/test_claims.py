@@ -78,7 +78,10 @@ CASES = [
     "We see it from <claim checkworthy=False value=4>four</claim> <noun>aspects</noun>.",
     "He scored <claim checkworthy=True value=31>31</claim> <noun>points</noun>.",
     "The poll had Obama <claim kind=percent>52%</claim>, Romney <claim kind=percent>45 percent</claim>; Boeing 747 jets",
-    "The bill passed <claim qualifier=exact>52</claim>-<claim qualifier=exact>48</claim> in the Senate.",
+    # a fraction with no word after it is a share, not a count of a third
+    "Did deaths rise by <claim kind=ratio>a third</claim>? So yes, <claim kind=ratio qualifier=approximately>roughly a third</claim>.",
+    # a tally is no range, and no claim, however the vote is told (claims.not.score, score_passed)
+    "The bill passed 52-48 in the Senate of <claim qualifier=exact>100</claim> <noun>members</noun>.",
     "There are <claim checkworthy=False>two</claim> <noun>things</noun> to be proud of.",
     "There are <claim checkworthy=False>five</claim> <noun>main measures</noun>: first",
     "focused on <claim checkworthy=True>three</claim> <noun>principles</noun>: advancement",

@@ -173,6 +173,13 @@ def test_index_name_with_an_ampersand(nlp):
     ("10k-15k", ["10", "k", "-", "15", "k"]),
     ("COVID-19", ["COVID-19"]),
     ("a 5k-run", ["a", "5", "k", "-", "run"]),
+    ("$5-$10", ["$", "5", "-", "$", "10"]),                   # a sign on the high end only
+    ("gain £5-10m.", ["gain", "£", "5", "-", "10", "m", "."]),   # a sentence's period after a scale
+    ("a bid of $10M.", ["a", "bid", "of", "$", "10", "M", "."]),
+    ("reached 50 mg/l.", ["reached", "50", "mg", "/", "l", "."]),   # and after a unit's symbol
+    ("4¼% or ¾%", ["4", "¼", "%", "or", "¾", "%"]),           # vulgar fractions
+    ("at 5 p.m.", ["at", "5", "p.m."]),
+    ("18:1 at 10:30", ["18", ":", "1", "at", "10:30"]),         # a ratio; a time stays whole
 ])
 def test_tokenizer_splits_a_range_of_suffixed_amounts(text, tokens):
     import spacy

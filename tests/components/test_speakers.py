@@ -133,6 +133,20 @@ def test_a_label_is_a_sentence_of_its_own():
     assert sentences(blank_pipeline("speakers"), LABELLED) == SPLIT
 
 
+RECORD = ("The PRESIDENT. The clerk will read the bill.\n\nMr. DAVIES. It costs $250 million. Rents rose 38 percent.\n\n"
+          "LENA PARK (Minister of Education): We agree.\nSENATOR GARCIA: The cap is $225,000.\n")
+
+
+def test_a_record_label_ends_at_its_period_not_at_a_later_colon():
+    """Labels that end in a period, then one that ends in a colon: each earlier turn keeps its sentences."""
+    from tests.inline import blank_pipeline
+
+    assert sentences(blank_pipeline("speakers"), RECORD) == [
+        "The PRESIDENT.", "The clerk will read the bill.", "Mr. DAVIES.", "It costs $250 million.",
+        "Rents rose 38 percent.", "LENA PARK (Minister of Education):", "We agree.", "SENATOR GARCIA:",
+        "The cap is $225,000."]
+
+
 @pytest.mark.model
 def test_a_label_is_a_sentence_of_its_own_before_a_parser():
     from claimspan import build_nlp

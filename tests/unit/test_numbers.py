@@ -29,6 +29,8 @@ NUMBERS = [
     ("10M", 1e7),
     ("10 bln", 1e10),
     ("242 thousand", 242000),
+    ("2 million 500 thousand", 2.5e6),
+    ("1 million 200", 1000200),
     ("six", 6),
     ("twenty-six", 26),
     ("twenty six", 26),
@@ -63,6 +65,8 @@ NUMBERS = [
     ("3/4", 0.75),
     ("2 1/4", 2.25),
     ("½", 0.5),
+    ("4¼", 4.25),
+    ("2 ½", 2.5),
     ("1e10", 1e10),
     ("12.32e+14", 1.232e15),
     ("1.3x10^6", 1.3e6),
@@ -75,7 +79,8 @@ def test_parse_number(text, value):
     assert math.isclose(parse_number(text), value, rel_tol=1e-9)
 
 
-@pytest.mark.parametrize("text", ["several", "few", "a", "twenty twenty-six", "12,34,5", "hello", "", "two millionth", "scores"])
+@pytest.mark.parametrize("text", ["2.7bn 4", "14.2bn   6.5", "10k 500", "1.2 million 15", "3 million 2.5", "2 million 3000000",
+                                  "several", "few", "a", "twenty twenty-six", "12,34,5", "hello", "", "two millionth", "scores"])
 def test_not_one_number(text):
     assert parse_number(text) is None
 

@@ -83,6 +83,11 @@ def test_duration_value(n, unit, expected):
     ("the past few years", "duration", MAY31, "PXY"),
     ("a couple of years", "duration", None, "P2Y"),
     ("2016-20", "range", None, "2016/2020"),
+    ("1999-00", "range", None, "1999/2000"),   # across a century
+    ("1998-03", "range", None, "1998/2003"),
+    ("2024/17", "range", None, None),           # a paper's number: no range runs back
+    ("Dec. 28 to Jan. 3", "range", date(2021, 9, 14), "2021-12-28/2022-01-03"),   # across a new year
+    ("December to February 2021", "range", None, "2020-12/2021-02"),
     ("2016 to 2020", "range", None, "2016/2020"),
     ("last year to this year", "range", MAY31, "2020/2021"),
     ("Sept. 14-15", "range", date(2021, 9, 17), "2021-09-14/2021-09-15"),

@@ -239,8 +239,8 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         if label in defs:
             long = defs[label]
             return {"name": long, "acronym": label, "org_key": org_key(long, self.aliases, self.legal_forms)}
-        if short.isupper() and normalize_name(label) in self.by_acronym:
-            entry = self.by_acronym[normalize_name(label)]
+        entry = self.by_acronym.get(normalize_name(label))
+        if entry and (short.isupper() or label == entry["acronym"]):   # "UNHCR", "U.N.", "BoE" as listed
             return {"name": entry["name"], "acronym": entry["acronym"],
                     "org_key": org_key(entry["name"], self.aliases, self.legal_forms)}
         key = org_key(label, self.aliases, self.legal_forms)

@@ -59,6 +59,7 @@ PARENTHESES = re.compile(r"\(([^()]*)\)")
 LIST_ITEM = re.compile(r"(?P<name>[^,:\r\n]{2,60}),\s*(?P<role>\S.*?)\s*$")
 WORD = re.compile(r"^(?:[A-Z0-9][\w.'’&-]*|[A-Z]\.)$")
 LETTER = re.compile(r"[^\W\d_]")
+LABEL_MARK = re.compile(rf"{SPACE}*[:.]")   # what closes a label after its name
 VOWELS = frozenset("AEIOUY")
 
 
@@ -293,13 +294,20 @@ def media_names() -> frozenset[str]:
 
 def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
     """``(name_start, name_end, label_end)`` of each turn label of ``doc._.turns``;
-    ``label_end`` is just past the colon."""
+    ``label_end`` is just past the label's colon (after a role: ``LENA PARK (Minister):``)
+    or its period (``Mr. GRASSLEY.``, ``period_labels``) -- never a colon on a later line,
+    which would make a record's turns before it one label."""
     text = doc._.text
     out = []
     for _, start, name in doc._.turns or ():
         end = start + len(name)
-        colon = text.find(":", end)
-        out.append((start, end, colon + 1 if colon >= 0 else end))
+        mark = LABEL_MARK.match(text, end)
+        if mark:
+            label_end = mark.end()
+        else:   # a role between the name and the colon: "LENA PARK (Minister of Education):"
+            colon = text.find(":", end, LINE.match(text, end).end())
+            label_end = colon + 1 if colon >= 0 else end
+        out.append((start, end, label_end))
     return out
 
 

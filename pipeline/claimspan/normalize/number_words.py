@@ -175,6 +175,7 @@ class Cardinal:
         self.total, self.current, self.last = 0.0, None, None
         self.last_scale, self.last_chunk, self.last_tens = 1.0, 0.0, 0.0
         self.tens_after_and = self.digits = self.grouped = self.times10 = False
+        self.scale_closed = False          # a suffix scale ("bn", "k") or a decimal before a scale ends the digits
         self.part = 0.0                                       # the words since the last "and"/"hundred"
         self.end = 0
 
@@ -212,6 +213,7 @@ class Cardinal:
         if glued and glued.group(2) in lex.suffix_scales and (v := parse_digits(glued.group(1))) is not None:
             self.current, self.last, self.digits = v, "digits", True   # "2.5bn" left whole by a plain tokenizer
             self.close(lex.suffix_scales[glued.group(2)])
+            self.scale_closed = True
             return j + 1, False
         if w in lex.words:
             return self.word(j, lex.words[w])
@@ -240,6 +242,8 @@ class Cardinal:
 
     def digit_token(self, j, w, v):
         last, words = self.last, self.words
+        if last == "scale" and (self.scale_closed or not is_whole(v) or v >= self.last_scale):   # closed
+            return None                                       # "£14.2bn  +6.5%", "2.7bn 4 times": two numbers
         if last in ("scale", "and") or (last == "hundred" and v < 100):
             self.current = (self.current or 0.0) + v          # "4 thousand 3 hundred and 21"
         elif last == "digits" and DIGIT_GROUP.match(w) and is_whole(self.current) \
@@ -279,11 +283,13 @@ class Cardinal:
         elif last == "digits" and (self.glued[j] and w.rstrip(".") in lex.suffix_scales
                                    or w in lex.spaced_scales):
             self.close(lex.suffix_scales[w.rstrip(".")])     # "2.5bn", "10M.", "10 bln"
+            self.scale_closed = True
         else:
             return None
         return j + 1, False
 
     def close(self, scale):
+        self.scale_closed = self.scale_closed or not is_whole(self.current)   # "1.2 million" takes no more digits
         self.last_chunk = self.current * scale
         self.total += self.last_chunk
         self.current, self.last, self.last_scale = 0.0, "scale", scale
@@ -377,10 +383,11 @@ class Cardinal:
         if den is not None and self.last in WORD_KINDS and not (value == 1 and words[k].endswith("s") and den[0] < 20):
             return self.scaled_fraction(value / den[0], den[1])
         nxt = skip_spaces(words, end)
-        frac = parse_digits(words[nxt]) if self.digits and nxt < n and "/" in words[nxt] else None
+        frac = None if not self.digits or nxt >= n else lex.fraction_chars.get(words[nxt]) \
+            or (parse_digits(words[nxt]) if "/" in words[nxt] else None)
         if frac is not None and self.last == "digits" and self.total == 0 and 0 < frac < 1 \
                 and is_whole(self.current):
-            return value + frac, nxt + 1, False               # "2 1/4"
+            return value + frac, nxt + 1, False               # "2 1/4", "4¼"
         return value, end, False
 
     def scaled_fraction(self, value, j):

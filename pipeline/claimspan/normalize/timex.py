@@ -21,6 +21,11 @@ from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON
 from claimspan.normalize.timex_words import features
 
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
+SHORT_YEAR_SPAN = 20   # "1914-18", "1998-03": the short end of a range of years is at most this far on
+
+
+class NotATimex(ValueError):
+    """The words matched a date pattern but are no time expression ("Briefing Note 2024/17")."""
 
 
 
@@ -119,12 +124,14 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
         return _opening_part(row, features(words, lex), anchor)
     left, right = features(words[:cut], lex), features(words[cut + 1:], lex)
     if left.get("year") and not right.get("year") and isinstance(right.get("num"), int) and not left.get("month"):
-        right = {"num": None, "year": left["year"] // 100 * 100 + right["num"]}    # 2016-20
+        right = {"num": None, "year": short_year_end(left["year"], right["num"])}  # 2016-20
     elif left.get("month") and not right.get("month") and isinstance(right.get("num"), int):
         right = dict(left, day=right["num"])                                       # Sept. 14-15
+    years_given = bool(left.get("year")), bool(right.get("year"))
     if right.get("year") and not left.get("year") and left.get("month"):
         left["year"] = right["year"]                                               # March to May 2020
     (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
+    a, b = _across_new_year(a, b, years_given)
     if not a and b and words[cut].lower() in lex["range_words"]:
         a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
@@ -134,6 +141,47 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     row.update(value=f"{a}/{b}", start_date=start, end_date=end, granularity=gran,
                is_relative=rel_a or rel_b, anchor_date=anchor if rel_a or rel_b else None)
     return row
+
+
+def short_year_end(start: int, yy: int) -> int:
+    """The year a range from ``start`` ends in when its end is written with two digits: the
+    first such year after ``start`` (across a century: "1999-00"); ``NotATimex`` when that is
+    more than ``SHORT_YEAR_SPAN`` years on, or ``yy`` has more than two digits ("2024/17" numbers a paper).
+
+    >>> short_year_end(2016, 20), short_year_end(1999, 0), short_year_end(1998, 3)
+    (2020, 2000, 2003)
+    >>> short_year_end(2024, 17)
+    Traceback (most recent call last):
+    claimspan.normalize.timex.NotATimex: 2024/17
+    """
+    end = start // 100 * 100 + yy
+    if end <= start:
+        end += 100
+    if not 0 <= yy < 100 or end - start > SHORT_YEAR_SPAN:
+        raise NotATimex(f"{start}/{yy:02d}")
+    return end
+
+
+def _across_new_year(a: str | None, b: str | None, years_given: tuple[bool, bool]) -> tuple:
+    """The ends of a range of months or days that crosses a new year, when a year is left to be
+    inferred: the end goes on a year ("Dec. 28-Jan. 3"), or, when only the end's year is written,
+    the start goes back one ("December to February 2021").
+
+    >>> _across_new_year("2024-12-28", "2024-01-03", (False, False))
+    ('2024-12-28', '2025-01-03')
+    >>> _across_new_year("2021-12", "2021-02", (False, True))
+    ('2020-12', '2021-02')
+    """
+    if not (a and b and DAY_OR_MONTH.fullmatch(a) and DAY_OR_MONTH.fullmatch(b) and a[4:] > b[4:] and a[:4] == b[:4]):
+        return a, b
+    if not years_given[1]:
+        return a, f"{int(b[:4]) + 1:04d}{b[4:]}"
+    if not years_given[0]:
+        return f"{int(a[:4]) - 1:04d}{a[4:]}", b
+    return a, b
+
+
+DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 def _length_before(f: dict, end_value: str) -> str | None:
@@ -220,4 +268,7 @@ def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | No
     True
     """
     words = re.findall(r"\d+(?:[:/]\d+)*(?:st|nd|rd|th)?|[ap]\.m\.|[A-Za-z]+\.?|'|[-–]", text)
-    return interpret(words, kind, anchor, default_lexicon())["value"]
+    try:
+        return interpret(words, kind, anchor, default_lexicon())["value"]
+    except NotATimex:
+        return None

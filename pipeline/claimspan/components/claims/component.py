@@ -23,7 +23,7 @@ from claimspan.components.candidates import merge_windows
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
-from claimspan.components.claims.ranges import scope_lists, share_list_units
+from claimspan.components.claims.ranges import scope_lists, share_list_currency, share_list_units
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, FoldedTokens, NoSpaceBefore
 
@@ -140,6 +140,7 @@ class ClaimsComponent(RuleComponent):
                 claims.extend(found)
                 done = max(c.end for c in found)
         share_list_units(self.rules, doc, words, claims)
+        share_list_currency(self.rules, words, claims)
         scope_lists(self.rules, words, claims)
         return claims
 

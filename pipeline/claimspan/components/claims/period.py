@@ -241,7 +241,8 @@ def dates_what_is_reported(doc: Doc, d: Span) -> bool:
 
 def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
     """``24 percent below 1990 levels``, ``12 percent from a week earlier``, ``higher than in
-    2019``, ``7 percent over the previous year``; not ``From 2016 to 2020``, ``From Monday, ...``."""
+    2019``, ``7 percent over the previous year``, ``up 9.4% on 2023``; not ``From 2016 to 2020``,
+    ``From Monday, ...``."""
     period = rules.period
     if d.end < len(doc) and doc[d.end].lower_ in period["baseline_after"]:
         return True
@@ -256,6 +257,9 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
     far = _baseline_far(rules, doc, words, d, sent_start)
     if far is not None:
         return far
+    if d.start - 1 > sent_start and doc[d.start - 1].lower_ in period["baseline_year_before"] \
+            and (d._.date or {}).get("granularity") == "year" and doc[d.start - 2].text not in period["clause_breaks"]:
+        return True                                        # "up 9.4% on 2023"
     return d.start > 0 and doc[d.start - 1].lower_ in period["baseline_relative_before"] \
         and any(t.lower_ in period["baseline_relative"] for t in d)
 

@@ -9,6 +9,8 @@ are ratios (``rules/claims/ratios.yaml``).
 """
 from __future__ import annotations
 
+import re
+
 from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -63,6 +65,20 @@ def scaled_low(low: Claim, high: Claim) -> float:
     return low.value
 
 
+THOUSANDS = re.compile(r"(\d{1,3}),000")
+
+
+def thousands_low(rules, words, low: Claim, high: Claim) -> None:
+    """``10-15,000``: a dashed range's low end written without the thousands of its high end,
+    with as many digits as the high end's first group and below it, counts thousands too
+    (10000); ``1-1,000`` and ``5-15,000`` keep their digits, as written."""
+    group = THOUSANDS.fullmatch(words[high.number_end - 1])
+    digits = words[low.number_end - 1]
+    if group and words[low.end] in rules.ranges["dashes"] and low.scale == 1 \
+            and digits.isdigit() and len(digits) == len(group.group(1)) and int(digits) < int(group.group(1)):
+        low.value, low.scale = low.value * 1000, 1000.0
+
+
 def share_unit(c: Claim, end: Claim | None) -> None:
     """The start of a change takes the unit its end is written with (not a range: both stay exact)."""
     if end is not None and end.kind in ("percent", "money", "measure") and end.qualifier == "exact":
@@ -103,8 +119,16 @@ def join_range(c: Claim, high: Claim | None) -> bool:
 
 
 def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
-    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``: a ratio."""
+    """``one in five``, ``6 of 10``, ``177 out of every 100,000``, ``3-to-1``, ``18.75 per dollar``: a ratio."""
     if read_to_ratio(rules, words, glued, c, blocked):
+        return
+    if c.end == c.number_end and words[c.end] in rules.ratios["per_currency"] \
+            and not phrase_ending(rules.currency_prefix, words, c.start) \
+            and (money := phrase_at(rules.currency_suffix, words, c.end + 1)):
+        c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.per_currency", True   # "18.75 per dollar"
+        c.end = c.num_end = c.end + 1 + money.length
+        return
+    if read_hyphen_proportion(rules, words, glued, c, blocked):
         return
     hit = phrase_at(rules.ratios["part_of_whole"], words, c.end)
     is_of = hit is None and words[c.end] in rules.ratios["of_connector"]
@@ -130,6 +154,33 @@ def read_proportion(rules, words, glued, c: Claim, blocked) -> None:
     c.value = c.value / whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = whole.end
+
+
+def read_hyphen_proportion(rules, words, glued, c: Claim, blocked) -> bool:
+    """``a 1-in-5 chance``, ``1-in-ten``: a part of a whole written with hyphens (the tokenizer
+    keeps a digit glued to ``in-``: ``1`` ``-`` ``in-5``); not in a longer compound (``a
+    1-in-100-year flood``, claims.not.odds_compound). ``one-in`` is read before as an inch."""
+    dashes, j = rules.ranges["dashes"], c.end
+    if c.end != c.number_end or words[j] not in dashes or not (glued[j] and glued[j + 1]):
+        return False
+    head, _, tail = words[j + 1].partition("-")
+    if head not in rules.ratios["hyphen_part_of_whole"]:
+        return False
+    if tail:
+        whole, end = read_number((tail,), 0, rules.lex), j + 2
+    elif words[j + 2] in dashes and glued[j + 2] and glued[j + 3]:
+        whole = read_number(words, j + 3, rules.lex, glued)
+        end = whole.end if whole else j
+    else:
+        return False
+    if whole is None or whole.vague or whole.fraction or not 0 < c.value < whole.value \
+            or any(k in blocked for k in range(j, end)) or (words[end] in dashes and glued[end]):
+        return False                                       # "a one-in-ten-year storm": rarity, no claim
+        return False
+    c.value /= whole.value
+    c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
+    c.end = c.num_end = end
+    return True
 
 
 def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
@@ -165,6 +216,30 @@ def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
             a.value, a.scale = a.value * last.scale, last.scale
 
 
+def share_list_currency(rules, words, claims: list[Claim]) -> None:
+    """``$5, 10 and 15``, ``£5, 10, 15 or 20``: the bare numbers of a list whose first item is an
+    amount written with a currency sign before it are amounts in that currency. A list here is
+    three items or more, its last joined by a coordinator and followed by no counted noun (``$5, 10
+    and 15 people`` are counts); its items as in ``share_list_units``."""
+    joins, k = rules.ranges["list_connectors"], 0
+    while k < len(claims):
+        first, items = claims[k], []
+        if first.kind == "money" and first.end == first.number_end and first.scale == 1:
+            for a in claims[k + 1:]:
+                gap = range((items[-1] if items else first).end, a.start)
+                if not (a.kind == "count" and a.end == a.number_end and a.scale == 1
+                        and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+                    break
+                items.append(a)
+        after = words[items[-1].end] if items else ""
+        if len(items) >= 2 and (not after.isalpha() or after in rules.counted["stop_words"]) \
+                and any(words[g] in rules.coordinators for g in range(items[-2].end, items[-1].start)):
+            for a in items:
+                a.kind, a.unit, a.rule, a.no_counted = first.kind, first.unit, first.rule, first.no_counted
+                a.num_end = a.end
+        k += 1 + len(items)
+
+
 def after_name(doc, i: int) -> bool:
     """Token i follows a word written with a capital inside its sentence (``S&P 500``, ``Boeing 747``)."""
     if i == 0 or doc[i].is_sent_start:
@@ -182,20 +257,24 @@ def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
     rt, dashes, j = rules.ratios, rules.ranges["dashes"], c.end
     if c.end != c.number_end:
         return False
-    whole, hyphened = None, words[j] in dashes and glued[j] and glued[j + 1]
+    whole, named, hyphened = None, False, words[j] in dashes and glued[j] and glued[j + 1]
     head, _, tail = words[j + 1].partition("-")
     if hyphened and head in rt["to_connector"] and (v := parse_digits(tail)) is not None:
         whole, end, spelled = v, j + 2, True                           # "3-to-1"
     elif hyphened and head in rt["to_connector"] and not tail and words[j + 2] in dashes \
             and glued[j + 2] and glued[j + 3] and (r := read_number(words, j + 3, rules.lex, glued)):
         whole, end, spelled = r.value, r.end, True                     # "three-to-one"
+    elif words[j] in rt["colon_connector"] and glued[j] and glued[j + 1] \
+            and (r := read_number(words, j + 1, rules.lex, glued)):
+        whole, end, spelled = r.value, r.end, True                     # "18:1", "3:2"
+        named = True
     elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)):
         whole, end, spelled = r.value, r.end, False                    # "a 3-1 ratio", "3 to 1 odds"
     else:
         whole, end, spelled = 1.0, j, False                            # "the ratio was 0.4"
         if words[j].isalnum():
             return False
-    named = words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
+    named = named or words[end] in rt["ratio_nouns"] or named_before(rules, words, c.start)
     if not whole or any(k in blocked for k in range(j, end)) or not (named or (spelled and whole == 1)):
         return False
     c.value /= whole

@@ -11,7 +11,8 @@ currency, qualifier, range) call each other at the same token position.
 from __future__ import annotations
 
 from claimspan.components.claims.ranges import (changed_by, changes_from, changes_to, join_range, range_follows,
-                                                read_proportion, scaled_low, share_unit, temporal_at)
+                                                read_proportion, scaled_low, share_unit, temporal_at,
+                                                thousands_low)
 from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
@@ -33,7 +34,10 @@ def read_claims(rules, doc, words, glued, i, blocked) -> list[Claim]:
     if high is not None and changed_by(rules, words, first, high):
         share_unit(first, high)
         return [first]                                     # "rose by 12,000 to 423,000": two exact values
-    return [first, high] if join_range(first, high) else [first]
+    if not join_range(first, high):
+        return [first]
+    thousands_low(rules, words, first, high)               # "10-15,000 households"
+    return [first, high]
 
 
 def read_high(rules, doc, words, glued, first: Claim, blocked) -> Claim | None:
@@ -118,6 +122,8 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
     share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
                       and qualified is not None)
+    # "so yes, roughly a third.": a fraction with no word after it is a share, never a count of a third
+    share = share or (w != "half" and 0 < c.value < 1 and not any(ch.isalpha() for ch in words[end]))
     if (w == "half" and words[end] not in followers and not share) \
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None

@@ -181,7 +181,8 @@ class _Loader:
         data, _ = _file(self.dir, "ratios.yaml")
         sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "not_share_followers",
                 "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always",
-                "to_connector", "ratio_nouns", "ratio_links")
+                "to_connector", "colon_connector", "per_currency", "hyphen_part_of_whole", "ratio_nouns",
+                "ratio_links")
         rules.ratios = {k: frozenset(data.get(k) or ()) for k in sets}
         rules.ratios["part_of_whole"] = PhraseTable((self.toks(p), (None, "claims.ratio.part_of_whole"))
                                                     for p in data["part_of_whole"] or ())

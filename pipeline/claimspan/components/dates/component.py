@@ -293,6 +293,8 @@ class DatesComponent(RuleComponent):
                 attrs = timex.interpret([t.text for t in span], row.rule.kind, anchor, self.lexicon,
                                         row.rule.value, row.rule.relative, ref, tense == "future", tense == "past",
                                         compared, read)
+            except timex.NotATimex:   # "Briefing Note 2024/17": no range of years
+                continue
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)

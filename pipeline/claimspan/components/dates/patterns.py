@@ -72,6 +72,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "TZ": {"LOWER": {"IN": list(lex["time_zones"])}},
         "NUMLIKE": {"LIKE_NUM": True},
         "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
+        "ACRONYM": {"IS_UPPER": True, "IS_ALPHA": True},
         "DIGITS3": {"SHAPE": "ddd"},
         "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
         "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
