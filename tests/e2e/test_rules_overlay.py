@@ -11,7 +11,7 @@ from claimspan import ruleset
 from claimspan.cli import main
 
 TEXT = ("NAIROBI, March 3, 2024\n"
-        "The KNBS said 1,200 households were surveyed. Parliament passed the Finance Bill.\n"
+        "The KNBS said 1,200 households were surveyed. The county passed the Finance Ordinance.\n"
         "Kenya ratified the UDHR long ago.\n")
 
 
@@ -32,7 +32,7 @@ def write(root, files: dict[str, str]):
 KENYA = {
     "organizations/gazetteer.jsonl":
         '{"name": "Kenya National Bureau of Statistics", "acronym": "KNBS", "kind": "other"}\n',
-    "resolutions/instruments.yaml": "# a Bill is a law in the making\nheads:\n  bill: law\n",
+    "resolutions/instruments.yaml": "# an ordinance is a local law\nheads:\n  ordinance: law\n",
 }
 
 
@@ -55,8 +55,8 @@ def test_overlay_adds_an_organization_and_an_instrument(tmp_path, corpus):
     assert "KNBS" not in set(plain["organizations"].text)
     orgs = got["organizations"].set_index("text")
     assert orgs.loc["KNBS", "name"] == "Kenya National Bureau of Statistics"
-    assert ("Finance Bill", "law") in set(zip(got["resolutions"].text, got["resolutions"].kind))
-    assert "Finance Bill" not in set(plain["resolutions"].text)
+    assert ("Finance Ordinance", "law") in set(zip(got["resolutions"].text, got["resolutions"].kind))
+    assert "Finance Ordinance" not in set(plain["resolutions"].text)
     # the built-in rules still apply: the overlay adds, it does not replace
     assert "UDHR" in set(got["resolutions"].text)
     assert got["claims"].value.tolist() == plain["claims"].value.tolist()
