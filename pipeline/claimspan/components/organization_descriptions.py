@@ -5,10 +5,10 @@ and their repeats, names next to words only an organization takes ("Qualcomm sha
 A mixin of the component: it reads the tables ``OrganizationsComponent.load_rules`` builds."""
 from __future__ import annotations
 
-from spacy.attrs import SHAPE
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.tokens import Doc
 
-from claimspan.components.docarrays import positions
+from claimspan.components.docarrays import positions, word_ids
 from claimspan.components.propernames import is_cap, run_left, run_right, tokens_with_text
 from claimspan.normalize.acronyms import initials
 from claimspan.normalize.orgs import normalize_name
@@ -73,17 +73,17 @@ class DescribedNames:
     def _repeats(self, doc: Doc, found: list[tuple[int, int]], rule: str) -> list[tuple]:
         """The other places the text writes a name of ``found`` (``(start, end)``), not as the start
         of a longer name."""
+        orth = word_ids(doc, ORTH)   # words compared by their ids: no Token made for each
         names = {}
         for start, end in found:
-            names.setdefault(doc[start].text, set()).add(tuple(t.text for t in doc[start:end]))
+            names.setdefault(orth[start], set()).add(tuple(orth[start:end]))
         defined = set(found)
         repeats = []
-        for i in tokens_with_text(doc, names):   # only where a defined name's first word is
-            for words in names[doc[i].text]:
+        for i in tokens_with_text(doc, {doc[start].text for start, _ in found}):   # where a name's first word is
+            for words in names[orth[i]]:
                 end = i + len(words)
-                if end <= len(doc) and (i, end) not in defined and \
-                        tuple(t.text for t in doc[i:end]) == words and not (end < len(doc) and is_cap(
-                            doc[end], self.name_rules) and not doc[end].is_punct):
+                if end <= len(doc) and (i, end) not in defined and tuple(orth[i:end]) == words \
+                        and not (end < len(doc) and is_cap(doc[end], self.name_rules) and not doc[end].is_punct):
                     repeats.append((i, end, "rule", rule))
         return repeats
 
@@ -91,22 +91,32 @@ class DescribedNames:
         """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein") and their
         repeats, where no candidate of ``cands`` has a word."""
         strings = self.nlp.vocab.strings
-        matches = []
+        orth, lower = word_ids(doc, ORTH), word_ids(doc, LOWER)   # a word with a capital: its ORTH is not its LOWER
+        possessives = self.possessive_ids
+        found = []
         for label, s, e in self.cue_matcher(doc):
             side = strings[label]
             if side == "unit":   # a vote share, "won 22 percent"
-                if s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ in self.vote_verbs:
-                    matches.append(("results", s - 2, e))
-            else:
-                matches.append((side, s, e))
-        if not matches:
-            return []
-        taken = {i for c in cands for i in range(c[0], c[1])}
-        found = []
-        for side, s, e in matches:
+                if not (s > 2 and orth[s - 3] != lower[s - 3] and doc[s - 1].like_num
+                        and doc[s - 2].lower_ in self.vote_verbs):
+                    continue
+                side, s = "results", s - 2
+            elif side == "before":
+                if e == len(doc) or orth[e] == lower[e]:
+                    continue
+            elif side == "joiner":
+                if s == 0 or e == len(doc) or orth[s - 1] == lower[s - 1] or orth[e] == lower[e]:
+                    continue
+            else:   # after the name or its "'s"
+                k = s - 1 if s > 1 and orth[s - 1] in possessives else s
+                if k == 0 or orth[k - 1] == lower[k - 1]:
+                    continue
             span = self._cued_name(doc, s, e, side)
-            if span is not None and not taken.intersection(range(*span)) and span not in found:
+            if span is not None and span not in found:
                 found.append(span)
+        if found:
+            taken = {i for c in cands for i in range(c[0], c[1])}
+            found = [span for span in found if taken.isdisjoint(range(*span))]
         if not found:
             return []
         out = [(s, e, "rule", "organizations.cue") for s, e in found]

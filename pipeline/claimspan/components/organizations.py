@@ -100,6 +100,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.cue_not_names = words(cues, "not_names")
         self.vote_verbs, self.vote_units = words(cues, "vote_verbs"), words(cues, "vote_units")
         self.joiners = words(cues, "joiners")
+        self.possessive_ids = frozenset(self.nlp.vocab.strings.add(w) for w in self.name_rules.possessives)
         self.acronym_skipped = frozenset(ruleset.load_table("common", "words.yaml").get("acronym_skipped_words") or ())
         self.max_described = int(defining.get("max_words") or 5)
         results = self.read(rules_dir, "results.yaml")
