@@ -176,7 +176,6 @@ def read_hyphen_proportion(rules, words, glued, c: Claim, blocked) -> bool:
     if whole is None or whole.vague or whole.fraction or not 0 < c.value < whole.value \
             or any(k in blocked for k in range(j, end)) or (words[end] in dashes and glued[end]):
         return False                                       # "a one-in-ten-year storm": rarity, no claim
-        return False
     c.value /= whole.value
     c.kind, c.rule, c.no_counted = "ratio", "claims.ratio.part_of_whole", False
     c.end = c.num_end = end
@@ -266,8 +265,7 @@ def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
         whole, end, spelled = r.value, r.end, True                     # "three-to-one"
     elif words[j] in rt["colon_connector"] and glued[j] and glued[j + 1] \
             and (r := read_number(words, j + 1, rules.lex, glued)):
-        whole, end, spelled = r.value, r.end, True                     # "18:1", "3:2"
-        named = True
+        whole, end, spelled, named = r.value, r.end, True, True        # "18:1", "3:2": a ratio as written
     elif (hyphened or words[j] in rt["to_connector"]) and (r := read_number(words, j + 1, rules.lex, glued)):
         whole, end, spelled = r.value, r.end, False                    # "a 3-1 ratio", "3 to 1 odds"
     else:
