@@ -118,7 +118,8 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     # after share_before (and perhaps a qualifier) alone
     qualified = phrase_ending(rules.qualifiers, words, c.start)
     before = c.start - (qualified.length if qualified else 0)
-    share = words[before - 1] in rules.ratios["share_before"] and not words[end].isalpha()
+    share = words[before - 1] in rules.ratios["share_before"] and (
+        not words[end].isalpha() or words[end] in rules.ratios["share_after"])   # "by a third in 2024"
     # "more than half said yes", "nearly half voted": a qualifier makes a bare "half" a share
     share = share or (w == "half" and words[end] not in followers | rules.ratios["not_share_followers"]
                       and qualified is not None)
@@ -128,7 +129,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
             or (words[end] in rules.ranges["dashes"] and glued[end]):
         return None
     if w in rules.lex.indefinite and any(ch.isalpha() for ch in words[end]) and words[end] not in followers \
-            and not phrase_at(rules.percent_after, words, end):
+            and not share and not phrase_at(rules.percent_after, words, end):
         return None                                        # "a fourth U.S. aircraft carrier": an ordinal
     c.no_counted = True
     if (hit := phrase_at(rules.percent_after, words, end)):

@@ -179,7 +179,8 @@ class _Loader:
 
     def ratios(self, rules: ClaimRules) -> None:
         data, _ = _file(self.dir, "ratios.yaml")
-        sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "not_share_followers",
+        sets = ("of_connector", "over_connector", "fraction_followers", "share_before", "share_after",
+                "not_share_followers",
                 "multiplier_words", "multiplier_followers", "multiplier_verb_before", "multiplier_always",
                 "to_connector", "colon_connector", "per_currency", "hyphen_part_of_whole", "ratio_nouns",
                 "ratio_links")
