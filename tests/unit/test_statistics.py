@@ -262,6 +262,21 @@ def test_one_blast_and_the_bombings_are_two_statistics():
     assert ids[0] == ids[2] != ids[1]
 
 
+def test_shares_of_nothing_named_are_one_figure_only_in_much_the_same_words():
+    """`cut its dividend in half`, `cut spending by half`, `cut nearly in half`: three halves of three
+    things, the same verb; `a third of the 300 workers` said again is one figure."""
+    rows = [claim_row("Magna recently cut its quarterly dividend in half.", "half", "a", 0.5, kind="ratio"),
+            claim_row("The company was able to cut net financing spending by half.", "half", "b", 0.5, kind="ratio"),
+            claim_row("The price of Columbia shares has been cut nearly in half since August.", "half", "c", 0.5,
+                      kind="ratio"),
+            claim_row("The mill will cut a third of its 300 workers, the union said.", "a third", "d", 1 / 3,
+                      kind="ratio", counted="workers"),
+            claim_row("The mill is to cut a third of its 300 workers, union leaders said.", "a third", "e", 1 / 3,
+                      kind="ratio", counted="workers")]
+    ids, _ = group_rows(rows, {d: dt.date(2026, 8, n) for n, d in enumerate("abcde", 1)})
+    assert len(set(ids[:3])) == 3 and ids[3] == ids[4]
+
+
 def test_the_same_number_of_a_part_and_of_the_whole_is_one_figure():
     """`12 Britons died in Quito`, then `the blasts in Quito and Lima killed 64 people, including 12
     Britons`: all twelve were in Quito, so one figure; not `11 Britons`, nor 12 in Lima alone."""

@@ -282,8 +282,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.period and any(overlap(claim.period, p) for p in stat.periods):
         score += w["same_period"]
     share = sum(1 for word in claim.words if word in stat.words) / len(claim.words) if claim.words else 0.0
-    if claim.what in rules.object_classes and share < w["object_share"]:
-        return None   # `three times`, `four terms`: of what, only the words around them say
+    if (claim.what in rules.object_classes or claim.what is None and claim.kind == "ratio") \
+            and share < w["object_share"]:
+        return None   # `three times`, `four terms`, `cut in half`: of what, only the words around them say
     score += w["context"] * share
     if claim.event is None and not stat.events and claim.echo_key not in stat.echoes:
         # nothing says what happened to what is counted: the same figure, said in much the same words,
