@@ -100,7 +100,8 @@ class ResolutionsComponent(RuleComponent):
         self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution"), tuple(e.get("needs") or ()),
                          re.compile(e["item"]) if "item" in e else None, e.get("title", "{item}"))
                         for e in symbols]
-        self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads")
+        self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads") | low("needs_year")
+        self.needs_year = low("needs_year")
         self.enactment_cues = [tuple(c.lower().split()) for c in rules.get("enactment_cues") or ()]
         self.enactable = low("enactable_kinds")
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
@@ -171,6 +172,7 @@ class ResolutionsComponent(RuleComponent):
             inside = doc[k + 1:at - 1]
             if doc[k].text != "(" or not len(inside) \
                     or not all(is_cap(t, rules) or t.like_num or t.text in (",", ".", "&") or t.text in rules.hyphens
+                               or (t.lower_ in rules.inner and is_cap(inside[0], rules) and is_cap(inside[-1], rules))
                                or (t.is_lower and joined(doc, t.i) and doc[t.i - 1].text in rules.hyphens)
                                for t in inside):
                 break
@@ -186,17 +188,23 @@ class ResolutionsComponent(RuleComponent):
         rules = self.name_rules
         start = self._parenthesized_left(doc, run_left(doc, h, rules))
         body_end = orgs.last_end(h)   # "General Assembly Resolution 2758": the named body is not part of the title
-        if body_end is not None and body_end > start:
-            start = body_end
-            if doc[start].text == "(":   # the body's acronym after it: "World Health Organization (WHO) Framework ..."
-                close = next((i for i in range(start, min(h, start + PAREN_WORDS)) if doc[i].text == ")"), None)
-                start = start if close is None else close + 1
+        if body_end is not None and body_end > start and doc[body_end].text != ")":   # not in the title's "(...)"
+            if doc[body_end].text != "(":
+                start = body_end
+            else:   # the body's acronym after it: "World Health Organization (WHO) Framework ..."; other words
+                #     in parentheses are the title's: "the Health Service (Powers of Ministers) Act 1999"
+                close = next((i for i in range(body_end, min(h, body_end + PAREN_WORDS)) if doc[i].text == ")"), None)
+                if close is not None and all(t.text.isupper() for t in doc[body_end + 1:close]):
+                    start = close + 1
         start = self._coordinated_left(doc, start)
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
         end = last + 1
         if end + 1 == run_end and YEAR.match(doc[end].text) and doc[last].lower_ in self.dated_heads:
             end = run_end  # "Data Protection Act 2018"
+        named_end = end
+        if end == last + 1 and doc[last].lower_ in self.needs_year:
+            return None  # "the New World Order": no year after the head
         if end < run_end:
             return None  # "Constitution Day", "Plan Period", "Plan B": the head is a modifier
         between = False
@@ -211,7 +219,7 @@ class ResolutionsComponent(RuleComponent):
                 break  # ", the Regulations on ...", "... and the International Symposium"
             between = between or "between" in words
             end = part_end
-        if end == last + 1 and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act"
+        if end == named_end and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act (2000)"
             start = self._prepositional_left(doc, start, orgs)
         while start < h and doc[start].is_stop and doc[start + 1].text != "-" \
                 and not (start > 0 and doc[start - 1].lower_ in self.definite):
