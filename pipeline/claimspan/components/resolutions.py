@@ -150,10 +150,11 @@ class ResolutionsComponent(RuleComponent):
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
         chosen = longest(cands, lambda c: (c[1], c[2]), lambda c: PRIORITY[c[0]])
-        rows = []
+        rows, spans = [], [(c[1], c[2]) for c in chosen]
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
-                body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"))
+                others = [(a, b) for a, b in spans if (a, b) != (s, e)]
+                body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"), others=others)
             if kind in self.enactable and how == "name" and self._enacted(doc, s, e, sents):
                 kind = "law"   # "the American Rescue Plan, signed into law": a statute whatever its name
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
@@ -395,10 +396,12 @@ class ResolutionsComponent(RuleComponent):
                 return body
         return None
 
-    def _body(self, doc: Doc, span: Span, orgs: SpanIndex, sents: SentenceIndex, named: bool) -> str | None:
+    def _body(self, doc: Doc, span: Span, orgs: SpanIndex, sents: SentenceIndex, named: bool,
+              others: list[tuple[int, int]] = ()) -> str | None:
         """The adopting or proposing organization: a fused UN prefix, an organization in
         the name ("Constitution of the CPC"), "<instrument> adopted by <org>", "<org>
-        adopted <instrument>"; for an unnamed resolution, the nearest organization."""
+        adopted <instrument>"; for an unnamed resolution, the nearest organization not in another
+        instrument's name (``others``)."""
         body = self._prefix_body(span.text)
         if body:
             return body
@@ -427,8 +430,10 @@ class ResolutionsComponent(RuleComponent):
         subject = [o for o in in_sent if o.end <= verb] if verb is not None else []
         if subject:   # "The Security Council today extended the mandate of ..., unanimously adopting resolution
             return _org_name(subject[0])   # 2779": who adopts is the sentence's first organization
-        if not named and in_sent:
-            return _org_name(min(in_sent, key=lambda o: abs(o.start - span.start)))
+        # an organization in another instrument's name is that one's ("House Bill 3409 and Senate Bill 88")
+        free = [o for o in in_sent if not any(a <= o.start and o.end <= b for a, b in others)]
+        if not named and free:
+            return _org_name(min(free, key=lambda o: abs(o.start - span.start)))
         return None
 
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:
