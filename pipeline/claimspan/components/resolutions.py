@@ -226,6 +226,11 @@ class ResolutionsComponent(RuleComponent):
                 and not (start > 0 and doc[start - 1].lower_ in self.definite):
             start += 1   # "Every Member State ...", "The"; but after an article the word is the title's: "the
             #              Every Student Succeeds Act", "the No Child Left Behind Act"
+        # a title-case headline's verb: "Council Fails to Adopt Draft Resolution on Gaza", "House Passes
+        # Inflation Reduction Act" (inside the run, a verb in -s only: "the Freedom to Vote Act")
+        for i in range(start, last):
+            if doc[i].is_title and doc[i].lower_ in self.unnamed_verbs and (i == start or doc[i].lower_[-1] == "s"):
+                start = i + 1
         end = period_after(doc, end, self.name_rules)
         if end - start < 2:
             return None
