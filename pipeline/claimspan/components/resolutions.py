@@ -106,6 +106,7 @@ class ResolutionsComponent(RuleComponent):
         self.enactable = low("enactable_kinds")
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
         self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
+        self.not_action_nouns = low("not_action_nouns")
         self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
@@ -251,7 +252,8 @@ class ResolutionsComponent(RuleComponent):
             if k >= 1 and doc[k].lower_ in self.definite:
                 k -= 1
             if k < 1 or doc[k].lower_ not in self.title_joins or not is_cap(doc[k - 1], rules) \
-                    or k in org_ends or doc[k - 1].is_stop or self.action_noun.search(doc[k - 1].lower_):
+                    or k in org_ends or doc[k - 1].is_stop or (self.action_noun.search(doc[k - 1].lower_)
+                                                               and doc[k - 1].lower_ not in self.not_action_nouns):
                 return start  # "Implementation of the X Law" is about the law, not its title
             left = run_left(doc, k - 1, rules)
             if any(t.lower_ in self.heads for t in doc[left:k]):
