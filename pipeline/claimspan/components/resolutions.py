@@ -155,7 +155,10 @@ class ResolutionsComponent(RuleComponent):
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
                 others = [(a, b) for a, b in spans if (a, b) != (s, e)]
-                body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"), others=others)
+                # the nearest organization adopts a resolution or passes a bill by number; an executive order or
+                # a regulation by number is issued by an executive, seldom the organization next to it
+                named = how not in ("unnamed", "symbol") or kind == "regulation"
+                body = self._body(doc, doc[s:e], by_rule, sents, named=named, others=others)
             if kind in self.enactable and how == "name" and self._enacted(doc, s, e, sents):
                 kind = "law"   # "the American Rescue Plan, signed into law": a statute whatever its name
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
