@@ -107,6 +107,7 @@ class ResolutionsComponent(RuleComponent):
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
         self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
         self.not_action_nouns = low("not_action_nouns")
+        self.possessive_titles = low("possessive_titles")
         self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
@@ -230,6 +231,9 @@ class ResolutionsComponent(RuleComponent):
                 and not (start > 0 and doc[start - 1].lower_ in self.definite):
             start += 1   # "Every Member State ...", "The"; but after an article the word is the title's: "the
             #              Every Student Succeeds Act", "the No Child Left Behind Act"
+        for i in range(start + 1, last):   # an owner's possessive: "Canada's Emissions Reduction Plan"
+            if doc[i].text in rules.possessives and doc[i - 1].lower_ not in self.possessive_titles:
+                start = i + 1
         # a title-case headline's verb: "Council Fails to Adopt Draft Resolution on Gaza", "House Passes
         # Inflation Reduction Act" (inside the run, a verb in -s only: "the Freedom to Vote Act")
         for i in range(start, last):
