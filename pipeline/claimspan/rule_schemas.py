@@ -147,6 +147,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                               "unnamed_verbs": "[str]", "unnamed_modifiers": "[str]",
                                               "body_cues": "[str]", "action_noun_endings": "[str]",
                                               "acronym_body_words": "[str]", "needs_modifier": "[str]",
+                                              "needs_year": "[str]", "not_action_nouns": "[str]",
+                                              "possessive_titles": "[str]",
                                               "dated_heads": "[str]", "lower_heads": "{str}",
                                               "enactment_cues": "[str]", "enactable_kinds": "[str]",
                                               "title_joins": "[str]", "clause_breaks": "[str]",

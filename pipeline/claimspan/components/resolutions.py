@@ -100,11 +100,14 @@ class ResolutionsComponent(RuleComponent):
         self.symbols = [(re.compile(e["pattern"]), e.get("kind", "resolution"), tuple(e.get("needs") or ()),
                          re.compile(e["item"]) if "item" in e else None, e.get("title", "{item}"))
                         for e in symbols]
-        self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads")
+        self.needs_modifier, self.dated_heads = low("needs_modifier"), low("dated_heads") | low("needs_year")
+        self.needs_year = low("needs_year")
         self.enactment_cues = [tuple(c.lower().split()) for c in rules.get("enactment_cues") or ()]
         self.enactable = low("enactable_kinds")
         endings = sorted(low("action_noun_endings"), key=lambda w: (-len(w), w))
         self.action_noun = re.compile(f"(?:{'|'.join(map(re.escape, endings))})$" if endings else "(?!)")
+        self.not_action_nouns = low("not_action_nouns")
+        self.possessive_titles = low("possessive_titles")
         self.title_cues = low("title_cues")
         gpath = rules_dir / "gazetteer.jsonl"
         self.gazetteer = {}
@@ -149,10 +152,14 @@ class ResolutionsComponent(RuleComponent):
         cands += [("symbol",) + c for c in self._symbols(doc, text)]
         cands += [("acronym",) + c for c in self._acronyms(doc, text)]
         chosen = longest(cands, lambda c: (c[1], c[2]), lambda c: PRIORITY[c[0]])
-        rows = []
+        rows, spans = [], [(c[1], c[2]) for c in chosen]
         for how, s, e, kind, title, body in sorted(chosen, key=lambda c: c[1]):
             if body is None:
-                body = self._body(doc, doc[s:e], by_rule, sents, named=how not in ("unnamed", "symbol"))
+                others = [(a, b) for a, b in spans if (a, b) != (s, e)]
+                # the nearest organization adopts a resolution or passes a bill by number; an executive order or
+                # a regulation by number is issued by an executive, seldom the organization next to it
+                named = how not in ("unnamed", "symbol") or kind == "regulation"
+                body = self._body(doc, doc[s:e], by_rule, sents, named=named, others=others)
             if kind in self.enactable and how == "name" and self._enacted(doc, s, e, sents):
                 kind = "law"   # "the American Rescue Plan, signed into law": a statute whatever its name
             rows.append((s, e, f"resolutions.{how}.{kind}", {"kind": kind, "title": title, "body": body}))
@@ -171,6 +178,7 @@ class ResolutionsComponent(RuleComponent):
             inside = doc[k + 1:at - 1]
             if doc[k].text != "(" or not len(inside) \
                     or not all(is_cap(t, rules) or t.like_num or t.text in (",", ".", "&") or t.text in rules.hyphens
+                               or (t.lower_ in rules.inner and is_cap(inside[0], rules) and is_cap(inside[-1], rules))
                                or (t.is_lower and joined(doc, t.i) and doc[t.i - 1].text in rules.hyphens)
                                for t in inside):
                 break
@@ -186,17 +194,23 @@ class ResolutionsComponent(RuleComponent):
         rules = self.name_rules
         start = self._parenthesized_left(doc, run_left(doc, h, rules))
         body_end = orgs.last_end(h)   # "General Assembly Resolution 2758": the named body is not part of the title
-        if body_end is not None and body_end > start:
-            start = body_end
-            if doc[start].text == "(":   # the body's acronym after it: "World Health Organization (WHO) Framework ..."
-                close = next((i for i in range(start, min(h, start + PAREN_WORDS)) if doc[i].text == ")"), None)
-                start = start if close is None else close + 1
+        if body_end is not None and body_end > start and doc[body_end].text != ")":   # not in the title's "(...)"
+            if doc[body_end].text != "(":
+                start = body_end
+            else:   # the body's acronym after it: "World Health Organization (WHO) Framework ..."; other words
+                #     in parentheses are the title's: "the Health Service (Powers of Ministers) Act 1999"
+                close = next((i for i in range(body_end, min(h, body_end + PAREN_WORDS)) if doc[i].text == ")"), None)
+                if close is not None and all(t.text.isupper() for t in doc[body_end + 1:close]):
+                    start = close + 1
         start = self._coordinated_left(doc, start)
         run_end = run_right(doc, h, rules)
         last = max(i for i in range(h, run_end) if doc[i].lower_ in self.heads)
         end = last + 1
         if end + 1 == run_end and YEAR.match(doc[end].text) and doc[last].lower_ in self.dated_heads:
             end = run_end  # "Data Protection Act 2018"
+        named_end = end
+        if end == last + 1 and doc[last].lower_ in self.needs_year:
+            return None  # "the New World Order": no year after the head
         if end < run_end:
             return None  # "Constitution Day", "Plan Period", "Plan B": the head is a modifier
         between = False
@@ -211,12 +225,20 @@ class ResolutionsComponent(RuleComponent):
                 break  # ", the Regulations on ...", "... and the International Symposium"
             between = between or "between" in words
             end = part_end
-        if end == last + 1 and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act"
+        if end == named_end and self.heads[doc[last].lower_] == "law":  # "Freedom of Information Act (2000)"
             start = self._prepositional_left(doc, start, orgs)
         while start < h and doc[start].is_stop and doc[start + 1].text != "-" \
                 and not (start > 0 and doc[start - 1].lower_ in self.definite):
             start += 1   # "Every Member State ...", "The"; but after an article the word is the title's: "the
             #              Every Student Succeeds Act", "the No Child Left Behind Act"
+        for i in range(start + 1, last):   # an owner's possessive: "Canada's Emissions Reduction Plan"
+            if doc[i].text in rules.possessives and doc[i - 1].lower_ not in self.possessive_titles:
+                start = i + 1
+        # a title-case headline's verb: "Council Fails to Adopt Draft Resolution on Gaza", "House Passes
+        # Inflation Reduction Act" (inside the run, a verb in -s only: "the Freedom to Vote Act")
+        for i in range(start, last):
+            if doc[i].is_title and doc[i].lower_ in self.unnamed_verbs and (i == start or doc[i].lower_[-1] == "s"):
+                start = i + 1
         end = period_after(doc, end, self.name_rules)
         if end - start < 2:
             return None
@@ -237,7 +259,8 @@ class ResolutionsComponent(RuleComponent):
             if k >= 1 and doc[k].lower_ in self.definite:
                 k -= 1
             if k < 1 or doc[k].lower_ not in self.title_joins or not is_cap(doc[k - 1], rules) \
-                    or k in org_ends or doc[k - 1].is_stop or self.action_noun.search(doc[k - 1].lower_):
+                    or k in org_ends or doc[k - 1].is_stop or (self.action_noun.search(doc[k - 1].lower_)
+                                                               and doc[k - 1].lower_ not in self.not_action_nouns):
                 return start  # "Implementation of the X Law" is about the law, not its title
             left = run_left(doc, k - 1, rules)
             if any(t.lower_ in self.heads for t in doc[left:k]):
@@ -387,10 +410,12 @@ class ResolutionsComponent(RuleComponent):
                 return body
         return None
 
-    def _body(self, doc: Doc, span: Span, orgs: SpanIndex, sents: SentenceIndex, named: bool) -> str | None:
+    def _body(self, doc: Doc, span: Span, orgs: SpanIndex, sents: SentenceIndex, named: bool,
+              others: list[tuple[int, int]] = ()) -> str | None:
         """The adopting or proposing organization: a fused UN prefix, an organization in
         the name ("Constitution of the CPC"), "<instrument> adopted by <org>", "<org>
-        adopted <instrument>"; for an unnamed resolution, the nearest organization."""
+        adopted <instrument>"; for an unnamed resolution, the nearest organization not in another
+        instrument's name (``others``)."""
         body = self._prefix_body(span.text)
         if body:
             return body
@@ -419,8 +444,10 @@ class ResolutionsComponent(RuleComponent):
         subject = [o for o in in_sent if o.end <= verb] if verb is not None else []
         if subject:   # "The Security Council today extended the mandate of ..., unanimously adopting resolution
             return _org_name(subject[0])   # 2779": who adopts is the sentence's first organization
-        if not named and in_sent:
-            return _org_name(min(in_sent, key=lambda o: abs(o.start - span.start)))
+        # an organization in another instrument's name is that one's ("House Bill 3409 and Senate Bill 88")
+        free = [o for o in in_sent if not any(a <= o.start and o.end <= b for a, b in others)]
+        if not named and free:
+            return _org_name(min(free, key=lambda o: abs(o.start - span.start)))
         return None
 
     def set_annotations(self, doc: Doc, matches: list[tuple]) -> None:

@@ -160,9 +160,12 @@ class SpeakersComponent(RuleComponent):
                 name, role, after_comma = outer, given_role, True
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
             return None  # a field line: "Americans: 12", "Date: 2021-05-31"
-        last = name.split()[-1].rstrip(".").lower()
+        words = name.split()
+        last = words[-1].rstrip(".").lower()
         if name.lower() in self.not_speakers or (last in self.not_speakers and not self.titled(name)):
             return None
+        if len(words) > 1 and words[-1].isdigit() and " ".join(words[:-1]).lower() in self.not_speakers:
+            return None   # a numbered heading: "Volume 741: debated on ...", "Chapter 3:" (but "Caller 2:")
         return name, rest is not None, role, needs, after_comma
 
     def field_line(self, body: str) -> bool:
