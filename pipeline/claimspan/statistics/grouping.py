@@ -224,12 +224,6 @@ def _keys(claim: Claim) -> list[tuple]:
 def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict | None = None) -> float | None:
     """How strongly ``claim`` restates ``stat``; None when something rules it out."""
     w = rules.weights
-    # the value first: most candidates (found by a shared word) give a value too far off to be one figure
-    new_value = claim.value is not None and claim.value not in stat.values
-    running = new_value and (claim.event in rules.running or bool(stat.events & rules.running))
-    if new_value and not (all(plausible(claim, span, rules, running) for span in stat.spans)
-                          and lows_near(claim, stat, rules, running)):
-        return None
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
@@ -265,7 +259,12 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         score += w["near_place"]
     if claim.value in stat.values:
         score += w["same_value"] * (w["common_value_factor"] if common_value(claim.value, w) else 1.0)
-    elif new_value:
+    elif claim.value is not None:
+        # (tested after the cheap refusals above: a statistic of many claims has many spans to test)
+        running = claim.event in rules.running or bool(stat.events & rules.running)
+        if not all(plausible(claim, span, rules, running) for span in stat.spans) \
+                or not lows_near(claim, stat, rules, running):
+            return None
         if claim.kind == "percent" and not running and not agrees(claim, stat) and not other_source \
                 and not rounds_alike(claim, stat):
             return None   # a rate or share that is settled: 10.1 and 13.7 percent are two measures, not one misstated
