@@ -55,11 +55,12 @@ class DescribedNames:
                 out.setdefault(short, long)
         return out
 
-    def _described(self, doc: Doc) -> list[tuple]:
-        """Names that a description defines, "X, the Y" (``defining.yaml``), and their repeats."""
+    def _described(self, doc: Doc, hits: list[tuple]) -> list[tuple]:
+        """Names that a description defines, "X, the Y" (``defining.yaml``), and their repeats
+        (``hits``: the component's LOWER matches, ``(label, start, end)``)."""
         out, ends = [], set()
-        for _, s, e in self.descriptor_matcher(doc):
-            if e in ends:
+        for label, s, e in hits:
+            if label != "descriptor" or e in ends:
                 continue   # "news agency" and "agency"
             found = self._description(doc, s, e)
             if found is not None:
@@ -87,15 +88,15 @@ class DescribedNames:
                     repeats.append((i, end, "rule", rule))
         return repeats
 
-    def _cued(self, doc: Doc, cands: list[tuple]) -> list[tuple]:
-        """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein") and their
-        repeats, where no candidate of ``cands`` has a word."""
-        strings = self.nlp.vocab.strings
+    def _cued(self, doc: Doc, cands: list[tuple], hits: list[tuple]) -> list[tuple]:
+        """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein"; ``hits``: the
+        component's LOWER matches) and their repeats, where no candidate of ``cands`` has a word."""
         orth, lower = word_ids(doc, ORTH), word_ids(doc, LOWER)   # a word with a capital: its ORTH is not its LOWER
         possessives = self.possessive_ids
         found = []
-        for label, s, e in self.cue_matcher(doc):
-            side = strings[label]
+        for side, s, e in hits:
+            if side == "descriptor":
+                continue
             if side == "unit":   # a vote share, "won 22 percent"
                 if not (s > 2 and orth[s - 3] != lower[s - 3] and doc[s - 1].like_num
                         and doc[s - 2].lower_ in self.vote_verbs):

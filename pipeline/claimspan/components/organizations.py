@@ -122,14 +122,14 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self._build_matchers()
 
     def _build_matchers(self) -> None:
-        self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.descriptor_matcher.add("descriptor", [self.nlp.tokenizer(d) for d in sorted(self.descriptors)])
-        # one pass finds every cue: its phrases, the unit of a vote share and the joiners ("&")
-        self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.cue_matcher.add("unit", [self.nlp.tokenizer(w) for w in sorted(self.vote_units)])
-        self.cue_matcher.add("joiner", [self.nlp.tokenizer(w) for w in sorted(self.joiners)])
+        # one pass over the LOWER column finds the descriptions' words and every cue: its phrases, the unit of
+        # a vote share and the joiners ("&")
+        self.lower_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.lower_matcher.add("descriptor", [self.nlp.tokenizer(d) for d in sorted(self.descriptors)])
+        self.lower_matcher.add("unit", [self.nlp.tokenizer(w) for w in sorted(self.vote_units)])
+        self.lower_matcher.add("joiner", [self.nlp.tokenizer(w) for w in sorted(self.joiners)])
         for side, phrases in self.cues.items():
-            self.cue_matcher.add(side, [self.nlp.tokenizer(c) for c in sorted(phrases)])
+            self.lower_matcher.add(side, [self.nlp.tokenizer(c) for c in sorted(phrases)])
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
@@ -144,7 +144,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         label_mentions, in_labels = self._turn_labels(doc, text)
         names = self._rule_names(doc)
         short_forms = self._short_forms(doc, names)
-        cands = names + label_mentions + self._described(doc) + self._result_sides(doc)
+        strings = self.nlp.vocab.strings
+        hits = [(strings[label], s, e) for label, s, e in self.lower_matcher(doc)]
+        cands = names + label_mentions + self._described(doc, hits) + self._result_sides(doc)
         cands += [(i, i + 1, "rule", "organizations.name.short_form") for i in tokens_with_text(doc, short_forms)
                   if self._alone(doc, i)]
         cands += [(s, e, "gazetteer", "organizations.gazetteer") for _, s, e in self.gaz_matcher(doc)
@@ -163,7 +165,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         cands += [(span.start, span.end, "acronym", "organizations.acronym.long_form") for d in found
                   if defs.get(d.short) == d.long and (span := doc.char_span(d.long_start, d.long_end)) is not None
                   and (span.start, span.end) not in seen]
-        cands += self._cued(doc, cands)   # "Qualcomm shares": where no other rule found a name
+        cands += self._cued(doc, cands, hits)   # "Qualcomm shares": where no other rule found a name
         chosen = resolve(_outside(cands, in_labels))
         if doc.has_annotation("ENT_IOB"):
             chosen = self._with_model(doc, chosen, _outside(self._model_names(doc, chosen, defs, text), in_labels))
