@@ -133,6 +133,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.gaz_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             spellings = [s for v in [entry["name"], *entry.get("variants", ())] for s in un_spellings(v)]
+            # a heading or a bill's header in capitals writes a name of three words or more so too ("IN THE
+            # HOUSE OF REPRESENTATIVES"; a dateline's "UNITED NATIONS (AP)" is a place)
+            spellings += [s.upper() for s in spellings if s.count(" ") >= 2]
             if entry.get("acronym"):
                 spellings.append(entry["acronym"])
             self.gaz_matcher.add("gazetteer", [self.nlp.tokenizer(s) for s in dict.fromkeys(spellings)])
