@@ -60,8 +60,8 @@ def customize_tokenizer(nlp: Language) -> Language:
     """``nlp`` with a tokenizer made of its own and the changes above, built once: each of
     spaCy's tokenizer setters reloads all of its ~9,500 exceptions (most of building a pipeline)."""
     old = nlp.tokenizer
-    infix = compile_infix_regex(FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES
-                                + fraction_splits()[:1]).finditer
+    fractions = fraction_splits()   # [infix, suffix]
+    infix = compile_infix_regex(FIRST_INFIXES + list(nlp.Defaults.infixes) + INFIXES + fractions[:1]).finditer
     # The infix above splits the plural "s" off a number ("1970s" -> "1970" "s"); spaCy's
     # exception for the abbreviation "s." would then keep a sentence's period on it
     # ("the 1970s." -> "1970" "s."), and the decade would end with the period.
@@ -85,7 +85,6 @@ def customize_tokenizer(nlp: Language) -> Language:
     labels = ruleset.read_rule_file(str(ruleset.rules_path("speakers", "labels.yaml")))
     debris = [re.escape(p) for p in labels.get("tokenizer_prefixes") or []]
     prefix = compile_prefix_regex(debris + currency_prefixes() + list(nlp.Defaults.prefixes)).search
-    fractions = fraction_splits()
     suffix = old.suffix_search
     if suffix is not None and not isinstance(suffix.__self__, SuffixSearch):
         suffix = SuffixSearch(compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + SUFFIXES

@@ -91,27 +91,14 @@ class DescribedNames:
     def _cued(self, doc: Doc, cands: list[tuple], hits: list[tuple]) -> list[tuple]:
         """Names next to a cue (``cues.yaml``: "Qualcomm shares", "analysts at Bernstein"; ``hits``: the
         component's LOWER matches) and their repeats, where no candidate of ``cands`` has a word."""
-        orth, lower = word_ids(doc, ORTH), word_ids(doc, LOWER)   # a word with a capital: its ORTH is not its LOWER
-        possessives = self.possessive_ids
         found = []
         for side, s, e in hits:
             if side == "descriptor":
                 continue
             if side == "unit":   # a vote share, "won 22 percent"
-                if not (s > 2 and orth[s - 3] != lower[s - 3] and doc[s - 1].like_num
-                        and doc[s - 2].lower_ in self.vote_verbs):
+                if not (s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ in self.vote_verbs):
                     continue
                 side, s = "results", s - 2
-            elif side == "before":
-                if e == len(doc) or orth[e] == lower[e]:
-                    continue
-            elif side == "joiner":
-                if s == 0 or e == len(doc) or orth[s - 1] == lower[s - 1] or orth[e] == lower[e]:
-                    continue
-            else:   # after the name or its "'s"
-                k = s - 1 if s > 1 and orth[s - 1] in possessives else s
-                if k == 0 or orth[k - 1] == lower[k - 1]:
-                    continue
             span = self._cued_name(doc, s, e, side)
             if span is not None and span not in found:
                 found.append(span)
@@ -146,19 +133,24 @@ class DescribedNames:
         is a place, a generic name, a class of shares, a person's name or a common word opening a
         sentence (one the text also writes in lower case)."""
         rules = self.name_rules
+        orth, lower = word_ids(doc, ORTH), word_ids(doc, LOWER)
+
+        def capital(i: int) -> bool:   # a word with a capital, read by its ids before any Token is made
+            return orth[i] != lower[i]
+
         if side == "joiner":
-            if not (0 < s and e < len(doc) and is_cap(doc[s - 1], rules) and is_cap(doc[e], rules)
-                    and doc[s - 1].is_alpha and doc[e].is_alpha and _in_prose(doc, s)):
+            if not (0 < s and e < len(doc) and capital(s - 1) and capital(e) and is_cap(doc[s - 1], rules)
+                    and is_cap(doc[e], rules) and doc[s - 1].is_alpha and doc[e].is_alpha and _in_prose(doc, s)):
                 return None
             start, end = run_left(doc, s - 1, rules), run_right(doc, e, rules)
         elif side != "before":
-            end = s - 1 if s > 1 and doc[s - 1].text in rules.possessives else s
-            if end == 0 or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct or (
+            end = s - 1 if s > 1 and orth[s - 1] in self.possessive_ids else s
+            if end == 0 or not capital(end - 1) or not is_cap(doc[end - 1], rules) or doc[end - 1].is_punct or (
                     end == s and side == "after_possessive") or (end < s and side == "results"):
                 return None
             start = run_left(doc, end - 1, rules)
         else:
-            if e == len(doc) or not is_cap(doc[e], rules) or doc[e].is_punct:
+            if e == len(doc) or not capital(e) or not is_cap(doc[e], rules) or doc[e].is_punct:
                 return None
             start, end = e, run_right(doc, e, rules)
             if end + 1 < len(doc) and doc[end].text in rules.possessives and is_cap(doc[end + 1], rules) \

@@ -198,9 +198,7 @@ def share_list_units(rules, doc, words, claims: list[Claim]) -> None:
             continue
         items, nxt = [], last
         for a in reversed(claims[:k]):
-            gap = range(a.end, nxt.start)
-            if not (a.kind == "count" and a.end == a.number_end == a.num_end and a.scale == 1
-                    and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+            if not (_bare_item(words, joins, a, a.end, nxt.start) and a.number_end == a.num_end):
                 break
             items.append(a)
             nxt = a
@@ -225,9 +223,7 @@ def share_list_currency(rules, words, claims: list[Claim]) -> None:
         first, items = claims[k], []
         if first.kind == "money" and first.end == first.number_end and first.scale == 1:
             for a in claims[k + 1:]:
-                gap = range((items[-1] if items else first).end, a.start)
-                if not (a.kind == "count" and a.end == a.number_end and a.scale == 1
-                        and 0 < len(gap) <= 2 and all(words[g] in joins for g in gap)):
+                if not _bare_item(words, joins, a, (items[-1] if items else first).end, a.start):
                     break
                 items.append(a)
         after = words[items[-1].end] if items else ""
@@ -237,6 +233,14 @@ def share_list_currency(rules, words, claims: list[Claim]) -> None:
                 a.kind, a.unit, a.rule, a.no_counted = first.kind, first.unit, first.rule, first.no_counted
                 a.num_end = a.end
         k += 1 + len(items)
+
+
+def _bare_item(words, joins, a: Claim, gap_start: int, gap_end: int) -> bool:
+    """``a`` is a bare number of a list (a count written with no unit, scale or noun), joined to
+    its neighbour by the list connectors ``joins`` alone, one or two of them (``words[gap_start:gap_end]``)."""
+    gap = range(gap_start, gap_end)
+    return a.kind == "count" and a.end == a.number_end and a.scale == 1 and 0 < len(gap) <= 2 \
+        and all(words[g] in joins for g in gap)
 
 
 def after_name(doc, i: int) -> bool:
