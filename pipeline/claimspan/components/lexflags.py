@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left
 
 import numpy as np
 from spacy.attrs import IDS, LOWER, SHAPE
@@ -281,6 +282,7 @@ class TriggeredMatcher:
         self.saved: dict[frozenset, int] = {}          # set of positions -> calls a joint Matcher would have saved
         self.sizes: list[int] = []                     # per position in self.groups: its patterns
         self.reach: list[int | None] = []              # per position: its longest pattern (None: unbounded)
+        self.trigger_keys: np.ndarray | None = None    # the LOWER ids of self.triggered, sorted
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         validate(key, patterns)
@@ -297,6 +299,7 @@ class TriggeredMatcher:
                 self.groups[trigger] = []
             self.groups[trigger].append((key, pattern))
         self.group_matchers = []   # built by build_pending or at the next call
+        self.trigger_keys = None
         self.matchers.clear()
         self.saved.clear()
         if not any(ref() is self for ref in _PENDING):
@@ -337,22 +340,41 @@ class TriggeredMatcher:
             self._build()
         if lower is None:
             lower = word_ids(doc, LOWER)
-        matches = []
+        matches, hits, triggered = [], self._trigger_positions(doc, windows), self.triggered
         for a, b in windows:
-            groups = set(self.always)
-            for word in set(lower[a:b]):
-                groups |= self.triggered.get(word, set())
+            # group -> where its trigger words are in the stretch (None: not read yet)
+            at: dict[int, list[int]] | None = None if hits is None else {}
+            if hits is None:
+                groups = set(self.always)
+                for word in set(lower[a:b]):
+                    groups |= triggered.get(word, set())
+            else:
+                for k in hits[bisect_left(hits, a):bisect_left(hits, b)]:
+                    for g in triggered[lower[k]]:
+                        at.setdefault(g, []).append(k)
+                groups = self.always | at.keys()
             joint = self._joint_for(frozenset(groups)) if len(groups) > 1 else None
             if joint is not None:
                 matches.extend((k, a + s, a + e) for k, s, e in joint(doc[a:b]))
                 continue
-            at: dict[int, list[int]] = {}   # group -> where its trigger words are in the stretch
-            for k in range(a, b):
-                for g in self.triggered.get(lower[k], ()):
-                    at.setdefault(g, []).append(k)
+            if at is None:
+                at = {}
+                for k in range(a, b):
+                    for g in triggered.get(lower[k], ()):
+                        at.setdefault(g, []).append(k)
             for g in sorted(groups):
                 matches.extend(self._run_near_trigger(doc, g, a, b, at.get(g)))
         return matches
+
+    def _trigger_positions(self, doc, windows: list[tuple[int, int]]) -> list[int] | None:
+        """The positions of every trigger word of ``doc``, for stretches that cover much of it (the
+        dates' windows): each then looks up its own there. None for a few short stretches (the
+        claims' windows around numbers): reading their own words costs less than a pass over the Doc."""
+        if sum(b - a for a, b in windows) * 4 < len(doc):
+            return None
+        if self.trigger_keys is None:
+            self.trigger_keys = np.array(sorted(self.triggered), dtype="uint64")
+        return np.flatnonzero(among(column(doc, LOWER), self.trigger_keys)).tolist()
 
     def _joint_for(self, key: frozenset) -> Matcher | None:
         """The joint Matcher of a set of groups, built once the calls it would have saved pay for it."""
