@@ -59,7 +59,20 @@ WINDOW_STOP = {"the", "a", "an", "of", "and", "to", "or", "so", "as", "at", "no"
 class CoreGroup(NamedTuple):
     """The core patterns that share one trigger word set, in a Matcher of their own."""
     matcher: Matcher
-    reach: int | None   # tokens a match reaches on either side of its trigger; None: unbounded (an "X+" item)
+    reach: tuple[int, int] | None   # tokens a match reaches before and after its trigger; None: unbounded
+
+
+def _reach(spec: list[dict], trigger: tuple[bool, frozenset]) -> tuple[int, int]:
+    """Tokens a match of ``spec`` reaches before and after a token of its ``trigger`` set (is_shape,
+    words): its group then runs only there ("last year" from "year": one token before, none after).
+    An "X+" item spans at most REPEAT_BOUND tokens, as the windows assume ("twenty five more years"
+    within eight tokens of "years"); the trigger may be any token of its own "+" item."""
+    at = next(i for i, token in enumerate(spec) if trigger in required_words([token]))
+    repeat = REPEAT_BOUND - 1 if spec[at].get("OP") == "+" else 0
+
+    def most(tokens):
+        return sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in tokens)
+    return most(spec[:at]) + repeat, most(spec[at + 1:]) + repeat
 
 
 class DatesComponent(RuleComponent):
@@ -147,14 +160,12 @@ class DatesComponent(RuleComponent):
                           if words <= (self.trigger_shapes if is_shape else self.trigger_words)]
             trigger = min(candidates)[1::2] if candidates else (False, frozenset())
             g = groups.setdefault(trigger, len(groups))
-            # an "X+" item spans at most REPEAT_BOUND tokens, as the windows assume: its group too runs
-            # only near its triggers ("twenty five more years" within eight tokens of "years")
-            reach = None if any(t.get("OP") == "*" for t in spec) or not candidates \
-                else sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in spec) - 1
+            reach = None if any(t.get("OP") == "*" for t in spec) or not candidates else _reach(spec, trigger)
             if g == len(self.core_groups):
                 self.core_groups.append(CoreGroup(Matcher(self.nlp.vocab, validate=False), reach))
             elif self.core_groups[g].reach is not None:
-                reach = None if reach is None else max(reach, self.core_groups[g].reach)
+                old = self.core_groups[g].reach
+                reach = None if reach is None else (max(reach[0], old[0]), max(reach[1], old[1]))
                 self.core_groups[g] = self.core_groups[g]._replace(reach=reach)
             members.append((g, key, spec))
         repeats = {g for g, _, spec in members if any(t.get("OP") in ("+", "*") for t in spec)}
@@ -234,10 +245,11 @@ class DatesComponent(RuleComponent):
                 if group.reach is None:
                     spans = [(start, end, triggers)]
                 elif len(triggers) == 1:   # most groups: one trigger in the window
-                    spans = [(max(start, triggers[0] - group.reach), min(end, triggers[0] + group.reach + 1), None)]
+                    before, after = group.reach
+                    spans = [(max(start, triggers[0] - before), min(end, triggers[0] + after + 1), None)]
                 else:
-                    spans = merge_windows([(max(start, i - group.reach), min(end, i + group.reach + 1), i)
-                                           for i in triggers])
+                    before, after = group.reach
+                    spans = merge_windows([(max(start, i - before), min(end, i + after + 1), i) for i in triggers])
                 for a, b, _ in spans:
                     found = self._run(group.matcher, doc, a, b)
                     matches.extend(found)
