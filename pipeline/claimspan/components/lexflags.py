@@ -155,6 +155,32 @@ def _longest(patterns) -> int | None:
     return longest
 
 
+def around(pattern: list[dict], trigger: tuple[bool, frozenset], plus: int | None = None) -> tuple[int, int] | None:
+    """Tokens a match of ``pattern`` reaches before and after its token of the ``trigger`` set
+    (``required_words``' (is_shape, words)), counting the trigger's own item when it repeats;
+    None when unbounded. ``plus``: the tokens an "X+" item is taken to span at most (else unbounded).
+
+    >>> around([{"LOWER": "last"}, {"LOWER": "year"}], (False, frozenset({"year"})))
+    (1, 0)
+    >>> around([{"LOWER": "x", "OP": "?"}, {"LOWER": "y", "OP": "{1,3}"}, {"LOWER": "z"}], (False, frozenset({"y"})))
+    (3, 3)
+    """
+    at = next(i for i, token in enumerate(pattern) if trigger in required_words([token]))
+
+    def most(tokens):
+        n = [plus if t.get("OP") == "+" and plus is not None else _most(t.get("OP")) for t in tokens]
+        return None if None in n else sum(n)
+    own, before, after = most(pattern[at:at + 1]), most(pattern[:at]), most(pattern[at + 1:])
+    return None if None in (own, before, after) else (before + own - 1, after + own - 1)
+
+
+def _widest(reaches: list) -> tuple[int, int] | None:
+    """The farthest of several (before, after) reaches on each side (None if one is unbounded)."""
+    if None in reaches:
+        return None
+    return max(r[0] for r in reaches), max(r[1] for r in reaches)
+
+
 def _most(op: str | None) -> int | None:
     """How many tokens a pattern token with operator ``op`` may match (None: no bound).
 
@@ -281,7 +307,9 @@ class TriggeredMatcher:
         self.matchers: dict[frozenset, Matcher] = {}   # set of positions -> a Matcher of all their patterns
         self.saved: dict[frozenset, int] = {}          # set of positions -> calls a joint Matcher would have saved
         self.sizes: list[int] = []                     # per position in self.groups: its patterns
-        self.reach: list[int | None] = []              # per position: its longest pattern (None: unbounded)
+        self.reaches: dict[frozenset, tuple[int, int] | None] = {}   # trigger -> tokens its matches reach
+        #                                                before and after a trigger word (None: unbounded)
+        self.reach: list[tuple[int, int] | None] = []  # the same per position in self.groups
         self.trigger_keys: np.ndarray | None = None    # the LOWER ids of self.triggered, sorted
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -298,6 +326,9 @@ class TriggeredMatcher:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
             self.groups[trigger].append((key, pattern))
+            # read off the pattern as written: its fast form may hold the trigger's test as a flag bit
+            reach = around(pattern, (False, trigger)) if trigger else None
+            self.reaches[trigger] = _widest([self.reaches[trigger], reach]) if trigger in self.reaches else reach
         self.group_matchers = []   # built by build_pending or at the next call
         self.trigger_keys = None
         self.matchers.clear()
@@ -315,7 +346,7 @@ class TriggeredMatcher:
             self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
             self.group_matchers.append(matcher)
         self.sizes = [len(patterns) for patterns in self.groups.values()]
-        self.reach = [_longest(pattern for _, pattern in patterns) for patterns in self.groups.values()]
+        self.reach = [self.reaches[trigger] for trigger in self.groups]
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
@@ -394,7 +425,8 @@ class TriggeredMatcher:
         if reach is None or triggers is None:
             stretches = [(a, b, None)]
         else:
-            stretches = merge_windows((max(a, k - reach + 1), min(b, k + reach), k) for k in triggers)
+            before, after = reach
+            stretches = merge_windows((max(a, k - before), min(b, k + after + 1), k) for k in triggers)
         matcher = self.group_matchers[g]
         return [(key, s + x, s + y) for s, e, _ in stretches for key, x, y in matcher(doc[s:e])]
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.docarrays import among, column, word_ids
-from claimspan.components.lexflags import required_words
+from claimspan.components.lexflags import around, required_words
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
@@ -60,19 +60,6 @@ class CoreGroup(NamedTuple):
     """The core patterns that share one trigger word set, in a Matcher of their own."""
     matcher: Matcher
     reach: tuple[int, int] | None   # tokens a match reaches before and after its trigger; None: unbounded
-
-
-def _reach(spec: list[dict], trigger: tuple[bool, frozenset]) -> tuple[int, int]:
-    """Tokens a match of ``spec`` reaches before and after a token of its ``trigger`` set (is_shape,
-    words): its group then runs only there ("last year" from "year": one token before, none after).
-    An "X+" item spans at most REPEAT_BOUND tokens, as the windows assume ("twenty five more years"
-    within eight tokens of "years"); the trigger may be any token of its own "+" item."""
-    at = next(i for i, token in enumerate(spec) if trigger in required_words([token]))
-    repeat = REPEAT_BOUND - 1 if spec[at].get("OP") == "+" else 0
-
-    def most(tokens):
-        return sum(REPEAT_BOUND if t.get("OP") == "+" else 1 for t in tokens)
-    return most(spec[:at]) + repeat, most(spec[at + 1:]) + repeat
 
 
 class DatesComponent(RuleComponent):
@@ -160,7 +147,10 @@ class DatesComponent(RuleComponent):
                           if words <= (self.trigger_shapes if is_shape else self.trigger_words)]
             trigger = min(candidates)[1::2] if candidates else (False, frozenset())
             g = groups.setdefault(trigger, len(groups))
-            reach = None if any(t.get("OP") == "*" for t in spec) or not candidates else _reach(spec, trigger)
+            # an "X+" item spans at most REPEAT_BOUND tokens, as the windows assume: its group too runs
+            # only near its triggers ("twenty five more years" within eight tokens of "years"), from as far
+            # before to as far after them as its patterns reach ("last year" from "year": one token before)
+            reach = around(spec, trigger, plus=REPEAT_BOUND) if candidates else None
             if g == len(self.core_groups):
                 self.core_groups.append(CoreGroup(Matcher(self.nlp.vocab, validate=False), reach))
             elif self.core_groups[g].reach is not None:
