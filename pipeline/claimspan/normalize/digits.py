@@ -10,6 +10,7 @@ never an exception: digit strings go through ``float()``, never ``int()``
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -88,6 +89,7 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)   # pure; a number reader asks for every word it reaches, again and again
 def parse_digits(text: str) -> float | None:
     """The value of a token written in digits, or None.
 

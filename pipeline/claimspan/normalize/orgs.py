@@ -9,6 +9,7 @@ on per-run state, so it is the same in every document and every worker.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Mapping
 
@@ -20,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9&]{1,9}\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)   # pure, and names and their words repeat in every story of a run
 def normalize_name(name: str) -> str:
     """Fold one spelling of a name to a comparable form.
 
