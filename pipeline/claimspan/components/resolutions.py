@@ -21,7 +21,7 @@ A plan or initiative that the sentence says was enacted is a ``law`` (``enactmen
 Runs after ``claimspan_organizations`` and reads ``doc.spans["organizations"]``
 for ``body`` and to keep organization names ("School of Law") out.
 
-About 440 lines in one class on purpose: the finders above share the tables
+About 470 lines in one class on purpose: the finders above share the tables
 ``load_rules`` builds and one longest-match step, and the name walkers call one
 another; the walking shared with organizations is in ``propernames.py``.
 """

@@ -15,6 +15,9 @@ other side of a baseline's bounds ("up from 29,000 in 2022": 2022 is not the
 period of a claim before "up from"), or when it is in another clause
 (``claims.clauses``: from the parse when there is one, else from clause
 openers and punctuation). Words: temporal.yaml and period.yaml.
+
+Some 330 lines: the index and the choice are one piece (the choice reads the
+index's per-sentence lists directly, which is what keeps it off the sentence).
 """
 from __future__ import annotations
 
