@@ -220,10 +220,13 @@ def _soft_breaks(text: str, body: list[tuple[int, int]], width: float, wrapped: 
         if not wrapped and (not line_b[:1].islower() or SENTENCE_END.search(line_a) or line_a.endswith(":")):
             continue
         length, hyphen = len(line_a.lstrip()), bool(LINE_END_HYPHEN.search(line_a))
-        fits = not hyphen and length + 1 + len(line_b.split()[0]) < rules.fit * width
+        needs = length + 1 + len(line_b.split()[0])     # line_a's length with the next word on it
+        fits = not hyphen and needs < rules.fit * width
         if (length < rules.full_line * width or fits or paragraph_break or _begins(line_b, in_list, numbers, rules)
                 or _is_heading(line_b, rules)                       # "Chairperson" on a line of its own
-                or (line_a.isupper() and not line_b.isupper())      # a heading in capitals ends its line
+                # a heading in capitals ends its line; so does one above another whose first word it had room
+                # for: a header's stacked lines ("COMMITTEE ON ENERGY AND COMMERCE" / "U.S. HOUSE OF ...")
+                or (line_a.isupper() and (not line_b.isupper() or not hyphen and needs <= width))
                 or (line_a.endswith(":") and _starts_block(line_a.lstrip(), rules))):  # a label on its own line
             continue
         gap_start, gap_end = a[0] + len(line_a), b[1] - len(line_b)

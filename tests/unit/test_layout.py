@@ -64,6 +64,18 @@ def test_a_heading_in_capitals_ends_its_line():
     assert view.startswith(heading + "\nTuesday, March 4, 2025\n\n" + PROSE)
 
 
+def test_stacked_heading_lines_in_capitals_stay_apart_and_a_wrapped_one_is_joined():
+    para = textwrap.fill(PROSE, 60)
+    header = "HEARING BEFORE THE COMMITTEE ON ENERGY AND COMMERCE\nU.S. HOUSE OF REPRESENTATIVES"   # "U.S." had room
+    view = check_offsets(f"{header}\nMarch 12, 2025\n\n{para}\n\n{para}").text
+    assert view.startswith(header + "\nMarch 12, 2025\n\n" + PROSE)
+    title = textwrap.fill("AN ACT TO AMEND THE INTERNAL REVENUE CODE OF 1986 TO EXTEND THE CREDIT FOR ELECTRICITY "
+                          "PRODUCED FROM CERTAIN RENEWABLE RESOURCES", 60)   # a title in capitals, wrapped
+    assert "\n" in title
+    view = check_offsets(f"{title}\n\n{para}\n\n{para}").text
+    assert view.startswith(" ".join(title.split("\n")) + "\n\n" + PROSE)
+
+
 def paged(body_lines: list[str], per_page: int, header: str = "Northern Water Authority - Annual Report") -> str:
     pages = [body_lines[i:i + per_page] for i in range(0, len(body_lines), per_page)]
     return "\f".join("\n".join([header, *p, f"Page {n} of {len(pages)}"]) for n, p in enumerate(pages, 1))
