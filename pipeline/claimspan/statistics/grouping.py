@@ -228,9 +228,9 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
         return None
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
-    other_source = stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} and _other_source(claim, stat)
-    if not claim.superseded and stat.doc_values.get(claim.doc_id, {claim.value}) != {claim.value} \
-            and not other_source:
+    values = stat.doc_values.get(claim.doc_id)   # what the statistic holds from the claim's own story
+    other_source = values is not None and values != {claim.value} and _other_source(claim, stat)
+    if not claim.superseded and values is not None and values != {claim.value} and not other_source:
         return None   # one story that gives two figures gives two things (the country's and the capital's)
     if not _same_thing(claim, stat, rules):
         return None
