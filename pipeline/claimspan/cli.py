@@ -184,6 +184,8 @@ def print_summary(report) -> None:
     reused = f", {report.reused} reused unchanged" if report.reused else ""
     print(f"claimspan: {report.documents} documents read ({statuses or 'none'}{reused}) -> {report.out_dir}")
     print("rows: " + ", ".join(f"{t} {n}" for t, n in report.rows.items() if t != "documents"))
+    if report.seconds:
+        print("seconds: " + ", ".join(f"{step} {s:.1f}" for step, s in report.seconds.items()))
     for old, new in report.renamed:
         print(f"duplicate id {old!r}: kept apart as {new!r}")
     for doc_id, reason in report.errors:

@@ -18,6 +18,7 @@ import gc
 import io
 import math
 import os
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,9 @@ class RunReport:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
     skipped: list[str] = field(default_factory=list)  # doc_ids (file names) of unsupported files
     renamed: list[tuple[str, str]] = field(default_factory=list)  # duplicate ids kept apart
+    # wall seconds of the run's two steps: "documents" (each read, extracted, written; by the workers)
+    # and "statistics" (the run-wide grouping after them)
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
@@ -121,6 +125,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
         on_progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Read ``inputs``, extract, write the six tables into ``out_dir``. ``rules`` is
     a folder laid over the built-in rules (default: ``$CLAIMSPAN_RULES``)."""
+    started = time.perf_counter()
     overlay = ruleset.use_overlay(rules)   # validated before anything is read or written
     rules = str(overlay.root) if overlay else None
     if engine not in ("local", "dask"):
@@ -142,9 +147,12 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None 
             previous = None if force else PreviousOutputs(Path(out_dir), meta)
             read = _run_local(sources, OutputWriter(folder.build, meta, out_dir), report, previous, model=model,
                               workers=workers, timeout=timeout, rules=rules, on_progress=on_progress)
+        report.seconds["documents"] = round(time.perf_counter() - started, 3)
         # run-wide, after every part
+        started = time.perf_counter()
         report.rows["statistics"] = statistics_folder.finish(folder.build, meta, workers or default_workers(), read)
         folder.publish()
+        report.seconds["statistics"] = round(time.perf_counter() - started, 3)
     return report
 
 

@@ -18,6 +18,8 @@ def test_run_writes_six_tables_and_summary(tmp_path, capsys):
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "2 documents read" in out and "error: b:" in out
+    seconds = dict(part.split() for part in out.split("seconds: ")[1].splitlines()[0].split(", "))
+    assert list(seconds) == ["documents", "statistics"] and all(float(s) >= 0 for s in seconds.values())
     tables = load(tmp_path / "out")
     docs = tables["documents"].set_index("doc_id")
     assert docs.loc["a", "status"] == "ok" and str(docs.loc["a", "doc_date"]) == "2021-05-31"
