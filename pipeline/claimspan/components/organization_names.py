@@ -93,8 +93,10 @@ class HeadNames:
         if end - start < 2 or end - start < 3 and doc[end - 1].lower_ in self.two_word_heads:
             return None   # "the Biden Administration" (but "the Federal Aviation Administration")
         if doc[end - 1].lower_ in self.company_heads and (
-                all(t.lower_ in self.field_words for t in doc[start:end]) or self._after_title_of(doc, start)):
-            return None   # a topic ("Renewable Energy"), or an office's ("Minister for Renewable Energy")
+                all(t.lower_ in self.field_words or t.lower_ in self.name_coordinators for t in doc[start:end])
+                or self._after_title_of(doc, start)):
+            return None   # a topic ("Renewable Energy", "Liquidity and Capital Resources"), or an office's
+            #               ("Minister for Renewable Energy")
         core = start
         while True:  # "West Bank", and "Jewish West Bank": place words before a place or a generic name
             if normalize_name(doc[core:end].text) in self.not_names:   # a generic word, or a place's name

@@ -113,8 +113,9 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         self.aliases = build_aliases(self.gazetteer)
         self.by_acronym = {normalize_name(e["acronym"]): e for e in self.gazetteer if e.get("acronym")}
         self.instrument_heads = _instrument_heads()
-        # a name right before a law's head is that law's title: "the Bank Holding Company Act"
-        self.title_of_heads = self.event_heads | _instrument_heads("law")
+        # a name right before a law's or a code's head is its title: "the Bank Holding Company Act",
+        # "the California Insurance Code"
+        self.title_of_heads = self.event_heads | _instrument_heads("law") | _instrument_heads("code")
         self.not_modified = self.event_heads | self.instrument_heads
         debris = editor_debris()
         self.debris = re.compile(f"^(?:{debris.pattern})*")

@@ -190,6 +190,13 @@ def currency_before(rules, words, glued, start: int):
         or (glued[start] and phrase_ending(rules.currency_glued_prefix, words, start)) or None
 
 
+def list_start(rules, words, k: int) -> int:
+    """The word before a list of numbers in digits that ends at the joiner at ``k`` ("34, 41 and")."""
+    while k >= 2 and (words[k] == "," or words[k] in rules.coordinators) and words[k - 1].isdigit():
+        k -= 2
+    return k
+
+
 def read_age(rules, words, c: Claim) -> Claim:
     """``aged 18``, ``children under five``, ``those 65 and older``: an age, a measure in
     years (SPEC), not a count of what follows."""
@@ -198,6 +205,8 @@ def read_age(rules, words, c: Claim) -> Claim:
     before = words[c.start - 1]
     if before in rules.ranges["between"]:
         before = words[c.start - 2]                        # "aged between 18 and 24"
+    elif before in rules.coordinators or before == "," and words[c.end] in rules.coordinators:
+        before = words[list_start(rules, words, c.start - 1)]   # "aged 34, 41 and 29": all three ages
     after = phrase_at(rules.age_after, words, c.end)
     threshold = c.qualifier in ("more_than", "less_than", "at_least", "at_most") and before in rules.age_people
     if not (before in rules.age_before or after or threshold):
