@@ -281,10 +281,11 @@ class TriggeredMatcher:
 
     A pattern's trigger is its smallest required word set (``required_words``) of content
     words (no punctuation, not only words of three letters or fewer: "to", "and", "or"),
-    else its smallest;
-    patterns with none are tried everywhere. The Matcher's time grows with patterns x
-    tokens, and most patterns need a word ("U.S.C.", "a.m.", "street") that few
-    stretches have. Each trigger's patterns have a Matcher of their own, built with
+    else its smallest set of words ("No" of "No . 1999", not the period), else its smallest;
+    patterns with none are tried everywhere, and their Matchers take the flag bits first.
+    The Matcher's time grows with patterns x tokens, and most patterns need a word
+    ("U.S.C.", "a.m.", "street") that few stretches have. Each trigger's patterns have a
+    Matcher of their own, built with
     the rules. A Matcher call has a fixed cost too (and makes a Token of every token it
     sees), so a set of triggers that keeps coming back gets one Matcher holding all
     its patterns. Building one costs as much as a few calls per pattern it holds, so a
@@ -301,7 +302,8 @@ class TriggeredMatcher:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.groups: dict[frozenset, list[tuple[str, list[dict]]]] = {}   # trigger -> its (key, pattern)s
-        self.group_matchers: list[Matcher] = []     # per position in self.groups: its patterns alone
+        self.group_matchers: list[Matcher | None] = []   # per position in self.groups: its patterns alone
+        self.built = False                                # every group has its Matcher
         self.triggered: dict[int, set[int]] = {}   # LOWER id -> positions in self.groups it triggers
         self.always: set[int] = set()               # positions of the groups with no trigger
         self.matchers: dict[frozenset, Matcher] = {}   # set of positions -> a Matcher of all their patterns
@@ -317,8 +319,9 @@ class TriggeredMatcher:
         for pattern in patterns:
             sets = [words for is_shape, words in required_words(pattern) if not is_shape]
             # a set of content words if there is one: a dash or "to" is in most stretches ("3-to-2 decision")
-            telling = [w for w in sets if all(word.isalpha() for word in w) and any(len(word) > 3 for word in w)]
-            trigger = min(telling or sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
+            words = [w for w in sets if all(word.isalpha() for word in w)]   # else short words before "." or "-"
+            telling = [w for w in words if any(len(word) > 3 for word in w)]
+            trigger = min(telling or words or sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
             if trigger not in self.groups:
                 if not trigger:
                     self.always.add(len(self.groups))
@@ -329,22 +332,27 @@ class TriggeredMatcher:
             # read off the pattern as written: its fast form may hold the trigger's test as a flag bit
             reach = around(pattern, (False, trigger)) if trigger else None
             self.reaches[trigger] = _widest([self.reaches[trigger], reach]) if trigger in self.reaches else reach
-        self.group_matchers = []   # built by build_pending or at the next call
+        self.group_matchers, self.built = [], False   # built by build_pending or at the next call
         self.trigger_keys = None
         self.matchers.clear()
         self.saved.clear()
         if not any(ref() is self for ref in _PENDING):
             _PENDING.append(weakref.ref(self))
 
-    def _build(self) -> None:
+    def _build(self, always_only: bool = False) -> None:
         """Each trigger's Matcher, its patterns in their fast form: after every component is
         built (``build_pending``; else at the first call), so that the Matchers that see every
         token have taken the few flag bits first (a flag saves less on the few tokens of the
-        stretches)."""
-        for trigger, patterns in self.groups.items():
-            matcher = Matcher(self.vocab, validate=False)
-            self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
-            self.group_matchers.append(matcher)
+        stretches). ``always_only``: only the groups with no trigger, which see every token of
+        every stretch (``build_pending`` builds those of every TriggeredMatcher first)."""
+        if len(self.group_matchers) != len(self.groups):
+            self.group_matchers = [None] * len(self.groups)
+        for g, (trigger, patterns) in enumerate(self.groups.items()):
+            if self.group_matchers[g] is None and not (always_only and trigger):
+                matcher = Matcher(self.vocab, validate=False)
+                self.groups[trigger] = [(key, add(matcher, key, [pattern])[0]) for key, pattern in patterns]
+                self.group_matchers[g] = matcher
+        self.built = not always_only or all(m is not None for m in self.group_matchers)
         self.sizes = [len(patterns) for patterns in self.groups.values()]
         self.reach = [self.reaches[trigger] for trigger in self.groups]
 
@@ -367,7 +375,7 @@ class TriggeredMatcher:
         the Doc's LOWER ids, when the caller has them."""
         if not windows:
             return []
-        if not self.group_matchers and self.groups:
+        if not self.built:
             self._build()
         if lower is None:
             lower = word_ids(doc, LOWER)
@@ -439,9 +447,13 @@ def build_pending(vocab: Vocab) -> None:
     made: once every component is (``claimspan.build_nlp``), and while the vocabulary is
     small (a new flag bit is set on every entry it holds: on a vocabulary a corpus has grown,
     that is most of a second)."""
+    matchers = []
     for ref in list(_PENDING):
         matcher = ref()
         if matcher is None or matcher.vocab is vocab:
             _PENDING.remove(ref)
-            if matcher is not None and not matcher.group_matchers and matcher.groups:
-                matcher._build()
+            if matcher is not None and not matcher.built:
+                matchers.append(matcher)
+    for always_only in (True, False):   # every Matcher's groups with no trigger take their bits first
+        for matcher in matchers:
+            matcher._build(always_only)
