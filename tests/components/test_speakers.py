@@ -91,6 +91,15 @@ def test_a_role_in_parentheses_after_the_name_is_its_role_and_not_part_of_the_na
     assert [text[s:e] for s, e, _ in label_spans(doc)] == ["Sen. Maria Ortiz"]
 
 
+def test_a_party_in_parentheses_then_a_state_after_a_comma_is_the_role(nlp):
+    # a news network's label for a politician: "GOV. GREG ABBOTT (R), TEXAS:"
+    text = "CABRERA: He spoke earlier.\n\nGOV. GREG ABBOTT (R), TEXAS: We deployed the Guard to 15 counties.\n"
+    doc = nlp(text)
+    rows = {r["name"]: r for r in doc._.speakers}
+    assert list(rows) == ["CABRERA", "GOV. GREG ABBOTT"] and rows["GOV. GREG ABBOTT"]["role"] == "R, TEXAS"
+    assert [text[s:e] for s, e, _ in label_spans(doc)] == ["CABRERA", "GOV. GREG ABBOTT"]
+
+
 def test_a_role_after_a_comma_is_its_role_once_the_label_is_a_turn(nlp):
     doc = nlp("DAVID MUIR, ABC NEWS ANCHOR: Good evening.\n\nHARRIS: Thank you.\n\nMUIR: Next.\n\nHARRIS: Sure.")
     rows = {r["name"]: r for r in doc._.speakers}

@@ -156,6 +156,10 @@ class SpeakersComponent(RuleComponent):
                 name, role = outer, ", ".join(inner)
         elif "," in name:   # "DAVID MUIR, ABC NEWS ANCHOR:": a name and the role it is given after a comma
             outer, _, given_role = (part.strip() for part in name.partition(","))
+            party = NAME_AND_ROLE.fullmatch(outer)   # "SEN. TED CRUZ (R), TEXAS:": a party, then a state
+            if party and self.is_name(party.group("name")):
+                parts = [p.strip() for p in PARENTHESES.findall(party.group("role"))]
+                outer, given_role = party.group("name"), ", ".join([*parts, given_role])
             if self.is_name(outer) and given_role and len(given_role.split()) <= self.max_words:
                 name, role, after_comma = outer, given_role, True
         if not self.is_name(name) or (rest is not None and not LETTER.search(rest)):
