@@ -285,8 +285,7 @@ class TriggeredMatcher:
     patterns with none are tried everywhere, and their Matchers take the flag bits first.
     The Matcher's time grows with patterns x tokens, and most patterns need a word
     ("U.S.C.", "a.m.", "street") that few stretches have. Each trigger's patterns have a
-    Matcher of their own, built with
-    the rules. A Matcher call has a fixed cost too (and makes a Token of every token it
+    Matcher of their own, built with the rules. A Matcher call has a fixed cost too (and makes a Token of every token it
     sees), so a set of triggers that keeps coming back gets one Matcher holding all
     its patterns. Building one costs as much as a few calls per pattern it holds, so a
     set is run trigger by trigger until the calls a joint Matcher would have saved add
