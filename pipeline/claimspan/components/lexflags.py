@@ -174,7 +174,7 @@ def around(pattern: list[dict], trigger: tuple[bool, frozenset], plus: int | Non
     return None if None in (own, before, after) else (before + own - 1, after + own - 1)
 
 
-def _widest(reaches: list) -> tuple[int, int] | None:
+def widest(reaches: list) -> tuple[int, int] | None:
     """The farthest of several (before, after) reaches on each side (None if one is unbounded)."""
     if None in reaches:
         return None
@@ -308,9 +308,8 @@ class TriggeredMatcher:
         self.matchers: dict[frozenset, Matcher] = {}   # set of positions -> a Matcher of all their patterns
         self.saved: dict[frozenset, int] = {}          # set of positions -> calls a joint Matcher would have saved
         self.sizes: list[int] = []                     # per position in self.groups: its patterns
-        self.reaches: dict[frozenset, tuple[int, int] | None] = {}   # trigger -> tokens its matches reach
-        #                                                before and after a trigger word (None: unbounded)
-        self.reach: list[tuple[int, int] | None] = []  # the same per position in self.groups
+        self.reach: list[tuple[int, int] | None] = []  # per position: tokens its matches reach before and
+        #                                                after a trigger word (None: unbounded)
         self.trigger_keys: np.ndarray | None = None    # the LOWER ids of self.triggered, sorted
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -321,16 +320,19 @@ class TriggeredMatcher:
             words = [w for w in sets if all(word.isalpha() for word in w)]   # else short words before "." or "-"
             telling = [w for w in words if any(len(word) > 3 for word in w)]
             trigger = min(telling or words or sets, key=lambda w: (len(w), sorted(w))) if sets else frozenset()
+            # read off the pattern as written: its fast form may hold the trigger's test as a flag bit
+            reach = around(pattern, (False, trigger)) if trigger else None
             if trigger not in self.groups:
+                self.reach.append(reach)
                 if not trigger:
                     self.always.add(len(self.groups))
                 for word in trigger:
                     self.triggered.setdefault(self.vocab.strings.add(word), set()).add(len(self.groups))
                 self.groups[trigger] = []
+            else:
+                g = list(self.groups).index(trigger)
+                self.reach[g] = widest([self.reach[g], reach])
             self.groups[trigger].append((key, pattern))
-            # read off the pattern as written: its fast form may hold the trigger's test as a flag bit
-            reach = around(pattern, (False, trigger)) if trigger else None
-            self.reaches[trigger] = _widest([self.reaches[trigger], reach]) if trigger in self.reaches else reach
         self.group_matchers, self.built = [], False   # built by build_pending or at the next call
         self.trigger_keys = None
         self.matchers.clear()
@@ -353,7 +355,6 @@ class TriggeredMatcher:
                 self.group_matchers[g] = matcher
         self.built = not always_only or all(m is not None for m in self.group_matchers)
         self.sizes = [len(patterns) for patterns in self.groups.values()]
-        self.reach = [self.reaches[trigger] for trigger in self.groups]
 
     def __len__(self):
         return sum(len(patterns) for patterns in self.groups.values())
@@ -380,26 +381,15 @@ class TriggeredMatcher:
             lower = word_ids(doc, LOWER)
         matches, hits, triggered = [], self._trigger_positions(doc, windows), self.triggered
         for a, b in windows:
-            # group -> where its trigger words are in the stretch (None: not read yet)
-            at: dict[int, list[int]] | None = None if hits is None else {}
-            if hits is None:
-                groups = set(self.always)
-                for word in set(lower[a:b]):
-                    groups |= triggered.get(word, set())
-            else:
-                for k in hits[bisect_left(hits, a):bisect_left(hits, b)]:
-                    for g in triggered[lower[k]]:
-                        at.setdefault(g, []).append(k)
-                groups = self.always | at.keys()
+            at: dict[int, list[int]] = {}   # group -> where its trigger words are in the stretch
+            for k in range(a, b) if hits is None else hits[bisect_left(hits, a):bisect_left(hits, b)]:
+                for g in triggered.get(lower[k], ()):
+                    at.setdefault(g, []).append(k)
+            groups = self.always | at.keys()
             joint = self._joint_for(frozenset(groups)) if len(groups) > 1 else None
             if joint is not None:
                 matches.extend((k, a + s, a + e) for k, s, e in joint(doc[a:b]))
                 continue
-            if at is None:
-                at = {}
-                for k in range(a, b):
-                    for g in triggered.get(lower[k], ()):
-                        at.setdefault(g, []).append(k)
             for g in sorted(groups):
                 matches.extend(self._run_near_trigger(doc, g, a, b, at.get(g)))
         return matches

@@ -9,7 +9,7 @@ from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.tokens import Doc
 
 from claimspan.components.docarrays import positions, word_ids
-from claimspan.components.propernames import is_cap, run_left, run_right, tokens_with_text
+from claimspan.components.propernames import is_cap, joined, run_left, run_right, tokens_with_text
 from claimspan.normalize.acronyms import initials
 from claimspan.normalize.orgs import normalize_name
 
@@ -117,12 +117,12 @@ class DescribedNames:
         """``doc[s:e]`` is glued to more of a longer word or name: "Anheuser" of "Anheuser-Busch",
         "Chicago" of "Chicago-based", "Bay" of "Hudson's Bay", "Cie" of "Cie. de Navigation Mixte"."""
         rules = self.name_rules
-        if s > 1 and not doc[s - 2].whitespace_ and (
-                doc[s - 1].text in rules.hyphens and not doc[s - 1].whitespace_
+        if s > 1 and joined(doc, s - 1) and (
+                doc[s - 1].text in rules.hyphens and joined(doc, s)
                 or doc[s - 1].text in rules.possessives and is_cap(doc[s - 2], rules)
                 and normalize_name(doc[s - 2].text) not in self.place_words):
             return True
-        if e < len(doc) and not doc[e - 1].whitespace_ and (
+        if e < len(doc) and joined(doc, e) and (
                 doc[e].text in rules.hyphens
                 or doc[e].text == "." and e + 1 < len(doc) and doc[e + 1].is_lower):
             return True

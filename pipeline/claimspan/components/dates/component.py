@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.docarrays import among, column, word_ids
-from claimspan.components.lexflags import around, required_words
+from claimspan.components.lexflags import around, required_words, widest
 from claimspan.components.base import RuleComponent
 from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
@@ -153,10 +153,8 @@ class DatesComponent(RuleComponent):
             reach = around(spec, trigger, plus=REPEAT_BOUND) if candidates else None
             if g == len(self.core_groups):
                 self.core_groups.append(CoreGroup(Matcher(self.nlp.vocab, validate=False), reach))
-            elif self.core_groups[g].reach is not None:
-                old = self.core_groups[g].reach
-                reach = None if reach is None else (max(reach[0], old[0]), max(reach[1], old[1]))
-                self.core_groups[g] = self.core_groups[g]._replace(reach=reach)
+            else:
+                self.core_groups[g] = self.core_groups[g]._replace(reach=widest([self.core_groups[g].reach, reach]))
             members.append((g, key, spec))
         repeats = {g for g, _, spec in members if any(t.get("OP") in ("+", "*") for t in spec)}
         for g, key, spec in members:
