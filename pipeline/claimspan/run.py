@@ -36,7 +36,7 @@ from claimspan.io.previous import PreviousOutputs
 from claimspan.io.readers import READER_VERSION, Source, scan
 from claimspan.io.records import Record
 from claimspan.io.schemas import schema
-from claimspan.io.writer import OutputWriter
+from claimspan.io.writer import OutputWriter, as_arrow
 from claimspan.statistics import add_to_tables, read_document
 from claimspan.statistics import folder as statistics_folder
 from claimspan.workers import Workers
@@ -220,10 +220,12 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
 
 
 def _extract(records: list[Record], model, timeout, rules) -> list[tuple[dict, dict, list]]:
-    """``process_batch``, and each document's claims read for the statistics step where its text
-    and organizations are at hand (a worker's share of the step, done beside the extraction)."""
-    return [(document, tables, read_document(document, tables))
-            for document, tables in process_batch(records, model, timeout, rules)]
+    """``process_batch``, each document's rows as slices of its batch's Arrow tables (``as_arrow``),
+    and its claims read for the statistics step where its text and organizations are at hand:
+    work done in the worker, beside the extraction, not in the run's one process."""
+    done = process_batch(records, model, timeout, rules)
+    read = [read_document(document, tables) for document, tables in done]
+    return list(zip([document for document, _ in done], as_arrow([tables for _, tables in done]), read))
 
 
 def _emit(plan, results, previous, pool):
