@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 
 import pytest
 
@@ -57,6 +58,8 @@ def test_claims_read_where_extracted_group_as_read_from_the_files():
     from_files = group_rows(rows, dates, texts)
     assert len(from_files[1]) >= 3
     assert group_read(read) == from_files
+    shipped = pickle.loads(pickle.dumps(read))   # as a worker sends them to the run (Claim.__reduce__)
+    assert shipped == read and all(a is not b for a, b in zip(shipped, read))
 
 
 def test_the_statistics_are_the_same_grouped_by_several_processes(fork_early, monkeypatch, tmp_path):
