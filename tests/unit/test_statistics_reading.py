@@ -67,32 +67,32 @@ def test_the_statistics_are_the_same_grouped_by_several_processes(fork_early, mo
     alone = group_rows(rows, dates, texts, workers=1)
     assert len(alone[1]) >= 3
     monkeypatch.setenv("PIDS_FILE", str(tmp_path / "pids"))
-    monkeypatch.setattr(forked, "_share", _noted)
+    monkeypatch.setattr(forked, "_item", _noted)
     assert group_rows(rows, dates, texts, workers=2) == alone
     assert group_rows(rows, dates, texts, workers=3) == alone
     pids = set((tmp_path / "pids").read_text().split())
-    assert str(os.getpid()) in pids and len(pids) >= 3   # the run's process, and a fork each time
+    assert str(os.getpid()) not in pids and len(pids) >= 2   # forked processes, each taking blocks
 
 
-_SHARE = forked._share
+_ITEM = forked._item
 
 
-def _noted(n):
-    """A share's grouping, noting which process did it."""
+def _noted(i):
+    """A block's grouping, noting which process did it."""
     with open(os.environ["PIDS_FILE"], "a") as f:
         f.write(f"{os.getpid()}\n")
-    return _SHARE(n)
+    return _ITEM(i)
 
 
-def _dies_in_a_fork(n):
+def _dies_in_a_fork(i):
     if os.getpid() != int(os.environ["RUN_PID"]):
-        os._exit(3)   # killed in the middle of its share
-    return _SHARE(n)
+        os._exit(3)   # killed in the middle of its block
+    return _ITEM(i)
 
 
 def test_a_forked_process_that_dies_loses_no_claim(fork_early, monkeypatch):
     rows, dates, texts = _rows(6)
     alone = group_rows(rows, dates, texts, workers=1)
     monkeypatch.setenv("RUN_PID", str(os.getpid()))
-    monkeypatch.setattr(forked, "_share", _dies_in_a_fork)
+    monkeypatch.setattr(forked, "_item", _dies_in_a_fork)
     assert group_rows(rows, dates, texts, workers=2) == alone
