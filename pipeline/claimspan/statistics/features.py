@@ -76,6 +76,8 @@ class Claim:
     opens: bool = False              # the figure opens its sentence (`But about 230,000 remain`)
     rounded: tuple | None = None     # ``span``, and for an exact figure with decimals the values it may be
                                      # rounded from (`40.2%`: 40.15 to 40.25): `40.18%` is no other figure
+    company: frozenset | None = None  # a figure of shares or stock: whose (the organizations its sentence
+                                      # names, the markets aside); None for other figures
 
     def __reduce__(self):
         # a worker's claims go to the run pickled (run.py): as the arguments of a call, three times
@@ -139,7 +141,8 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  and not any(w in rules.number_words for w in _WORDS.findall(row["text"].lower())),
                  _rate(lower, last, rules), _source(read, first, last, rules),
                  first == 0 or first == 1 and lower[0] in rules.clause_breaks,
-                 None if value is None else interval(value, qualifier, rounding(row["text"], value)))
+                 None if value is None else interval(value, qualifier, rounding(row["text"], value)),
+                 _company(lower, actors, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -322,6 +325,16 @@ def _actors(orgs: list | None, start: int, end: int) -> frozenset:
     lo = bisect.bisect_left(orgs, (start, ""))
     hi = bisect.bisect_left(orgs, (end, ""))
     return kept(key for _, key in orgs[lo:hi])
+
+
+def _company(lower: list[str], actors: frozenset, rules: GroupingRules) -> frozenset | None:
+    """Whose figure of shares or stock it is: the organizations of its sentence but the markets (`on
+    the New York Stock Exchange`); None for other figures. Its teller stays: a company tells its own."""
+    if not rules.company_words.intersection(lower):
+        text = f" {' '.join(lower)} "
+        if not any(f" {phrase} " in text for phrase in rules.company_phrases):
+            return None
+    return frozenset(a for a in actors if not any(f" {m} " in f" {a} " for m in rules.markets))
 
 
 def _period(start, end) -> tuple | None:

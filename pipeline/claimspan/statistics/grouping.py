@@ -36,7 +36,8 @@ FORK_FROM = 4_000   # fewer claims are grouped in one process (a fork costs more
 
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
-                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows", "by_doc")
+                 "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows", "by_doc",
+                 "company")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -57,6 +58,7 @@ class Statistic:
         self.precise = False   # a claim with a number in digits or words, not only `hundreds`
         self.lows: tuple = ()   # the least and greatest of its lower bounds with a number (`at least 47`)
         self.by_doc: dict = {}   # doc_id -> its claims of the statistic
+        self.company = False   # a member is a figure of shares or stock (Claim.company)
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -74,6 +76,7 @@ class Statistic:
         elif claim.near:
             self.nears.add(claim.near)
         self.actors |= claim.actors
+        self.company = self.company or claim.company is not None
         if claim.period:
             self.periods.add(claim.period)
         if not claim.superseded:   # `initially 10, has risen to 12`: the old and the new figure of one sentence
@@ -168,6 +171,17 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
     return [s for s in stats if s.members]
 
 
+def _another_company(claim: Claim, stat: Statistic) -> bool:
+    """A figure of shares or stock and a figure of another story are one only when both name one
+    company (a figure of no company of its own names it among its organizations)."""
+    mine = claim.actors if claim.company is None else claim.company
+    for m in stat.members:
+        if m.doc_id != claim.doc_id and (claim.company is not None or m.company is not None) \
+                and not mine & (m.actors if m.company is None else m.company):
+            return True
+    return False
+
+
 def _just_before(before: Claim, claim: Claim) -> bool:
     """The figure read before ``claim`` is of its document, in its sentence or close before it."""
     return before.doc_id == claim.doc_id and 0 <= claim.sentence_key[1] - before.sentence_key[1] <= RESTATING_REACH
@@ -241,6 +255,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.period and any(not overlap(claim.period, p) for p in stat.periods) \
             and not same_count(claim, stat, rules):
         return None
+    if (claim.company is not None or stat.company) and _another_company(claim, stat):
+        return None   # `Acme shares fell 50 cents`, `Bolt shares fell 50 cents`: two companies' prices
     score = 0.0
     if claim.places and stat.places:
         if not all(same_places(claim.places, p, nested) for p in stat.places) \
