@@ -256,6 +256,8 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
         opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]
         if opens or (d._.date or {}).get("kind") == "range":
             return False
+        if change and phrase_ending(period["baseline_openers"], words, first + 1):
+            return False    # "up from the current four flights": the opener pairs the baseline's date with its figure
         return bool(hit) or after_change(rules, doc, words, first)
     far = _baseline_far(rules, doc, words, d, sent_start)
     if far is not None:
