@@ -61,7 +61,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                 "attributive_determiners", "anaphoric_periods", "period_modifiers",
                                 "not_reporting_after", "clause_breaks", "strong_breaks", "restating_words",
                                 "named_year_heads", "open_ended", "dateline_ends", "set_off_subordinators",
-                                "not_set_off_before", "baseline_year_before"),
+                                "not_set_off_before", "baseline_year_before", "passive_auxiliaries"),
     "claims/percent.yaml": [Record(**{"id!": "str", "words": "[str]", "before": "[str]", "unit": "str"})],
     "claims/qualifiers.yaml": [Record(**{"id!": "str", "qualifier!": "str", "phrases!": "[str]"}, after="[str]")],
     "claims/ranges.yaml": Record(**{f"{s}!": "[str]" for s in ("connectors", "dashes", "between", "change_words",

@@ -144,6 +144,13 @@ CLASSES = {
         "They run a dollar store and trade a penny stock through a dollar-based fund.",
         "The tariff adds <claim kind=money unit=USX value=2>two cents</claim> a dollar to imports.",
     ],
+    # a whole number, a hyphen and a fraction written together are one mixed number in US style (a
+    # Fed statement's target range), not a range from 4 to a quarter
+    "hyphenated_mixed_number": [
+        "The Committee kept the target range at <claim kind=percent unit=% value=4.25 qualifier=at_least>4-1/4</claim> "
+        "to <claim kind=percent unit=% value=4.5 qualifier=at_most>4-1/2 percent</claim>.",
+        "The hail stones were <claim kind=measure unit=inch value=2.5>2-1/2 inches</claim> wide.",
+    ],
 }
 
 

@@ -147,6 +147,8 @@ class SpeakersComponent(RuleComponent):
         given = NAME_AND_ROLE.fullmatch(name)
         if given:
             outer, inner = given.group("name"), [p.strip() for p in PARENTHESES.findall(given.group("role"))]
+            if outer.split()[0].rstrip(".").lower() in self.not_speakers:
+                return None   # a caption or heading with a name in parentheses: "Table A. Percent changes ... (CPI-U):"
             holder = len(inner) == 1 and self.is_name(inner[0]) and inner[0].split()[0].lower() != "the" \
                 and not self.titled(inner[0])
             if holder and (outer.split()[0].lower() == "the" or not self.is_name(outer) or self.only_titles(outer)):

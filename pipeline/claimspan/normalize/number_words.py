@@ -383,11 +383,13 @@ class Cardinal:
         if den is not None and self.last in WORD_KINDS and not (value == 1 and words[k].endswith("s") and den[0] < 20):
             return self.scaled_fraction(value / den[0], den[1])
         nxt = skip_spaces(words, end)
+        if end + 1 < n and words[end] == "-" and self.glued[end] and self.glued[end + 1] and "/" in words[end + 1]:
+            nxt = end + 1                                     # "4-1/4": a mixed number in US style
         frac = None if not self.digits or nxt >= n else lex.fraction_chars.get(words[nxt]) \
             or (parse_digits(words[nxt]) if "/" in words[nxt] else None)
         if frac is not None and self.last == "digits" and self.total == 0 and 0 < frac < 1 \
                 and is_whole(self.current):
-            return value + frac, nxt + 1, False               # "2 1/4", "4¼"
+            return value + frac, nxt + 1, False               # "2 1/4", "4¼", "4-1/4"
         return value, end, False
 
     def scaled_fraction(self, value, j):

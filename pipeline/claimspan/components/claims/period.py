@@ -256,6 +256,8 @@ def is_baseline(rules, doc: Doc, words, d: Span, sent_start: int) -> bool:
         opens = first == sent_start or doc[first - 1].text in period["clause_breaks"]
         if opens or (d._.date or {}).get("kind") == "range":
             return False
+        if change and phrase_ending(period["baseline_openers"], words, first + 1):
+            return False    # "up from the current four flights": the opener pairs the baseline's date with its figure
         return bool(hit) or after_change(rules, doc, words, first)
     far = _baseline_far(rules, doc, words, d, sent_start)
     if far is not None:
@@ -298,7 +300,7 @@ def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
         if doc[k].is_punct:
             return False
         if is_reporting(rules, doc[k].lower_):
-            return not _after_figure(doc, k)
+            return not (_after_figure(doc, k) or _passive_after_figure(rules, doc, k))
     return False
 
 
@@ -306,6 +308,26 @@ def _after_figure(doc: Doc, k: int) -> bool:
     """Token ``k`` follows a figure, or a figure and one lower-case word ("38 deaths reported")."""
     return k > 0 and (_figure(doc[k - 1]) or k > 1 and doc[k - 1].is_alpha and doc[k - 1].is_lower
                       and _figure(doc[k - 2]))
+
+
+def _passive_after_figure(rules, doc: Doc, k: int) -> bool:
+    """Token ``k`` is a passive whose subject is a figure: a figure, at most two lower-case words
+    and one or two ``passive_auxiliaries`` before it ("18 000 suspected cases were reported",
+    "1,200 deaths have been recorded")."""
+    aux = rules.period["passive_auxiliaries"]
+    j = k - 1
+    if j < 1 or doc[j].lower_ not in aux:
+        return False
+    j -= 1 + (doc[j - 1].lower_ in aux)
+    for _ in range(3):
+        if j < 0:
+            return False
+        if _figure(doc[j]):
+            return True
+        if not (doc[j].is_alpha and doc[j].is_lower):
+            return False
+        j -= 1
+    return False
 
 
 def period_start(rules, words, d: Span) -> int:
