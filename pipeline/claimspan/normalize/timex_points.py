@@ -169,6 +169,9 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
+        if anchor is not None and f.get("future") and f.get("rel") is None and not f.get("year") \
+                and f.get("year_rel") is None and interval(f"{year - 1}-{f['season']}")[1] >= anchor:
+            year -= 1   # "the election is set for the fall" in October: the fall under way, not the next
         return f"{year if year else 'XXXX'}-{f['season']}", rel
     if f.get("week_number"):                        # ISO week of the year named, else of the anchor's
         year = f.get("year") or (anchor.year if anchor else None)
@@ -192,7 +195,8 @@ def _relative(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if anchor is None:
         return None, False
     if unit == "weekend":
-        return value_at(weekday_near(anchor, 6, f.get("rel")), "week") + "-WE", True
+        # "talks will continue over the weekend": the coming one
+        return value_at(weekday_near(anchor, 6, f.get("rel"), f.get("future", False)), "week") + "-WE", True
     rel = 0 if unit and f.get("rel") is None and f.get("mod") else f.get("rel")   # "the end of the year"
     if f.get("part") == "NI" and rel == -1:
         return (anchor - timedelta(days=1)).isoformat(), True   # "last night"
