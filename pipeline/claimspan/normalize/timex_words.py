@@ -100,6 +100,10 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         f["month"] = lex["months"][k]
     elif k in lex["weekdays"]:
         f["weekday"] = lex["weekdays"][k]
+    elif k in lex["recurring_weekdays"]:
+        f["weekday"] = lex["recurring_weekdays"][k]   # "on Mondays": every Monday
+    elif k in lex["recurring_parts"]:
+        f["part"] = lex["recurring_parts"][k]         # "Tuesday nights": every Tuesday night
     elif k in lex["seasons"]:
         f["season"] = lex["seasons"][k]
     elif k == "half":
