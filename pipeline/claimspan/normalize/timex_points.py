@@ -85,6 +85,8 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('2021-05-29', True)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if unit is None and f.get("part") and f.get("anaphoric"):
+        unit = "day"   # "that night", "the next morning": a day's part, counted as the day is
     if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
         return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
     if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
