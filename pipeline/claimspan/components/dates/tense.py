@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from claimspan.components.docarrays import word_ids
 
-FOR, TO = get_string_id("for"), get_string_id("to")
+FOR, TO, COMMA = get_string_id("for"), get_string_id("to"), get_string_id(",")
 FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
 FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when none comes before it
 
@@ -48,7 +48,8 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     if tense is None:
         tense = _forward(words, lower, span, end)
         if tense is None and span.start > start and lower[span.start - 1] in words["deadline_before"] \
-                and not any(w in words["past_after"] for w in lower[max(start, span.start - FUTURE_WINDOW):span.start]):
+                and not any(lower[i] in words["past_after"] for i in
+                            _own_clause(words, lower, start, max(start, span.start - FUTURE_WINDOW), span.start)):
             return "future"
         return tense
     if not tense:   # a reporting verb or a clause break before the span, or an event told of
@@ -100,7 +101,7 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     if span.start - 2 >= start and lower[span.start - 2] in words["set_for"] \
             and lower[span.start - 1] == FOR:   # "set for Monday"; "had been scheduled for Friday" is past
         return _ahead_or_seen_back(words, lower, lo, span.start - 2), lower[span.start - 2]
-    for i in range(span.start - 1, lo - 1, -1):
+    for i in _own_clause(words, lower, start, lo, span.start):
         word = lower[i]
         if word in words["reporting_verbs"] or word in words["tense_breaks"]:
             return "", word
@@ -115,6 +116,20 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
+
+
+def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int):
+    """The tokens from ``i - 1`` back to ``lo``, without a relative clause set off by commas ("The sale,
+    which had been expected, is part of a program to pay down the loan by February"): its verb tells
+    its own time, not the date's. The sentence starts at token ``start``."""
+    while i > lo:
+        i -= 1
+        if lower[i] == COMMA:
+            opening = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+            if opening is not None and lower[opening + 1] in words["relative_pronouns"]:
+                i = opening
+            continue
+        yield i
 
 
 def _ahead_or_seen_back(words: TenseWords, lower: list[int], lo: int, i: int) -> str:
