@@ -46,7 +46,8 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     lower = word_ids(doc, LOWER)
     tense, word = _backward(words, doc, lower, span, start)
     if tense is None:
-        tense = _forward(words, lower, span, end)
+        # a date inside a relative clause set off by commas: the main clause's verb after it is not its
+        tense = _forward(words, lower, span, end, _in_relative_clause(words, lower, start, span.start))
         if tense is None and span.start > start and lower[span.start - 1] in words["deadline_before"] \
                 and not any(lower[i] in words["past_after"] for i in
                             _own_clause(words, lower, start, max(start, span.start - FUTURE_WINDOW), span.start)):
@@ -59,14 +60,18 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     return tense
 
 
-def _forward(words: TenseWords, lower: list[int], span: Span, end: int) -> str | None:
+def _forward(words: TenseWords, lower: list[int], span: Span, end: int, relative: bool = False) -> str | None:
     """The tense of the first word after the span that tells one, in its clause: a modal of
     the future (``future_after``), a simple past form (``past_markers``) or an auxiliary in
     the past (``past_after``: "had", "was": after the date they are its clause's verb, not
     the start of a reported future as before it). A reporting verb, a semicolon or colon, a
     relative pronoun (a clause with its own verb: "July 1, which will...") or a coordinator
-    (``forward_breaks``: "met Tuesday and will meet again Friday") stops it."""
+    (``forward_breaks``: "met Tuesday and will meet again Friday") stops it; so does a comma when
+    the span is in a ``relative`` clause set off by commas ("The president, who visited China in
+    June, will travel to Japan": the June gone by)."""
     for word in lower[span.end:min(end, span.end + FORWARD_WINDOW)]:
+        if relative and word == COMMA:
+            return None
         if word in words["reporting_verbs"] or word in words["tense_breaks"] \
                 or word in words["relative_pronouns"] or word in words["forward_breaks"]:
             return None
@@ -130,6 +135,13 @@ def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int
                 i = opening
             continue
         yield i
+
+
+def _in_relative_clause(words: TenseWords, lower: list[int], start: int, i: int) -> bool:
+    """Whether token ``i`` is in a relative clause opened by a comma: the first comma before it in
+    its sentence (which starts at token ``start``) is followed by a relative pronoun."""
+    comma = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+    return comma is not None and comma + 1 < i and lower[comma + 1] in words["relative_pronouns"]
 
 
 def _ahead_or_seen_back(words: TenseWords, lower: list[int], lo: int, i: int) -> str:
