@@ -89,6 +89,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
         "recurring_weekdays": "{int}", "recurring_parts": "{str}",
+        "passive_auxiliaries": "[str]", "participle_endings": "[str]",
+        "passive_targets": "[str]",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "[str]",
         "range_words": "{bool}", "am_pm": "{str}", "time_zones": "{str}", "quarter_tokens": "{int}",
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",

@@ -19,7 +19,8 @@ FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when n
 KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks", "future_after", "past_markers",
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
-        "scheduled_to", "future_in_past", "comparison_words")
+        "scheduled_to", "future_in_past", "comparison_words", "passive_auxiliaries",
+        "passive_targets")
 
 
 class TenseWords(dict):
@@ -29,6 +30,7 @@ class TenseWords(dict):
     def __init__(self, lexicon: dict, strings):
         super().__init__({k: frozenset(strings.add(str(w).lower()) for w in lexicon[k]) for k in KEYS})
         self.dashes = frozenset(lexicon["dashes"])
+        self.participle_endings = tuple(lexicon["participle_endings"])
 
 
 def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | None = None) -> str | None:
@@ -94,6 +96,8 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     rally is set for Monday": ``set_for``), and so
     does a verb of schedules in the present tense ("the leaders meet Monday", "the fair opens in
     July"), unless a word before it makes it a noun or an infinitive ("the visit", "to meet").
+    A passive in the past ("was sentenced in December": ``passive_auxiliaries`` before a
+    participle) is ``past``, unless the date is where something is moved to ("was extended to Nov. 16").
     A date in the possessive names an event already told of ("will appeal Wednesday's
     ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
     lo = max(start, span.start - FUTURE_WINDOW)
@@ -116,6 +120,10 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
             return _ahead_or_seen_back(words, lower, lo, i), word
         if word in words["past_markers"]:
             return "past", word
+        if word in words["passive_auxiliaries"] and i + 1 < span.start \
+                and lower[span.start - 1] not in words["passive_targets"] and \
+                (lower[i + 1] in words["past_after"] or doc[i + 1].lower_.endswith(words.participle_endings)):
+            return "past", word   # "he was sentenced in December"
         if word in words["present_verbs"] and i > lo and lower[i - 1] not in words["not_a_verb_after"]:
             return _ahead_or_seen_back(words, lower, lo, i), word   # "they meet Monday"; "did not meet" is past
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
