@@ -14,6 +14,8 @@ from claimspan.normalize.timex_values import (SEASON_MONTHS, interval, month_and
 # Months after a quarter or half ends within which its results are still to come: "will report a
 # loss for the third quarter" in an October story is the quarter just ended, in a June one the next.
 REPORT_LAG_MONTHS = 3
+# "the 1800s", "the early 1900s" name a century ("the 2000s" is as often the decade 2000-2009)
+HUNDREDS_AS_CENTURY_BEFORE = 2000
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 # features that name a day of their own: a clock time with none is on the day the narrative is on
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
@@ -157,6 +159,8 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     """Expressions that name a calendar period (a year may come from the anchor); None if not one."""
     if f.get("decade"):
         year = f.get("year") or 1900 + f["yy"]
+        if f.get("year") and year % 100 == 0 and year < HUNDREDS_AS_CENTURY_BEFORE:
+            return f"{year // 100:02d}", False   # "the late 1800s": the century, not 1800-1809
         return str(year // 10), False
     if unit == "century" and f.get("ordinal"):
         return f"{f['ordinal'] - 1:02d}", False
