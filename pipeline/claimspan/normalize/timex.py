@@ -76,7 +76,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     elif kind == "duration":
         _duration(row, f, anchor)
     elif kind == "set":
-        row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" if f.get("weekday") else
+        row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" + (f"T{f['part']}" if f.get("part") else "")
+                                        if f.get("weekday") else
                                         f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
                                         if f.get("month") else
                                         duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
@@ -248,6 +249,8 @@ def lexicon_tables(lex: dict) -> dict:
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
+                    "recurring_weekdays", "recurring_parts", "passive_auxiliaries", "participle_endings",
+                    "passive_targets",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",

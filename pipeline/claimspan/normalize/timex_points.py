@@ -14,6 +14,8 @@ from claimspan.normalize.timex_values import (SEASON_MONTHS, interval, month_and
 # Months after a quarter or half ends within which its results are still to come: "will report a
 # loss for the third quarter" in an October story is the quarter just ended, in a June one the next.
 REPORT_LAG_MONTHS = 3
+# "the 1800s", "the early 1900s" name a century ("the 2000s" is as often the decade 2000-2009)
+HUNDREDS_AS_CENTURY_BEFORE = 2000
 REFERENCE = "reference"   # how a value was resolved: against the narrative's last date, not the anchor
 # features that name a day of their own: a clock time with none is on the day the narrative is on
 DAY_WORDS = ("weekday", "month", "day", "numeric", "deictic", "rel", "shift", "year", "unit")
@@ -85,6 +87,8 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
     ('2021-05-29', True)
     """
     deictic, unit = f.get("deictic"), f.get("unit")
+    if unit is None and f.get("part") and f.get("anaphoric"):
+        unit = "day"   # "that night", "the next morning": a day's part, counted as the day is
     if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
         return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
     if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
@@ -155,6 +159,8 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     """Expressions that name a calendar period (a year may come from the anchor); None if not one."""
     if f.get("decade"):
         year = f.get("year") or 1900 + f["yy"]
+        if f.get("year") and year % 100 == 0 and year < HUNDREDS_AS_CENTURY_BEFORE:
+            return f"{year // 100:02d}", False   # "the late 1800s": the century, not 1800-1809
         return str(year // 10), False
     if unit == "century" and f.get("ordinal"):
         return f"{f['ordinal'] - 1:02d}", False
@@ -169,6 +175,9 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
         return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
+        if anchor is not None and f.get("future") and f.get("rel") is None and not f.get("year") \
+                and f.get("year_rel") is None and interval(f"{year - 1}-{f['season']}")[1] >= anchor:
+            year -= 1   # "the election is set for the fall" in October: the fall under way, not the next
         return f"{year if year else 'XXXX'}-{f['season']}", rel
     if f.get("week_number"):                        # ISO week of the year named, else of the anchor's
         year = f.get("year") or (anchor.year if anchor else None)
@@ -192,7 +201,8 @@ def _relative(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if anchor is None:
         return None, False
     if unit == "weekend":
-        return value_at(weekday_near(anchor, 6, f.get("rel")), "week") + "-WE", True
+        # "talks will continue over the weekend": the coming one
+        return value_at(weekday_near(anchor, 6, f.get("rel"), f.get("future", False)), "week") + "-WE", True
     rel = 0 if unit and f.get("rel") is None and f.get("mod") else f.get("rel")   # "the end of the year"
     if f.get("part") == "NI" and rel == -1:
         return (anchor - timedelta(days=1)).isoformat(), True   # "last night"

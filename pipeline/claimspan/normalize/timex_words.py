@@ -100,6 +100,10 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         f["month"] = lex["months"][k]
     elif k in lex["weekdays"]:
         f["weekday"] = lex["weekdays"][k]
+    elif k in lex["recurring_weekdays"]:
+        f["weekday"] = lex["recurring_weekdays"][k]   # "on Mondays": every Monday
+    elif k in lex["recurring_parts"]:
+        f["part"] = lex["recurring_parts"][k]         # "Tuesday nights": every Tuesday night
     elif k in lex["seasons"]:
         f["season"] = lex["seasons"][k]
     elif k == "half":
@@ -121,6 +125,8 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
             f["year_rel"] = f.pop("rel")   # "February last year", "the third quarter of this year"
         elif unit in ("quarter", "month") and f.get("unit") == "year" and f.get("rel") is not None:
             f["year_rel"], f["unit"], f["unit_word"] = f.pop("rel"), unit, k   # "last year's quarter"
+        elif unit == "year" and prev == "the" and f.get("ordinal") and (f.get("half") or f.get("unit") == "quarter"):
+            pass                                            # "the first quarter of the year": a quarter's year
         elif unit == "year" and f.get("unit") in ("quarter", "month"):
             f["of_unit"], f["unit"] = f["unit"], unit       # "the quarter a year ago"
         else:

@@ -53,6 +53,8 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "DECADE_YEAR": {"LOWER": {"IN": [str(n * 10) for n in range(110, 210)]}, "SPACY": False},
         "WEEKDAY": {"LOWER": {"IN": with_periods(lex["weekdays"])}, "IS_LOWER": False},
         "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
+        "WEEKDAYS": {"LOWER": {"IN": list(lex["recurring_weekdays"])}, "IS_LOWER": False},
+        "PARTS": {"LOWER": {"IN": list(lex["recurring_parts"])}},
         "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
         "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in lex["indefinite_articles"]]

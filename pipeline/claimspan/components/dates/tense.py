@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from claimspan.components.docarrays import word_ids
 
-FOR, TO = get_string_id("for"), get_string_id("to")
+FOR, TO, COMMA = get_string_id("for"), get_string_id("to"), get_string_id(",")
 FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
 FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when none comes before it
 
@@ -19,7 +19,8 @@ FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when n
 KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks", "future_after", "past_markers",
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
-        "scheduled_to", "future_in_past", "comparison_words")
+        "scheduled_to", "future_in_past", "comparison_words", "passive_auxiliaries",
+        "passive_targets")
 
 
 class TenseWords(dict):
@@ -29,6 +30,7 @@ class TenseWords(dict):
     def __init__(self, lexicon: dict, strings):
         super().__init__({k: frozenset(strings.add(str(w).lower()) for w in lexicon[k]) for k in KEYS})
         self.dashes = frozenset(lexicon["dashes"])
+        self.participle_endings = tuple(lexicon["participle_endings"])
 
 
 def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | None = None) -> str | None:
@@ -46,9 +48,11 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     lower = word_ids(doc, LOWER)
     tense, word = _backward(words, doc, lower, span, start)
     if tense is None:
-        tense = _forward(words, lower, span, end)
+        # a date inside a relative clause set off by commas: the main clause's verb after it is not its
+        tense = _forward(words, lower, span, end, _in_relative_clause(words, lower, start, span.start))
         if tense is None and span.start > start and lower[span.start - 1] in words["deadline_before"] \
-                and not any(w in words["past_after"] for w in lower[max(start, span.start - FUTURE_WINDOW):span.start]):
+                and not any(lower[i] in words["past_after"] for i in
+                            _own_clause(words, lower, start, max(start, span.start - FUTURE_WINDOW), span.start)):
             return "future"
         return tense
     if not tense:   # a reporting verb or a clause break before the span, or an event told of
@@ -58,14 +62,18 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     return tense
 
 
-def _forward(words: TenseWords, lower: list[int], span: Span, end: int) -> str | None:
+def _forward(words: TenseWords, lower: list[int], span: Span, end: int, relative: bool = False) -> str | None:
     """The tense of the first word after the span that tells one, in its clause: a modal of
     the future (``future_after``), a simple past form (``past_markers``) or an auxiliary in
     the past (``past_after``: "had", "was": after the date they are its clause's verb, not
     the start of a reported future as before it). A reporting verb, a semicolon or colon, a
     relative pronoun (a clause with its own verb: "July 1, which will...") or a coordinator
-    (``forward_breaks``: "met Tuesday and will meet again Friday") stops it."""
+    (``forward_breaks``: "met Tuesday and will meet again Friday") stops it; so does a comma when
+    the span is in a ``relative`` clause set off by commas ("The president, who visited China in
+    June, will travel to Japan": the June gone by)."""
     for word in lower[span.end:min(end, span.end + FORWARD_WINDOW)]:
+        if relative and word == COMMA:
+            return None
         if word in words["reporting_verbs"] or word in words["tense_breaks"] \
                 or word in words["relative_pronouns"] or word in words["forward_breaks"]:
             return None
@@ -88,6 +96,8 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     rally is set for Monday": ``set_for``), and so
     does a verb of schedules in the present tense ("the leaders meet Monday", "the fair opens in
     July"), unless a word before it makes it a noun or an infinitive ("the visit", "to meet").
+    A passive in the past ("was sentenced in December": ``passive_auxiliaries`` before a
+    participle) is ``past``, unless the date is where something is moved to ("was extended to Nov. 16").
     A date in the possessive names an event already told of ("will appeal Wednesday's
     ruling"), unless a word right before it puts the event ahead ("ahead of Sunday's vote")."""
     lo = max(start, span.start - FUTURE_WINDOW)
@@ -100,7 +110,7 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     if span.start - 2 >= start and lower[span.start - 2] in words["set_for"] \
             and lower[span.start - 1] == FOR:   # "set for Monday"; "had been scheduled for Friday" is past
         return _ahead_or_seen_back(words, lower, lo, span.start - 2), lower[span.start - 2]
-    for i in range(span.start - 1, lo - 1, -1):
+    for i in _own_clause(words, lower, start, lo, span.start):
         word = lower[i]
         if word in words["reporting_verbs"] or word in words["tense_breaks"]:
             return "", word
@@ -110,11 +120,36 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
             return _ahead_or_seen_back(words, lower, lo, i), word
         if word in words["past_markers"]:
             return "past", word
+        if word in words["passive_auxiliaries"] and i + 1 < span.start \
+                and lower[span.start - 1] not in words["passive_targets"] and \
+                (lower[i + 1] in words["past_after"] or doc[i + 1].lower_.endswith(words.participle_endings)):
+            return "past", word   # "he was sentenced in December"
         if word in words["present_verbs"] and i > lo and lower[i - 1] not in words["not_a_verb_after"]:
             return _ahead_or_seen_back(words, lower, lo, i), word   # "they meet Monday"; "did not meet" is past
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
+
+
+def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int):
+    """The tokens from ``i - 1`` back to ``lo``, without a relative clause set off by commas ("The sale,
+    which had been expected, is part of a program to pay down the loan by February"): its verb tells
+    its own time, not the date's. The sentence starts at token ``start``."""
+    while i > lo:
+        i -= 1
+        if lower[i] == COMMA:
+            opening = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+            if opening is not None and lower[opening + 1] in words["relative_pronouns"]:
+                i = opening
+            continue
+        yield i
+
+
+def _in_relative_clause(words: TenseWords, lower: list[int], start: int, i: int) -> bool:
+    """Whether token ``i`` is in a relative clause opened by a comma: the first comma before it in
+    its sentence (which starts at token ``start``) is followed by a relative pronoun."""
+    comma = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+    return comma is not None and comma + 1 < i and lower[comma + 1] in words["relative_pronouns"]
 
 
 def _ahead_or_seen_back(words: TenseWords, lower: list[int], lo: int, i: int) -> str:
