@@ -37,7 +37,7 @@ FORK_FROM = 4_000   # fewer claims are grouped in one process (a fork costs more
 class Statistic:
     __slots__ = ("members", "doc_values", "whats", "events", "own_events", "scopes", "places", "nears", "actors",
                  "periods", "sentences", "words", "values", "spans", "echoes", "precise", "lows", "by_doc",
-                 "company")
+                 "companies", "owners")
 
     def __init__(self, claim: Claim):
         self.members: list[Claim] = []
@@ -58,7 +58,10 @@ class Statistic:
         self.precise = False   # a claim with a number in digits or words, not only `hundreds`
         self.lows: tuple = ()   # the least and greatest of its lower bounds with a number (`at least 47`)
         self.by_doc: dict = {}   # doc_id -> its claims of the statistic
-        self.company = False   # a member is a figure of shares or stock (Claim.company)
+        # whose its figures are -> the documents that give them: of its figures of shares or stock
+        # (Claim.company), and of the others (the organizations their sentences name)
+        self.companies: dict[frozenset, set] = {}
+        self.owners: dict[frozenset, set] = {}
         self.add(claim)
 
     def add(self, claim: Claim) -> None:
@@ -76,7 +79,10 @@ class Statistic:
         elif claim.near:
             self.nears.add(claim.near)
         self.actors |= claim.actors
-        self.company = self.company or claim.company is not None
+        if claim.company is None:
+            self.owners.setdefault(claim.actors, set()).add(claim.doc_id)
+        else:
+            self.companies.setdefault(claim.company, set()).add(claim.doc_id)
         if claim.period:
             self.periods.add(claim.period)
         if not claim.superseded:   # `initially 10, has risen to 12`: the old and the new figure of one sentence
@@ -164,7 +170,7 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
         else:
             stats[best].add(claim)
         previous = (claim, best)
-        for key in _keys(claim):
+        for key in _keys(claim) + _owner_keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
     _second_look(stats, index, rules, nested)
@@ -175,10 +181,10 @@ def _another_company(claim: Claim, stat: Statistic) -> bool:
     """A figure of shares or stock and a figure of another story are one only when both name one
     company (a figure of no company of its own names it among its organizations)."""
     mine = claim.actors if claim.company is None else claim.company
-    for m in stat.members:
-        if m.doc_id != claim.doc_id and (claim.company is not None or m.company is not None) \
-                and not mine & (m.actors if m.company is None else m.company):
-            return True
+    for book in (stat.companies, stat.owners) if claim.company is not None else (stat.companies,):
+        for whose, docs in book.items():
+            if not mine & whose and (len(docs) > 1 or claim.doc_id not in docs):
+                return True
     return False
 
 
@@ -209,7 +215,14 @@ def _candidates(claim: Claim, index: dict, common_words: bool = False) -> set[in
         found = index.get(key)
         if found and (common_words or key[0] != "w" or len(found) <= COMMON_WORD):
             seen.update(found[-COMMON_WORD:])
+    if claim.company is not None and seen:   # only these can take a company's figure (_another_company)
+        seen &= {m for key in _owner_keys(claim) for m in index.get(key, ())}
     return seen
+
+
+def _owner_keys(claim: Claim) -> list[tuple]:
+    """Its story, and whose its figure is: a statistic of neither cannot take a company's figure."""
+    return [("d", claim.doc_id)] + [("o", org) for org in (claim.actors if claim.company is None else claim.company)]
 
 
 def _best(claim: Claim, candidates: set[int], stats: list[Statistic], rules: GroupingRules,
@@ -240,6 +253,8 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     w = rules.weights
     if claim.sentence_key in stat.sentences and not claim.superseded:
         return None
+    if (claim.company is not None or stat.companies) and _another_company(claim, stat):
+        return None   # `Acme shares fell 50 cents`, `Bolt shares fell 50 cents`: two companies' prices
     if claim.vague and not stat.precise and claim.echo_key not in stat.echoes:
         return None   # `hundreds` and `tens of thousands`: two lower bounds say nothing of one figure
     values = stat.doc_values.get(claim.doc_id)   # what the statistic holds from the claim's own story
@@ -255,8 +270,6 @@ def _evidence(claim: Claim, stat: Statistic, rules: GroupingRules, nested: dict 
     if claim.period and any(not overlap(claim.period, p) for p in stat.periods) \
             and not same_count(claim, stat, rules):
         return None
-    if (claim.company is not None or stat.company) and _another_company(claim, stat):
-        return None   # `Acme shares fell 50 cents`, `Bolt shares fell 50 cents`: two companies' prices
     score = 0.0
     if claim.places and stat.places:
         if not all(same_places(claim.places, p, nested) for p in stat.places) \
