@@ -158,6 +158,7 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
     stats: list[Statistic] = []
     index: dict[tuple, list[int]] = defaultdict(list)    # value, event, sentence, places or word -> statistics
     previous: tuple | None = None   # (claim, statistic) read last
+    owned = any(c.company is not None for c in block)   # company figures: their statistics need _owner_keys
     for claim in sorted(block, key=_order):
         if claim.restates and previous and _just_before(previous[0], claim) \
                 and _same_thing(claim, stats[previous[1]], rules):
@@ -170,7 +171,7 @@ def _cluster(block: list[Claim], rules: GroupingRules, nested: dict | None = Non
         else:
             stats[best].add(claim)
         previous = (claim, best)
-        for key in _keys(claim) + _owner_keys(claim):
+        for key in _keys(claim) + _owner_keys(claim) if owned else _keys(claim):
             if key[1] is not None and best not in index[key][-1:]:
                 index[key].append(best)
     _second_look(stats, index, rules, nested)
