@@ -3,7 +3,7 @@
 The grouping's blocks (claims that could be one figure: one kind, one unit) never compare with
 each other, so two processes group two blocks at the same time. Each block is a task of its own,
 the heaviest first, and a process takes the next one whenever it is free: blocks differ in cost per
-claim (counts cost twice what sums of money do), so fixed shares made by weight left one process
+claim (a count nearly twice what a sum of money does), so fixed shares made by weight left one process
 idle while the other worked through its share. A forked process inherits what it works on (nothing
 is pickled but an item's position and its answer), and an item whose process could not start or
 died is done in the run's process: a broken fork costs time, never a result.
