@@ -164,7 +164,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
                                           "weak_events": "[str]", "part_determiners": "[str]",
                                           "counted_classes": "{[str]}", "object_classes": "[str]",
                                           "listed_heads": "[str]", "listed_max": "int", "owners": "[str]",
-                                          "company_words": "[str]", "markets": "[str]",
+                                          "company_words": "[str]", "company_not_before": "[str]", "markets": "[str]",
                                           "describing": "[str]",
                                           "count_nouns": "[str]",
                                           "superseded": "[str]", "context_stop_words": "[str]",

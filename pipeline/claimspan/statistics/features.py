@@ -330,7 +330,8 @@ def _actors(orgs: list | None, start: int, end: int) -> frozenset:
 def _company(lower: list[str], actors: frozenset, rules: GroupingRules) -> frozenset | None:
     """Whose figure of shares or stock it is: the organizations of its sentence but the markets (`on
     the New York Stock Exchange`); None for other figures. Its teller stays: a company tells its own."""
-    if not rules.company_words.intersection(lower):
+    if not any(w in rules.company_words and (i + 1 == len(lower) or lower[i + 1] not in rules.company_not_before)
+               for i, w in enumerate(lower)):   # not the verb: `which shares a border with Somalia`
         text = f" {' '.join(lower)} "
         if not any(f" {phrase} " in text for phrase in rules.company_phrases):
             return None

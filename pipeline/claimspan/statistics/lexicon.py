@@ -34,6 +34,7 @@ class GroupingRules:
     owners: frozenset[str]                 # `her four children`: one person's own, whatever their number
     company_words: frozenset[str]          # `shares`: the figure of a sentence with one is a company's own
     company_phrases: tuple[str, ...]       # `a share` (words apart from company_words)
+    company_not_before: frozenset[str]     # `shares a border`: a company word before one is a verb
     markets: tuple[str, ...]               # `exchange`, `big board`: an organization with one is a market
     part_determiners: frozenset[str]       # `12 of the 14 officials`: the 12 count officials too
     count_nouns: frozenset[str]            # `the number of cases has reached 1,480`
@@ -109,6 +110,7 @@ def load(overlay: str | None = None) -> GroupingRules:
         listed_heads=frozenset(data.get("listed_heads") or []), listed_max=int(data.get("listed_max") or 0),
         owners=frozenset(data.get("owners") or []),
         company_words=frozenset(str(w).lower() for w in data.get("company_words") or [] if " " not in str(w)),
+        company_not_before=frozenset(str(w).lower() for w in data.get("company_not_before") or []),
         company_phrases=tuple(" ".join(str(w).lower().split()) for w in data.get("company_words") or []
                               if " " in str(w)),
         markets=tuple(" ".join(str(m).lower().split()) for m in data.get("markets") or []),
