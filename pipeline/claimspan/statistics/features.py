@@ -142,7 +142,7 @@ def claim_of(index: int, row: dict, doc_date, rules: GroupingRules, text: str | 
                  _rate(lower, last, rules), _source(read, first, last, rules),
                  first == 0 or first == 1 and lower[0] in rules.clause_breaks,
                  None if value is None else interval(value, qualifier, rounding(row["text"], value)),
-                 _company(lower, actors, rules))
+                 _company(read, actors, rules))
 
 
 def _nation(places: frozenset, text: str | None, rules: GroupingRules) -> frozenset:
@@ -216,7 +216,7 @@ def _read_sentence(sentence: str, rules: GroupingRules) -> Sentence:
     scopes = [(i, rules.incidents[w]) for i, w in enumerate(lower) if w in rules.incidents]
     read = Sentence(toks, lower, [t[1] for t in toks], [t[2] for t in toks], " ".join(sentence.split()),
                     words, mentions, [i for i, _ in mentions], scopes, [], nested_places(toks, mentions, rules),
-                    tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2])
+                    tuple(i for i, w in enumerate(lower) if w in rules.reporting_verbs)[:2], _of_shares(lower, rules))
     if mentions:
         read.owned.extend(_owned(read, rules))
     return read
@@ -327,15 +327,22 @@ def _actors(orgs: list | None, start: int, end: int) -> frozenset:
     return kept(key for _, key in orgs[lo:hi])
 
 
-def _company(lower: list[str], actors: frozenset, rules: GroupingRules) -> frozenset | None:
+def _company(read: Sentence, actors: frozenset, rules: GroupingRules) -> frozenset | None:
     """Whose figure of shares or stock it is: the organizations of its sentence but the markets (`on
     the New York Stock Exchange`); None for other figures. Its teller stays: a company tells its own."""
-    if not any(w in rules.company_words and (i + 1 == len(lower) or lower[i + 1] not in rules.company_not_before)
-               for i, w in enumerate(lower)):   # not the verb: `which shares a border with Somalia`
-        text = f" {' '.join(lower)} "
-        if not any(f" {phrase} " in text for phrase in rules.company_phrases):
-            return None
+    if not read.company:
+        return None
     return frozenset(a for a in actors if not any(f" {m} " in f" {a} " for m in rules.markets))
+
+
+def _of_shares(lower: list[str], rules: GroupingRules) -> bool:
+    """The sentence speaks of shares or stock (`company_words`), not of sharing (`which shares its
+    figures`: a company word before one of `company_not_before` is the verb)."""
+    if any(w in rules.company_words and (i + 1 == len(lower) or lower[i + 1] not in rules.company_not_before)
+           for i, w in enumerate(lower)):
+        return True
+    text = f" {' '.join(lower)} "
+    return any(f" {phrase} " in text for phrase in rules.company_phrases)
 
 
 def _period(start, end) -> tuple | None:

@@ -50,3 +50,4 @@ class Sentence(NamedTuple):
     owned: list               # (token index of a figure, its own place phrase as a range of ``mentions``)
     within: tuple = ()        # (inner, outer) place keys the sentence nests (`the town of Kemah in Erzincan`)
     reports: tuple = ()       # token indexes of its first reporting verbs (`said`): who gave its figures
+    company: bool = False     # it speaks of shares or stock: its figures are a company's (features._company)
