@@ -51,8 +51,7 @@ def is_cap(tok: Token, rules: NameRules) -> bool:
         return True  # "14" of "14th", split by the tokenizer
     if text[-2:] in rules.ordinal_suffixes and text[:-2].isdecimal():
         return True   # "14th" kept whole
-    if tok.is_digit and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text[0].isupper() \
-            and tok.doc[tok.i - 1].is_alpha:
+    if tok.is_digit and joined(tok.doc, tok.i) and tok.doc[tok.i - 1].text[0].isupper() and tok.doc[tok.i - 1].is_alpha:
         return True   # the digits of one word the tokenizer split: "NIS2" in "the NIS2 Directive"
     return bool(rules.numbers and YEAR.match(text))
 

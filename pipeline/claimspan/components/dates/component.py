@@ -232,12 +232,11 @@ class DatesComponent(RuleComponent):
                 group = self.core_groups[g]
                 if group.reach is None:
                     spans = [(start, end, triggers)]
-                elif len(triggers) == 1:   # most groups: one trigger in the window
-                    before, after = group.reach
-                    spans = [(max(start, triggers[0] - before), min(end, triggers[0] + after + 1), None)]
                 else:
                     before, after = group.reach
-                    spans = merge_windows([(max(start, i - before), min(end, i + after + 1), i) for i in triggers])
+                    spans = [(max(start, i - before), min(end, i + after + 1), i) for i in triggers]
+                    if len(spans) > 1:   # most groups have one trigger in the window: nothing to merge
+                        spans = merge_windows(spans)
                 for a, b, _ in spans:
                     found = self._run(group.matcher, doc, a, b)
                     matches.extend(found)

@@ -138,7 +138,7 @@ def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int
     while i > lo:
         i -= 1
         if lower[i] == COMMA:
-            opening = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+            opening = _comma_before(lower, start, i)
             if opening is not None and lower[opening + 1] in words["relative_pronouns"]:
                 i = opening
             continue
@@ -148,8 +148,13 @@ def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int
 def _in_relative_clause(words: TenseWords, lower: list[int], start: int, i: int) -> bool:
     """Whether token ``i`` is in a relative clause opened by a comma: the first comma before it in
     its sentence (which starts at token ``start``) is followed by a relative pronoun."""
-    comma = next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
+    comma = _comma_before(lower, start, i)
     return comma is not None and comma + 1 < i and lower[comma + 1] in words["relative_pronouns"]
+
+
+def _comma_before(lower: list[int], start: int, i: int) -> int | None:
+    """The last comma before token ``i`` in a sentence that starts at token ``start``."""
+    return next((j for j in range(i - 1, start - 1, -1) if lower[j] == COMMA), None)
 
 
 def _ahead_or_seen_back(words: TenseWords, lower: list[int], lo: int, i: int) -> str:
