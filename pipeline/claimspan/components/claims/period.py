@@ -295,9 +295,10 @@ def after_reporting_verb(rules, doc: Doc, d: Span) -> bool:
     """``said Friday``, ``said on Friday``, ``said as dawn broke Saturday``; not ``in 12 states
     last year`` or ``the United States on April 6`` (a form in -s is read as a plural noun), nor
     a participle right after a figure or its noun: "the 58,115 reported in 2023", "38 deaths
-    reported last year" date what was reported."""
+    reported last year" date what was reported; nor past a figure: "said 14 people died Friday",
+    "added 272,000 jobs in May" date the figure's clause."""
     for k in range(d.start - 1, max(-1, d.start - 1 - REPORTING_REACH), -1):
-        if doc[k].is_punct:
+        if doc[k].is_punct or _figure(doc[k]):
             return False
         if is_reporting(rules, doc[k].lower_):
             return not (_after_figure(doc, k) or _passive_after_figure(rules, doc, k))
