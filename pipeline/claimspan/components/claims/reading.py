@@ -238,6 +238,8 @@ def names_a_kind(rules, words, glued, k) -> bool:
 
 def qualify(rules, words, c: Claim) -> Claim:
     q = phrase_ending(rules.qualifiers, words, c.start)
+    if q and words[c.start - q.length - 1] in rules.qualifier_not_after.get(q.rule, ()):
+        q = None                                           # "ticked up to 4 percent": the verb's "up", then "to"
     if q:
         c.qualifier = q.value
         c.start -= q.length

@@ -32,6 +32,8 @@ class ClaimRules:
     possessives: frozenset = frozenset()    # "'s": after a date, it names an event ("Sunday's vote")
     qualifiers: Phrases = field(default_factory=PhraseTable)
     qualifiers_after: Phrases = field(default_factory=PhraseTable)   # written after the quantity ("500 or more")
+    # rule id -> the words before its phrases that make them none ("ticked up to 4 percent": a verb's particle)
+    qualifier_not_after: dict[str, frozenset] = field(default_factory=dict)
     currency_prefix: Phrases = field(default_factory=PhraseTable)
     currency_suffix: Phrases = field(default_factory=PhraseTable)
     currency_glued: Phrases = field(default_factory=PhraseTable)   # only right after the number ("412p")
@@ -127,6 +129,8 @@ class _Loader:
         data, where = self.entries("qualifiers.yaml")
         rules.qualifiers = self.phrases(data, where, "phrases", "qualifier")
         rules.qualifiers_after = self.phrases(data, where, "after", "qualifier")
+        rules.qualifier_not_after = {e["id"]: frozenset(w.lower() for w in e["not_after"])
+                                     for e in data if e.get("not_after")}
 
     def currencies(self, rules: ClaimRules) -> None:
         data, where = self.entries("currencies.yaml")
