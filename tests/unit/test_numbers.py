@@ -62,6 +62,8 @@ NUMBERS = [
     ("3 million and a quarter", 3.25e6),
     ("two hundred point zero three", 200.03),
     ("minus five point five", -5.5),
+    ("four point three million", 4.3e6),
+    ("two point five billion", 2.5e9),
     ("3/4", 0.75),
     ("2 1/4", 2.25),
     ("½", 0.5),

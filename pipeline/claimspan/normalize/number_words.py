@@ -330,6 +330,10 @@ class Cardinal:
             return None
         self.current = (self.current or 0.0) + float("0." + dec[0])
         self.last = "point"
+        k = skip_spaces(self.words, dec[1])
+        if k < self.n and self.lex.scales.get(self.words[k], 0) >= 1000:   # "four point three million"
+            self.close(self.lex.scales[self.words[k]])
+            return k + 1, True
         return dec[1], True
 
     def symbol(self, j, w):
