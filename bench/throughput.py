@@ -140,8 +140,9 @@ def main() -> int:
         ten = tmp / "corpus10.jsonl"
         ten.write_text("".join(json.dumps({**r, "id": f"{r['id']}~{k}"}) + "\n"
                                for k in range(10) for r in records), encoding="utf-8")
-        # one worker and two in turns, RUNS times: the least of each (a run is ~15 s; the VM's speed drifts)
-        runs = [(timed_run(ten, tmp / "w1", 1), timed_run(ten, tmp / "w2", 2)) for _ in range(RUNS)]
+        # one worker and two in turns, RUNS times: the least of each (a run is ~15 s; the VM's speed drifts).
+        # Each into a new folder: a run into a folder with earlier outputs reuses their rows.
+        runs = [(timed_run(ten, tmp / f"w1-{k}", 1), timed_run(ten, tmp / f"w2-{k}", 2)) for k in range(RUNS)]
         (t1, d1), (t2, d2) = [tuple(min(times) for times in zip(*side)) for side in zip(*runs)]
         res["run_1worker_wps"] = round(10 * words / t1)
         res["workers2_speedup"] = round(t1 / t2, 2)
