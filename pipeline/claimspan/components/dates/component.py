@@ -383,16 +383,18 @@ class DatesComponent(RuleComponent):
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in
-        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"."""
+        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"; so does one
+        restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
-        if anchor is None or attrs.get("kind") != "time" or day.get("kind") != "date" \
-                or day.get("granularity") != "day" or "T" in day_value or not day_value[:1].isdigit() \
+        if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
+                or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
+                or not day_value[:1].isdigit() \
                 or attrs.get("anchor_date") != anchor.isoformat() or not value.startswith(anchor.isoformat() + "T") \
                 or after.start - span.end > DAY_AFTER_GAP:
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
-        attrs.update(value=day_value + value[10:], start_date=day["start_date"], end_date=day["end_date"],
+        attrs.update(value=day_value[:10] + value[10:], start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
 
 
