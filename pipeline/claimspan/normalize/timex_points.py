@@ -91,9 +91,9 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
         unit = "day"   # "that night", "the next morning": a day's part, counted as the day is
     if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
         return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
-    if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
+    if (f.get("clock") or f.get("ampm") or f.get("part")) and reference and all(f.get(k) is None for k in DAY_WORDS) \
             and interval(reference)[2] == "day":
-        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
+        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.", "in the morning"
     if f.get("anaphoric") and reference:
         from_reference = _from_reference(f, unit, reference)
         if from_reference is not None:

@@ -70,7 +70,8 @@ class Narrative:
         self._tell_quarter(sentence, kind, attrs)
         if kind != "date" or not value or attrs.get("granularity") not in REFERENCE_GRANULARITIES:
             return
-        counted = self.counted_from(sentence, attrs)
+        # on the document date itself every relative date counts from it: none is a look back from it
+        counted = self.counted_from(sentence, attrs) and not (self.anchor and self.point == self.anchor.isoformat())
         if counted and not _after(value, self.point):
             self.sentence, self.told = sentence, (sentence, value)   # a look back keeps the text on the reference
             return
