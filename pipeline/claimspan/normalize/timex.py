@@ -109,6 +109,8 @@ def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None
 
 def _duration(row: dict, f: dict, anchor: date | None) -> None:
     unit, n = f.get("unit"), f["num"] if f["num"] is not None else "X" if f.get("plural") else 1
+    if f.get("shift") and f.get("of_unit"):
+        unit = f["of_unit"]   # "the year-earlier nine months": a length of months
     if unit is None:
         return
     row.update(value=duration_value(n, unit), granularity=GRANULARITY.get(unit))
