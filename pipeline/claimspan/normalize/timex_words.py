@@ -148,7 +148,9 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     """Ordinals, relative and shift words, sets, modifiers, number words."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
     following = _key(words[i + 1]) if i + 1 < len(words) else ""
-    if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
+    if k in lex["ordinals"] and f.get("month") and f.get("day") is None and prev in lex["months"]:
+        f["day"] = lex["ordinals"][k]      # "March eighth": a day said as a word
+    elif k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
     elif k in lex["relative"] and k != "first":
         # "the next day" follows the narrative as "the following day" does; "next week" counts from the anchor
