@@ -61,8 +61,9 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True,
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
-        if f.get("past"):   # "sales fell in July": the latest on or before the anchor
-            return anchor.year - (diff > 0), True
+        if f.get("past"):   # "sales fell in July": the latest on or before the anchor ("the quarter ended
+            #                   Oct. 31" in a story of Oct. 27: last year's)
+            return anchor.year - (diff > 0 or (diff == 0 and (f.get("day") or 0) > anchor.day)), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
         return anchor.year - (first_month >= anchor.month - named_month), True
