@@ -103,7 +103,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "relative_pronouns": "[str]", "report_words": "[str]",
         "anaphoric_after_the": "[str]", "narrative_shift": "{int}", "forward_breaks": "[str]",
         "set_for": "[str]", "length_shifts": "{str}", "deadline_before": "[str]",
-        "comparison_words": "[str]", "definite_articles": "[str]"}.items()}),
+        "comparison_words": "[str]", "definite_articles": "[str]", "period_end_words": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],

@@ -297,6 +297,8 @@ class DatesComponent(RuleComponent):
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
+            if resolved and resolved[-1][2] == sentence:
+                self._ended_on(resolved[-1][1], resolved[-1][3], span, attrs, narrative)
             # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
             if tense != "future" or not attrs.get("is_relative"):
                 narrative.tell(sentence, attrs["kind"], attrs)
@@ -329,6 +331,22 @@ class DatesComponent(RuleComponent):
                 or timex_values.UNIT_ORDER.index(unit) > timex_values.UNIT_ORDER.index(coarsest):
             return span, attrs
         return length, timex.interpret(words, "duration", anchor, self.lexicon)
+
+    def _ended_on(self, period, attrs: dict, day, day_attrs: dict, narrative: Narrative) -> None:
+        """A quarter or half whose year came from the anchor, pinned down by the day it ended
+        ("the second quarter ended Oct. 31", ``period_end_words``), is named for that day's year,
+        as reports name fiscal quarters ("the fourth quarter ended Aug. 26": that year's fourth;
+        "In the year-ago quarter, the second quarter ended Oct. 31" in a story of Oct. 27, 1989:
+        1988's second, the day being last year's)."""
+        value, end_day = attrs.get("value") or "", day_attrs.get("value") or ""
+        if day.start != period.end + 1 or day.doc[period.end].lower_ not in self.lexicon["period_end_words"] \
+                or not attrs.get("is_relative") or attrs.get("granularity") not in ("quarter", "half") \
+                or day_attrs.get("granularity") != "day" or not end_day[:4].isdigit() or not value[:4].isdigit() \
+                or end_day[:4] == value[:4]:
+            return
+        start, end, _ = timex.interval(end_day[:4] + value[4:])
+        attrs.update(value=end_day[:4] + value[4:], start_date=start.isoformat(), end_date=end.isoformat())
+        narrative.restate(value, attrs["value"])
 
     def _points_back(self, span) -> bool:
         """A word of the span points back into the narrative ("the following month", "that

@@ -88,6 +88,22 @@ class Narrative:
             return
         self.point, self.sentence = value, sentence
 
+    def restate(self, old: str, new: str) -> None:
+        """A date told of turned out to be another ("the second quarter ended Oct. 31": a year back).
+
+        >>> n = Narrative()
+        >>> n.tell(0, "date", {"value": "1989-Q2", "granularity": "quarter"})
+        >>> n.restate("1989-Q2", "1988-Q2")
+        >>> n.reference(0)
+        '1988-Q2'
+        """
+        if self.point == old:
+            self.point = new
+        if self.quarter == old:
+            self.quarter = new
+        if self.told[1] == old:
+            self.told = (self.told[0], new)
+
     def counted_from(self, sentence: int, attrs: dict, point: str | None = None) -> bool:
         """Whether a row was resolved against ``point`` (default: the reference): its anchor_date is its start."""
         point = self.reference(sentence) if point is None else point
