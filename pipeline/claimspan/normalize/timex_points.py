@@ -124,7 +124,8 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     n = f["num"] if f["num"] is not None else "X" if f.get("plural") else 1   # "months ago": some months
     if n == "X":
         return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
-    if unit == "year" and n == 1 and reference and _QUARTER_MONTH_OR_DAY.fullmatch(reference):
+    if unit == "year" and n == 1 and reference and _QUARTER_MONTH_OR_DAY.fullmatch(reference) \
+            and not f.get("from_anchor"):
         if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
             reference = value_at(interval(reference)[0], "quarter")
         return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), REFERENCE

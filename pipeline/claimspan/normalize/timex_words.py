@@ -32,6 +32,9 @@ def features(words: list[str], lex: dict) -> dict:
     f: dict = {"num": None}
     number: list = []
     words = _numeric_dashed(words, lex)
+    shift = lex["shift_phrases"].get(" ".join(_key(w) for w in words[-2:])) if len(words) > 2 else None
+    if shift is not None:      # "two weeks from now": a length counted from the anchor; "now" is no date here
+        words = words[:-2]
     for i in range(len(words)):
         _read_digits(f, number, words, i, lex) or _read_calendar(f, number, words, i, lex) \
             or _read_relation(f, number, words, i, lex)
@@ -39,6 +42,8 @@ def features(words: list[str], lex: dict) -> dict:
         f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
     if number:
         f["num"] = _combine_numbers(number)
+    if shift is not None and f.get("unit"):
+        f["shift"], f["from_anchor"] = shift, True
     if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
         f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
     weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and _ONE_TWO_DIGITS.fullmatch(k)]
