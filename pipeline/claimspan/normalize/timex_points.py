@@ -174,7 +174,10 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if f.get("month"):
         year, rel = year_of(f, anchor, f["month"], named_month=not f.get("day"))
         ym = f"{year if year else 'XXXX'}-{f['month']:02d}"
-        return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
+        value = _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym)
+        if unit == "week" and f.get("day") and value and year:   # "the week of June 7": the week holding it
+            value = value_at(date.fromisoformat(value), "week")
+        return value, rel
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         if anchor is not None and f.get("future") and f.get("rel") is None and not f.get("year") \
