@@ -104,7 +104,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "anaphoric_after_the": "[str]", "narrative_shift": "{int}", "forward_breaks": "[str]",
         "set_for": "[str]", "length_shifts": "{str}", "deadline_before": "[str]",
         "comparison_words": "[str]", "definite_articles": "[str]", "period_end_words": "[str]",
-        "shift_phrases": "{int}"}.items()}),
+        "shift_phrases": "{int}", "past_verb_prepositions": "[str]", "participle_before": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int"})],
