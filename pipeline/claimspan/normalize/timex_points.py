@@ -61,6 +61,8 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True,
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
+        if f.get("past") and last_month is not None and 1 <= last_month <= 12:
+            return anchor.year - (last_month >= anchor.month), True   # "sales fell in the first quarter": one over
         if f.get("past"):   # "sales fell in July": the latest on or before the anchor ("the quarter ended
             #                   Oct. 31" in a story of Oct. 27: last year's)
             return anchor.year - (diff > 0 or (diff == 0 and (f.get("day") or 0) > anchor.day)), True

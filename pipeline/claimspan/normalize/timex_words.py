@@ -131,7 +131,7 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         elif unit in ("quarter", "month") and f.get("unit") == "year" and f.get("rel") is not None:
             f["year_rel"], f["unit"], f["unit_word"] = f.pop("rel"), unit, k   # "last year's quarter"
         elif unit == "year" and prev == "the" and f.get("ordinal") and (f.get("half") or f.get("unit") == "quarter"):
-            pass                                            # "the first quarter of the year": a quarter's year
+            f["year_rel"] = 0                               # "the first quarter of the year": this year's
         elif unit == "year" and f.get("unit") in ("quarter", "month"):
             f["of_unit"], f["unit"] = f["unit"], unit       # "the quarter a year ago"
         else:
