@@ -232,6 +232,9 @@ def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
     a, b = (f"{year}-01", f"{year}-{n:02d}") if unit == "month" else (f"{year}-Q1", f"{year}-Q{n}")
     row.update(value=f"{a}/{b}", start_date=interval(a)[0], end_date=interval(b)[1], granularity=unit,
                is_relative=relative, anchor_date=anchor if relative else None)
+    if unit == "quarter" and n == 2:   # "the first two quarters of 1990": the first half, one period (1990-H1)
+        start, end, granularity = interval(f"{year}-H1")
+        row.update(kind="date", value=f"{year}-H1", start_date=start, end_date=end, granularity=granularity)
     return row
 
 
