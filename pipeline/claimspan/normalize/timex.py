@@ -80,7 +80,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
                                         if f.get("weekday") else
                                         f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
                                         if f.get("month") else
-                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
+                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else
+                                        f"XXXX-XX-XXT{f['part']}" if f.get("part") else None)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:
         _point(row, f, anchor, reference)
