@@ -108,6 +108,8 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     if span.start - 2 >= start and lower[span.start - 2] in words["present_schedule"] \
             and lower[span.start - 1] in words["schedule_prepositions"]:
         return "future", None   # "the vote is on Tuesday"
+    if span.start - 1 >= start and lower[span.start - 1] in words["present_schedule"]:
+        return "future", None   # "the deadline is March 1"
     if span.start - 2 >= start and lower[span.start - 2] in words["set_for"] \
             and lower[span.start - 1] == FOR:   # "set for Monday"; "had been scheduled for Friday" is past
         return _ahead_or_seen_back(words, lower, lo, span.start - 2), lower[span.start - 2]
