@@ -80,7 +80,8 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
                                         if f.get("weekday") else
                                         f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
                                         if f.get("month") else
-                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else None)
+                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else
+                                        f"XXXX-XX-XXT{f['part']}" if f.get("part") else None)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:
         _point(row, f, anchor, reference)
@@ -109,6 +110,8 @@ def _point(row: dict, f: dict, anchor: date | None, reference: str | None = None
 
 def _duration(row: dict, f: dict, anchor: date | None) -> None:
     unit, n = f.get("unit"), f["num"] if f["num"] is not None else "X" if f.get("plural") else 1
+    if f.get("shift") and f.get("of_unit"):
+        unit = f["of_unit"]   # "the year-earlier nine months": a length of months
     if unit is None:
         return
     row.update(value=duration_value(n, unit), granularity=GRANULARITY.get(unit))
@@ -133,6 +136,8 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
         left["year"] = right["year"]                                               # March to May 2020
     (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
     a, b = _across_new_year(a, b, years_given)
+    if a and left.get("weekday") and right.get("weekday") and not right.get("month") and DAY.fullmatch(a):
+        b = _weekday_after(date.fromisoformat(a), right["weekday"]).isoformat()   # "Monday to Friday": that week's
     if not a and b and words[cut].lower() in lex["range_words"]:
         a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
@@ -183,6 +188,17 @@ def _across_new_year(a: str | None, b: str | None, years_given: tuple[bool, bool
 
 
 DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _weekday_after(start: date, weekday: int) -> date:
+    """The first day of ISO ``weekday`` after ``start``: the end of a range of weekdays ("between
+    Monday and Wednesday", "Friday to Monday").
+
+    >>> _weekday_after(date(2021, 5, 31), 3), _weekday_after(date(2021, 6, 4), 1)
+    (datetime.date(2021, 6, 2), datetime.date(2021, 6, 7))
+    """
+    return start + timedelta(days=(weekday - start.isoweekday()) % 7 or 7)
 
 
 def _length_before(f: dict, end_value: str) -> str | None:
@@ -217,6 +233,9 @@ def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
     a, b = (f"{year}-01", f"{year}-{n:02d}") if unit == "month" else (f"{year}-Q1", f"{year}-Q{n}")
     row.update(value=f"{a}/{b}", start_date=interval(a)[0], end_date=interval(b)[1], granularity=unit,
                is_relative=relative, anchor_date=anchor if relative else None)
+    if unit == "quarter" and n == 2:   # "the first two quarters of 1990": the first half, one period (1990-H1)
+        start, end, granularity = interval(f"{year}-H1")
+        row.update(kind="date", value=f"{year}-H1", start_date=start, end_date=end, granularity=granularity)
     return row
 
 
@@ -251,13 +270,15 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
                     "recurring_weekdays", "recurring_parts", "passive_auxiliaries", "participle_endings",
                     "passive_targets",
-                    "future_markers", "reporting_verbs", "range_words", "am_pm", "time_zones", "quarter_tokens",
+                    "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "time_zones",
+                    "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
                     "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
-                    "set_for", "length_shifts", "deadline_before", "comparison_words", "definite_articles")
+                    "set_for", "length_shifts", "deadline_before", "comparison_words", "definite_articles",
+                    "period_end_words", "shift_phrases", "past_verb_prepositions", "participle_before")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

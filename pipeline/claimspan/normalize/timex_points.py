@@ -61,8 +61,11 @@ def year_of(f: dict, anchor: date | None, first_month: int, future: bool = True,
         diff = first_month - anchor.month
         if f.get("future") and future:
             return anchor.year + (diff < 0), True
-        if f.get("past"):   # "sales fell in July": the latest on or before the anchor
-            return anchor.year - (diff > 0), True
+        if f.get("past") and last_month is not None and 1 <= last_month <= 12:
+            return anchor.year - (last_month >= anchor.month), True   # "sales fell in the first quarter": one over
+        if f.get("past"):   # "sales fell in July": the latest on or before the anchor ("the quarter ended
+            #                   Oct. 31" in a story of Oct. 27: last year's)
+            return anchor.year - (diff > 0 or (diff == 0 and (f.get("day") or 0) > anchor.day)), True
         return anchor.year - (diff > 5) + (future and diff < -8), True
     if rel == -1:
         return anchor.year - (first_month >= anchor.month - named_month), True
@@ -91,9 +94,9 @@ def date_value(f: dict, anchor: date | None, reference: str | None = None) -> tu
         unit = "day"   # "that night", "the next morning": a day's part, counted as the day is
     if isinstance(deictic, int) and unit == "day" and f.get("shift"):   # "the day before yesterday"
         return ((anchor + timedelta(days=deictic + f["shift"])).isoformat(), True) if anchor else (None, False)
-    if (f.get("clock") or f.get("ampm")) and reference and not any(f.get(k) for k in DAY_WORDS) \
+    if (f.get("clock") or f.get("ampm") or f.get("part")) and reference and all(f.get(k) is None for k in DAY_WORDS) \
             and interval(reference)[2] == "day":
-        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.": on Friday
+        return reference[:10], REFERENCE   # "The blast came Friday. Police arrived at 11 a.m.", "in the morning"
     if f.get("anaphoric") and reference:
         from_reference = _from_reference(f, unit, reference)
         if from_reference is not None:
@@ -123,7 +126,8 @@ def _shifted(f: dict, unit: str, anchor: date | None, reference: str | None) -> 
     n = f["num"] if f["num"] is not None else "X" if f.get("plural") else 1   # "months ago": some months
     if n == "X":
         return ("PAST_REF" if f["shift"] < 0 else "FUTURE_REF"), False
-    if unit == "year" and n == 1 and reference and _QUARTER_MONTH_OR_DAY.fullmatch(reference):
+    if unit == "year" and n == 1 and reference and _QUARTER_MONTH_OR_DAY.fullmatch(reference) \
+            and not f.get("from_anchor"):
         if f.get("of_unit") == "quarter" and "Q" not in reference:   # "the year-ago quarter" after "Sept. 30"
             reference = value_at(interval(reference)[0], "quarter")
         return _checked(f"{int(reference[:4]) - 1}{reference[4:]}"), REFERENCE
@@ -172,7 +176,10 @@ def _calendar(f: dict, unit: str | None, anchor: date | None) -> tuple[str | Non
     if f.get("month"):
         year, rel = year_of(f, anchor, f["month"], named_month=not f.get("day"))
         ym = f"{year if year else 'XXXX'}-{f['month']:02d}"
-        return _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym), rel
+        value = _checked(f"{ym}-{f['day']:02d}" if f.get("day") else ym)
+        if unit == "week" and f.get("day") and value and year:   # "the week of June 7": the week holding it
+            value = value_at(date.fromisoformat(value), "week")
+        return value, rel
     if f.get("season"):
         year, rel = year_of(f, anchor, SEASON_MONTHS[f["season"]][0])
         if anchor is not None and f.get("future") and f.get("rel") is None and not f.get("year") \

@@ -22,15 +22,20 @@ def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
     >>> from_reference(features(["the", "following", "year"], lex), "year", "1995-05-22")
     '1996'
     >>> from_reference(features(["two", "days", "later"], lex), "day", "1995-05")
+    >>> from_reference(features(["that", "same", "day"], lex), "day", "1998-10")
+    '1998-10-XX'
     """
     start, _, granularity = interval(reference)
     if start is None:
         return None
     if f.get("weekday"):
         return weekday_near(start, f["weekday"], f.get("rel") or -1).isoformat() if granularity == "day" else None
-    if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS \
-            or REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):
+    if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS:
         return None
+    if REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):
+        # "last October ... that same day": a day of that month, not said which (TIMEX3 1998-10-XX)
+        same = not f.get("shift") and not f.get("rel") and f.get("num") is None
+        return f"{reference[:7]}-XX" if same and unit == "day" and granularity == "month" else None
     n = f["num"] if f["num"] is not None else 1
     if not isinstance(n, int):
         return None

@@ -32,6 +32,9 @@ def features(words: list[str], lex: dict) -> dict:
     f: dict = {"num": None}
     number: list = []
     words = _numeric_dashed(words, lex)
+    shift = lex["shift_phrases"].get(" ".join(_key(w) for w in words[-2:])) if len(words) > 2 else None
+    if shift is not None:      # "two weeks from now": a length counted from the anchor; "now" is no date here
+        words = words[:-2]
     for i in range(len(words)):
         _read_digits(f, number, words, i, lex) or _read_calendar(f, number, words, i, lex) \
             or _read_relation(f, number, words, i, lex)
@@ -39,6 +42,8 @@ def features(words: list[str], lex: dict) -> dict:
         f["year"], number = number[0] * 100 + sum(number[1:]), []    # "nineteen ninety-six"
     if number:
         f["num"] = _combine_numbers(number)
+    if shift is not None and f.get("unit"):
+        f["shift"], f["from_anchor"] = shift, True
     if f.get("unit") == "year" and not f.get("plural") and isinstance(f["num"], int) and 1000 <= f["num"] < 3000:
         f["year"], f["num"], f["unit"] = f["num"], None, None    # "the year two thousand"
     weeks = [int(k) for w, k in zip(words, words[1:]) if _key(w) == "week" and _ONE_TWO_DIGITS.fullmatch(k)]
@@ -126,13 +131,15 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         elif unit in ("quarter", "month") and f.get("unit") == "year" and f.get("rel") is not None:
             f["year_rel"], f["unit"], f["unit_word"] = f.pop("rel"), unit, k   # "last year's quarter"
         elif unit == "year" and prev == "the" and f.get("ordinal") and (f.get("half") or f.get("unit") == "quarter"):
-            pass                                            # "the first quarter of the year": a quarter's year
+            f["year_rel"] = 0                               # "the first quarter of the year": this year's
         elif unit == "year" and f.get("unit") in ("quarter", "month"):
             f["of_unit"], f["unit"] = f["unit"], unit       # "the quarter a year ago"
         else:
             f["unit"], f["plural"], f["unit_word"] = unit, k != unit and k.endswith("s"), k
     elif k in lex["parts_of_day"] and k not in lex["deictic"]:
         f["part"] = lex["parts_of_day"][k]
+        if (number or f.get("clock")) and prev in ("the", "at") and k in lex["part_am_pm"]:
+            f["ampm"] = lex["part_am_pm"][k]   # "4 in the morning": the hour's half of the day
     elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
         f["deictic"] = lex["deictic"][k]
         if k in lex["parts_of_day"]:
@@ -146,7 +153,9 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     """Ordinals, relative and shift words, sets, modifiers, number words."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
     following = _key(words[i + 1]) if i + 1 < len(words) else ""
-    if k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
+    if k in lex["ordinals"] and f.get("month") and f.get("day") is None and prev in lex["months"]:
+        f["day"] = lex["ordinals"][k]      # "March eighth": a day said as a word
+    elif k in lex["ordinals"] and not (k == "second" and f.get("num") is not None):
         f["ordinal"] = lex["ordinals"][k]
     elif k in lex["relative"] and k != "first":
         # "the next day" follows the narrative as "the following day" does; "next week" counts from the anchor

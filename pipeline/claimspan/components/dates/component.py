@@ -297,9 +297,11 @@ class DatesComponent(RuleComponent):
             except (ValueError, KeyError, OverflowError):   # an unreadable value must not lose the span
                 attrs = timex.interpret([], row.rule.kind, None, self.lexicon)
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
+            if resolved and resolved[-1][2] == sentence:
+                self._ended_on(resolved[-1][1], resolved[-1][3], span, attrs, narrative)
             # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
             if tense != "future" or not attrs.get("is_relative"):
-                narrative.tell(sentence, attrs["kind"], attrs)
+                narrative.tell(sentence, *_as_told(attrs, anchor))
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
@@ -329,6 +331,22 @@ class DatesComponent(RuleComponent):
                 or timex_values.UNIT_ORDER.index(unit) > timex_values.UNIT_ORDER.index(coarsest):
             return span, attrs
         return length, timex.interpret(words, "duration", anchor, self.lexicon)
+
+    def _ended_on(self, period, attrs: dict, day, day_attrs: dict, narrative: Narrative) -> None:
+        """A quarter or half whose year came from the anchor, pinned down by the day it ended
+        ("the second quarter ended Oct. 31", ``period_end_words``), is named for that day's year,
+        as reports name fiscal quarters ("the fourth quarter ended Aug. 26": that year's fourth;
+        "In the year-ago quarter, the second quarter ended Oct. 31" in a story of Oct. 27, 1989:
+        1988's second, the day being last year's)."""
+        value, end_day = attrs.get("value") or "", day_attrs.get("value") or ""
+        if day.start != period.end + 1 or day.doc[period.end].lower_ not in self.lexicon["period_end_words"] \
+                or not attrs.get("is_relative") or attrs.get("granularity") not in ("quarter", "half") \
+                or day_attrs.get("granularity") != "day" or not end_day[:4].isdigit() or not value[:4].isdigit() \
+                or end_day[:4] == value[:4]:
+            return
+        start, end, _ = timex.interval(end_day[:4] + value[4:])
+        attrs.update(value=end_day[:4] + value[4:], start_date=start.isoformat(), end_date=end.isoformat())
+        narrative.restate(value, attrs["value"])
 
     def _points_back(self, span) -> bool:
         """A word of the span points back into the narrative ("the following month", "that
@@ -383,17 +401,30 @@ class DatesComponent(RuleComponent):
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date takes the day written right after it, in
-        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"."""
+        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"; so does one
+        restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
-        if anchor is None or attrs.get("kind") != "time" or day.get("kind") != "date" \
-                or day.get("granularity") != "day" or "T" in day_value or not day_value[:1].isdigit() \
+        if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
+                or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
+                or not day_value[:1].isdigit() \
                 or attrs.get("anchor_date") != anchor.isoformat() or not value.startswith(anchor.isoformat() + "T") \
                 or after.start - span.end > DAY_AFTER_GAP:
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
-        attrs.update(value=day_value + value[10:], start_date=day["start_date"], end_date=day["end_date"],
+        attrs.update(value=day_value[:10] + value[10:], start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
+
+
+def _as_told(attrs: dict, anchor: date | None) -> tuple[str, dict]:
+    """The kind and row the narrative is told: a time of a day told of ("On Tuesday afternoon, a second
+    blast hit. At 3 p.m., police arrived") puts the story on that day, as the day alone would; a time
+    of the document date ("this morning") tells nothing the document date does not."""
+    value = attrs.get("value") or ""
+    if attrs.get("kind") == "time" and len(value) > 10 and value[10] == "T" and value[:4].isdigit() \
+            and (anchor is None or value[:10] != anchor.isoformat()):
+        return "date", {**attrs, "value": value[:10], "granularity": "day"}
+    return attrs["kind"], attrs
 
 
 def _anchor(doc_date) -> date | None:

@@ -70,7 +70,8 @@ class Narrative:
         self._tell_quarter(sentence, kind, attrs)
         if kind != "date" or not value or attrs.get("granularity") not in REFERENCE_GRANULARITIES:
             return
-        counted = self.counted_from(sentence, attrs)
+        # on the document date itself every relative date counts from it: none is a look back from it
+        counted = self.counted_from(sentence, attrs) and not (self.anchor and self.point == self.anchor.isoformat())
         if counted and not _after(value, self.point):
             self.sentence, self.told = sentence, (sentence, value)   # a look back keeps the text on the reference
             return
@@ -86,6 +87,22 @@ class Narrative:
         if self.point and sentence == self.sentence and _pins_down(value, self.point):
             return
         self.point, self.sentence = value, sentence
+
+    def restate(self, old: str, new: str) -> None:
+        """A date told of turned out to be another ("the second quarter ended Oct. 31": a year back).
+
+        >>> n = Narrative()
+        >>> n.tell(0, "date", {"value": "1989-Q2", "granularity": "quarter"})
+        >>> n.restate("1989-Q2", "1988-Q2")
+        >>> n.reference(0)
+        '1988-Q2'
+        """
+        if self.point == old:
+            self.point = new
+        if self.quarter == old:
+            self.quarter = new
+        if self.told[1] == old:
+            self.told = (self.told[0], new)
 
     def counted_from(self, sentence: int, attrs: dict, point: str | None = None) -> bool:
         """Whether a row was resolved against ``point`` (default: the reference): its anchor_date is its start."""

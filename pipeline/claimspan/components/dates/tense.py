@@ -14,13 +14,14 @@ from claimspan.components.docarrays import word_ids
 FOR, TO, COMMA = get_string_id("for"), get_string_id("to"), get_string_id(",")
 FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
 FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when none comes before it
+MIN_PAST_FORM = 5   # letters of a word in -ed read as a verb before a date's preposition ("bed", "red" are none)
 
 
 KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks", "future_after", "past_markers",
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
         "scheduled_to", "future_in_past", "comparison_words", "passive_auxiliaries",
-        "passive_targets")
+        "passive_targets", "past_verb_prepositions", "participle_before")
 
 
 class TenseWords(dict):
@@ -107,9 +108,13 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
     if span.start - 2 >= start and lower[span.start - 2] in words["present_schedule"] \
             and lower[span.start - 1] in words["schedule_prepositions"]:
         return "future", None   # "the vote is on Tuesday"
+    if span.start - 1 >= start and lower[span.start - 1] in words["present_schedule"]:
+        return "future", None   # "the deadline is March 1"
     if span.start - 2 >= start and lower[span.start - 2] in words["set_for"] \
             and lower[span.start - 1] == FOR:   # "set for Monday"; "had been scheduled for Friday" is past
         return _ahead_or_seen_back(words, lower, lo, span.start - 2), lower[span.start - 2]
+    if _past_form_before(words, doc, lower, span, start):
+        return "past", lower[span.start - 2]   # "the minister resigned in July"
     for i in _own_clause(words, lower, start, lo, span.start):
         word = lower[i]
         if word in words["reporting_verbs"] or word in words["tense_breaks"]:
@@ -129,6 +134,21 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
+
+
+def _past_form_before(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: int) -> bool:
+    """A word in -ed right before the date's preposition ("resigned in July", "peaked in September",
+    ``past_verb_prepositions``) is its clause's verb in the past tense, unless a word before it makes
+    it a participle or a noun's adjective ("will be completed in July", "the reduced dividend",
+    ``participle_before`` and ``not_a_verb_after``) or it plans ahead ("expected in July": a future word)."""
+    i = span.start - 2
+    if i < start or lower[i + 1] not in words["past_verb_prepositions"] or not doc[i].is_alpha \
+            or len(doc[i]) < MIN_PAST_FORM or not doc[i].lower_.endswith(words.participle_endings):
+        return False
+    if lower[i] in words["future_markers"] or lower[i] in words["set_for"]:
+        return False
+    return i == start or (lower[i - 1] not in words["participle_before"]
+                          and lower[i - 1] not in words["not_a_verb_after"])
 
 
 def _own_clause(words: TenseWords, lower: list[int], start: int, lo: int, i: int):
