@@ -138,7 +138,7 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
             f["unit"], f["plural"], f["unit_word"] = unit, k != unit and k.endswith("s"), k
     elif k in lex["parts_of_day"] and k not in lex["deictic"]:
         f["part"] = lex["parts_of_day"][k]
-        if (number or f.get("clock")) and prev in ("the", "at") and k in lex["part_am_pm"]:
+        if (number or f.get("clock")) and prev in lex["part_am_pm_before"] and k in lex["part_am_pm"]:
             f["ampm"] = lex["part_am_pm"][k]   # "4 in the morning": the hour's half of the day
     elif k in lex["deictic"] and not (k in lex["relative"] and _unit_follows(words[i + 1:], lex)):
         f["deictic"] = lex["deictic"][k]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending
+from claimspan.components.claims.tokens import Claim, phrase_at, phrase_ending, qualifier_ending
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -291,7 +291,7 @@ def read_to_ratio(rules, words, glued, c: Claim, blocked) -> bool:
 def named_before(rules, words, start: int) -> bool:
     """A ratio noun and at most two linking words before the number at ``start`` (``the ratio
     was``, ``a ratio of about``, ``the P/E ratio stood at``)."""
-    q = phrase_ending(rules.qualifiers, words, start)
+    q = qualifier_ending(rules, words, start)
     k = start - 1 - (q.length if q else 0)
     for _ in range(2):
         if words[k] in rules.ratios["ratio_links"]:

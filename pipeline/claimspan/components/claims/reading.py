@@ -13,7 +13,8 @@ from __future__ import annotations
 from claimspan.components.claims.ranges import (changed_by, changes_from, changes_to, join_range, range_follows,
                                                 read_proportion, scaled_low, share_unit, temporal_at,
                                                 thousands_low)
-from claimspan.components.claims.tokens import MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending
+from claimspan.components.claims.tokens import (MINOR_UNITS, Claim, TokensBefore, phrase_at, phrase_ending,
+                                                qualifier_ending)
 from claimspan.normalize.digits import is_whole
 from claimspan.normalize.numbers import parse_digits, read_number
 
@@ -116,7 +117,7 @@ def read_fraction(rules, words, glued, c: Claim) -> Claim | None:
     followers, end, w = rules.ratios["fraction_followers"], c.end, words[c.start]
     # "fell by half", "cut in half", "cut class sizes by a third", "rose by about a fifth": a fraction
     # after share_before (and perhaps a qualifier) alone
-    qualified = phrase_ending(rules.qualifiers, words, c.start)
+    qualified = qualifier_ending(rules, words, c.start)
     before = c.start - (qualified.length if qualified else 0)
     share = words[before - 1] in rules.ratios["share_before"] and (
         not words[end].isalpha() or words[end] in rules.ratios["share_after"])   # "by a third in 2024"
@@ -237,9 +238,7 @@ def names_a_kind(rules, words, glued, k) -> bool:
 
 
 def qualify(rules, words, c: Claim) -> Claim:
-    q = phrase_ending(rules.qualifiers, words, c.start)
-    if q and words[c.start - q.length - 1] in rules.qualifier_not_after.get(q.rule, ()):
-        q = None                                           # "ticked up to 4 percent": the verb's "up", then "to"
+    q = qualifier_ending(rules, words, c.start)
     if q:
         c.qualifier = q.value
         c.start -= q.length
@@ -346,7 +345,7 @@ def read_frequency(rules, words, i) -> Claim | None:
         if words[i + 1] in ratios["multiplier_followers"]:
             c.kind, c.rule = "ratio", "claims.ratio.times"
         return qualify(rules, words, c)
-    verb_or_qualified = words[i - 1] in ratios["multiplier_verb_before"] or phrase_ending(rules.qualifiers, words, i)
+    verb_or_qualified = words[i - 1] in ratios["multiplier_verb_before"] or qualifier_ending(rules, words, i)
     if words[i + 1] in rules.ranges["dashes"] or (
             w in ratios["multiplier_adjectives"] and words[i + 1] not in ratios["multiplier_followers"]
             and not verb_or_qualified):

@@ -111,3 +111,12 @@ def phrase_ending(table, words, end, maxlen=4) -> PhraseMatch | None:
         if key in table:
             return PhraseMatch(n, *table[key])
     return None
+
+
+def qualifier_ending(rules, words, end) -> PhraseMatch | None:
+    """The qualifier phrase right before ``end`` ("more than", "up to"), unless the word before it makes
+    it none (qualifiers.yaml ``not_after``: "ticked up to 4 percent" is the verb's "up", then "to")."""
+    q = phrase_ending(rules.qualifiers, words, end)
+    if q is not None and words[end - q.length - 1] in rules.qualifier_not_after.get(q.rule, ()):
+        return None
+    return q
