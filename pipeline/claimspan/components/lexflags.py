@@ -67,10 +67,23 @@ def flag_for(vocab: Vocab, test: WordTest) -> int | None:
     bit = next((b for b in FREE_BITS if b not in getters), None)
     if bit is None:
         return None
-    for lex in vocab:
-        lex.set_flag(bit, test(lex.orth_))
+    for lex, orth in _entries(vocab):
+        lex.set_flag(bit, test(orth))
     getters[bit] = test
     return bit
+
+
+_LISTED: list = [None, -1, []]   # the vocabulary last listed, its size then, its (Lexeme, string) entries
+
+
+def _entries(vocab: Vocab) -> list:
+    """``vocab``'s entries with their strings, listed again only when it has grown: a pipeline's
+    build takes some 150 flags over a vocabulary of ~1,000 words, and making its Lexeme objects
+    anew for each was a sixth of the build (serial, before any worker starts). One vocabulary
+    is held (a Vocab takes no weak reference): the last one flagged."""
+    if _LISTED[0] is not vocab or _LISTED[1] != len(vocab):
+        _LISTED[:] = [vocab, len(vocab), [(lex, lex.orth_) for lex in vocab]]
+    return _LISTED[2]
 
 
 def validate(key: str, patterns: list[list[dict]]) -> None:
