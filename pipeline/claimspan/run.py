@@ -42,6 +42,7 @@ from claimspan.statistics import folder as statistics_folder
 from claimspan.workers import Workers
 
 BATCH = 16
+AHEAD = 4    # batches in flight per worker at most: each worker's two (workers.DEPTH) and as many waiting
 
 
 @dataclass
@@ -209,7 +210,9 @@ def _results(sources: list[Source], model, workers: int, timeout, rules, previou
             else:
                 pool.submit(n, todo)
                 pending.append((plan, n))
-            while len(pending) > 2 * workers:
+            # the rows are written in order: batches read ahead of the oldest one not back keep
+            # every worker busy (and its next batch sent, workers.DEPTH) while that one is slow
+            while len(pending) > AHEAD * workers:
                 yield from _emit(*pending.popleft(), previous, pool)
         while pending:
             yield from _emit(*pending.popleft(), previous, pool)
