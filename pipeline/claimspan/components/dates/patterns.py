@@ -55,6 +55,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
         "WEEKDAYS": {"LOWER": {"IN": list(lex["recurring_weekdays"])}, "IS_LOWER": False},
         "PARTS": {"LOWER": {"IN": list(lex["recurring_parts"])}},
+        "SEASONS": {"LOWER": {"IN": list(lex["recurring_seasons"])}, "IS_LOWER": True},   # not "Lawrence Summers"
         "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
         "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in lex["indefinite_articles"]]
