@@ -60,6 +60,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
         "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in lex["indefinite_articles"]]
                           + numbers(0, 1000)}},
+        "THOUSANDS": {"SHAPE": {"IN": ["d,ddd", "dd,ddd", "ddd,ddd"]}},   # "2,000 years": a count NUM leaves out
         "FRACTION": {"LOWER": {"IN": list(lex["fractions"])}},
         "DECIMAL": {"SHAPE": {"IN": ["d.d", "dd.d", "d.dd"]}},
         "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
