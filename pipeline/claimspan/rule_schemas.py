@@ -89,7 +89,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "months": "{int}", "ambiguous_months": "{bool}", "weekdays": "{int}", "seasons": "{str}",
         "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
         "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
-        "recurring_weekdays": "{int}", "recurring_parts": "{str}",
+        "recurring_weekdays": "{int}", "recurring_parts": "{str}", "recurring_seasons": "{str}",
         "passive_auxiliaries": "[str]", "participle_endings": "[str]",
         "passive_targets": "[str]",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "[str]",

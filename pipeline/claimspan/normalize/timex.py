@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from claimspan.normalize.timex_points import REFERENCE, date_value, time_suffix, year_of
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
-                                              duration_value, interval, month_end, shift, value_at, weekday_near)
+                                              duration_value, interval, month_end, set_value, shift, value_at,
+                                              weekday_near)
 from claimspan.normalize.timex_words import features
 
 ROW_KEYS = ("kind", "value", "start_date", "end_date", "granularity", "mod", "is_relative", "anchor_date")
@@ -76,12 +77,7 @@ def interpret(words: list[str], kind: str, anchor: date | None, lex: dict,
     elif kind == "duration":
         _duration(row, f, anchor)
     elif kind == "set":
-        row["value"] = f.get("set") or (f"XXXX-WXX-{f['weekday']}" + (f"T{f['part']}" if f.get("part") else "")
-                                        if f.get("weekday") else
-                                        f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
-                                        if f.get("month") else
-                                        duration_value(f["num"] or 1, f["unit"]) if f.get("unit") else
-                                        f"XXXX-XX-XXT{f['part']}" if f.get("part") else None)
+        row["value"] = set_value(f)
         row["granularity"] = GRANULARITY.get(f.get("unit"))
     else:
         _point(row, f, anchor, reference)
@@ -268,8 +264,8 @@ def lexicon_tables(lex: dict) -> dict:
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
-                    "recurring_weekdays", "recurring_parts", "passive_auxiliaries", "participle_endings",
-                    "passive_targets",
+                    "recurring_weekdays", "recurring_parts", "recurring_seasons", "passive_auxiliaries",
+                    "participle_endings", "passive_targets",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "part_am_pm_before",
                     "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",

@@ -119,6 +119,29 @@ def value_at(d: date, unit: str) -> str:
             "year": str(d.year), "decade": str(d.year // 10), "century": str(d.year // 100)}.get(unit, d.isoformat())
 
 
+def set_value(f: dict) -> str | None:
+    """TIMEX3 value of a set from the features of its words: a frequency word's own value, else
+    every such weekday (with its part of the day), day of the year, month, season, length or part
+    of the day.
+
+    >>> set_value({"weekday": 2, "part": "NI"}), set_value({"month": 7}), set_value({"season": "SP"})
+    ('XXXX-WXX-2TNI', 'XXXX-07', 'XXXX-SP')
+    >>> set_value({"num": 3, "unit": "month"}), set_value({"part": "MO"}), set_value({"set": "P1D"})
+    ('P3M', 'XXXX-XX-XXTMO', 'P1D')
+    """
+    if f.get("set"):
+        return f["set"]
+    if f.get("weekday"):
+        return f"XXXX-WXX-{f['weekday']}" + (f"T{f['part']}" if f.get("part") else "")
+    if f.get("month"):
+        return f"XXXX-{f['month']:02d}" + (f"-{f['day']:02d}" if f.get("day") else "")
+    if f.get("season"):
+        return f"XXXX-{f['season']}"
+    if f.get("unit"):
+        return duration_value(f.get("num") or 1, f["unit"])
+    return f"XXXX-XX-XXT{f['part']}" if f.get("part") else None
+
+
 def duration_value(n, unit: str) -> str:
     """TIMEX3 duration value; ``n`` may be "X" (unknown). A fraction of a unit is written in
     the next smaller one, as TimeML does, when it comes out whole ("two and a half years" is

@@ -109,8 +109,8 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         f["weekday"] = lex["recurring_weekdays"][k]   # "on Mondays": every Monday
     elif k in lex["recurring_parts"]:
         f["part"] = lex["recurring_parts"][k]         # "Tuesday nights": every Tuesday night
-    elif k in lex["seasons"]:
-        f["season"] = lex["seasons"][k]
+    elif k in lex["seasons"] or k in lex["recurring_seasons"]:
+        f["season"] = lex["seasons"].get(k) or lex["recurring_seasons"][k]   # "summers": every summer
     elif k == "half":
         f["half"] = True
         following = _key(words[i + 1]) if i + 1 < len(words) else ""

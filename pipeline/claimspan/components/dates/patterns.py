@@ -55,10 +55,12 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SEASON": {"LOWER": {"IN": list(lex["seasons"])}},
         "WEEKDAYS": {"LOWER": {"IN": list(lex["recurring_weekdays"])}, "IS_LOWER": False},
         "PARTS": {"LOWER": {"IN": list(lex["recurring_parts"])}},
+        "SEASONS": {"LOWER": {"IN": list(lex["recurring_seasons"])}, "IS_LOWER": True},   # not "Lawrence Summers"
         "UNIT": {"LOWER": {"IN": list(lex["units"])}, "IS_LOWER": True},   # not "60 Minutes" (a name)
         "UNIT1": {"LOWER": {"IN": [w for w, u in lex["units"].items() if w == u]}, "IS_LOWER": True},
         "NUM": {"LOWER": {"IN": [w for w in lex["number_words"] if w not in lex["indefinite_articles"]]
                           + numbers(0, 1000)}},
+        "THOUSANDS": {"SHAPE": {"IN": ["d,ddd", "dd,ddd", "ddd,ddd"]}},   # "2,000 years": a count NUM leaves out
         "FRACTION": {"LOWER": {"IN": list(lex["fractions"])}},
         "DECIMAL": {"SHAPE": {"IN": ["d.d", "dd.d", "d.dd"]}},
         "ORD": {"LOWER": {"IN": list(lex["ordinals"])}},
