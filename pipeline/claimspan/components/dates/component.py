@@ -13,7 +13,7 @@ pattern tried only where a word it needs is) and one PhraseMatcher
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
 
-About 410 lines: the Matchers' schedule (trigger groups, windows) and the
+About 440 lines: the Matchers' schedule (trigger groups, windows) and the
 resolution of the rows run on the same compiled rules; the pattern compiler
 (patterns.py), the choice of candidates (candidates.py), tense (tense.py) and
 the narrative (narrative.py) are modules of their own.
