@@ -14,6 +14,7 @@ from claimspan.components.docarrays import word_ids
 FOR, TO, COMMA = get_string_id("for"), get_string_id("to"), get_string_id(",")
 FUTURE_WINDOW = 25  # tokens before a date searched for a future-tense word (the sentence start bounds it too)
 FORWARD_WINDOW = 12  # tokens after a date searched for its clause's verb when none comes before it
+BASELINE_WINDOW = 10  # tokens searched back for a baseline's comparison word ("compared with a loss of $3 million in")
 MIN_PAST_FORM = 5   # letters of a word in -ed read as a verb before a date's preposition ("bed", "red" are none)
 
 
@@ -21,7 +22,7 @@ KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks"
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
         "scheduled_to", "future_in_past", "comparison_words", "passive_auxiliaries",
-        "passive_targets", "past_verb_prepositions", "participle_before")
+        "passive_targets", "past_verb_prepositions", "participle_before", "range_words", "am_pm")
 
 
 class TenseWords(dict):
@@ -48,6 +49,8 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     end = len(doc) if end is None else end
     lower = word_ids(doc, LOWER)
     tense, word = _backward(words, doc, lower, span, start)
+    if not tense and _baseline(words, doc, lower, span, start):   # nearer than a reporting verb before it
+        return "past"
     if tense is None:
         # a date inside a relative clause set off by commas: the main clause's verb after it is not its
         tense = _forward(words, lower, span, end, _in_relative_clause(words, lower, start, span.start))
@@ -134,6 +137,24 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
+
+
+def _baseline(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: int) -> bool:
+    """The date is a baseline's: a comparison word, then a figure, then the date, in its clause
+    ("The rate was 4.1 percent, down from 4.5 percent in October", "compared with $4 billion in
+    November", "up from 114 million at the end of September"). What a figure is compared with
+    was stated before it: a time gone by, whatever the clause's verb. Not a range ("from 7 to 9
+    Tuesday", ``range_words``) nor a clock time ("closed from 10 a.m. Monday", ``am_pm``)."""
+    figure = False
+    for i in _own_clause(words, lower, start, max(start, span.start - BASELINE_WINDOW), span.start):
+        word = lower[i]
+        if word in words["comparison_words"]:
+            return figure
+        if word in words["range_words"] or word in words["am_pm"] or word in words["reporting_verbs"] \
+                or word in words["tense_breaks"] or doc[i].text in words.dashes:
+            return False
+        figure = figure or doc[i].like_num
+    return False
 
 
 def _past_form_before(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: int) -> bool:
