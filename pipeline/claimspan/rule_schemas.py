@@ -88,7 +88,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
     "dates/lexicon.yaml": Record(**{f"{s}!": t for s, t in {
         "months": "{int}", "ambiguous_months": "{bool}", "weekdays": "{int}", "seasons": "{str}",
         "units": "{str}", "number_words": "{int|str}", "ordinals": "{int}", "relative": "{int}",
-        "deictic": "{int|str}", "modifiers": "{str}", "shift_words": "{int}", "parts_of_day": "{str}",
+        "deictic": "{int|str}", "modifiers": "{str}", "negations": "[str]", "shift_words": "{int}",
+        "parts_of_day": "{str}",
         "recurring_weekdays": "{int}", "recurring_parts": "{str}", "recurring_seasons": "{str}",
         "passive_auxiliaries": "[str]", "participle_endings": "[str]",
         "passive_targets": "[str]",

@@ -263,7 +263,7 @@ def lexicon_tables(lex: dict) -> dict:
 
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
-                    "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
+                    "relative", "deictic", "modifiers", "negations", "shift_words", "parts_of_day", "sets", "holidays",
                     "recurring_weekdays", "recurring_parts", "recurring_seasons", "passive_auxiliaries",
                     "participle_endings", "passive_targets",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "part_am_pm_before",

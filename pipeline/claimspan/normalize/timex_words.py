@@ -15,6 +15,7 @@ _NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 _ORDINAL = re.compile(r"(\d\d?)(st|nd|rd|th)")
 _NUMERIC_DATE = re.compile(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)")
 _CLOCK = re.compile(r"(\d\d?):(\d\d)")
+NEGATED_MODS = {"after": "before", "before": "after"}   # a bound negated: "not less than" is at least
 
 
 def _key(word: str) -> str:
@@ -173,7 +174,8 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     elif k in lex["sets"]:
         f["set"] = lex["sets"][k]
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
-        f["mod"] = lex["modifiers"][k]
+        mod = lex["modifiers"][k]
+        f["mod"] = NEGATED_MODS.get(mod, mod) if prev in lex["negations"] else mod   # "not more than": at most
     elif k in lex["number_words"]:
         if not (k in lex["indefinite_articles"] and (following in lex["number_words"] or prev == "half")):
             number.append(lex["number_words"][k])
