@@ -15,6 +15,7 @@ _NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 _ORDINAL = re.compile(r"(\d\d?)(st|nd|rd|th)")
 _NUMERIC_DATE = re.compile(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)")
 _CLOCK = re.compile(r"(\d\d?):(\d\d)")
+SCALES = (100, 1000, 10 ** 6, 10 ** 9)   # number words that multiply what comes before them
 NEGATED_MODS = {"after": "before", "before": "after"}   # a bound negated: "not less than" is at least
 
 
@@ -213,15 +214,19 @@ def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex
 
 
 def _combine_numbers(parts: list):
-    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X"."""
+    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X".
+
+    >>> _combine_numbers([1.75, 1000000]), _combine_numbers([2, 100, 1000])
+    (1750000, 200000)
+    """
     if "X" in parts:
         return "X"
     total = 0
     for p in parts:
-        if p in (100, 1000) and total:
+        if p in SCALES and total:
             total *= p
         elif p == 0.5:
             total += 0.5
         else:
             total += p
-    return total
+    return int(total) if isinstance(total, float) and total.is_integer() and total >= 1000 else total
