@@ -38,7 +38,7 @@ from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
-from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative
+from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative, alone_on_line
 from claimspan.components.dates.tense import TenseWords, tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
@@ -280,9 +280,9 @@ class DatesComponent(RuleComponent):
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
-            ref = narrative.reference(sentence)
-            if ref is None and self._points_back(span):   # "the following month": the one told of
-                ref = narrative.reference(sentence, ANAPHORIC_REACH)
+            ref = None if alone_on_line(doc.text, span.start_char, span.end_char) else narrative.reference(sentence)
+            if self._points_back(span):   # "the following month": the one told of, in its own sentence first
+                ref = narrative.antecedent(sentence) or ref or narrative.reference(sentence, ANAPHORIC_REACH)
             compared = self._compared(span, sents.starts[sentence])
             read = self._features(span)
             if not timex.is_quarter(ref) and self._on_report_quarter(read, ref, compared):
