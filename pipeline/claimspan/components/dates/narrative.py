@@ -146,6 +146,17 @@ class Narrative:
                 self.point = None   # "In the first nine months, ... in the 1988 period": not the quarter's
 
 
+def as_told(attrs: dict, anchor: date | None) -> tuple[str, dict]:
+    """The kind and row the narrative is told: a time of a day told of ("On Tuesday afternoon, a second
+    blast hit. At 3 p.m., police arrived") puts the story on that day, as the day alone would; a time
+    of the document date ("this morning") tells nothing the document date does not."""
+    value = attrs.get("value") or ""
+    if attrs.get("kind") == "time" and len(value) > 10 and value[10] == "T" and value[:4].isdigit() \
+            and (anchor is None or value[:10] != anchor.isoformat()):
+        return "date", {**attrs, "value": value[:10], "granularity": "day"}
+    return attrs["kind"], attrs
+
+
 def _pins_down(value: str, point: str) -> bool:
     """Whether ``value`` only pins down the period ``point``: a day or month inside it, or a
     day after a quarter (a fiscal quarter "ended Sept. 30" need not be a calendar one)."""
