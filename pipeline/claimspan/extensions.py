@@ -23,7 +23,7 @@ DOC_EXTENSIONS = {
     "doc_id": None,
     "doc_date": None,         # ISO date string: the anchor for relative dates
     "doc_date_source": None,  # input | header | text
-    "turns": None,            # [[line_start, name_start, name], ...] speaker turns (claimspan_speakers)
+    "turns": None,            # [[line_start, name_start, name(, label)], ...] speaker turns (claimspan_speakers)
     "speakers": None,         # speakers-table rows (dicts) for this document
     "speaker_roles": None,    # {name: role} from a speakers list
     "speaker_labels": None,   # [name, ...] that took turns so far (this piece and the ones before)

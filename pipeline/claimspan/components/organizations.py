@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from claimspan import extensions, ruleset
 from claimspan.components.base import RuleComponent
+from claimspan.components.speaker_offices import label_text
 from claimspan.components.propernames import NameRules, articles, shared_words, tokens_with_text
 from claimspan.components.organization_descriptions import DescribedNames
 from claimspan.components.organization_names import HeadNames
@@ -192,7 +193,7 @@ class OrganizationsComponent(RuleComponent, HeadNames, DescribedNames, ModelName
         if doc._.turns is None:  # claimspan_speakers did not run: labels alone on their line
             labels, outlets = [(m.start(1), m.group(1).strip()) for m in self.turn_label.finditer(text)], set()
         else:
-            labels = [(t[1], t[2]) for t in doc._.turns]
+            labels = [(t[1], label_text(t)) for t in doc._.turns]
             outlets = {r["name"] for r in doc._.speakers or () if r.get("organization") == r["name"]
                        and not r.get("role")}
         mentions, in_labels = [], set()

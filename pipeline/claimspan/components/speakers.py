@@ -1,7 +1,8 @@
 """``claimspan_speakers``: transcript turns and the speakers table.
 
 Assigns ``doc._.turns`` (``[line_start, name_start, name]`` per turn, in text
-order; a turn runs to the next one), ``doc._.speakers`` (speakers-table rows),
+order; a turn runs to the next one; an office's turn given to its holder keeps its
+label as a fourth item, ``speaker_offices``), ``doc._.speakers`` (speakers-table rows),
 ``doc._.speaker_roles`` (``{name: role}`` from a speakers list) and, for the
 next piece of a long document, ``doc._.speaker_labels`` (the names that took
 turns so far) and ``doc._.current_speaker``. Reads rules/speakers/labels.yaml
@@ -47,6 +48,7 @@ from spacy.tokens import Doc
 
 from claimspan import ruleset
 from claimspan.components.base import RuleComponent
+from claimspan.components.speaker_offices import by_holder, label_text
 from claimspan.layout import heading_word
 
 LINE = re.compile(r"[^\r\n]*")
@@ -230,7 +232,7 @@ class SpeakersComponent(RuleComponent):
         for label in found:   # a role after a comma is the turn's once the label is one ("Beijing, the
             if label.role and label.name in taken:   # capital: a city of 21 million" is none)
                 roles.setdefault(label.name, label.role)
-        return turns, roles
+        return by_holder(turns, roles), roles
 
     def accept(self, found: list[Label], roles: dict[str, str], earlier: list[str]) -> list[list]:
         """The labels that are turns (see the module docstring); ``earlier``: the names that
@@ -255,7 +257,7 @@ class SpeakersComponent(RuleComponent):
         doc._.speaker_roles = roles
         by_folded = {n.casefold(): r for n, r in roles.items()}
         rows = {}
-        for _, start, name in turns:
+        for _, start, name, *_ in turns:
             row = rows.get(name)
             if row is None:
                 role = roles.get(name) or by_folded.get(name.casefold())
@@ -308,8 +310,9 @@ def label_spans(doc: Doc) -> list[tuple[int, int, int]]:
     which would make a record's turns before it one label."""
     text = doc._.text
     out = []
-    for _, start, name in doc._.turns or ():
-        end = start + len(name)
+    for turn in doc._.turns or ():
+        start = turn[1]
+        end = start + len(label_text(turn))
         mark = LABEL_MARK.match(text, end)
         if mark:
             label_end = mark.end()

@@ -263,7 +263,7 @@ def lexicon_tables(lex: dict) -> dict:
 
 
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
-                    "relative", "deictic", "modifiers", "shift_words", "parts_of_day", "sets", "holidays",
+                    "relative", "deictic", "modifiers", "negations", "shift_words", "parts_of_day", "sets", "holidays",
                     "recurring_weekdays", "recurring_parts", "recurring_seasons", "passive_auxiliaries",
                     "participle_endings", "passive_targets",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "part_am_pm_before",
@@ -274,7 +274,8 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
                     "set_for", "length_shifts", "deadline_before", "comparison_words", "definite_articles",
-                    "period_end_words", "shift_phrases", "past_verb_prepositions", "participle_before")
+                    "period_end_words", "shift_phrases", "past_verb_prepositions", "participle_before",
+                    "untold_after")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -15,6 +15,8 @@ _NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 _ORDINAL = re.compile(r"(\d\d?)(st|nd|rd|th)")
 _NUMERIC_DATE = re.compile(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)")
 _CLOCK = re.compile(r"(\d\d?):(\d\d)")
+SCALES = (100, 1000, 10 ** 6, 10 ** 9)   # number words that multiply what comes before them
+NEGATED_MODS = {"after": "before", "before": "after"}   # a bound negated: "not less than" is at least
 
 
 def _key(word: str) -> str:
@@ -173,7 +175,8 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
     elif k in lex["sets"]:
         f["set"] = lex["sets"][k]
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
-        f["mod"] = lex["modifiers"][k]
+        mod = lex["modifiers"][k]
+        f["mod"] = NEGATED_MODS.get(mod, mod) if prev in lex["negations"] else mod   # "not more than": at most
     elif k in lex["number_words"]:
         if not (k in lex["indefinite_articles"] and (following in lex["number_words"] or prev == "half")):
             number.append(lex["number_words"][k])
@@ -211,15 +214,19 @@ def _number_token(f: dict, number: list, k: str, prev: str, rest: list[str], lex
 
 
 def _combine_numbers(parts: list):
-    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X"."""
+    """["twenty", "five"] -> 25, ["one", "hundred"] -> 100, any "few" -> "X".
+
+    >>> _combine_numbers([1.75, 1000000]), _combine_numbers([2, 100, 1000])
+    (1750000, 200000)
+    """
     if "X" in parts:
         return "X"
     total = 0
     for p in parts:
-        if p in (100, 1000) and total:
+        if p in SCALES and total:
             total *= p
         elif p == 0.5:
             total += 0.5
         else:
             total += p
-    return total
+    return int(total) if isinstance(total, float) and total.is_integer() and total >= 1000 else total

@@ -12,6 +12,7 @@ long its sentence is.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -60,8 +61,8 @@ def describe(rules, doc: Doc, words, c: Claim, context: DocContext | None = None
         "counted_start_char": counted.start_char if counted is not None else None,
         "counted_end_char": counted.end_char if counted is not None else None,
         "period_text": period.text if period is not None else None,
-        "period_start": _iso(info.get("start_date")),
-        "period_end": _iso(_period_end(rules, doc, words, period, info)),
+        **_open_period(rules, words, period, _iso(info.get("start_date")),
+                       _iso(_period_end(rules, doc, words, period, info))),
         "checkworthy": checkworthy(rules, doc, words, counted, context),
     }
 
@@ -73,6 +74,20 @@ def _period_end(rules, doc: Doc, words, period: Span | None, info: dict):
         return end
     today = str(doc._.doc_date or "")[:10]
     return today if today > str(end)[:10] else end
+
+
+def _open_period(rules, words, period: Span | None, start: str | None, end: str | None) -> dict:
+    """``period_start`` and ``period_end``; a statute's period open on one side has no date there:
+    "after December 31, 2025" from 2026-01-01 on, "beginning January 1, 2026" from that day on,
+    "before March 1, 2020" up to 2020-02-29 (``open_after``, ``open_from``, ``open_before``)."""
+    word = words[period.start] if period is not None and start and end else None
+    if word in rules.period["open_after"]:
+        return {"period_start": str(date.fromisoformat(end) + timedelta(days=1)), "period_end": None}
+    if word in rules.period["open_from"]:
+        return {"period_start": start, "period_end": None}
+    if word in rules.period["open_before"]:
+        return {"period_start": None, "period_end": str(date.fromisoformat(start) - timedelta(days=1))}
+    return {"period_start": start, "period_end": end}
 
 
 def _iso(value):

@@ -38,7 +38,7 @@ from claimspan.normalize import timex, timex_values
 from claimspan.components.dates.holiday_names import HOLIDAY_RULE, HolidayNames
 from claimspan.components.candidates import merge_windows
 from claimspan.components.sentindex import SentenceIndex
-from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative
+from claimspan.components.dates.narrative import ANAPHORIC_REACH, Narrative, alone_on_line, as_told
 from claimspan.components.dates.tense import TenseWords, tense_of
 from claimspan.components.dates.candidates import Candidate, at_position, join_ranges, longest, outside
 from claimspan.ruleset import RuleError, locate, read_rule_file
@@ -280,9 +280,9 @@ class DatesComponent(RuleComponent):
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
-            ref = narrative.reference(sentence)
-            if ref is None and self._points_back(span):   # "the following month": the one told of
-                ref = narrative.reference(sentence, ANAPHORIC_REACH)
+            ref = None if alone_on_line(doc.text, span.start_char, span.end_char) else narrative.reference(sentence)
+            if self._points_back(span):   # "the following month": the one told of, in its own sentence first
+                ref = narrative.antecedent(sentence) or ref or narrative.reference(sentence, ANAPHORIC_REACH)
             compared = self._compared(span, sents.starts[sentence])
             read = self._features(span)
             if not timex.is_quarter(ref) and self._on_report_quarter(read, ref, compared):
@@ -299,9 +299,11 @@ class DatesComponent(RuleComponent):
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
             if resolved and resolved[-1][2] == sentence:
                 self._ended_on(resolved[-1][1], resolved[-1][3], span, attrs, narrative)
-            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of
-            if tense != "future" or not attrs.get("is_relative"):
-                narrative.tell(sentence, *_as_told(attrs, anchor))
+            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of, nor
+            # the start of a span up to now ("since February 2022": the text stays at its own time)
+            before = doc[span.start - 1].lower_ if span.start else ""
+            if (tense != "future" or not attrs.get("is_relative")) and before not in self.lexicon["untold_after"]:
+                narrative.tell(sentence, *as_told(attrs, anchor))
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
@@ -414,17 +416,6 @@ class DatesComponent(RuleComponent):
             return   # "opens at 9 a.m. and closes Friday": another clause
         attrs.update(value=day_value[:10] + value[10:], start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
-
-
-def _as_told(attrs: dict, anchor: date | None) -> tuple[str, dict]:
-    """The kind and row the narrative is told: a time of a day told of ("On Tuesday afternoon, a second
-    blast hit. At 3 p.m., police arrived") puts the story on that day, as the day alone would; a time
-    of the document date ("this morning") tells nothing the document date does not."""
-    value = attrs.get("value") or ""
-    if attrs.get("kind") == "time" and len(value) > 10 and value[10] == "T" and value[:4].isdigit() \
-            and (anchor is None or value[:10] != anchor.isoformat()):
-        return "date", {**attrs, "value": value[:10], "granularity": "day"}
-    return attrs["kind"], attrs
 
 
 def _anchor(doc_date) -> date | None:
