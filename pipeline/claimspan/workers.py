@@ -89,9 +89,9 @@ class Workers:
 
     def _free(self) -> _Worker | None:
         """A worker with nothing to do, else a new one, else one with room for the next batch."""
-        idle = [w for w, tasks in self.held.items() if not tasks]
-        if idle:
-            return idle[0]
+        idle = next((w for w, tasks in self.held.items() if not tasks), None)
+        if idle is not None:
+            return idle
         if len(self.held) < self.n:
             worker = _Worker(self.context, self.work, self._conns())
             self.held[worker] = deque()

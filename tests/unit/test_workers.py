@@ -65,7 +65,7 @@ def test_large_batches_sent_ahead_do_not_hold_the_run(tmp_path):
         return [({"doc_id": r.doc_id, "error": None}, {"text": r.text}) for r in records]
 
     big = "word " * 400_000   # 2 MB: some ten times what a socket pair buffers
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run and its worker wait on each other"))
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run and its worker wait on each other"))
     signal.alarm(60)
     pool = Workers(1, echo, timeout=None)
     try:
@@ -74,5 +74,6 @@ def test_large_batches_sent_ahead_do_not_hold_the_run(tmp_path):
         results = [pool.result(k) for k in range(3)]
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)   # no handler of this test left for the tests after it
         pool.close()
     assert [rows[0][1]["text"] == big for rows in results] == [True, True, True]

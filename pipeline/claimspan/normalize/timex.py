@@ -133,7 +133,8 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     (a, rel_a), (b, rel_b) = date_value(left, anchor), date_value(right, anchor)
     a, b = _across_new_year(a, b, years_given)
     if a and left.get("weekday") and right.get("weekday") and not right.get("month") and DAY.fullmatch(a):
-        b = _weekday_after(date.fromisoformat(a), right["weekday"]).isoformat()   # "Monday to Friday": that week's
+        # "Monday to Friday", "between Monday and Wednesday": the first such day after the start
+        b = weekday_near(date.fromisoformat(a), right["weekday"], 1).isoformat()
     if not a and b and words[cut].lower() in lex["range_words"]:
         a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
@@ -185,16 +186,6 @@ def _across_new_year(a: str | None, b: str | None, years_given: tuple[bool, bool
 
 DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _weekday_after(start: date, weekday: int) -> date:
-    """The first day of ISO ``weekday`` after ``start``: the end of a range of weekdays ("between
-    Monday and Wednesday", "Friday to Monday").
-
-    >>> _weekday_after(date(2021, 5, 31), 3), _weekday_after(date(2021, 6, 4), 1)
-    (datetime.date(2021, 6, 2), datetime.date(2021, 6, 7))
-    """
-    return start + timedelta(days=(weekday - start.isoweekday()) % 7 or 7)
 
 
 def _length_before(f: dict, end_value: str) -> str | None:

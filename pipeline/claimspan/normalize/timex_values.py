@@ -188,7 +188,12 @@ def _duration_text(parts: list[tuple]) -> str:
 
 def weekday_near(anchor: date, wd: int, rel, future: bool = False) -> date:
     """Bare and ``this`` weekdays: the latest on or before the anchor (news reports the past),
-    or the first on or after it in a future-tense clause."""
+    or the first on or after it in a future-tense clause; ``rel`` -1 / 1: the one strictly before
+    / after it (also the end of a range of weekdays, "Monday to Friday").
+
+    >>> weekday_near(date(2021, 5, 31), 3, 1), weekday_near(date(2021, 6, 4), 1, 1)
+    (datetime.date(2021, 6, 2), datetime.date(2021, 6, 7))
+    """
     if rel == -1:
         return anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
     if rel == 1:
