@@ -96,6 +96,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "passive_targets": "[str]",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "[str]",
         "range_words": "{bool}", "am_pm": "{str}", "part_am_pm": "{str}", "part_am_pm_before": "[str]",
+        "o_clock": "[str]",
         "time_zones": "{str}",
         "quarter_tokens": "{int}",
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",

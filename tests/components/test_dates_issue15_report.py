@@ -41,6 +41,13 @@ CASES = [
     ("2021-11-03", "Net rose in <date value=2021-Q3>the third quarter</date>. Sales rose, too. "
                    "For <date kind=duration value=P9M>the nine months</date>, net was $9 million, against $7 million "
                    "<date value=2020>a year earlier</date>."),
+    # a quarter without its number, ended on a day named after it: the quarter that holds the day,
+    # then "the quarter" stays on it; one named before ("the fiscal second quarter") keeps its name
+    ("2013-03-18", "For <date value=2013-Q1>the quarter</date> ended <date value=2013-02-28>Feb. 28</date>, the "
+                   "company earned $2.5 billion. Staff missed targets in the final weeks of "
+                   "<date value=2013-Q1>the quarter</date>."),
+    ("1989-10-26", "It posted net income for <date value=1989-Q2>the fiscal second quarter</date>. Sales rose in "
+                   "<date value=1989-Q2>the quarter</date> ended <date value=1989-09-30>Sept. 30</date>."),
 ]
 
 

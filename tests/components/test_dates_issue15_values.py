@@ -69,6 +69,12 @@ CASES = [
     # the sentence's period is no part of a decade
     ("2021-11-02", "Prices were stable in <date value=197>the late 1970s</date>. Then came "
                    "<date value=198>the '80s</date>."),
+    # an hour with no a.m. or p.m. before the evening or night of a day takes that day and half of it
+    ("2013-03-22", "It happened shortly before <date kind=time value=2013-03-19T21:00>9 o'clock</date> on "
+                   "<date kind=time value=2013-03-19TEV>Tuesday evening</date>, not at "
+                   "<date kind=time value=2013-03-20T09:30>9:30</date> "
+                   "<date kind=time value=2013-03-20TMO>Wednesday morning</date> or at "
+                   "<date kind=time value=2013-03-21T08:00>8 a.m. Thursday</date>."),
 ]
 
 

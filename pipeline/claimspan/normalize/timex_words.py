@@ -146,6 +146,10 @@ def _read_calendar(f: dict, number: list, words: list[str], i: int, lex: dict) -
         f["deictic"] = lex["deictic"][k]
         if k in lex["parts_of_day"]:
             f["part"] = lex["parts_of_day"][k]
+        if (number or f.get("clock")) and k in lex["part_am_pm"]:
+            f["ampm"] = lex["part_am_pm"][k]   # "at 7:30 tonight": 19:30
+    elif k in lex["o_clock"] and number and isinstance(number[-1], int) and 0 <= number[-1] <= 24:
+        f["clock"] = (number.pop(), 0)         # "at 9 o'clock": 09:00, a clock time on the hour
     else:
         return False
     return True

@@ -339,15 +339,23 @@ class DatesComponent(RuleComponent):
         ("the second quarter ended Oct. 31", ``period_end_words``), is named for that day's year,
         as reports name fiscal quarters ("the fourth quarter ended Aug. 26": that year's fourth;
         "In the year-ago quarter, the second quarter ended Oct. 31" in a story of Oct. 27, 1989:
-        1988's second, the day being last year's)."""
+        1988's second, the day being last year's). A quarter without its number that no quarter told
+        of before names ("for the quarter ended Feb. 28") is the one that holds the day."""
         value, end_day = attrs.get("value") or "", day_attrs.get("value") or ""
         if day.start != period.end + 1 or day.doc[period.end].lower_ not in self.lexicon["period_end_words"] \
                 or not attrs.get("is_relative") or attrs.get("granularity") not in ("quarter", "half") \
-                or day_attrs.get("granularity") != "day" or not end_day[:4].isdigit() or not value[:4].isdigit() \
-                or end_day[:4] == value[:4]:
+                or day_attrs.get("granularity") != "day" or not end_day[:4].isdigit() or not value[:4].isdigit():
             return
-        start, end, _ = timex.interval(end_day[:4] + value[4:])
-        attrs.update(value=end_day[:4] + value[4:], start_date=start.isoformat(), end_date=end.isoformat())
+        anchor = narrative.anchor.isoformat() if narrative.anchor else None
+        if attrs["granularity"] == "quarter" and attrs.get("anchor_date") == anchor \
+                and not self._features(period).get("ordinal"):
+            named = timex_values.value_at(date.fromisoformat(end_day[:10]), "quarter")
+        else:
+            named = end_day[:4] + value[4:]
+        if named == value:
+            return
+        start, end, _ = timex.interval(named)
+        attrs.update(value=named, start_date=start.isoformat(), end_date=end.isoformat())
         narrative.restate(value, attrs["value"])
 
     def _points_back(self, span) -> bool:
@@ -402,20 +410,31 @@ class DatesComponent(RuleComponent):
         return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
     def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
-        """A clock time put on the document date takes the day written right after it, in
-        its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two weeks ago"; so does one
-        restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
+        """A clock time put on the document date, or on the day the story was on, takes the day
+        written right after it, in its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two
+        weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
         if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
                 or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
                 or not day_value[:1].isdigit() \
-                or attrs.get("anchor_date") != anchor.isoformat() or not value.startswith(anchor.isoformat() + "T") \
+                or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
                 or after.start - span.end > DAY_AFTER_GAP:
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
-        attrs.update(value=day_value[:10] + value[10:], start_date=day["start_date"], end_date=day["end_date"],
+        attrs.update(value=day_value[:10] + self._half_of_day(value[10:], day_value[10:], span),
+                     start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
+
+    def _half_of_day(self, clock: str, part: str, span) -> str:
+        """The hour of a clock time with no a.m. or p.m., in the half of the day that the part of the day
+        written after it says: "shortly before 9 o'clock on Tuesday evening" is 21:00."""
+        lex = self.lexicon
+        halves = {lex["parts_of_day"][w]: half for w, half in lex["part_am_pm"].items() if w in lex["parts_of_day"]}
+        if halves.get(part[1:]) != "p" or not clock[1:3].isdigit() or int(clock[1:3]) >= 12 \
+                or any(t.lower_ in lex["am_pm"] for t in span):
+            return clock
+        return f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"
 
 
 def _anchor(doc_date) -> date | None:
