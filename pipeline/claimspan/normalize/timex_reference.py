@@ -10,6 +10,7 @@ from __future__ import annotations
 from claimspan.normalize.timex_values import interval, shift, value_at, weekday_near
 
 REFERENCE_UNITS = ("day", "week", "month", "quarter", "year")   # finer to coarser
+YEARS_IN = {"decade": 10, "century": 100}
 
 
 def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
@@ -22,6 +23,8 @@ def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
     >>> from_reference(features(["the", "following", "year"], lex), "year", "1995-05-22")
     '1996'
     >>> from_reference(features(["two", "days", "later"], lex), "day", "1995-05")
+    >>> from_reference(features(["a", "decade", "later"], lex), "decade", "1990")
+    '2000'
     >>> from_reference(features(["that", "same", "day"], lex), "day", "1998-10")
     '1998-10-XX'
     """
@@ -30,6 +33,8 @@ def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
         return None
     if f.get("weekday"):
         return weekday_near(start, f["weekday"], f.get("rel") or -1).isoformat() if granularity == "day" else None
+    if unit in YEARS_IN and f.get("shift") and (f["num"] is None or isinstance(f["num"], int)):
+        f, unit = dict(f, num=(f["num"] or 1) * YEARS_IN[unit]), "year"   # "a decade later": ten years on
     if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS:
         return None
     if REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):
