@@ -120,7 +120,9 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
         return "past", lower[span.start - 2]   # "the minister resigned in July"
     for i in _own_clause(words, lower, start, lo, span.start):
         word = lower[i]
-        if word in words["reporting_verbs"] or word in words["tense_breaks"]:
+        if word in words["tense_breaks"]:
+            return None, word   # "; on Saturday they will rise": the clause starts here, its verb may follow
+        if word in words["reporting_verbs"]:
             return "", word
         if word in words["future_markers"]:
             if i > 0 and doc[i - 1].text in words.dashes and not doc[i - 1].whitespace_:
