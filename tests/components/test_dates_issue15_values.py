@@ -69,6 +69,14 @@ CASES = [
     # the sentence's period is no part of a decade
     ("2021-11-02", "Prices were stable in <date value=197>the late 1970s</date>. Then came "
                    "<date value=198>the '80s</date>."),
+    # days of one month joined by a range word, or by "and" after "between"; the end takes the start's month
+    ("2013-03-22", "Talks were held <date kind=range value=2013-03-15/2013-03-18>March 15 to 18</date>"),
+    ("2013-03-22", "They meet between <date kind=range value=2013-03-15/2013-03-18>March 15 and 18</date>."),
+    # ... but not a day and an amount, nor a day and a count without "between", nor bare scores
+    ("2013-03-22", "The rate rose on <date value=2013-03-15>March 15</date> to 18 percent; on "
+                   "<date value=2013-03-15>March 15</date> and 18 percent; <date value=2013-03-15>March 15</date> "
+                   "and 18 others."),
+    ("2013-03-22", "Chelsea beat them 20-21, trailed 5-7 in the polls; read chapter 5 to 7."),
 ]
 
 
