@@ -77,6 +77,13 @@ CASES = [
                    "<date value=2013-03-15>March 15</date> and 18 percent; <date value=2013-03-15>March 15</date> "
                    "and 18 others."),
     ("2013-03-22", "Chelsea beat them 20-21, trailed 5-7 in the polls; read chapter 5 to 7."),
+    # days before their month: the start takes the end's month and year
+    ("2013-03-22", "The meeting runs from <date kind=range value=2013-05-20/2013-05-24>20 to 24 May</date>; the "
+                   "festival takes place <date kind=range value=2013-07-05/2013-07-07>5-7 July 2013</date>."),
+    ("2013-03-22", "They met between <date kind=range value=2013-03-15/2013-03-18>15 and 18 March</date>; the strike "
+                   "lasted from <date kind=range value=2013-03-01/2013-03-05>1 to 5 March</date>."),
+    # no month after the numbers ("may" the verb), no days
+    ("2013-03-22", "Between 15 and 18 may come; the Senate voted 28-2 for it."),
 ]
 
 

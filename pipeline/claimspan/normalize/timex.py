@@ -127,6 +127,10 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
         right = {"num": None, "year": short_year_end(left["year"], right["num"])}  # 2016-20
     elif left.get("month") and not right.get("month") and (end := _bare_day(words[cut + 1:], lex)):
         right = dict(left, day=end[0], year=end[1] or left.get("year"))           # Sept. 14-15, July 9-11, 2010
+    elif right.get("month") and not left.get("month") and (start := _bare_day(words[:cut], lex)):
+        if not start[0] < right.get("day", 0):
+            raise NotATimex(" ".join(words))   # "voted 28-2 March 15": a tally, not days running back
+        left = dict(right, day=start[0])                                           # 20 to 24 May, 5-7 July 2013
     years_given = bool(left.get("year")), bool(right.get("year"))
     if right.get("year") and not left.get("year") and left.get("month"):
         left["year"] = right["year"]                                               # March to May 2020
