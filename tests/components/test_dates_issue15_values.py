@@ -75,6 +75,21 @@ CASES = [
                    "<date kind=time value=2013-03-20T09:30>9:30</date> "
                    "<date kind=time value=2013-03-20TMO>Wednesday morning</date> or at "
                    "<date kind=time value=2013-03-21T08:00>8 a.m. Thursday</date>."),
+    # days of one month joined by a range word, or by "and" after "between"; the end takes the start's month
+    ("2013-03-22", "Talks were held <date kind=range value=2013-03-15/2013-03-18>March 15 to 18</date>"),
+    ("2013-03-22", "They meet between <date kind=range value=2013-03-15/2013-03-18>March 15 and 18</date>."),
+    # ... but not a day and an amount, nor a day and a count without "between", nor bare scores
+    ("2013-03-22", "The rate rose on <date value=2013-03-15>March 15</date> to 18 percent; on "
+                   "<date value=2013-03-15>March 15</date> and 18 percent; <date value=2013-03-15>March 15</date> "
+                   "and 18 others."),
+    ("2013-03-22", "Chelsea beat them 20-21, trailed 5-7 in the polls; read chapter 5 to 7."),
+    # days before their month: the start takes the end's month and year
+    ("2013-03-22", "The meeting runs from <date kind=range value=2013-05-20/2013-05-24>20 to 24 May</date>; the "
+                   "festival takes place <date kind=range value=2013-07-05/2013-07-07>5-7 July 2013</date>."),
+    ("2013-03-22", "They met between <date kind=range value=2013-03-15/2013-03-18>15 and 18 March</date>; the strike "
+                   "lasted from <date kind=range value=2013-03-01/2013-03-05>1 to 5 March</date>."),
+    # no month after the numbers ("may" the verb), no days
+    ("2013-03-22", "Between 15 and 18 may come; the Senate voted 28-2 for it."),
 ]
 
 

@@ -125,8 +125,12 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     left, right = features(words[:cut], lex), features(words[cut + 1:], lex)
     if left.get("year") and not right.get("year") and isinstance(right.get("num"), int) and not left.get("month"):
         right = {"num": None, "year": short_year_end(left["year"], right["num"])}  # 2016-20
-    elif left.get("month") and not right.get("month") and isinstance(right.get("num"), int):
-        right = dict(left, day=right["num"])                                       # Sept. 14-15
+    elif left.get("month") and not right.get("month") and (end := _bare_day(words[cut + 1:], lex)):
+        right = dict(left, day=end[0], year=end[1] or left.get("year"))           # Sept. 14-15, July 9-11, 2010
+    elif right.get("month") and not left.get("month") and (start := _bare_day(words[:cut], lex)):
+        if not start[0] < right.get("day", 0):
+            raise NotATimex(" ".join(words))   # "voted 28-2 March 15": a tally, not days running back
+        left = dict(right, day=start[0])                                           # 20 to 24 May, 5-7 July 2013
     years_given = bool(left.get("year")), bool(right.get("year"))
     if right.get("year") and not left.get("year") and left.get("month"):
         left["year"] = right["year"]                                               # March to May 2020
@@ -144,6 +148,26 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     row.update(value=f"{a}/{b}", start_date=start, end_date=end, granularity=gran,
                is_relative=rel_a or rel_b, anchor_date=anchor if rel_a or rel_b else None)
     return row
+
+
+def _bare_day(words: list[str], lex: dict) -> tuple[int, int | None] | None:
+    """The day of a range's end written without its month ("Sept. 14-15", "March 15 to 18th"), and
+    the year written after it ("March 20-21, 2013"), which ``features`` would add to the day; None
+    when the words are more than a day of the month (and a year).
+
+    >>> lex = default_lexicon()
+    >>> _bare_day(["21", ",", "2013"], lex), _bare_day(["18", "th"], lex), _bare_day(["three", "months"], lex)
+    ((21, 2013), (18, None), None)
+    """
+    year = None
+    if len(words) > 1 and YEAR_WORD.fullmatch(words[-1]):
+        year, words = int(words[-1]), words[:-2] if words[-2] == "," else words[:-1]
+    f = {k: v for k, v in features(words, lex).items() if v is not None and v is not False}
+    day = f.get("num", f.get("ordinal")) if len(f) == 1 else None
+    return (day, year) if isinstance(day, int) and 1 <= day <= 31 else None
+
+
+YEAR_WORD = re.compile(r"1[1-9]\d\d|20\d\d")   # as the YEAR of rules/dates/patterns.yaml
 
 
 def short_year_end(start: int, yy: int) -> int:

@@ -98,7 +98,8 @@ class DatesComponent(RuleComponent):
                     key = f"{entry['id']}#{j}"
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
-                                           entry.get("relative"))
+                                           entry.get("relative"),
+                                           frozenset(w.lower() for w in entry.get("not_before", ())))
                     if role != "core":
                         affixes.append((key, spec, role))
                         continue
@@ -192,6 +193,8 @@ class DatesComponent(RuleComponent):
         holidays = self.holidays(doc)
         for key, start, end in self._windowed_matches(doc, [(s, e) for _, s, e in holidays]) + holidays:
             rule = self.rules[strings[key]]
+            if rule.not_before and end < len(doc) and doc[end].lower_ in rule.not_before:
+                continue   # "on March 15 to 18 percent": a day and an amount, no range
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")

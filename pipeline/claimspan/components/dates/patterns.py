@@ -24,6 +24,7 @@ class Rule(NamedTuple):
     kind_to: str | None = None
     value: str | None = None
     relative: int | None = None
+    not_before: frozenset = frozenset()   # words that may not follow the match (patterns.yaml ``not_before``)
 
 
 def _ordinal_suffix(n: int) -> str:
