@@ -113,7 +113,8 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "untold_after": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
-                                               "relative": "int", "not_before": "[str]"})],
+                                               "relative": "int", "not_before": "[str]",
+                                               "not_after": "[str]"})],
     "dates/exclusions.yaml": [Record(**{"id!": "str", "pattern!": "str|[str]"})],
     # -- shared lists (rules/common/) ----------------------------------------------
     "common/calendar.yaml": Record(**{"months!": "{int}", "weekdays!": "{int}", "units!": "{str}"}),

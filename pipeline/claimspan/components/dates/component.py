@@ -99,7 +99,8 @@ class DatesComponent(RuleComponent):
                     self.rules[key] = Rule(entry["id"], role, entry.get("kind"), order, left, right,
                                            tuple(entry.get("applies_to", ())), entry.get("kind_to"), entry.get("value"),
                                            entry.get("relative"),
-                                           frozenset(w.lower() for w in entry.get("not_before", ())))
+                                           frozenset(w.lower() for w in entry.get("not_before", ())),
+                                           frozenset(w.lower() for w in entry.get("not_after", ())))
                     if role != "core":
                         affixes.append((key, spec, role))
                         continue
@@ -195,6 +196,8 @@ class DatesComponent(RuleComponent):
             rule = self.rules[strings[key]]
             if rule.not_before and end < len(doc) and doc[end].lower_ in rule.not_before:
                 continue   # "on March 15 to 18 percent": a day and an amount, no range
+            if rule.not_after and start and doc[start - 1].lower_ in rule.not_after:
+                continue   # "will last three hours": the verb, not "the last three hours"
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")

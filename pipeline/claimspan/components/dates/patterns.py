@@ -25,6 +25,7 @@ class Rule(NamedTuple):
     value: str | None = None
     relative: int | None = None
     not_before: frozenset = frozenset()   # words that may not follow the match (patterns.yaml ``not_before``)
+    not_after: frozenset = frozenset()    # words that may not come before it (``not_after``)
 
 
 def _ordinal_suffix(n: int) -> str:
