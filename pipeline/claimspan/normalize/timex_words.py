@@ -15,6 +15,7 @@ _NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 _ORDINAL = re.compile(r"(\d\d?)(st|nd|rd|th)")
 _NUMERIC_DATE = re.compile(r"(\d\d?)([/.])(\d\d?)\2(\d{4}|\d\d)")
 _CLOCK = re.compile(r"(\d\d?):(\d\d)")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 SCALES = (100, 1000, 10 ** 6, 10 ** 9)   # number words that multiply what comes before them
 NEGATED_MODS = {"after": "before", "before": "after"}   # a bound negated: "not less than" is at least
 
@@ -71,7 +72,9 @@ def _numeric_dashed(words: list[str], lex: dict) -> list[str]:
 def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
     """Digits and what the tokenizer splits off them: 2021, 14th, 05/31/2021, 7:15, Q3, p.m., 1990s."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
-    if _NUMBER.fullmatch(k):
+    if _HHMM.fullmatch(k) and i + 1 < len(words) and _key(words[i + 1]) in lex["time_zones"]:
+        f["clock"] = (int(k[:2]), int(k[2:]))   # "1300 GMT": a wire's 24-hour clock, not the year 1300
+    elif _NUMBER.fullmatch(k):
         _number_token(f, number, k, prev, words[i + 1:], lex)
     elif m := _ORDINAL.fullmatch(k):
         before_month = i + 2 < len(words) and _key(words[i + 2]) in lex["months"]

@@ -47,7 +47,8 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
 
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
-DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday"
+DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on, outside brackets: "2 p.m. local time
+#                     (1300 GMT) on Friday"
 # Words too common to start a match window; every core pattern needs another word. A
 # setting of the matcher's schedule, not knowledge: with none of these words left out, the rows
 # of every corpus we score are the same (only more windows are run), so it is no rule.
@@ -313,9 +314,12 @@ class DatesComponent(RuleComponent):
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
-        for i, (row, span, sentence, attrs) in enumerate(resolved):
-            if i + 1 < len(resolved) and resolved[i + 1][2] == sentence:
-                self._on_day_after(attrs, span, resolved[i + 1][1], resolved[i + 1][3], anchor)
+        # from the last: "at 2 p.m. local time (1300 GMT) on Wednesday" - the restated time takes the
+        # day first, then the time before it takes the restated time's day
+        for i in range(len(resolved) - 2, -1, -1):
+            if resolved[i + 1][2] == resolved[i][2]:
+                self._on_day_after(resolved[i][3], resolved[i][1], resolved[i + 1][1], resolved[i + 1][3], anchor)
+        for row, span, _, attrs in resolved:
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
     def _length_of_shift(self, span, kind: str, attrs: dict, anchor: date | None) -> tuple:
@@ -424,7 +428,7 @@ class DatesComponent(RuleComponent):
                 or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
                 or not day_value[:1].isdigit() \
                 or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
-                or after.start - span.end > DAY_AFTER_GAP:
+                or _outside_brackets(span.doc[span.end:after.start]) > DAY_AFTER_GAP:
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
@@ -441,6 +445,19 @@ class DatesComponent(RuleComponent):
                 or any(t.lower_ in lex["am_pm"] for t in span):
             return clock
         return f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"
+
+
+def _outside_brackets(tokens) -> int:
+    """How many of ``tokens`` are outside round brackets (a restatement in brackets is an aside)."""
+    depth = n = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            n += 1
+    return n
 
 
 def _anchor(doc_date) -> date | None:
