@@ -54,16 +54,27 @@ def tense_of(words: TenseWords, doc: Doc, span: Span, start: int, end: int | Non
     if tense is None:
         # a date inside a relative clause set off by commas: the main clause's verb after it is not its
         tense = _forward(words, lower, span, end, _in_relative_clause(words, lower, start, span.start))
-        if tense is None and span.start > start and lower[span.start - 1] in words["deadline_before"] \
-                and not any(lower[i] in words["past_after"] for i in
-                            _own_clause(words, lower, start, max(start, span.start - FUTURE_WINDOW), span.start)):
+        if tense is None and _deadline_ahead(words, lower, span, start):
             return "future"
         return tense
     if not tense:   # a reporting verb or a clause break before the span, or an event told of
+        # ... but a deadline right before the date is the reported clause's ("Forecasters expect the
+        # snow to stop by Saturday"), unless its verb after the date is past
+        if word is not None and _deadline_ahead(words, lower, span, start) \
+                and _forward(words, lower, span, end) is None:
+            return "future"
         return None
     if (word in words["deadline_words"] or word in words["set_for"]) and _forward(words, lower, span, end) == "past":
         return "past"
     return tense
+
+
+def _deadline_ahead(words: TenseWords, lower: list[int], span: Span, start: int) -> bool:
+    """A deadline word right before the date ("by February", ``deadline_before``) and no auxiliary of
+    the past before it in its clause ("sales had fallen 5% by March")."""
+    return span.start > start and lower[span.start - 1] in words["deadline_before"] \
+        and not any(lower[i] in words["past_after"] for i in
+                    _own_clause(words, lower, start, max(start, span.start - FUTURE_WINDOW), span.start))
 
 
 def _forward(words: TenseWords, lower: list[int], span: Span, end: int, relative: bool = False) -> str | None:
