@@ -71,7 +71,10 @@ def _numeric_dashed(words: list[str], lex: dict) -> list[str]:
 def _read_digits(f: dict, number: list, words: list[str], i: int, lex: dict) -> bool:
     """Digits and what the tokenizer splits off them: 2021, 14th, 05/31/2021, 7:15, Q3, p.m., 1990s."""
     k, prev = _key(words[i]), _key(words[i - 1]) if i else ""
-    if _NUMBER.fullmatch(k):
+    if _FOUR_DIGITS.fullmatch(k) and i + 1 < len(words) and _key(words[i + 1]) in lex["time_zones"] \
+            and int(k[:2]) < 24 and int(k[2:]) < 60:
+        f["clock"] = (int(k[:2]), int(k[2:]))   # "1015 GMT": a time of day as wire copy writes it
+    elif _NUMBER.fullmatch(k):
         _number_token(f, number, k, prev, words[i + 1:], lex)
     elif m := _ORDINAL.fullmatch(k):
         before_month = i + 2 < len(words) and _key(words[i + 2]) in lex["months"]

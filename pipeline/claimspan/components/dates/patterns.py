@@ -73,6 +73,7 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "SETW": {"LOWER": {"IN": list(lex["sets"])}, "IS_LOWER": True},
         "DASH": {"ORTH": {"IN": sorted(lex["dashes"])}},
         "CLOCK": {"SHAPE": {"IN": ["d:dd", "dd:dd"]}},
+        "HHMM": {"LOWER": {"IN": [f"{h:02d}{m:02d}" for h in range(24) for m in range(60)]}},   # "1015 GMT"
         "TH": {"LOWER": {"IN": list(lex["ordinal_suffixes"])}},
         "TZ": {"LOWER": {"IN": list(lex["time_zones"])}},
         "NUMLIKE": {"LIKE_NUM": True},
