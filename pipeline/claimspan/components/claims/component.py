@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.candidates import merge_windows
+
+FREQUENCY_COUNT_RULE = "dates.set.count_per"   # "four times a week": its number stays a claim's count
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
@@ -116,6 +118,8 @@ class ClaimsComponent(RuleComponent):
             if span.start >= 2 and doc[span.start - 1].lower_ == "and" \
                     and all(t.lower_ in fraction_words for t in span):
                 continue
+            if (span._.date or {}).get("rule") == FREQUENCY_COUNT_RULE and any(t.like_num for t in span):
+                continue   # "used four times per week": a set, and a count of times as well
             blocked.update(range(span.start, span.end))
         return blocked
 
