@@ -20,14 +20,14 @@ from spacy.tokens import Doc
 from claimspan import extensions
 from claimspan.components import lexflags
 from claimspan.components.candidates import merge_windows
-
-FREQUENCY_COUNT_RULE = "dates.set.count_per"   # "four times a week": its number stays a claim's count
 from claimspan.components.claims import rules as claims_rules
 from claimspan.components.base import RuleComponent
 from claimspan.components.claims.context import DocContext, describe
 from claimspan.components.claims.ranges import scope_lists, share_list_currency, share_list_units
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, FoldedTokens, NoSpaceBefore
+
+FREQUENCY_COUNT_RULE = "dates.set.count_per"   # "four times a week": its number stays a claim's count
 
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
