@@ -110,7 +110,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "set_for": "[str]", "length_shifts": "{str}", "deadline_before": "[str]",
         "comparison_words": "[str]", "definite_articles": "[str]", "period_end_words": "[str]",
         "shift_phrases": "{int}", "past_verb_prepositions": "[str]", "participle_before": "[str]",
-        "untold_after": "[str]"}.items()}),
+        "untold_after": "[str]", "frequency_counts": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",
                                                "applies_to": "[str]", "kind_to": "str", "value": "str",
                                                "relative": "int", "not_before": "[str]",

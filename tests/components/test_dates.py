@@ -71,8 +71,9 @@ CASES = [
     # reports: "the year ended ..." is a year-long duration, "the quarter" the last one completed
     ("1989-11-02", "for <date kind=duration value=P1Y>the year</date> ended "
                    "<date value=1989-09-30>Sept. 30</date>, and in <date value=1989-Q3>the quarter</date>"),
-    # rates are not durations, but "$5 a year earlier" is a date
-    ("1989-11-02", "a dividend of $1.76 a year, 358,000 a month, twice a week, 52 years old"),
+    # rates are not durations, but "$5 a year earlier" is a date; "twice a week" is a set (TimeML's own example)
+    ("1989-11-02", "a dividend of $1.76 a year, 358,000 a month, <date kind=set value=P1W>twice a week</date>, "
+                   "52 years old"),
     ("2021-09-14", "between <date kind=range value=2021-03/2021-05>March and May</date>, from "
                    "<date kind=range value=2020-05/2020-07>May to July 2020</date>"),
     # with no document date, relative expressions keep their span but get no guessed value

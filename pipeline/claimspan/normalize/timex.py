@@ -290,7 +290,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
                     "set_for", "length_shifts", "deadline_before", "comparison_words", "definite_articles",
                     "period_end_words", "shift_phrases", "past_verb_prepositions", "participle_before",
-                    "untold_after", "o_clock")
+                    "untold_after", "o_clock", "frequency_counts")
 
 
 def timex(text: str, anchor: date | None = None, kind: str = "date") -> str | None:

@@ -131,6 +131,8 @@ def set_value(f: dict) -> str | None:
     """
     if f.get("set"):
         return f["set"]
+    if f.get("freq") and f.get("unit"):
+        return duration_value(1, f["unit"])   # "twice a week": every week (the count is its freq)
     if f.get("weekday"):
         return f"XXXX-WXX-{f['weekday']}" + (f"T{f['part']}" if f.get("part") else "")
     if f.get("month"):

@@ -181,6 +181,8 @@ def _read_relation(f: dict, number: list, words: list[str], i: int, lex: dict) -
             f["rel"] = lex["anaphoric"][k]
     elif k in lex["sets"]:
         f["set"] = lex["sets"][k]
+    elif k in lex["frequency_counts"]:
+        f["freq"] = True                   # "three times a day": so often in each day
     elif k in lex["modifiers"] and not (k == "some" and following in lex["units"]):
         mod = lex["modifiers"][k]
         f["mod"] = NEGATED_MODS.get(mod, mod) if prev in lex["negations"] else mod   # "not more than": at most

@@ -27,6 +27,8 @@ from claimspan.components.claims.ranges import scope_lists, share_list_currency,
 from claimspan.components.claims.reading import read_claims
 from claimspan.components.claims.tokens import Claim, FoldedTokens, NoSpaceBefore
 
+FREQUENCY_COUNT_RULE = "dates.set.count_per"   # "four times a week": its number stays a claim's count
+
 DIGIT_START = r"^[+\-\u2212]?[.]?\d"
 
 
@@ -116,6 +118,8 @@ class ClaimsComponent(RuleComponent):
             if span.start >= 2 and doc[span.start - 1].lower_ == "and" \
                     and all(t.lower_ in fraction_words for t in span):
                 continue
+            if (span._.date or {}).get("rule") == FREQUENCY_COUNT_RULE and any(t.like_num for t in span):
+                continue   # "used four times per week": a set, and a count of times as well
             blocked.update(range(span.start, span.end))
         return blocked
 

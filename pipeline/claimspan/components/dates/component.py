@@ -432,6 +432,8 @@ class DatesComponent(RuleComponent):
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
+        if day_value[10:11] == "T" and day_value[11:12].isdigit() and day_value[11:16] != value[11:16]:
+            return   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
         attrs.update(value=day_value[:10] + self._half_of_day(value[10:], day_value[10:], span),
                      start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))

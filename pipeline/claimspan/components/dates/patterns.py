@@ -81,7 +81,9 @@ def word_classes(lex: dict) -> dict[str, dict]:
         "TITLE_WORD": {"IS_TITLE": True, "IS_ALPHA": True},
         "ACRONYM": {"IS_UPPER": True, "IS_ALPHA": True},
         "DIGITS3": {"SHAPE": "ddd"},
-        "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": list(lex["units"])}},
+        # a counted noun ("500 cars a day"), not a unit nor a frequency's "times" ("three times a day")
+        "NOUN_WORD": {"IS_LOWER": True, "IS_ALPHA": True,
+                      "LOWER": {"NOT_IN": list(lex["units"]) + list(lex["frequency_counts"])}},
         "TENS": {"LOWER": {"IN": [w for w, n in lex["number_words"].items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]}},
         "TENS_PLURAL": {"LOWER": {"IN": [w for w, n in lex["number_words"].items()
                                          if n in (20, 30, 40, 50, 60, 70, 80, 90)
