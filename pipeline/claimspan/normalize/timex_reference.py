@@ -7,10 +7,9 @@ spoke about is kept by ``claimspan.components.dates.narrative``.
 """
 from __future__ import annotations
 
-from claimspan.normalize.timex_values import interval, shift, value_at, weekday_near
+from claimspan.normalize.timex_values import DURATION_CODE, interval, shift, value_at, weekday_near
 
 REFERENCE_UNITS = ("day", "week", "month", "quarter", "year")   # finer to coarser
-YEARS_IN = {"decade": 10, "century": 100}
 
 
 def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
@@ -33,8 +32,9 @@ def from_reference(f: dict, unit: str | None, reference: str) -> str | None:
         return None
     if f.get("weekday"):
         return weekday_near(start, f["weekday"], f.get("rel") or -1).isoformat() if granularity == "day" else None
-    if unit in YEARS_IN and f.get("shift") and (f["num"] is None or isinstance(f["num"], int)):
-        f, unit = dict(f, num=(f["num"] or 1) * YEARS_IN[unit]), "year"   # "a decade later": ten years on
+    code, years = DURATION_CODE.get(unit, ("", 1))
+    if code == "Y" and years > 1 and f.get("shift") and (f["num"] is None or isinstance(f["num"], int)):
+        f, unit = dict(f, num=(f["num"] or 1) * years), "year"   # "a decade later": ten years on, a year
     if unit not in REFERENCE_UNITS or granularity not in REFERENCE_UNITS:
         return None
     if REFERENCE_UNITS.index(unit) < REFERENCE_UNITS.index(granularity):

@@ -13,7 +13,7 @@ pattern tried only where a word it needs is) and one PhraseMatcher
 of" + "last year", "77 years" + "ago") and ranges ("2016" + "to" + "2020"),
 then normalizes each row with ``claimspan.normalize.timex``.
 
-About 440 lines: the Matchers' schedule (trigger groups, windows) and the
+About 470 lines: the Matchers' schedule (trigger groups, windows) and the
 resolution of the rows run on the same compiled rules; the pattern compiler
 (patterns.py), the choice of candidates (candidates.py), tense (tense.py) and
 the narrative (narrative.py) are modules of their own.
@@ -72,6 +72,9 @@ class DatesComponent(RuleComponent):
         self.lexicon = timex.lexicon_tables(lex)
         self.read_words: dict[tuple, dict] = {}   # words -> their features, under this lexicon
         self.tense_words = TenseWords(self.lexicon, self.nlp.vocab.strings)
+        # TIMEX3 part-of-day codes in the afternoon half of the day ("EV", "NI"): ``_half_of_day``
+        self.pm_parts = frozenset(self.lexicon["parts_of_day"][w] for w, half in self.lexicon["part_am_pm"].items()
+                                  if half == "p" and w in self.lexicon["parts_of_day"])
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -428,7 +431,8 @@ class DatesComponent(RuleComponent):
                 or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
                 or not day_value[:1].isdigit() \
                 or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
-                or _outside_brackets(span.doc[span.end:after.start]) > DAY_AFTER_GAP:
+                or (after.start - span.end > DAY_AFTER_GAP
+                    and _outside_brackets(span.doc[span.end:after.start]) > DAY_AFTER_GAP):
             return
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
             return   # "opens at 9 a.m. and closes Friday": another clause
@@ -441,10 +445,8 @@ class DatesComponent(RuleComponent):
     def _half_of_day(self, clock: str, part: str, span) -> str:
         """The hour of a clock time with no a.m. or p.m., in the half of the day that the part of the day
         written after it says: "shortly before 9 o'clock on Tuesday evening" is 21:00."""
-        lex = self.lexicon
-        halves = {lex["parts_of_day"][w]: half for w, half in lex["part_am_pm"].items() if w in lex["parts_of_day"]}
-        if halves.get(part[1:]) != "p" or not clock[1:3].isdigit() or int(clock[1:3]) >= 12 \
-                or any(t.lower_ in lex["am_pm"] for t in span):
+        if part[1:] not in self.pm_parts or not clock[1:3].isdigit() or int(clock[1:3]) >= 12 \
+                or self._features(span).get("ampm"):
             return clock
         return f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"
 
