@@ -286,11 +286,12 @@ class DatesComponent(RuleComponent):
             doc.spans["dates"] = []
         narrative = Narrative(anchor=anchor)   # the date the text last spoke about
         sents = SentenceIndex(doc)   # Span.sent walks the sentence on every call
+        text = doc._.text   # (Doc.text joins every token's text again on every call)
         resolved = []
         for row in rows:
             span = doc[row.start:row.end]
             sentence = sents.number(row.start)
-            ref = None if alone_on_line(doc.text, span.start_char, span.end_char) else narrative.reference(sentence)
+            ref = None if alone_on_line(text, span.start_char, span.end_char) else narrative.reference(sentence)
             if self._points_back(span):   # "the following month": the one told of, in its own sentence first
                 ref = narrative.antecedent(sentence) or ref or narrative.reference(sentence, ANAPHORIC_REACH)
             compared = self._compared(span, sents.starts[sentence])
