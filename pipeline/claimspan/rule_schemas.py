@@ -102,7 +102,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "past_markers": "{bool}", "anaphoric": "{int}", "future_in_past": "{bool}",
         "present_schedule": "{bool}", "schedule_prepositions": "{bool}", "possessive": "[str]",
         "event_ahead": "{bool}", "dashes": "[str]", "fractions": "{number}",
-        "clause_breaks": "{bool}", "scheduled_to": "{bool}", "ordinal_suffixes": "[str]",
+        "clause_breaks": "{bool}", "day_then_clock": "[str]", "scheduled_to": "{bool}", "ordinal_suffixes": "[str]",
         "indefinite_articles": "[str]", "present_verbs": "[str]", "not_a_verb_after": "[str]",
         "tense_breaks": "[str]", "past_after": "[str]", "deadline_words": "[str]", "future_after": "[str]",
         "relative_pronouns": "[str]", "report_words": "[str]",

@@ -284,7 +284,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "part_am_pm_before",
                     "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",
-                    "possessive", "event_ahead", "dashes", "fractions", "clause_breaks",
+                    "possessive", "event_ahead", "dashes", "fractions", "clause_breaks", "day_then_clock",
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",

@@ -322,7 +322,12 @@ class DatesComponent(RuleComponent):
         # day first, then the time before it takes the restated time's day
         for i in range(len(resolved) - 2, -1, -1):
             if resolved[i + 1][2] == resolved[i][2]:
-                self._on_day_after(resolved[i][3], resolved[i][1], resolved[i + 1][1], resolved[i + 1][3], anchor)
+                self._on_day(resolved[i][3], resolved[i][1], resolved[i + 1][1], resolved[i + 1][3], anchor)
+        # then a clock time still on the document date takes the day written right before it ("is
+        # scheduled to land on Saturday, November 7th, at about noon": a forecast tells the narrative nothing)
+        for i in range(1, len(resolved)):
+            if resolved[i - 1][2] == resolved[i][2]:
+                self._on_day(resolved[i][3], resolved[i][1], resolved[i - 1][1], resolved[i - 1][3], anchor)
         for row, span, _, attrs in resolved:
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
@@ -423,19 +428,24 @@ class DatesComponent(RuleComponent):
             return True   # "compared with $6.1 million last year"
         return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
-    def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
+    def _on_day(self, attrs: dict, span, day_span, day: dict, anchor: date | None) -> None:
         """A clock time put on the document date, or on the day the story was on, takes the day
         written right after it, in its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two
-        weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
+        weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)"),
+        or one written right after its day ("on Saturday, November 7th, at about noon")."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
+        between = span.doc[span.end:day_span.start] if day_span.start >= span.end else span.doc[day_span.end:span.start]
         if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
                 or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
                 or not day_value[:1].isdigit() \
                 or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
-                or (after.start - span.end > DAY_AFTER_GAP
-                    and _outside_brackets(span.doc[span.end:after.start]) > DAY_AFTER_GAP):
+                or (len(between) > DAY_AFTER_GAP and _outside_brackets(between) > DAY_AFTER_GAP):
             return
-        if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
+        if day_span.start < span.start:   # only prepositions (and a comma) between the day and its time
+            if span.doc[span.start].is_sent_start \
+                    or any(t.lower_ not in self.lexicon["day_then_clock"] for t in between):
+                return
+        elif any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in between):
             return   # "opens at 9 a.m. and closes Friday": another clause
         if day_value[10:11] == "T" and day_value[11:12].isdigit() and day_value[11:16] != value[11:16]:
             return   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
