@@ -93,7 +93,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "parts_of_day": "{str}",
         "recurring_weekdays": "{int}", "recurring_parts": "{str}", "recurring_seasons": "{str}",
         "passive_auxiliaries": "[str]", "participle_endings": "[str]",
-        "passive_targets": "[str]",
+        "passive_targets": "[str]", "move_verbs": "[str]", "move_prepositions": "[str]",
         "sets": "{str}", "holidays": "{any}", "future_markers": "{bool}", "reporting_verbs": "[str]",
         "range_words": "{bool}", "am_pm": "{str}", "part_am_pm": "{str}", "part_am_pm_before": "[str]",
         "o_clock": "[str]",

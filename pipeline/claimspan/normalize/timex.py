@@ -280,7 +280,7 @@ def lexicon_tables(lex: dict) -> dict:
 LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units", "number_words", "ordinals",
                     "relative", "deictic", "modifiers", "negations", "shift_words", "parts_of_day", "sets", "holidays",
                     "recurring_weekdays", "recurring_parts", "recurring_seasons", "passive_auxiliaries",
-                    "participle_endings", "passive_targets",
+                    "participle_endings", "move_verbs", "move_prepositions", "passive_targets",
                     "future_markers", "reporting_verbs", "range_words", "am_pm", "part_am_pm", "part_am_pm_before",
                     "time_zones", "quarter_tokens",
                     "past_markers", "anaphoric", "future_in_past", "present_schedule", "schedule_prepositions",

@@ -22,7 +22,8 @@ KEYS = ("reporting_verbs", "tense_breaks", "relative_pronouns", "forward_breaks"
         "past_after", "deadline_before", "deadline_words", "set_for", "possessive", "event_ahead",
         "present_schedule", "schedule_prepositions", "future_markers", "present_verbs", "not_a_verb_after",
         "scheduled_to", "future_in_past", "comparison_words", "passive_auxiliaries",
-        "passive_targets", "past_verb_prepositions", "participle_before", "range_words", "am_pm")
+        "passive_targets", "past_verb_prepositions", "participle_before", "range_words", "am_pm", "move_verbs",
+        "move_prepositions")
 
 
 class TenseWords(dict):
@@ -135,9 +136,13 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
             return None, word   # "; on Saturday they will rise": the clause starts here, its verb may follow
         if word in words["reporting_verbs"]:
             return "", word
+        if word in words["move_verbs"] and i + 1 < span.start and lower[i + 1] in words["move_prepositions"]:
+            return "future", word   # "could be extended into Thursday", "was postponed until Monday"
         if word in words["future_markers"]:
             if i > 0 and doc[i - 1].text in words.dashes and not doc[i - 1].whitespace_:
                 continue
+            if word in words["deadline_words"] and i > start and _past_form(words, doc, lower, i - 1, start):
+                return "past", word   # "Negotiators worked until nearly midnight Saturday"
             return _ahead_or_seen_back(words, lower, lo, i), word
         if word in words["past_markers"]:
             return "past", word
@@ -176,10 +181,16 @@ def _past_form_before(words: TenseWords, doc: Doc, lower: list[int], span: Span,
     it a participle or a noun's adjective ("will be completed in July", "the reduced dividend",
     ``participle_before`` and ``not_a_verb_after``) or it plans ahead ("expected in July": a future word)."""
     i = span.start - 2
-    if i < start or lower[i + 1] not in words["past_verb_prepositions"] or not doc[i].is_alpha \
-            or len(doc[i]) < MIN_PAST_FORM or not doc[i].lower_.endswith(words.participle_endings):
+    return i >= start and lower[i + 1] in words["past_verb_prepositions"] and _past_form(words, doc, lower, i, start)
+
+
+def _past_form(words: TenseWords, doc: Doc, lower: list[int], i: int, start: int) -> bool:
+    """Token ``i`` is a verb in -ed in the past tense ("resigned", "worked"), not a participle or a
+    noun's adjective ("will be completed", "the reduced dividend": ``participle_before``,
+    ``not_a_verb_after``), a future word ("expected") nor a verb of moving a date ("postponed")."""
+    if not doc[i].is_alpha or len(doc[i]) < MIN_PAST_FORM or not doc[i].lower_.endswith(words.participle_endings):
         return False
-    if lower[i] in words["future_markers"] or lower[i] in words["set_for"]:
+    if lower[i] in words["future_markers"] or lower[i] in words["set_for"] or lower[i] in words["move_verbs"]:
         return False
     return i == start or (lower[i - 1] not in words["participle_before"]
                           and lower[i - 1] not in words["not_a_verb_after"])
