@@ -310,10 +310,12 @@ class DatesComponent(RuleComponent):
             span, attrs = self._length_of_shift(span, row.rule.kind, attrs, anchor)
             if resolved and resolved[-1][2] == sentence:
                 self._ended_on(resolved[-1][1], resolved[-1][3], span, attrs, narrative)
-            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of, nor
-            # the start of a span up to now ("since February 2022": the text stays at its own time)
+            # a relative date in a forecast ("will post a fourth-quarter loss") is no time told of, unless
+            # it is over ("expects to report a third-quarter loss" in November), nor the start of a span
+            # up to now ("since February 2022": the text stays at its own time)
             before = doc[span.start - 1].lower_ if span.start else ""
-            if (tense != "future" or not attrs.get("is_relative")) and before not in self.lexicon["untold_after"]:
+            if (tense != "future" or not attrs.get("is_relative") or _over(attrs, anchor)) \
+                    and before not in self.lexicon["untold_after"]:
                 narrative.tell(sentence, *as_told(attrs, anchor))
             if row.rule.id == HOLIDAY_RULE:
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
@@ -473,6 +475,12 @@ def _outside_brackets(tokens) -> int:
         elif not depth:
             n += 1
     return n
+
+
+def _over(attrs: dict, anchor: date | None) -> bool:
+    """The date's interval ended before the document date."""
+    end = attrs.get("end_date")
+    return anchor is not None and bool(end) and end < anchor.isoformat()
 
 
 def _anchor(doc_date) -> date | None:
