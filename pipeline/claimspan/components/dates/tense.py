@@ -152,6 +152,9 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
             return "past", word   # "he was sentenced in December"
         if word in words["present_verbs"] and i > lo and lower[i - 1] not in words["not_a_verb_after"]:
             return _ahead_or_seen_back(words, lower, lo, i), word   # "they meet Monday"; "did not meet" is past
+        if word in words["present_verbs"] and i - 1 > lo and lower[i - 1] == TO and span.start - i <= 2 \
+                and lower[i - 2] not in words["future_markers"] and lower[i - 2] not in words["set_for"]:
+            return "future", word   # "advised passengers to travel on Saturday"; "had been due to" is seen back
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
