@@ -45,6 +45,7 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
+AMOUNT_SCALE = 1_000_000   # "million" and up: no count of time goes on after one ("million five years ago")
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on, outside brackets: "2 p.m. local time
@@ -75,6 +76,9 @@ class DatesComponent(RuleComponent):
         # TIMEX3 part-of-day codes in the afternoon half of the day ("EV", "NI"): ``_half_of_day``
         self.pm_parts = frozenset(self.lexicon["parts_of_day"][w] for w, half in self.lexicon["part_am_pm"].items()
                                   if half == "p" and w in self.lexicon["parts_of_day"])
+        # scale words that close an amount ("19.5 million"): a number after one starts a count of its own
+        self.amount_scales = frozenset(w for w, n in self.lexicon["number_words"].items()
+                                       if isinstance(n, int) and n >= AMOUNT_SCALE)
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -202,6 +206,8 @@ class DatesComponent(RuleComponent):
                 continue   # "on March 15 to 18 percent": a day and an amount, no range
             if rule.not_after and start and doc[start - 1].lower_ in rule.not_after:
                 continue   # "will last three hours": the verb, not "the last three hours"
+            if rule.role == "core" and self._across_amount(doc, start + rule.left, end - rule.right):
+                continue   # "up from 19.5 million five years ago": the amount's scale word, then the count
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
@@ -210,6 +216,14 @@ class DatesComponent(RuleComponent):
                 for row in rows]
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]),
                            set(self.lexicon["definite_articles"]))
+
+    def _across_amount(self, doc: Doc, start: int, end: int) -> bool:
+        """A match that runs from an amount's scale word into a number ("million five years ago",
+        "$4 billion three years ago"): two numbers, the amount's and the count's, which the
+        shorter match from the count on reads alone."""
+        number_words = self.lexicon["number_words"]
+        return any(doc[i].lower_ in self.amount_scales and (doc[i + 1].lower_ in number_words or doc[i + 1].like_num)
+                   for i in range(start, end - 1))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
