@@ -214,8 +214,7 @@ class DatesComponent(RuleComponent):
         possessive = self.lexicon["possessive"]
         rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
                 for row in rows]
-        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]),
-                           set(self.lexicon["definite_articles"]))
+        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
 
     def _across_amount(self, doc: Doc, start: int, end: int) -> bool:
         """A match that runs from an amount's scale word into a number ("million five years ago",
