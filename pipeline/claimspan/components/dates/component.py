@@ -280,14 +280,16 @@ class DatesComponent(RuleComponent):
         possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
         Wednesday's ruling", "under last year's rules")."""
         start, end, kind = row.start, row.end, row.rule.kind
-        # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None
-               and not before_possessive]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
+        best = max(suf, key=lambda s: s.end) if suf else None
+        # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic; a
+        # prefix may apply to the suffix the row takes ("the" + "Memorial Day" + "weekend")
+        pre = [p for p in prefixes.get(start, ())
+               if (kind in p.rule.applies_to or best is not None and best.rule.id in p.rule.applies_to)
+               and row.rule.value is None and not before_possessive]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
-        if suf:
-            best = max(suf, key=lambda s: s.end)
+        if best:
             end, kind = best.end, best.rule.kind_to or kind
         if (start, end, kind) == (row.start, row.end, row.rule.kind):
             return row
