@@ -108,7 +108,7 @@ SCHEMAS: dict[str, Record | list[Record]] = {
         "relative_pronouns": "[str]", "report_words": "[str]",
         "anaphoric_after_the": "[str]", "narrative_shift": "{int}", "forward_breaks": "[str]",
         "set_for": "[str]", "length_shifts": "{str}", "deadline_before": "[str]",
-        "comparison_words": "[str]", "definite_articles": "[str]", "period_end_words": "[str]",
+        "comparison_words": "[str]", "period_end_words": "[str]",
         "shift_phrases": "{int}", "past_verb_prepositions": "[str]", "participle_before": "[str]",
         "untold_after": "[str]", "frequency_counts": "[str]"}.items()}),
     "dates/patterns.yaml": [Record(**{"id!": "str", "kind": "str", "pattern!": "str|[str]", "role": "str",

@@ -13,7 +13,7 @@ value) and gets no dates: nothing is ever resolved against today's clock.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from claimspan.normalize.timex_points import REFERENCE, date_value, time_suffix, year_of
 from claimspan.normalize.timex_values import (DURATION_CODE, GRANULARITY, SEASON_MONTHS,  # noqa: F401  (re-exported)
@@ -139,8 +139,6 @@ def _range(row: dict, words: list[str], anchor: date | None, lex: dict) -> dict:
     if a and left.get("weekday") and right.get("weekday") and not right.get("month") and DAY.fullmatch(a):
         # "Monday to Friday", "between Monday and Wednesday": the first such day after the start
         b = weekday_near(date.fromisoformat(a), right["weekday"], 1).isoformat()
-    if not a and b and words[cut].lower() in lex["range_words"]:
-        a = _length_before(left, b)   # "the year to March 2024": the twelve months that end then
     if not a or not b:
         return row
     start, _, gran = interval(a)
@@ -212,27 +210,6 @@ DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _length_before(f: dict, end_value: str) -> str | None:
-    """The start, at the granularity of ``end_value``, of a length that ends with it: "the year to
-    March 2024" is 2023-04 to 2024-03, "the three months to June 30" starts on April 1 (British
-    statistics count periods so); None unless ``f`` is a bare length (no year, no direction).
-
-    >>> _length_before({"unit": "year", "num": None}, "2024-03")
-    '2023-04'
-    >>> _length_before({"unit": "month", "num": 3}, "2024-06-30")
-    '2024-04-01'
-    """
-    unit, n = f.get("unit"), f.get("num")
-    if unit not in ("year", "quarter", "month", "week") or f.get("year") or f.get("rel") is not None \
-            or f.get("month") or not (n is None or isinstance(n, int)):
-        return None
-    _, end, gran = interval(end_value)
-    if end is None or gran not in ("year", "month", "day"):
-        return None
-    start = shift(end + timedelta(days=1), unit, -(n or 1))
-    return {"year": f"{start:%Y}", "month": f"{start:%Y-%m}"}.get(gran) or start.isoformat()
-
-
 def _opening_part(row: dict, f: dict, anchor: date | None) -> dict:
     """"the first eight months of this year" -> 2021-01/2021-08; "the first three quarters of 2020"."""
     unit, n = f.get("unit"), f.get("num")
@@ -288,7 +265,7 @@ LEXICON_SECTIONS = ("months", "ambiguous_months", "weekdays", "seasons", "units"
                     "scheduled_to", "ordinal_suffixes", "indefinite_articles", "present_verbs",
                     "not_a_verb_after", "tense_breaks", "past_after", "deadline_words", "future_after",
                     "relative_pronouns", "report_words", "anaphoric_after_the", "narrative_shift", "forward_breaks",
-                    "set_for", "length_shifts", "deadline_before", "comparison_words", "definite_articles",
+                    "set_for", "length_shifts", "deadline_before", "comparison_words",
                     "period_end_words", "shift_phrases", "past_verb_prepositions", "participle_before",
                     "untold_after", "o_clock", "frequency_counts")
 

@@ -40,12 +40,6 @@ def outside(cores: list[Candidate], excludes: list[Candidate]) -> list[Candidate
     return out
 
 
-def _bare_length(doc: Doc, c: Candidate, articles: set[str]) -> bool:
-    """A length that opens with an article ("the three months", "the 12 months"): one that a
-    range word can end at a date; "for three months to Friday" is no such period."""
-    return c.rule.kind == "duration" and doc[c.start].lower_ in articles
-
-
 def at_position(affixes: list[Candidate], position: str) -> dict[int, list[Candidate]]:
     """Affix candidates by their ``start`` or ``end``, each list in their order."""
     out: dict[int, list[Candidate]] = defaultdict(list)
@@ -61,15 +55,14 @@ def longest(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda r: r.start)
 
 
-def join_ranges(doc: Doc, rows: list[Candidate], joiners: set[str], articles: set[str] = frozenset()
-                ) -> list[Candidate]:
-    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too; and a length
-    that one of ``articles`` opens up to a date, ``the three months to September`` (British
-    statistics' periods)."""
+def join_ranges(doc: Doc, rows: list[Candidate], joiners: set[str]) -> list[Candidate]:
+    """``2016`` ``to`` ``2020`` -> one range row; ``between March and May`` too. A length up to
+    a date (``the three months to September``, British statistics' periods) is no range: TimeML
+    tags the length (P3M) and the date, as in "the nine months ended Sept. 30"."""
     out: list[Candidate] = []
     for row in rows:
         prev = out[-1] if out else None
-        if (prev is not None and (prev.rule.kind == "date" or _bare_length(doc, prev, articles))
+        if (prev is not None and prev.rule.kind == "date"
                 and row.rule.kind == "date" and row.start == prev.end + 1
                 and prev.rule.value is None and row.rule.value is None
                 and (doc[prev.end].text.lower() in joiners

@@ -45,6 +45,7 @@ from claimspan.ruleset import RuleError, locate, read_rule_file
 from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
                                                  compile_pattern, word_classes)
 
+AMOUNT_SCALE = 1_000_000   # "million" and up: no count of time goes on after one ("million five years ago")
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on, outside brackets: "2 p.m. local time
@@ -75,6 +76,9 @@ class DatesComponent(RuleComponent):
         # TIMEX3 part-of-day codes in the afternoon half of the day ("EV", "NI"): ``_half_of_day``
         self.pm_parts = frozenset(self.lexicon["parts_of_day"][w] for w, half in self.lexicon["part_am_pm"].items()
                                   if half == "p" and w in self.lexicon["parts_of_day"])
+        # scale words that close an amount ("19.5 million"): a number after one starts a count of its own
+        self.amount_scales = frozenset(w for w, n in self.lexicon["number_words"].items()
+                                       if isinstance(n, int) and n >= AMOUNT_SCALE)
         classes = word_classes(self.lexicon)
         # Prefixes, suffixes and exclusions of bounded length, run only next to core matches;
         # exclusions with "X+" run on whole windows; each core pattern goes to the Matcher of
@@ -202,14 +206,23 @@ class DatesComponent(RuleComponent):
                 continue   # "on March 15 to 18 percent": a day and an amount, no range
             if rule.not_after and start and doc[start - 1].lower_ in rule.not_after:
                 continue   # "will last three hours": the verb, not "the last three hours"
+            if rule.role == "core" and self._across_amount(doc, start + rule.left, end - rule.right):
+                continue   # "up from 19.5 million five years ago": the amount's scale word, then the count
             found[rule.role].append(Candidate(start + rule.left, end - rule.right, rule))
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
         possessive = self.lexicon["possessive"]
         rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
                 for row in rows]
-        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]),
-                           set(self.lexicon["definite_articles"]))
+        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
+
+    def _across_amount(self, doc: Doc, start: int, end: int) -> bool:
+        """A match that runs from an amount's scale word into a number ("million five years ago",
+        "$4 billion three years ago"): two numbers, the amount's and the count's, which the
+        shorter match from the count on reads alone."""
+        number_words = self.lexicon["number_words"]
+        return any(doc[i].lower_ in self.amount_scales and (doc[i + 1].lower_ in number_words or doc[i + 1].like_num)
+                   for i in range(start, end - 1))
 
     def _windowed_matches(self, doc: Doc, holidays: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher matches, run only on windows of ``self.window`` tokens around trigger words.
@@ -267,14 +280,16 @@ class DatesComponent(RuleComponent):
         possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
         Wednesday's ruling", "under last year's rules")."""
         start, end, kind = row.start, row.end, row.rule.kind
-        # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
-        pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None
-               and not before_possessive]
+        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
+        best = max(suf, key=lambda s: s.end) if suf else None
+        # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic; a
+        # prefix may apply to the suffix the row takes ("the" + "Memorial Day" + "weekend")
+        pre = [p for p in prefixes.get(start, ())
+               if (kind in p.rule.applies_to or best is not None and best.rule.id in p.rule.applies_to)
+               and row.rule.value is None and not before_possessive]
         if pre:
             start = min(p.start for p in pre)
-        suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
-        if suf:
-            best = max(suf, key=lambda s: s.end)
+        if best:
             end, kind = best.end, best.rule.kind_to or kind
         if (start, end, kind) == (row.start, row.end, row.rule.kind):
             return row

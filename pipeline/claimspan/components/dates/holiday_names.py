@@ -53,8 +53,16 @@ class HolidayNames:
         unit = self.units.get(words[-1]) if " ".join(words) not in self.days else None
         if unit:   # "Easter week": the week that holds the day (dates.modifier.holiday_week)
             words, attrs["granularity"] = words[:-1], None
+        while len(words) > 1 and " ".join(words) not in self.days:
+            words = words[1:]   # "the Memorial Day weekend" (dates.modifier.holiday_article)
         day = holidays.occurrence(self.days[" ".join(words)], anchor, future) if anchor else None
-        if day is not None and unit:
+        if day is not None and unit == "weekend":
+            # the weekend next to the day: a Monday's or a Tuesday's the one before it, else the one after
+            saturday = day + timedelta(days=6 - day.isoweekday() - (7 if day.isoweekday() <= 2 else 0))
+            attrs.update(value=value_at(saturday, "week") + "-WE", start_date=saturday.isoformat(),
+                         end_date=(saturday + timedelta(days=1)).isoformat(), is_relative=True,
+                         anchor_date=anchor.isoformat())
+        elif day is not None and unit:
             start = day - timedelta(days=day.isoweekday() - 1)
             attrs.update(value=value_at(day, unit), start_date=start.isoformat(),
                          end_date=(start + timedelta(days=6)).isoformat(), is_relative=True,
