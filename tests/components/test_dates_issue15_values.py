@@ -28,8 +28,8 @@ CASES = [
     # a length added to one already told of
     ("2022-03-01", "The treaty lets the fleet stay <date kind=duration value=P25Y mod=after>at least 25 more years"
                    "</date>, the pilot scheme <date kind=duration value=P1Y>an additional year</date>."),
-    # TempEval-3 news leaves "earlier"/"later" out of the expression; "a year earlier" is a date
-    ("2022-03-01", "Earlier <date value=2022-03>this month</date> prices fell, up from "
+    # TimeBank takes "earlier"/"later" into the expression; "a year earlier" is a date
+    ("2022-03-01", "<date value=2022-03>Earlier this month</date> prices fell, up from "
                    "<date value=2021-03>a year earlier</date>."),
     # the quarter or month spoken of, a year away
     ("2021-11-02", "The bank earned $5 million in <date value=2021-Q3>the third quarter</date>, against $4 million "

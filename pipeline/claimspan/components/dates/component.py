@@ -206,8 +206,12 @@ class DatesComponent(RuleComponent):
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
         possessive = self.lexicon["possessive"]
-        rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
-                for row in rows]
+        joined: list[Candidate] = []
+        for row in rows:   # a prefix starts after the row before: "two days later this week" has no "later this week"
+            joined.append(self.attach_affixes(row, prefixes, suffixes,
+                                              row.end < len(doc) and doc[row.end].lower_ in possessive,
+                                              joined[-1].end if joined else 0))
+        rows = joined
         return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]),
                            set(self.lexicon["definite_articles"]))
 
@@ -262,14 +266,16 @@ class DatesComponent(RuleComponent):
 
     @staticmethod
     def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
-                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False) -> Candidate:
+                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False,
+                       floor: int = 0) -> Candidate:
         """``prefixes`` by their end, ``suffixes`` by their start (``at_position``). A date in the
         possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
-        Wednesday's ruling", "under last year's rules")."""
+        Wednesday's ruling", "under last year's rules"). No prefix starts before ``floor`` (the end of
+        the row before)."""
         start, end, kind = row.start, row.end, row.rule.kind
         # a phrase with a fixed value ("the future") takes no modifier: "about the future" is a topic
         pre = [p for p in prefixes.get(start, ()) if kind in p.rule.applies_to and row.rule.value is None
-               and not before_possessive]
+               and not before_possessive and p.start >= floor]
         if pre:
             start = min(p.start for p in pre)
         suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
