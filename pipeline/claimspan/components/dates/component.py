@@ -47,6 +47,7 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
 
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
+CLOCK_DAY_RULE = "dates.time.clock_day"   # a clock time and its day, in one row
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on, outside brackets: "2 p.m. local time
 #                     (1300 GMT) on Friday"
 # Words too common to start a match window; every core pattern needs another word. A
@@ -325,10 +326,16 @@ class DatesComponent(RuleComponent):
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
         # from the last: "at 2 p.m. local time (1300 GMT) on Wednesday" - the restated time takes the
-        # day first, then the time before it takes the restated time's day
+        # day first, then the time before it takes the restated time's day. A clock time right before
+        # the day it takes is one time with it ("12:01 a.m. last Thursday", "6 a.m. Monday, 8 September",
+        # "5:00 p.m. Eastern Time today"), as "10 a.m. Sunday" is (dates.time.clock_day)
         for i in range(len(resolved) - 2, -1, -1):
-            if resolved[i + 1][2] == resolved[i][2]:
-                self._on_day_after(resolved[i][3], resolved[i][1], resolved[i + 1][1], resolved[i + 1][3], anchor)
+            (row, span, sentence, attrs), (_, after, after_sentence, day) = resolved[i], resolved[i + 1]
+            if after_sentence == sentence and self._on_day_after(attrs, span, after, day, anchor) \
+                    and after.start == span.end:
+                resolved[i] = (row._replace(rule=row.rule._replace(id=CLOCK_DAY_RULE, kind="time")),
+                               doc[span.start:after.end], sentence, attrs)
+                del resolved[i + 1]
         for row, span, _, attrs in resolved:
             extensions.add_row(doc, "dates", span, row.rule.id, attrs)
 
@@ -429,10 +436,11 @@ class DatesComponent(RuleComponent):
             return True   # "compared with $6.1 million last year"
         return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
-    def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> None:
+    def _on_day_after(self, attrs: dict, span, after, day: dict, anchor: date | None) -> bool:
         """A clock time put on the document date, or on the day the story was on, takes the day
         written right after it, in its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two
-        weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)")."""
+        weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)").
+        True when it took the day."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
         if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
                 or day.get("kind") not in ("date", "time") or ("T" in day_value) != (day.get("kind") == "time") \
@@ -440,14 +448,15 @@ class DatesComponent(RuleComponent):
                 or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
                 or (after.start - span.end > DAY_AFTER_GAP
                     and _outside_brackets(span.doc[span.end:after.start]) > DAY_AFTER_GAP):
-            return
+            return False
         if any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in span.doc[span.end:after.start]):
-            return   # "opens at 9 a.m. and closes Friday": another clause
+            return False   # "opens at 9 a.m. and closes Friday": another clause
         if day_value[10:11] == "T" and day_value[11:12].isdigit() and day_value[11:16] != value[11:16]:
-            return   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
+            return False   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
         attrs.update(value=day_value[:10] + self._half_of_day(value[10:], day_value[10:], span),
                      start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
+        return True
 
     def _half_of_day(self, clock: str, part: str, span) -> str:
         """The hour of a clock time with no a.m. or p.m., in the half of the day that the part of the day
