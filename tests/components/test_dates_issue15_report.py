@@ -25,7 +25,7 @@ CASES = [
                    "gain, it said. Revenue declined 8% from $93 million <date value=2020-Q3>a year ago</date>."),
     # a month told of in between: "the quarter" is still the fiscal first quarter of the report
     ("2021-10-27", "Zenix earned $5 million in <date value=2021-Q1>the fiscal first quarter</date>. "
-                   "Earlier <date value=2021-10>this month</date>, it said it expected to break even for "
+                   "<date value=2021-10>Earlier this month</date>, it said it expected to break even for "
                    "<date value=2021-Q1>the quarter</date>. It shipped 28,000 systems in <date value=2021-Q1>the "
                    "quarter</date>, it said."),
     # an earlier quarter named as background does not take the report over

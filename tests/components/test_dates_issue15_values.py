@@ -28,8 +28,8 @@ CASES = [
     # a length added to one already told of
     ("2022-03-01", "The treaty lets the fleet stay <date kind=duration value=P25Y mod=after>at least 25 more years"
                    "</date>, the pilot scheme <date kind=duration value=P1Y>an additional year</date>."),
-    # TempEval-3 news leaves "earlier"/"later" out of the expression; "a year earlier" is a date
-    ("2022-03-01", "Earlier <date value=2022-03>this month</date> prices fell, up from "
+    # TimeBank takes "earlier"/"later" into the expression; "a year earlier" is a date
+    ("2022-03-01", "<date value=2022-03>Earlier this month</date> prices fell, up from "
                    "<date value=2021-03>a year earlier</date>."),
     # the quarter or month spoken of, a year away
     ("2021-11-02", "The bank earned $5 million in <date value=2021-Q3>the third quarter</date>, against $4 million "
@@ -69,11 +69,11 @@ CASES = [
     # the sentence's period is no part of a decade
     ("2021-11-02", "Prices were stable in <date value=197>the late 1970s</date>. Then came "
                    "<date value=198>the '80s</date>."),
-    # an hour with no a.m. or p.m. before the evening or night of a day takes that day and half of it
+    # an hour with no a.m. or p.m. before the evening or night of a day takes that day and half of it (right
+    # before it, one time with it)
     ("2013-03-22", "It happened shortly before <date kind=time value=2013-03-19T21:00>9 o'clock</date> on "
                    "<date kind=time value=2013-03-19TEV>Tuesday evening</date>, not at "
-                   "<date kind=time value=2013-03-20T09:30>9:30</date> "
-                   "<date kind=time value=2013-03-20TMO>Wednesday morning</date> or at "
+                   "<date kind=time value=2013-03-20T09:30>9:30 Wednesday morning</date> or at "
                    "<date kind=time value=2013-03-21T08:00>8 a.m. Thursday</date>."),
     # days of one month joined by a range word, or by "and" after "between"; the end takes the start's month
     ("2013-03-22", "Talks were held <date kind=range value=2013-03-15/2013-03-18>March 15 to 18</date>"),

@@ -48,6 +48,7 @@ from claimspan.components.dates.patterns import (KINDS, REPEAT_BOUND, Rule,
 AMOUNT_SCALE = 1_000_000   # "million" and up: no count of time goes on after one ("million five years ago")
 COMPARISON_WINDOW = 12   # tokens before a date searched for a comparison's word ("from $1.37 billion last year")
 READ_WORDS_KEPT = 20000   # wordings whose features a run keeps (``_features``)
+CLOCK_DAY_RULE = "dates.time.clock_day"   # a clock time and its day, in one row
 DAY_AFTER_GAP = 4   # tokens between a clock time and the day it is on, outside brackets: "2 p.m. local time
 #                     (1300 GMT) on Friday"
 # Words too common to start a match window; every core pattern needs another word. A
@@ -212,9 +213,12 @@ class DatesComponent(RuleComponent):
         rows = longest(outside(found["core"], found["exclude"]))
         prefixes, suffixes = at_position(found["prefix"], "end"), at_position(found["suffix"], "start")
         possessive = self.lexicon["possessive"]
-        rows = [self.attach_affixes(row, prefixes, suffixes, row.end < len(doc) and doc[row.end].lower_ in possessive)
-                for row in rows]
-        return join_ranges(doc, rows, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
+        joined: list[Candidate] = []
+        for row in rows:   # a prefix starts after the row before: "two days later this week" has no "later this week"
+            joined.append(self.attach_affixes(row, prefixes, suffixes,
+                                              row.end < len(doc) and doc[row.end].lower_ in possessive,
+                                              joined[-1].end if joined else 0))
+        return join_ranges(doc, joined, set(self.lexicon["range_words"]) | set(self.lexicon["dashes"]))
 
     def _across_amount(self, doc: Doc, start: int, end: int) -> bool:
         """A match that runs from an amount's scale word into a number ("million five years ago",
@@ -275,10 +279,12 @@ class DatesComponent(RuleComponent):
 
     @staticmethod
     def attach_affixes(row: Candidate, prefixes: dict[int, list[Candidate]],
-                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False) -> Candidate:
+                       suffixes: dict[int, list[Candidate]], before_possessive: bool = False,
+                       floor: int = 0) -> Candidate:
         """``prefixes`` by their end, ``suffixes`` by their start (``at_position``). A date in the
         possessive takes no prefix: the words before it are the noun's it qualifies ("to get around
-        Wednesday's ruling", "under last year's rules")."""
+        Wednesday's ruling", "under last year's rules"). No prefix starts before ``floor`` (the end of
+        the row before)."""
         start, end, kind = row.start, row.end, row.rule.kind
         suf = [s for s in suffixes.get(end, ()) if kind in s.rule.applies_to or row.rule.id in s.rule.applies_to]
         best = max(suf, key=lambda s: s.end) if suf else None
@@ -286,7 +292,7 @@ class DatesComponent(RuleComponent):
         # prefix may apply to the suffix the row takes ("the" + "Memorial Day" + "weekend")
         pre = [p for p in prefixes.get(start, ())
                if (kind in p.rule.applies_to or best is not None and best.rule.id in p.rule.applies_to)
-               and row.rule.value is None and not before_possessive]
+               and row.rule.value is None and not before_possessive and p.start >= floor]
         if pre:
             start = min(p.start for p in pre)
         if best:
@@ -336,10 +342,16 @@ class DatesComponent(RuleComponent):
                 self.holidays.resolve(attrs, span, anchor, tense == "future")
             resolved.append((row, span, sentence, attrs))
         # from the last: "at 2 p.m. local time (1300 GMT) on Wednesday" - the restated time takes the
-        # day first, then the time before it takes the restated time's day
+        # day first, then the time before it takes the restated time's day. A clock time right before
+        # the day it takes is one time with it ("12:01 a.m. last Thursday", "6 a.m. Monday, 8 September",
+        # "5:00 p.m. Eastern Time today"), as "10 a.m. Sunday" is (dates.time.clock_day)
         for i in range(len(resolved) - 2, -1, -1):
-            if resolved[i + 1][2] == resolved[i][2]:
-                self._on_day(resolved[i][3], resolved[i][1], resolved[i + 1][1], resolved[i + 1][3], anchor)
+            (row, span, sentence, attrs), (_, after, after_sentence, day) = resolved[i], resolved[i + 1]
+            if after_sentence == sentence and self._on_day(attrs, span, after, day, anchor) \
+                    and after.start == span.end:
+                resolved[i] = (row._replace(rule=row.rule._replace(id=CLOCK_DAY_RULE, kind="time")),
+                               doc[span.start:after.end], sentence, attrs)
+                del resolved[i + 1]
         # then a clock time still on the document date takes the day written right before it ("is
         # scheduled to land on Saturday, November 7th, at about noon": a forecast tells the narrative nothing)
         for i in range(1, len(resolved)):
@@ -445,11 +457,12 @@ class DatesComponent(RuleComponent):
             return True   # "compared with $6.1 million last year"
         return ref is None and f.get("unit") == "year" and f.get("shift") == -1 and f.get("num") in (1, None)
 
-    def _on_day(self, attrs: dict, span, day_span, day: dict, anchor: date | None) -> None:
+    def _on_day(self, attrs: dict, span, day_span, day: dict, anchor: date | None) -> bool:
         """A clock time put on the document date, or on the day the story was on, takes the day
         written right after it, in its clause: "at 10:35 a.m. (0735 GMT) Friday", "at 7 a.m. two
         weeks ago"; so does one restated with its day ("at 4 in the morning (4 a.m. EDT Thursday)"),
-        or one written right after its day ("on Saturday, November 7th, at about noon")."""
+        or one written right after its day ("on Saturday, November 7th, at about noon"). True when it
+        took the day."""
         value, day_value = attrs.get("value") or "", day.get("value") or ""
         between = span.doc[span.end:day_span.start] if day_span.start >= span.end else span.doc[day_span.end:span.start]
         if anchor is None or attrs.get("kind") != "time" or day.get("granularity") != "day" \
@@ -457,18 +470,19 @@ class DatesComponent(RuleComponent):
                 or not day_value[:1].isdigit() \
                 or not attrs.get("anchor_date") or not value.startswith(attrs["anchor_date"] + "T") \
                 or (len(between) > DAY_AFTER_GAP and _outside_brackets(between) > DAY_AFTER_GAP):
-            return
+            return False
         if day_span.start < span.start:   # only prepositions (and a comma) between the day and its time
             if span.doc[span.start].is_sent_start \
                     or any(t.lower_ not in self.lexicon["day_then_clock"] for t in between):
-                return
+                return False
         elif any(t.is_sent_start or t.lower_ in self.lexicon["clause_breaks"] for t in between):
-            return   # "opens at 9 a.m. and closes Friday": another clause
+            return False   # "opens at 9 a.m. and closes Friday": another clause
         if day_value[10:11] == "T" and day_value[11:12].isdigit() and day_value[11:16] != value[11:16]:
-            return   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
+            return False   # "at 4:40 a.m. (2040 GMT Thursday)": another zone's hour, whose day may not be this one's
         attrs.update(value=day_value[:10] + self._half_of_day(value[10:], day_value[10:], span),
                      start_date=day["start_date"], end_date=day["end_date"],
                      anchor_date=day.get("anchor_date"), is_relative=day.get("is_relative"))
+        return True
 
     def _half_of_day(self, clock: str, part: str, span) -> str:
         """The hour of a clock time with no a.m. or p.m., in the half of the day that the part of the day
