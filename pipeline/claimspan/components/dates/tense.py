@@ -134,8 +134,12 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
         word = lower[i]
         if word in words["tense_breaks"]:
             return None, word   # "; on Saturday they will rise": the clause starts here, its verb may follow
-        if word in words["present_verbs"] and i > lo and lower[i - 1] not in words["not_a_verb_after"]:
-            return _ahead_or_seen_back(words, lower, lo, i), word   # "they meet Monday"; "did not meet" is past
+        if word in words["present_verbs"] and i > lo:
+            if lower[i - 1] not in words["not_a_verb_after"]:
+                return _ahead_or_seen_back(words, lower, lo, i), word   # "they meet Monday"; "did not meet" is past
+            if lower[i - 1] == TO and span.start - i <= 2 and i - 1 > lo \
+                    and lower[i - 2] not in words["future_markers"] and lower[i - 2] not in words["set_for"]:
+                return "future", word   # "advised passengers to travel on Saturday"; "had been due to" is seen back
         if word in words["reporting_verbs"]:   # (after the present_verbs: "we expect it to change by May")
             return "", word
         if word in words["move_verbs"] and i + 1 < span.start and lower[i + 1] in words["move_prepositions"]:
@@ -152,9 +156,6 @@ def _backward(words: TenseWords, doc: Doc, lower: list[int], span: Span, start: 
                 and lower[span.start - 1] not in words["passive_targets"] and \
                 (lower[i + 1] in words["past_after"] or doc[i + 1].lower_.endswith(words.participle_endings)):
             return "past", word   # "he was sentenced in December"
-        if word in words["present_verbs"] and i - 1 > lo and lower[i - 1] == TO and span.start - i <= 2 \
-                and lower[i - 2] not in words["future_markers"] and lower[i - 2] not in words["set_for"]:
-            return "future", word   # "advised passengers to travel on Saturday"; "had been due to" is seen back
         if word == TO and i - 1 >= lo and lower[i - 1] in words["scheduled_to"]:
             return "future", word   # "talks are set to resume Monday"
     return None, None
